@@ -1,0 +1,3 @@
+"""CLI commands of the tagger: tag, eval, kb (placeholder, being written)."""
+
+COMMANDS: list = []

@@ -1,0 +1,281 @@
+"""sources.yaml: the schema (declared once, with defaults and help) and its loader.
+
+Rules: unknown keys are errors; every error names the file, the line and the YAML path
+(`sources.yaml:14 sources[3].url: not an http(s) URL`); nothing starts on an invalid file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from bot.errors import ConfigError
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
+_DURATION_UNITS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$", re.I)
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def parse_duration(value: str | int | float) -> float:
+    """'30m' -> 1800.0 seconds; bare numbers are seconds."""
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        match = _DURATION.match(str(value))
+        if not match:
+            raise ValueError(f"not a duration: {value!r} (use e.g. 90s, 30m, 2h, 1d)")
+        seconds = float(match.group(1)) * _DURATION_UNITS[match.group(2)]
+    if seconds <= 0:
+        raise ValueError("must be positive")
+    return seconds
+
+
+def parse_size(value: str | int) -> int:
+    """'10MB' -> 10485760 bytes; bare numbers are bytes."""
+    if isinstance(value, int):
+        size = value
+    else:
+        match = _SIZE.match(str(value))
+        if not match:
+            raise ValueError(f"not a size: {value!r} (use e.g. 512KB, 10MB)")
+        size = int(float(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()])
+    if size <= 0:
+        raise ValueError("must be positive")
+    return size
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/?#]+", value, re.I):
+        raise ValueError("not an http(s) URL")
+    return value
+
+
+def _kebab(value: str) -> str:
+    if not _NAME.match(value):
+        raise ValueError("must be kebab-case: lower-case letters, digits and single hyphens")
+    return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+Duration = Annotated[str | int | float, AfterValidator(parse_duration)]
+Size = Annotated[str | int, AfterValidator(parse_size)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+class Selectors(_Strict):
+    """CSS selectors for `html` sources; all but `item` apply inside each item element."""
+
+    item: str = Field(description="selects each entry on the page")
+    title: str | None = Field(None, description="the entry's title (default: the link's text)")
+    link: str | None = Field(None, description="the element whose href is the entry's link (default: first a[href])")
+    date: str | None = Field(None, description="the entry's date (datetime attribute or text)")
+    summary: str | None = Field(None, description="the entry's summary text")
+
+
+class JsonFields(_Strict):
+    """Dotted paths into a JSON document for `json` sources; `items` selects the list of entries."""
+
+    items: str = Field(description="dotted path to the list of entries ('' for a top-level list)")
+    id: str | None = Field(None, description="path to a stable identifier inside an entry")
+    title: str = Field(description="path to the title inside an entry")
+    link: str | None = Field(None, description="path to the entry's URL")
+    link_template: str | None = Field(None, description="URL built from entry fields, e.g. https://x/{cveID}")
+    date: str | None = Field(None, description="path to the entry's date")
+    summary: str | None = Field(None, description="path to the entry's summary text")
+
+
+class Defaults(_Strict):
+    """Values every source inherits unless it sets its own."""
+
+    every: Duration = Field("30m", description="how often to fetch (e.g. 15m, 1h)")
+    timeout: Duration = Field("20s", description="total time allowed for one fetch")
+    max_bytes: Size = Field("10MB", description="largest body accepted; larger answers are an error")
+    language: str = Field("en", description="language of the source's text (en, ko, ja ...)")
+
+
+class SourceConfig(_Strict):
+    """One source of advisories or news."""
+
+    name: Annotated[str, AfterValidator(_kebab)] = Field(description="unique, kebab-case")
+    type: Literal["rss", "html", "json"] = Field(description="rss (RSS and Atom) | html | json")
+    url: HttpUrl = Field(description="the feed, page or JSON document")
+    every: Duration | None = Field(None, description="fetch interval; default from defaults.every")
+    timeout: Duration | None = Field(None, description="fetch timeout; default from defaults.timeout")
+    max_bytes: Size | None = Field(None, description="body-size cap; default from defaults.max_bytes")
+    language: str | None = Field(None, description="en | ko | ja ...; default from defaults.language")
+    enabled: bool = Field(True, description="false keeps the entry but never fetches it")
+    selectors: Selectors | None = Field(None, description="html only: CSS selectors")
+    fields: JsonFields | None = Field(None, description="json only: paths to the entry fields")
+    allow_private: bool = Field(False, description="allow the URL or a redirect to reach private addresses")
+
+    @model_validator(mode="after")
+    def _type_options(self) -> SourceConfig:
+        if self.type == "html" and self.selectors is None:
+            raise ValueError("selectors: required for type html")
+        if self.type != "html" and self.selectors is not None:
+            raise ValueError(f"selectors: only for type html, not {self.type}")
+        if self.type == "json" and self.fields is None:
+            raise ValueError("fields: required for type json")
+        if self.type != "json" and self.fields is not None:
+            raise ValueError(f"fields: only for type json, not {self.type}")
+        return self
+
+
+class SourcesFile(_Strict):
+    """The whole sources.yaml."""
+
+    defaults: Defaults = Field(default_factory=Defaults, description="values every source inherits")
+    sources: list[SourceConfig] = Field(description="the sources to fetch")
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> SourcesFile:
+        seen: set[str] = set()
+        for source in self.sources:
+            if source.name in seen:
+                raise ValueError(f"duplicate source name {source.name!r}")
+            seen.add(source.name)
+        return self
+
+
+class Source(BaseModel):
+    """A source with its defaults applied: what the rest of the program uses."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    type: str
+    url: str
+    every: float
+    timeout: float
+    max_bytes: int
+    language: str
+    enabled: bool
+    selectors: Selectors | None
+    fields: JsonFields | None
+    allow_private: bool
+
+
+def resolve(file: SourcesFile) -> list[Source]:
+    """Apply `defaults:` to every source."""
+    d = file.defaults
+    return [
+        Source(
+            name=s.name,
+            type=s.type,
+            url=s.url,
+            every=s.every if s.every is not None else d.every,
+            timeout=s.timeout if s.timeout is not None else d.timeout,
+            max_bytes=s.max_bytes if s.max_bytes is not None else d.max_bytes,
+            language=s.language or d.language,
+            enabled=s.enabled,
+            selectors=s.selectors,
+            fields=s.fields,
+            allow_private=s.allow_private,
+        )
+        for s in file.sources
+    ]
+
+
+def load_sources(path: str | Path) -> list[Source]:
+    """Read and validate a sources file; raise ConfigError naming file, line and path on any problem."""
+    path = Path(path)
+    try:
+        raw_text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"config: cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        data = YAML(typ="rt").load(raw_text)
+    except MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise ConfigError(f"{path}:{line} invalid YAML: {exc.problem}") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1 the file must be a mapping with a 'sources:' list")
+    try:
+        parsed = SourcesFile.model_validate(_plain(data))
+    except ValidationError as exc:
+        messages = [_describe(str(path), data, err) for err in exc.errors()]
+        raise ConfigError("\n".join(messages)) from None
+    return resolve(parsed)
+
+
+def _plain(node):
+    """ruamel's round-trip types to plain dicts/lists (pydantic wants plain values)."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _describe(filename: str, data, err: dict) -> str:
+    """One line per validation error: file:line yaml.path: message."""
+    loc = [part for part in err["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+    # pydantic adds union/annotated branch names (e.g. 'str', 'int') after the real path; drop them
+    path_parts: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path_parts.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            path_parts.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and err["type"] in ("extra_forbidden", "missing"):
+            path_parts.append(part)
+            break
+        else:
+            break
+    line = _line_of(data, path_parts)
+    message = err["msg"]
+    if err["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif err["type"] == "missing":
+        message = "required"
+    elif err["type"] == "literal_error":
+        message = f"must be one of {err['ctx']['expected']}"
+    message = message.removeprefix("Value error, ")
+    if "selectors: " in message or "fields: " in message:
+        key, _, message = message.partition(": ")
+        path_parts.append(key)
+    return f"{filename}:{line} {_dotted(path_parts) or '(top level)'}: {message}"
+
+
+def _dotted(parts: list[str | int]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _line_of(data, parts: list[str | int]) -> int:
+    """1-based line of the deepest node on `parts` that the YAML has (ruamel keeps positions)."""
+    line = 1
+    node = data
+    for part in parts:
+        lc = getattr(node, "lc", None)
+        try:
+            if isinstance(node, dict) and part in node:
+                if lc is not None:
+                    line = lc.key(part)[0] + 1
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                if lc is not None:
+                    line = lc.item(part)[0] + 1
+                node = node[part]
+            else:
+                break
+        except (KeyError, AttributeError, TypeError):
+            break
+    return line

@@ -1,0 +1,31 @@
+"""The one exception tree. Messages are prefixed by stage; exit codes are decided only in the CLI."""
+
+
+class AdvisoryBotError(Exception):
+    """Base of every error advisory-bot raises on purpose."""
+
+
+class ConfigError(AdvisoryBotError):
+    """An invalid sources.yaml (or other configuration); the message names file, line and YAML path."""
+
+
+class FetchError(AdvisoryBotError):
+    """A source could not be fetched. `kind` is one of a few stable names used in logs and status."""
+
+    def __init__(self, message: str, kind: str = "error", retry_after: float | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.retry_after = retry_after
+
+
+class ExtractError(AdvisoryBotError):
+    """Fetched bytes could not be turned into items."""
+
+
+class NotifyError(AdvisoryBotError):
+    """A chat service refused or failed an alert. `permanent` means retrying will not help."""
+
+    def __init__(self, message: str, permanent: bool = False, retry_after: float | None = None):
+        super().__init__(message)
+        self.permanent = permanent
+        self.retry_after = retry_after

@@ -1,0 +1,1 @@
+"""Loopback HTTP server for feed and page fixtures (placeholder, being written)."""

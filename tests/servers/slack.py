@@ -1,0 +1,1 @@
+"""Loopback Slack Web API stand-in (placeholder, being written)."""
