@@ -226,10 +226,13 @@ def _describe(filename: str, data, err: dict) -> str:
     path_parts: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            path_parts.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and part < len(node)
+        ):
             path_parts.append(part)
             node = node[part]
         elif isinstance(node, dict) and err["type"] in ("extra_forbidden", "missing"):
