@@ -1,5 +1,5 @@
 """CLI commands, one module per area; each module lists its click commands in COMMANDS."""
 
-from bot.commands import tagging
+from bot.commands import archive, run, sources, tagging
 
-COMMANDS = [*tagging.COMMANDS]
+COMMANDS = [*run.COMMANDS, *sources.COMMANDS, *archive.COMMANDS, *tagging.COMMANDS]

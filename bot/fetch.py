@@ -1,0 +1,135 @@
+"""Fetching: one bounded HTTP request per source, handing bytes (never a URL) to the extractors.
+
+Rules: a total deadline per fetch (slow trickling bodies included), a body-size cap counted on the
+decoded bytes (so a gzip bomb stops at the cap), redirects followed by hand so each hop is checked
+against bot.netguard, conditional GET with the stored validators (RFC 9110 13.1: If-None-Match wins
+over If-Modified-Since), Retry-After honoured on 429/503, and errors mapped to a few named kinds.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
+
+import httpx
+
+from bot import __version__
+from bot.errors import FetchError
+from bot.netguard import refusal
+from bot.records import FetchResult
+
+USER_AGENT = f"advisory-bot/{__version__} (DPRK advisory aggregator)"
+MAX_REDIRECTS = 5
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What the archive remembers of the last successful fetch."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def make_client() -> httpx.Client:
+    """One client per thread: pooled connections, gzip, no automatic redirects, no env proxies."""
+    return httpx.Client(
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        follow_redirects=False,
+        trust_env=False,
+    )
+
+
+def fetch(client: httpx.Client, source, validators: Validators = Validators(), clock=time.monotonic) -> FetchResult:
+    """Fetch `source.url`; raise FetchError (with a kind) on anything but 200 or 304."""
+    deadline = clock() + source.timeout
+    url = source.url
+    started = clock()
+    for _hop in range(MAX_REDIRECTS + 1):
+        reason = refusal(url, source.allow_private)
+        if reason:
+            raise FetchError(f"fetch: {source.name}: refused {url}: {reason}", kind="blocked")
+        headers = {}
+        if validators.etag:
+            headers["If-None-Match"] = validators.etag
+        if validators.last_modified:
+            headers["If-Modified-Since"] = validators.last_modified
+        response, body = _request(client, source, url, headers, deadline, clock)
+        if response.status_code in _REDIRECTS and "location" in response.headers:
+            url = urljoin(url, response.headers["location"])
+            continue
+        elapsed_ms = int((clock() - started) * 1000)
+        return _result(source, url, response, body, elapsed_ms)
+    raise FetchError(f"fetch: {source.name}: more than {MAX_REDIRECTS} redirects", kind="redirects")
+
+
+def _request(client, source, url, headers, deadline, clock) -> tuple[httpx.Response, bytes]:
+    remaining = deadline - clock()
+    if remaining <= 0:
+        raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout")
+    timeout = httpx.Timeout(remaining, connect=min(remaining, 10.0))
+    try:
+        with client.stream("GET", url, headers=headers, timeout=timeout) as response:
+            if response.status_code != 200:
+                return response, b""
+            length = response.headers.get("content-length", "")
+            if length.isdigit() and int(length) > source.max_bytes:
+                raise FetchError(
+                    f"fetch: {source.name}: body of {int(length)} bytes exceeds the {source.max_bytes}-byte cap",
+                    kind="too_large",
+                )
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > source.max_bytes:
+                    raise FetchError(
+                        f"fetch: {source.name}: body exceeds the {source.max_bytes}-byte cap", kind="too_large"
+                    )
+                if clock() > deadline:
+                    raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout")
+                chunks.append(chunk)
+            return response, b"".join(chunks)
+    except httpx.TimeoutException as exc:
+        raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout") from exc
+    except httpx.DecodingError as exc:
+        raise FetchError(f"fetch: {source.name}: undecodable body: {exc}", kind="bad_body") from exc
+    except httpx.TransportError as exc:
+        raise FetchError(f"fetch: {source.name}: {type(exc).__name__}: {exc}", kind="network") from exc
+
+
+def _result(source, url: str, response: httpx.Response, body: bytes, elapsed_ms: int) -> FetchResult:
+    status = response.status_code
+    if status in (200, 304):
+        return FetchResult(
+            url=url,
+            status=status,
+            body=body,
+            content_type=response.headers.get("content-type", ""),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+            elapsed_ms=elapsed_ms,
+        )
+    if status in (429, 503):
+        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        raise FetchError(f"fetch: {status} from {source.name}", kind="rate_limited", retry_after=retry_after)
+    if status in (404, 410):
+        raise FetchError(f"fetch: {status} from {source.name}: gone", kind="gone")
+    kind = "server_error" if status >= 500 else "http_error"
+    raise FetchError(f"fetch: {status} from {source.name}", kind=kind)
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """RFC 9110 10.2.3: delay-seconds or an HTTP-date; seconds to wait, or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    now = time.time() if now is None else now
+    return max(0.0, when.timestamp() - now)

@@ -1,0 +1,111 @@
+"""The orchestrator of one source: fetch -> extract -> tag -> store. It owns no parsing, SQL or formatting.
+
+Failures are caught here, at the source boundary: logged with the source name, counted in the
+archive, and never allowed to touch another source.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.errors import AdvisoryBotError, FetchError
+from bot.fetch import Validators, fetch
+from bot.records import TaggedItem
+from bot.runtime import Runtime, iso
+from extractors import extract
+from storage.items import store
+from storage.sources import get_state, record_failure, success_row
+
+log = logging.getLogger("advisory_bot.pipeline")
+MAX_BACKOFF = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    source: str
+    outcome: str  # ok | not_modified | error kind (timeout, gone, ...)
+    items: int = 0
+    new: int = 0
+    alerts: int = 0
+    elapsed_ms: int = 0
+    error: str = ""
+
+
+def refresh(source, rt: Runtime) -> SourceReport:
+    """One cycle of one source; never raises for the source's own failures."""
+    started = rt.monotonic()
+    db = rt.db()
+    state = get_state(db, source.name)
+    try:
+        result = fetch(rt.http(), source, Validators(state.etag, state.last_modified))
+        now = iso(rt.now())
+        if result.not_modified:
+            row = success_row(
+                state,
+                source.url,
+                now,
+                etag=result.etag or state.etag,
+                last_modified=result.last_modified or state.last_modified,
+                items=None,
+            )
+            store(db, source.name, (), now, source_update=row)
+            return _report(source, "not_modified", started, rt)
+        items = extract(result, source)
+        tags = rt.tagger.tag_many([(i.title, i.text, i.language) for i in items])
+        tagged = [TaggedItem(i, t) for i, t in zip(items, tags, strict=True)]
+        row = success_row(
+            state, source.url, now, etag=result.etag, last_modified=result.last_modified, items=len(items)
+        )
+        routes = rt.routes if state.backlog_done else None  # first contact: store the backlog silently
+        stored = store(db, source.name, tagged, now, routes=routes, source_update=row)
+    except AdvisoryBotError as exc:
+        return _failed(source, state, exc, started, rt)
+    except Exception as exc:  # a bug in one source's path must not stop the others
+        log.exception("source failed unexpectedly", extra={"source_id": source.name})
+        return _failed(source, state, exc, started, rt)
+    report = _report(source, "ok", started, rt, items=len(items), new=len(stored.new), alerts=stored.alerts)
+    log.info(
+        "source refreshed",
+        extra={
+            "source_id": source.name,
+            "items": report.items,
+            "new_items": report.new,
+            "alerts": report.alerts,
+            "backlog": not state.backlog_done,
+            "elapsed_ms": report.elapsed_ms,
+        },
+    )
+    return report
+
+
+def _failed(source, state, exc: Exception, started: float, rt: Runtime) -> SourceReport:
+    kind = getattr(exc, "kind", None) or ("extract" if "extract:" in str(exc) else "internal")
+    now = rt.now()
+    delay = backoff(source.every, state.error_count + 1, rt)
+    if isinstance(exc, FetchError) and exc.retry_after:
+        delay = max(delay, timedelta(seconds=exc.retry_after))
+    message = str(exc) or type(exc).__name__
+    count = record_failure(rt.db(), source.name, source.url, iso(now), message, kind, iso(now + delay))
+    log.warning(
+        "source failed",
+        extra={
+            "source_id": source.name,
+            "error_kind": kind,
+            "error": message,
+            "consecutive_failures": count,
+            "retry_in_s": int(delay.total_seconds()),
+        },
+    )
+    return _report(source, kind, started, rt, error=message)
+
+
+def backoff(every: float, failures: int, rt: Runtime) -> timedelta:
+    """Exponential from the source's interval, with +-20% jitter, capped; never gives up."""
+    base = min(every * 2 ** max(0, failures - 1), MAX_BACKOFF.total_seconds())
+    return timedelta(seconds=base * rt.rng.uniform(0.8, 1.2))
+
+
+def _report(source, outcome, started, rt, **kw) -> SourceReport:
+    return SourceReport(source=source.name, outcome=outcome, elapsed_ms=int((rt.monotonic() - started) * 1000), **kw)

@@ -1,0 +1,53 @@
+"""What every stage needs at run time, built once: archive path, tagger, routes, clocks.
+
+Connections are per thread (SQLite and httpx objects are not shared across threads).
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import sqlite_utils
+
+from bot.fetch import make_client
+from storage import open_archive
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """The one timestamp format of the archive: ISO 8601, UTC, seconds."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Runtime:
+    db_path: Path
+    tagger: object  # bot.tagging.Tagger (tag_many)
+    routes: Callable | None  # Tags -> [(notifier, channel)]
+    notifiers: dict  # name -> Notifier
+    now: Callable[[], datetime] = utcnow
+    monotonic: Callable[[], float] = time.monotonic
+    rng: random.Random = field(default_factory=random.Random)
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+
+    def db(self) -> sqlite_utils.Database:
+        """This thread's archive connection."""
+        if getattr(self._local, "db", None) is None:
+            self._local.db = open_archive(self.db_path)
+        return self._local.db
+
+    def http(self) -> httpx.Client:
+        """This thread's HTTP client."""
+        if getattr(self._local, "http", None) is None:
+            self._local.http = make_client()
+        return self._local.http

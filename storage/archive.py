@@ -1,0 +1,139 @@
+"""Open the archive: WAL mode, a busy timeout, and the schema migrations applied in order.
+
+The schema is for analysts too (docs/archive.md): plain columns, JSON arrays for tag lists, one
+row per (item, tag) in item_tags for filters and facets, FTS5 over title and text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE items (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            first_seen TEXT NOT NULL,
+            source TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'en',
+            guid TEXT NOT NULL DEFAULT '',
+            dprk_cyber INTEGER NOT NULL DEFAULT 0,
+            dprk_related INTEGER NOT NULL DEFAULT 0,
+            score REAL NOT NULL DEFAULT 0,
+            actors TEXT NOT NULL DEFAULT '[]',
+            sectors TEXT NOT NULL DEFAULT '[]',
+            malware TEXT NOT NULL DEFAULT '[]',
+            cves TEXT NOT NULL DEFAULT '[]',
+            techniques TEXT NOT NULL DEFAULT '[]',
+            advisories TEXT NOT NULL DEFAULT '[]',
+            wallets TEXT NOT NULL DEFAULT '[]',
+            evidence TEXT NOT NULL DEFAULT '[]',
+            tagged_at TEXT
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX items_url ON items(url) WHERE url != ''")
+    db.execute("CREATE INDEX items_published ON items(published)")
+    db.execute("CREATE INDEX items_first_seen ON items(first_seen)")
+    db.execute(
+        """
+        CREATE TABLE item_sources (
+            item_id TEXT NOT NULL REFERENCES items(id),
+            source TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            guid TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (item_id, source)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE item_tags (
+            item_id TEXT NOT NULL REFERENCES items(id),
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (item_id, kind, value)
+        )"""
+    )
+    db.execute("CREATE INDEX item_tags_value ON item_tags(kind, value)")
+    db.execute(
+        """
+        CREATE TABLE sources (
+            name TEXT PRIMARY KEY,
+            url TEXT NOT NULL DEFAULT '',
+            etag TEXT,
+            last_modified TEXT,
+            first_success_at TEXT,
+            last_attempt_at TEXT,
+            last_success_at TEXT,
+            last_error TEXT,
+            last_error_kind TEXT,
+            error_count INTEGER NOT NULL DEFAULT 0,
+            next_check_at TEXT,
+            items_last_fetch INTEGER
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            item_id TEXT NOT NULL REFERENCES items(id),
+            notifier TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            message_id TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            sent_at TEXT,
+            next_attempt_at TEXT,
+            UNIQUE (item_id, notifier, channel)
+        )"""
+    )
+    db.execute("CREATE INDEX outbox_status ON outbox(status, id)")
+    db["items"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61")
+
+
+MIGRATIONS = [_v1]
+
+
+def open_archive(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the archive at `path`, migrated to the current schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    # autocommit mode: storage modules open explicit transactions (BEGIN IMMEDIATE ... COMMIT)
+    db.conn.isolation_level = None
+    db.execute("PRAGMA busy_timeout = 10000")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        with transaction(db):
+            migration(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return db
+
+
+class transaction:  # noqa: N801 - used like a function: `with transaction(db):`
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error): one writer, all or nothing."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.conn = db.conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb):
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False

@@ -1,0 +1,169 @@
+"""Store tagged items once each: dedupe by id or normalised URL across all sources.
+
+`store` is one transaction: new items, the sources that carried them, their tags, the source's
+new validators and the outbox rows for alerts. A crash leaves either all of it or none of it, so
+an item can neither be lost (validators saved before items) nor skip its alert (items saved
+before their outbox rows).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from bot.records import Evidence, Item, TaggedItem, Tags
+from storage.archive import transaction
+
+TAG_KINDS = ("actors", "sectors", "malware", "cves", "techniques", "advisories", "wallets")
+# item_tags.kind is the singular: actor, sector, malware, cve, technique, advisory, wallet
+TAG_KIND = dict(zip(TAG_KINDS, ("actor", "sector", "malware", "cve", "technique", "advisory", "wallet"), strict=True))
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    new: tuple[TaggedItem, ...]  # first time in the archive
+    seen_again: int  # already archived (same id or URL), now also credited to this source
+    alerts: int  # outbox rows created
+
+
+def _row(tagged: TaggedItem, now: str) -> dict:
+    item, tags = tagged.item, tagged.tags
+    row = {
+        "id": item.id,
+        "url": item.url,
+        "title": item.title,
+        "text": item.text,
+        "published": item.published.isoformat() if item.published else None,
+        "first_seen": now,
+        "source": item.source,
+        "language": item.language,
+        "guid": item.guid,
+        "dprk_cyber": int(tags.dprk_cyber),
+        "dprk_related": int(tags.dprk_related),
+        "score": round(tags.score, 3),
+        "evidence": json.dumps([e.to_dict() for e in tags.evidence], ensure_ascii=False),
+        "tagged_at": now,
+    }
+    for kind in TAG_KINDS:
+        row[kind] = json.dumps(list(getattr(tags, kind)), ensure_ascii=False)
+    return row
+
+
+def existing_id(conn, item_id: str, url: str) -> str | None:
+    """The archived id of this item: same id, else same normalised URL."""
+    found = conn.execute("SELECT id FROM items WHERE id = ?", (item_id,)).fetchone()
+    if found is None and url:
+        found = conn.execute("SELECT id FROM items WHERE url = ?", (url,)).fetchone()
+    return found[0] if found else None
+
+
+def insert_tags(conn, item_id: str, tags) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO item_tags (item_id, kind, value) VALUES (?, ?, ?)",
+        [(item_id, TAG_KIND[kind], value) for kind in TAG_KINDS for value in getattr(tags, kind)],
+    )
+
+
+def store(
+    db: sqlite_utils.Database,
+    source: str,
+    tagged: Sequence[TaggedItem],
+    now: str,
+    *,
+    routes=None,
+    source_update: dict | None = None,
+) -> StoreResult:
+    """Insert what is new, credit what is known, enqueue alerts for new items `routes(tags)` selects.
+
+    `routes` maps Tags to a list of (notifier, channel); None stores silently (a source's backlog).
+    `source_update` is the sources-table row written in the same transaction.
+    """
+    new: list[TaggedItem] = []
+    seen_again = alerts = 0
+    with transaction(db) as conn:
+        batch_ids: set[str] = set()
+        for t in tagged:
+            if t.item.id in batch_ids:
+                continue
+            batch_ids.add(t.item.id)
+            known = existing_id(conn, t.item.id, t.item.url)
+            item_id = known or t.item.id
+            if known is None:
+                row = _row(t, now)
+                cols = ", ".join(row)
+                conn.execute(f"INSERT INTO items ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))  # noqa: S608
+                insert_tags(conn, item_id, t.tags)
+                new.append(t)
+                for notifier, channel in routes(t.tags) if routes else ():
+                    conn.execute(
+                        "INSERT OR IGNORE INTO outbox (item_id, notifier, channel, status, created_at, updated_at)"
+                        " VALUES (?, ?, ?, 'pending', ?, ?)",
+                        (item_id, notifier, channel, now, now),
+                    )
+                    alerts += 1
+            else:
+                seen_again += 1
+            conn.execute(
+                "INSERT OR IGNORE INTO item_sources (item_id, source, seen_at, url, guid) VALUES (?, ?, ?, ?, ?)",
+                (item_id, source, now, t.item.url, t.item.guid),
+            )
+        if source_update is not None:
+            upsert_source(conn, source_update)
+    return StoreResult(new=tuple(new), seen_again=seen_again, alerts=alerts)
+
+
+def upsert_source(conn, row: dict) -> None:
+    """Write the given columns of a sources row (inserting it if new)."""
+    cols = list(row)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "name")
+    conn.execute(
+        f"INSERT INTO sources ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"  # noqa: S608
+        f" ON CONFLICT(name) DO UPDATE SET {updates}",
+        [row[c] for c in cols],
+    )
+
+
+def sources_of(db: sqlite_utils.Database, item_id: str) -> list[str]:
+    """Every source that carried the item, first one first."""
+    rows = db.execute("SELECT source FROM item_sources WHERE item_id = ? ORDER BY seen_at, rowid", (item_id,))
+    return [r[0] for r in rows]
+
+
+def load_json_lists(row: dict, kinds: Iterable[str] = TAG_KINDS) -> dict:
+    """A row with its JSON-array columns decoded."""
+    out = dict(row)
+    for kind in (*kinds, "evidence"):
+        if isinstance(out.get(kind), str):
+            out[kind] = json.loads(out[kind])
+    return out
+
+
+def load_tagged(db: sqlite_utils.Database, item_id: str) -> TaggedItem | None:
+    """An archived item as the records the notifiers take."""
+    row = db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        return None
+    cols = [d[0] for d in db.execute("SELECT * FROM items LIMIT 0").description]
+    data = load_json_lists(dict(zip(cols, row, strict=True)))
+    item = Item(
+        source=data["source"],
+        id=data["id"],
+        url=data["url"],
+        title=data["title"],
+        published=datetime.fromisoformat(data["published"]) if data["published"] else None,
+        text=data["text"],
+        language=data["language"],
+        guid=data["guid"],
+    )
+    tags = Tags(
+        dprk_cyber=bool(data["dprk_cyber"]),
+        dprk_related=bool(data["dprk_related"]),
+        score=data["score"],
+        evidence=tuple(Evidence(**e) for e in data["evidence"]),
+        **{kind: tuple(data[kind]) for kind in TAG_KINDS},
+    )
+    return TaggedItem(item, tags)
