@@ -196,8 +196,10 @@ def load_sources(path: str | Path) -> list[Source]:
     try:
         data = YAML(typ="rt").load(raw_text)
     except MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise ConfigError(f"{path}:{line} invalid YAML: {exc.problem}") from exc
+        mark = exc.context_mark or exc.problem_mark  # where the broken construct starts is the useful line
+        line = mark.line + 1 if mark else 0
+        what = f"{exc.context}: {exc.problem}" if exc.context else exc.problem
+        raise ConfigError(f"{path}:{line} invalid YAML: {what}") from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):
