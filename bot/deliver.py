@@ -40,7 +40,7 @@ def deliver_due(rt: Runtime, sleep=time.sleep) -> DeliveryReport:
         notifier = rt.notifiers.get(row["notifier"])
         if notifier is None or row["notifier"] in report.broken:
             continue
-        if row["status"] == "sending" and _already_posted(notifier, row, rt):
+        if row["attempts"] > 0 and _already_posted(notifier, row, rt):  # an earlier try may have landed
             report.recovered += 1
             continue
         tagged = load_tagged(db, row["item_id"])

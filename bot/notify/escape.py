@@ -1,0 +1,128 @@
+"""Make feed text safe for Slack mrkdwn and fit it into Slack's limits.
+
+Rules:
+- ALL feed text goes through `escape` (or `link` for the one link we build): Slack's three entities
+  (`&` `<` `>`, https://api.slack.com/reference/surfaces/formatting#escaping), so `<!channel>`, `<@U123>` and
+  `<https://evil|innocent>` arrive as inert text.
+- Control characters, bidi overrides and invisible characters are removed first (`clean`): they reorder or hide
+  text in the client ("Trojan Source", CVE-2021-42574) and can smuggle terminal escapes into the console.
+- Text that Slack would still turn into a link or a mention is neutralised: URLs and bare domains are defanged the
+  threat-intel way (`hxxps://evil[.]example`), `@channel`/`@here`/`@everyone` get a zero-width break.
+- Only http(s) URLs become links; truncation never cuts inside an entity (`&amp;`) or a `<url|label>` link.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Slack limits: https://api.slack.com/reference/block-kit/blocks and chat.postMessage "text" (40,000 chars).
+SECTION_LIMIT = 3000
+FIELD_LIMIT = 2000
+PLAIN_TEXT_LIMIT = 150
+BLOCK_LIMIT = 50
+TEXT_LIMIT = 40000
+ELLIPSIS = "\u2026"
+
+# Bidi embeddings/overrides/isolates (Trojan Source), marks, zero-width and invisible characters, BOM, the
+# interlinear annotation controls and Unicode tag characters (hidden "ASCII smuggling").
+_INVISIBLE = re.compile(
+    "[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")  # CSI, OSC, 2-byte
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls except \t and \n
+_LINE_SEPARATORS = re.compile("\r\n?|[\u2028\u2029\x85]")
+_SPACES = re.compile(r"\s+")
+_BLANKS = re.compile(r"[^\S\n]+")
+
+_URL = re.compile(r"\b(?:https?|ftp|hxxps?)://[^\s<>\"']+", re.IGNORECASE)
+# Slack auto-links bare host names with a known TLD; defang the TLDs seen in advisories and lures.
+_DOMAIN = re.compile(
+    r"\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+)"
+    r"(?-i:(com|net|org|info|biz|io|xyz|top|site|online|app|dev|cloud|live|tech|store|pro|cc|tk|ru|cn|kr|kp|jp|"
+    r"hk|tw|uk|eu))\b(?![.-]?[a-z0-9])",
+    re.IGNORECASE,
+)
+_BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+_ENTITY_TAIL = re.compile(r"&[a-z]{0,3}$")
+
+
+def clean(text: str, *, single_line: bool = False, strip: bool = True) -> str:
+    """Remove controls, bidi overrides and invisible characters; NFC-normalise (Korean may arrive as jamo)."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = _LINE_SEPARATORS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", _ANSI.sub("", text)).replace("\t", " ")
+    text = _SPACES.sub(" ", text) if single_line else _BLANKS.sub(" ", text)
+    return text.strip() if strip else text
+
+
+def defang(text: str) -> str:
+    """Stop Slack from auto-linking feed text: `https://a.b/c` -> `hxxps://a[.]b/c`, `evil.com` -> `evil[.]com`."""
+
+    def domains(part: str) -> str:
+        return _DOMAIN.sub(lambda m: m.group(1)[:-1].replace(".", "[.]") + "[.]" + m.group(2), part)
+
+    def url(m: re.Match) -> str:
+        scheme, rest = m.group(0).split("://", 1)
+        host, sep, path = rest.partition("/")
+        scheme = scheme.lower().replace("tt", "xx").replace("ftp", "fxp")
+        return f"{scheme}://{host.replace('.', '[.]')}{sep}{domains(path)}"
+
+    parts = [domains(p) for p in _URL.split(text)]
+    urls = [url(m) for m in _URL.finditer(text)]
+    return "".join(x for pair in zip(parts, [*urls, ""], strict=True) for x in pair)
+
+
+def escape(text: str, *, single_line: bool = True, strip: bool = True) -> str:
+    """Feed text -> inert mrkdwn: cleaned, defanged, entities escaped, broadcast mentions broken."""
+    text = defang(clean(text, single_line=single_line, strip=strip))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BROADCAST.sub("@\u200b\\1", text)
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it is a plain http(s) URL, else None (no javascript:, data:, slack:// ...)."""
+    url = clean(url or "", single_line=True)
+    if not re.match(r"https?://[^\s/?#]+", url, re.IGNORECASE) or any(c.isspace() for c in url):
+        return None
+    return url
+
+
+def link(url: str, label: str, *, label_limit: int = 300) -> str:
+    """`<url|label>` for an http(s) URL (its `&`, `<`, `>`, `|` escaped), else just the escaped label."""
+    text = truncate(escape(label), label_limit)
+    target = safe_url(url)
+    if target is None:
+        return text
+    # Slack: escape & < > in the URL too; a `|` would end the URL early, so percent-encode it.
+    target = target.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
+    return f"<{target}|{text}>"
+
+
+def truncate(mrkdwn: str, limit: int) -> str:
+    """Cut escaped mrkdwn to at most `limit` chars with an ellipsis, never inside `&amp;` or a `<...>` link."""
+    if len(mrkdwn) <= limit:
+        return mrkdwn
+    cut = mrkdwn[: max(limit - len(ELLIPSIS), 0)]
+    tail = _ENTITY_TAIL.search(cut)
+    if tail:
+        cut = cut[: tail.start()]
+    if cut.rfind("<") > cut.rfind(">"):  # inside one of our links: drop the whole link
+        cut = cut[: cut.rfind("<")]
+    return cut.rstrip() + ELLIPSIS
+
+
+def truncate_plain(text: str, limit: int = PLAIN_TEXT_LIMIT) -> str:
+    """Cut plain_text (headers, buttons) to `limit` chars with an ellipsis."""
+    text = clean(text, single_line=True)
+    return text if len(text) <= limit else text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS
+
+
+def fit_blocks(blocks: list[dict], limit: int = BLOCK_LIMIT) -> list[dict]:
+    """At most `limit` blocks; the last kept one says how many were dropped."""
+    if len(blocks) <= limit:
+        return blocks
+    dropped = len(blocks) - limit + 1
+    note = {"type": "context", "elements": [{"type": "mrkdwn", "text": f"{ELLIPSIS} {dropped} more blocks omitted"}]}
+    return [*blocks[: limit - 1], note]
