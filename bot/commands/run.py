@@ -52,8 +52,9 @@ def run(sources_path: Path, db_path: Path, once: bool, log_level: str, log_forma
 
         report = run_cycle(sources, rt)
         failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified")]
+        unchanged = [r for r in report.sources if r.outcome == "not_modified"]
         click.echo(
-            f"cycle: {len(report.sources)} sources, {len(failed)} failed, "
+            f"cycle: {len(report.sources)} sources, {len(unchanged)} unchanged, {len(failed)} failed, "
             f"{sum(r.new for r in report.sources)} new items, {report.delivery.sent} alerts sent, "
             f"{report.delivery.failed} alerts pending",
             err=True,
