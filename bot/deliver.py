@@ -1,7 +1,8 @@
 """Delivery: post due outbox rows through their notifiers, oldest first; mark sent only on success.
 
-Rules: a row left 'sending' by a crash is first looked up in the channel (message metadata carries
-the alert id) so it is not posted twice; a transient failure keeps the row pending with backoff; a
+Rules: a row tried before (left 'sending' by a crash, or failed with a timeout after the service may
+have stored it) is first looked up in the channel (message metadata carries the alert id) so it is
+not posted twice; a transient failure keeps the row pending with backoff; a
 permanent one (bad token, unknown channel) keeps it pending too, and stops that notifier for this
 round. At most one post per second per channel (Slack's limit).
 """
@@ -45,6 +46,7 @@ def deliver_due(rt: Runtime, sleep=time.sleep) -> DeliveryReport:
             continue
         tagged = load_tagged(db, row["item_id"])
         message = build_alert(tagged.item, tagged.tags, sources_of(db, row["item_id"]), alert_id=row["id"])
+        message = message.to(channel=row["channel"])
         key = (row["notifier"], row["channel"])
         wait = MIN_INTERVAL_S - (rt.monotonic() - last_post.get(key, float("-inf")))
         if wait > 0:
@@ -82,7 +84,7 @@ def _already_posted(notifier, row, rt: Runtime) -> bool:
     if find is None:
         return False
     try:
-        message_id = find(row["id"], (rt.now() - LOOKBACK).timestamp())
+        message_id = find(row["id"], (rt.now() - LOOKBACK).timestamp(), channel=row["channel"])
     except NotifyError as exc:
         log.warning("cannot check for an earlier post", extra={"alert_id": row["id"], "error": str(exc)})
         return False
