@@ -39,6 +39,12 @@ class Daemon:
         self.stopped = threading.Event()
 
     def start(self) -> None:
+        self.start_jobs()
+        self.scheduler.start()
+        log.info("daemon started", extra={"sources": len(self.sources)})
+
+    def start_jobs(self) -> None:
+        """Schedule one job per source, first runs spread over the first minute, and the delivery job."""
         start = self.rt.now()
         for index, source in enumerate(self.sources):
             first = start + timedelta(seconds=(index * 60 / max(1, len(self.sources))))
@@ -61,8 +67,6 @@ class Daemon:
             misfire_grace_time=DELIVERY_EVERY_S,
             next_run_time=start,
         )
-        self.scheduler.start()
-        log.info("daemon started", extra={"sources": len(self.sources)})
 
     def _source_job(self, source) -> None:
         if self.stopped.is_set():

@@ -1,0 +1,91 @@
+"""The daemon: one APScheduler job per source, and a clean stop on SIGTERM/SIGINT."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.config import Source
+from bot.daemon import Daemon
+from bot.runtime import Runtime
+
+FEED = (Path(__file__).parent / "data/feeds/cisa_advisories.xml").read_bytes()
+
+
+def source(name, every):
+    return Source(
+        name=name,
+        type="rss",
+        url=f"https://{name}.example.org/feed",
+        every=every,
+        timeout=5.0,
+        max_bytes=1024,
+        language="en",
+        enabled=name != "off",
+        selectors=None,
+        fields=None,
+        allow_private=False,
+    )
+
+
+def test_one_job_per_enabled_source_with_interval_jitter_and_grace(tmp_path):
+    rt = Runtime(db_path=tmp_path / "a.db", tagger=None, routes=None, notifiers={})
+    daemon = Daemon([source("fast", 900), source("slow", 7200), source("off", 60)], rt)
+    daemon.scheduler.start(paused=True)
+    try:
+        daemon.start_jobs()
+        jobs = {job.id: job for job in daemon.scheduler.get_jobs()}
+        assert set(jobs) == {"fast", "slow", "deliver"}
+        fast, slow = jobs["fast"], jobs["slow"]
+        assert fast.trigger.interval.total_seconds() == 900 and slow.trigger.interval.total_seconds() == 7200
+        assert fast.trigger.jitter == 90 and slow.trigger.jitter == 300  # 10%, at most 5 minutes
+        assert (fast.misfire_grace_time, fast.coalesce, fast.max_instances) == (450, True, 1)
+        assert fast.next_run_time < slow.next_run_time  # first runs are staggered
+    finally:
+        daemon.scheduler.shutdown(wait=False)
+
+
+def wait_for(predicate, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_run_stops_cleanly_on_signal(tmp_path, feed_server, signum):
+    feed_server.serve("/feed.xml", FEED, content_type="application/rss+xml")
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        f"sources:\n  - name: agency\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n    allow_private: true\n"
+    )
+    db = tmp_path / "data" / "a.db"
+    log = tmp_path / "log.txt"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--sources", str(sources), "--db", str(db)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=tmp_path,
+        )
+        try:
+            assert wait_for(lambda: "source refreshed" in log.read_text()), log.read_text()
+            proc.send_signal(signum)
+            assert proc.wait(timeout=30) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    text = log.read_text()
+    assert "daemon stopping" in text and "daemon stopped" in text
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] > 0
