@@ -1,3 +1,162 @@
-"""CLI commands of the tagger: tag, eval, kb (placeholder, being written)."""
+"""CLI commands of the tagger: tag, eval, kb (show, check, build). Exit codes are decided here."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import sys
+from itertools import islice
+from pathlib import Path
+
+import click
+
+JSONL_CHUNK = 256
+LANGUAGES = {None, "en", "ko", "ja"}
+
+
+def _dump(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _parse_line(number: int, line: str) -> tuple[str, str, str, str | None]:
+    """(id, title, text, language) of one --jsonl line; raises click.UsageError-like errors."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {number}: invalid JSON ({exc.msg})") from None
+    if not isinstance(obj, dict):
+        raise ValueError(f"line {number}: expected a JSON object")
+    missing = [k for k in ("id", "title", "text") if k not in obj]
+    if missing:
+        raise ValueError(f"line {number}: missing {', '.join(missing)}")
+    if not isinstance(obj["title"], str) or not isinstance(obj["text"], str):
+        raise ValueError(f"line {number}: title and text must be strings")
+    language = obj.get("language")
+    if language not in LANGUAGES:
+        raise ValueError(f"line {number}: language must be en, ko, ja or null, not {language!r}")
+    return str(obj["id"]), obj["title"], obj["text"], language
+
+
+@click.command()
+@click.option(
+    "--jsonl",
+    "jsonl",
+    type=click.File("r", encoding="utf-8"),
+    default=None,
+    help='Read {"id","title","text","language"?} objects, one per line ("-" = stdin).',
+)
+def tag(jsonl) -> None:
+    """Tag text and print the tag-contract JSON object.
+
+    Without --jsonl: reads one text on stdin, first line = title, the rest = text, and prints one object
+    with id "stdin". With --jsonl FILE: writes one object per input line, in input order. A malformed line
+    stops the run with an error on stderr naming the line number, exit code 2; lines before it are written.
+    Blank lines are skipped.
+    """
+    from bot.tagging import get_tagger
+
+    tagger = get_tagger()
+    if jsonl is None:
+        title, _, text = sys.stdin.read().partition("\n")
+        click.echo(_dump(tagger.tag(title, text).to_contract("stdin")))
+        return
+    numbered = ((n, line) for n, line in enumerate(jsonl, start=1) if line.strip())
+    while chunk := list(islice(numbered, JSONL_CHUNK)):
+        parsed, error = [], None
+        for number, line in chunk:
+            try:
+                parsed.append(_parse_line(number, line))
+            except ValueError as exc:
+                error = str(exc)
+                break
+        results = tagger.tag_many([(title, text, lang) for _, title, text, lang in parsed])
+        for (item_id, *_), tags in zip(parsed, results, strict=True):
+            click.echo(_dump(tags.to_contract(item_id)))
+        if error:
+            click.echo(f"tag: {error}", err=True)
+            sys.exit(2)
+
+
+@click.command("eval")
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+def eval_cmd(corpus: Path, as_json: bool) -> None:
+    """Score the tagger on a labelled JSONL corpus (the format of dev.jsonl).
+
+    Prints precision, recall and F1 for dprk_cyber, dprk_related, actors (micro), sectors (micro) and cves,
+    then every miss and false alarm with the tagger's evidence. Each record's `unscored` labels are skipped.
+    """
+    from bot.tagging import get_tagger
+    from bot.tagging.evaluate import evaluate, format_report, load_corpus
+
+    try:
+        records = load_corpus(corpus)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"eval: {corpus}: {exc}") from None
+    report = evaluate(records, get_tagger())
+    click.echo(_dump(report.as_dict()) if as_json else format_report(report))
+
+
+@click.group()
+def kb() -> None:
+    """The DPRK actor knowledge base: show an actor, check for conflicts, rebuild it."""
+
+
+@kb.command("show")
+@click.argument("name")
+def kb_show(name: str) -> None:
+    """Show the actor (or malware) NAME, or any of its aliases, with every alias and where it came from."""
+    from bot.tagging.kb import load_kb
+
+    base = load_kb()
+    canonical = base.resolve(name)
+    if canonical is None:
+        raise click.ClickException(f"kb: no actor or malware is called {name!r}")
+    actor = base.actors.get(canonical)
+    if actor is not None:
+        click.echo(f"actor: {actor.name}")
+        click.echo(f"attack_id: {actor.attack_id or '-'}")
+        click.echo(f"parent: {actor.parent or '-'}")
+        children = sorted(a.name for a in base.actors.values() if a.parent == actor.name)
+        if children:
+            click.echo(f"subgroups: {', '.join(children)}")
+        misp = actor.misp
+    else:
+        click.echo(f"malware: {canonical}")
+        misp = tuple(base.malware[canonical].get("misp", ()))
+    click.echo("misp:")
+    for m in misp:
+        click.echo(f"  {m['galaxy']}: {m['value']} {m['uuid']}")
+    click.echo("aliases:")
+    for alias in base.aliases_of(canonical):
+        flags = [f for f, on in (("ambiguous", alias.ambiguous), ("exact case", bool(alias.exact))) if on]
+        note = f" [{', '.join(flags)}]" if flags else ""
+        click.echo(f"  {' / '.join(alias.spellings)}{note}  <- {', '.join(alias.sources)}")
+
+
+@kb.command("check")
+def kb_check() -> None:
+    """Report aliases claimed by two actors and other problems; exit 1 if any is unresolved."""
+    from bot.tagging.kb import load_kb
+
+    base = load_kb()
+    for c in base.conflicts:
+        claims = "; ".join(f"{actor} ({', '.join(src)})" for actor, src in c["claims"].items())
+        status = f"resolved to {c['resolved_to']} by {c['by']}" if c.get("resolved_to") else "UNRESOLVED"
+        click.echo(f"conflict: {c['alias']!r}: {claims} -> {status}")
+    for p in base.problems:
+        click.echo(f"problem: {p['kind']}: {p['detail']}")
+    unresolved = len(base.unresolved_conflicts()) + len(base.problems)
+    click.echo(f"{len(base.conflicts)} conflicts, {unresolved} unresolved")
+    if unresolved:
+        sys.exit(1)
+
+
+@kb.command("build")
+def kb_build() -> None:
+    """Regenerate data/kb.json from pymispgalaxies and data/overrides.yaml (deterministic, sorted)."""
+    from bot.tagging import build_kb
+
+    click.echo(f"kb: wrote {build_kb.main()}")
+
+
+COMMANDS = [tag, eval_cmd, kb]

@@ -1,0 +1,80 @@
+"""One tagged text as the decision modules see it: the text, its Hits, and its sentences.
+
+Rules: sentences are split on characters (end punctuation followed by a capital, or a line break), not on
+abbreviations such as "U.S." or "N. Korea"; the title is always its own sentence (sentence 0).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from bot.tagging.nlp import Hit
+
+_BOUNDARY = re.compile(r"[.!?。？！]+[\"'’”)\]]*[ \t]+|\s*\n\s*")
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences begin."""
+    starts = [0]
+    for m in _BOUNDARY.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if "\n" not in m.group():
+            word = _LAST_WORD.search(text, 0, m.start() + 1)
+            core = word.group(1).rstrip(".") if word else ""
+            if (len(core) <= 2 and core[:1].isupper()) or "." in core or not nxt or nxt.islower():
+                continue  # U.S. / N. Korea / Mr. Smith / e.g. lower-case continuation
+        if m.end() < len(text):
+            starts.append(m.end())
+    return starts
+
+
+@dataclass
+class Context:
+    """Hits grouped by kind, with sentence lookups."""
+
+    doc: Doc
+    text: str
+    starts: list[int]
+    by_kind: dict[str, list[Hit]] = field(default_factory=dict)
+    by_token: dict[int, list[Hit]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc) -> Context:
+        by_kind: dict[str, list[Hit]] = defaultdict(list)
+        by_token: dict[int, list[Hit]] = defaultdict(list)
+        for hit in doc._.hits or ():
+            by_kind[hit.kind].append(hit)
+            if hit.tok_start >= 0:
+                by_token[hit.tok_start].append(hit)
+        return cls(doc, doc.text, sentence_starts(doc.text), dict(by_kind), dict(by_token))
+
+    def hits(self, kind: str) -> list[Hit]:
+        return self.by_kind.get(kind, [])
+
+    def sent(self, pos: int) -> int:
+        """Index of the sentence holding character `pos`."""
+        return bisect_right(self.starts, pos) - 1
+
+    def sents_of(self, hits: list[Hit]) -> set[int]:
+        return {self.sent(h.start) for h in hits}
+
+    def sent_text(self, index: int) -> str:
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[index] : end]
+
+    def words_around(self, hit: Hit, before: int = 1, after: int = 1) -> tuple[list[str], list[str]]:
+        """The words just before and after a hit, as written (token-based when the hit has tokens)."""
+        if hit.tok_start >= 0:
+            doc = self.doc
+            left = [t.text for t in doc[max(0, hit.tok_start - before) : hit.tok_start] if not t.is_space]
+            right = [t.text for t in doc[hit.tok_end : hit.tok_end + after] if not t.is_space]
+            return left, right
+        left = self.text[max(0, hit.start - 40) : hit.start].split()[-before:]
+        right = self.text[hit.end : hit.end + 40].split()[:after]
+        return left, right

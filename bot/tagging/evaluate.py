@@ -1,0 +1,121 @@
+"""Score the tagger against a labelled corpus (the format of shared/corpus/dev.jsonl).
+
+Rules: dprk_cyber is scored as a binary label (positive = true), actors and sectors as micro-averaged sets.
+A record's `unscored` list names labels left out for it. Every miss and false alarm is reported with the
+evidence the tagger gave, so a reviewer can see why.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.records import Tags
+from bot.tagging.tagger import Tagger
+
+SCORED = ("dprk_cyber", "dprk_related", "actors", "sectors", "cves")
+
+
+@dataclass
+class Count:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set, got: set) -> None:
+        self.tp += len(gold & got)
+        self.fp += len(got - gold)
+        self.fn += len(gold - got)
+
+    def as_dict(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass
+class Report:
+    counts: dict[str, Count] = field(default_factory=lambda: {k: Count() for k in SCORED})
+    errors: list[dict] = field(default_factory=list)
+    confuser_false_alarms: int = 0
+    items: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "items": self.items,
+            "confuser_false_alarms": self.confuser_false_alarms,
+            "scores": {k: c.as_dict() for k, c in self.counts.items()},
+            "errors": self.errors,
+        }
+
+
+def load_corpus(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _as_set(label: str, value) -> set:
+    if isinstance(value, bool):
+        return {label} if value else set()
+    return set(value or ())
+
+
+def evaluate(records: list[dict], tagger: Tagger) -> Report:
+    """Tag every record and compare with its labels."""
+    tags = tagger.tag_many([(r.get("title", ""), r.get("text", ""), r.get("language")) for r in records])
+    report = Report(items=len(records))
+    for record, got in zip(records, tags, strict=True):
+        labels, unscored = record.get("labels", {}), set(record.get("unscored", ()))
+        if record.get("confuser") and (got.dprk_cyber or got.actors):
+            report.confuser_false_alarms += 1
+        for label in SCORED:
+            if label in unscored or label not in labels:
+                continue
+            gold, mine = _as_set(label, labels[label]), _as_set(label, getattr(got, label))
+            report.counts[label].add(gold, mine)
+            for kind, values in (("miss", gold - mine), ("false alarm", mine - gold)):
+                for value in sorted(values):
+                    report.errors.append(
+                        {
+                            "id": record.get("id"),
+                            "label": label,
+                            "kind": kind,
+                            "value": value,
+                            "evidence": _evidence_for(got, label, value),
+                        }
+                    )
+    return report
+
+
+def _evidence_for(tags: Tags, label: str, value: str) -> list[dict]:
+    wanted = {"actors": "actor", "sectors": "sector", "cves": "cve"}.get(label)
+    if wanted is None:  # dprk_cyber / dprk_related: what decided the verdict
+        return [e.to_dict() for e in tags.evidence if e.label in ("actor", "dprk", "cyber", "malware")][:6]
+    return [e.to_dict() for e in tags.evidence if e.label == wanted and e.value == value]
+
+
+def format_report(report: Report) -> str:
+    """The human summary block, then every error."""
+    lines = [
+        f"items: {report.items}   confuser false alarms: {report.confuser_false_alarms}",
+        f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}",
+    ]
+    for label, count in report.counts.items():
+        d = count.as_dict()
+        lines.append(
+            f"{label:<14}{d['precision']:>7.3f}{d['recall']:>7.3f}{d['f1']:>7.3f}{d['tp']:>5}{d['fp']:>5}{d['fn']:>5}"
+        )
+    for err in report.errors:
+        lines.append(f"{err['id']}  {err['label']}  {err['kind']}: {err['value']}")
+        for e in err["evidence"]:
+            lines.append(f"    {e['label']}={e['value']!r} {e['text']!r} @{e['start']}-{e['end']}")
+    return "\n".join(lines)

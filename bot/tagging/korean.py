@@ -1,0 +1,71 @@
+"""Character-level matching for Korean and Japanese: actor names with particles, quotes and brackets.
+
+Korean writes particles onto the word (김수키가, 라자루스는, 안다리엘의), and the rule-based tokenizer keeps
+them attached, so Hangul names are matched on characters: not preceded by a Hangul syllable, and followed by
+nothing Hangul, or by a group suffix (그룹, 조직) and/or a particle. Quotes (‘’ “” 「」 『』) and a bracketed
+English name ('라자루스(Lazarus)가') are non-Hangul, so they bound the name. Japanese names are matched
+between non-katakana characters. Vocabulary (북한, 해킹, 거래소) is matched as a substring: compounds count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging import lexicon
+from bot.tagging.kb import KnowledgeBase, norm
+
+CJK_CHAR = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+PARTICLES = (
+    "이라는|라는|이라고|라고|에서는|에서|에게|으로|로는|로|이나|나|까지|부터|처럼|보다|조차|마저|이며|이다|였다|"
+    "이었다|이란|란|와|과|의|이|가|은|는|을|를|도|에|만|측|등"
+)
+SUFFIXES = "그룹|조직|팀|일당|해킹조직|해커|해커들|해킹그룹"
+
+
+def _alias_pattern(alias: str) -> str:
+    body = re.escape(alias).replace(r"\ ", r"\s?")
+    if HANGUL.search(alias):
+        return rf"(?<![\uac00-\ud7a3]){body}(?=(?:{SUFFIXES})?(?:{PARTICLES})?(?![\uac00-\ud7a3]))"
+    return rf"(?<![\u30a0-\u30ff]){body}(?![\u30a0-\u30ff])"
+
+
+class CjkMatcher:
+    """Finds Hangul/kana aliases and CJK vocabulary; yields (kind, value, start, end, text) tuples."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.patterns: list[tuple[str, str, re.Pattern]] = []
+        names = sorted(
+            {(s, a.key) for a in kb.aliases.values() for s in a.spellings if CJK_CHAR.search(s)},
+            key=lambda p: -len(p[0]),
+        )
+        for spelling, key in names:
+            self.patterns.append(("alias", key, re.compile(_alias_pattern(spelling))))
+        vocab = [("dprk", "dprk", w) for w in lexicon.DPRK_CJK] + [("cyber", "cyber", w) for w in lexicon.CYBER_CJK]
+        vocab += [("target", "target", w) for w in lexicon.TARGET_KO]
+        vocab += [("agent", "agent", w) for w in lexicon.AGENTS_KO]
+        vocab += [("noun", sector, w) for sector, words in lexicon.NOUNS_KO.items() for w in words]
+        for kind, value, word in vocab:
+            if CJK_CHAR.search(word):
+                guard = r"(?<!탈)" if word.startswith("북") else ""
+                self.patterns.append((kind, value, re.compile(guard + re.escape(word).replace(r"\ ", r"\s?"))))
+
+    def find(self, text: str) -> list[tuple[str, str, int, int, str]]:
+        found = []
+        taken: list[tuple[int, int]] = []
+        for kind, value, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                if kind == "alias":
+                    if any(s <= m.start() < e for s, e in taken):
+                        continue  # a longer alias already covers this one (라자루스 그룹 vs 라자루스)
+                    taken.append((m.start(), m.end()))
+                found.append((kind, value, m.start(), m.end(), m.group()))
+        return found
+
+
+def is_korean(text: str) -> bool:
+    """Hangul present: use the Korean pipeline."""
+    return bool(HANGUL.search(text))
+
+
+__all__ = ["CJK_CHAR", "CjkMatcher", "is_korean", "norm"]

@@ -1,0 +1,86 @@
+"""Combine DPRK signals and cyber context into dprk_cyber, dprk_related and a score in [0, 1].
+
+Rules (taxonomy.md "The tag contract"):
+- dprk_cyber: a DPRK actor is named, or a DPRK signal and a cyber word share a sentence (or neighbouring
+  sentences), or a DPRK malware family appears in a text that names North Korea. Missiles, shipping
+  sanctions, troops, satellites and nuclear work give DPRK signals without cyber words: dprk_related only.
+- Weak signals (NK, RGB) count only next to a strong one.
+- score = 1 - prod(1 - w) over the evidence weights below; below 0.5 exactly when dprk_cyber is false.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.tagging.actors import Mention
+from bot.tagging.context import Context
+from bot.tagging.nlp import Hit
+
+WEAK_DPRK = {"NK", "RGB", "N.K."}
+W_ACTOR, W_ACTOR_AMBIGUOUS = 0.9, 0.7
+W_TITLE_PAIR, W_FIRST_PAIR, W_MORE_PAIRS = 0.8, 0.7, 0.25
+W_MALWARE, W_DPRK_ONLY = 0.3, 0.1
+
+
+@dataclass(frozen=True)
+class Verdict:
+    dprk_cyber: bool
+    dprk_related: bool
+    score: float
+    dprk_hits: tuple[Hit, ...]  # the DPRK signals that decided it
+    cyber_hits: tuple[Hit, ...]  # the cyber words next to them
+
+
+def dprk_signals(ctx: Context) -> list[Hit]:
+    hits = ctx.hits("dprk")
+    strong = [h for h in hits if h.text not in WEAK_DPRK]
+    return hits if strong else []
+
+
+def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
+    """The DPRK verdict of one text."""
+    dprk = dprk_signals(ctx)
+    cyber = ctx.hits("cyber")
+    actors = [m for m in mentions if m.alias.kind == "actor"]
+    malware = [m for m in mentions if m.alias.kind == "malware"]
+    cyber_by_sent: dict[int, Hit] = {}
+    for hit in cyber:
+        cyber_by_sent.setdefault(ctx.sent(hit.start), hit)
+
+    pairs: list[tuple[Hit, Hit]] = []
+    seen: set[int] = set()
+    for hit in dprk:
+        s = ctx.sent(hit.start)
+        near = next((cyber_by_sent[i] for i in (s, *_neighbours(ctx, s)) if i in cyber_by_sent), None)
+        if near is not None and s not in seen:
+            seen.add(s)
+            pairs.append((hit, near))
+
+    weights = [W_ACTOR_AMBIGUOUS if m.ambiguous else W_ACTOR for m in actors[:3]]
+    for i, (hit, _) in enumerate(pairs[:4]):
+        weights.append(W_TITLE_PAIR if ctx.sent(hit.start) == 0 else (W_FIRST_PAIR if i == 0 else W_MORE_PAIRS))
+    weights += [W_MALWARE] * min(len(malware), 2)
+    weights += [W_DPRK_ONLY] * min(len(dprk), 3)
+    score = 1.0
+    for w in weights:
+        score *= 1 - w
+    score = 1 - score
+
+    dprk_cyber = bool(actors) or bool(pairs) or (bool(malware) and bool(dprk))
+    score = max(score, 0.55) if dprk_cyber else min(score, 0.45)
+    related = dprk_cyber or bool(dprk)
+    decisive_dprk = tuple(h for h, _ in pairs[:3]) or tuple(dprk[:1])
+    return Verdict(dprk_cyber, related, round(score, 3), decisive_dprk, tuple(c for _, c in pairs[:3]))
+
+
+def _neighbours(ctx: Context, s: int) -> tuple[int, ...]:
+    """Sentences that continue sentence `s` (a title's body, or a reply that does not change subject)."""
+    out = []
+    for i in (s - 1, s + 1):
+        if 0 <= i < len(ctx.starts) and not ctx.sent_text(max(i, s)).lstrip().lower().startswith(SHIFTS):
+            out.append(i)
+    return tuple(out)
+
+
+# Sentence openers that change the subject: a cyber word after them is not about the DPRK sentence before.
+SHIFTS = ("separately", "meanwhile", "elsewhere", "in other news", "in a separate", "also on")
