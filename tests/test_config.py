@@ -44,21 +44,39 @@ def test_valid_file_applies_defaults(tmp_path):
 @pytest.mark.parametrize(
     ("snippet", "expected"),
     [
-        ("  - name: a\n    type: rss\n    url: ftp://x.example.org/\n", "sources.yaml:3 sources[0].url: not an http(s) URL"),
-        ("  - name: a\n    type: rss\n    url: https://x.example.org/\n    colour: red\n",
-         "sources.yaml:4 sources[0].colour: unknown key"),
-        ("  - name: Not_Kebab\n    type: rss\n    url: https://x.example.org/\n",
-         "sources.yaml:1 sources[0].name: must be kebab-case"),
-        ("  - name: a\n    type: atom\n    url: https://x.example.org/\n",
-         "sources.yaml:2 sources[0].type: must be one of 'rss', 'html' or 'json'"),
-        ("  - name: a\n    type: html\n    url: https://x.example.org/\n", "sources[0].selectors: required for type html"),
-        ("  - name: a\n    type: rss\n    url: https://x.example.org/\n    every: often\n",
-         "sources.yaml:4 sources[0].every: not a duration: 'often'"),
+        (
+            "  - name: a\n    type: rss\n    url: ftp://x.example.org/\n",
+            "sources.yaml:3 sources[0].url: not an http(s) URL",
+        ),
+        (
+            "  - name: a\n    type: rss\n    url: https://x.example.org/\n    colour: red\n",
+            "sources.yaml:4 sources[0].colour: unknown key",
+        ),
+        (
+            "  - name: Not_Kebab\n    type: rss\n    url: https://x.example.org/\n",
+            "sources.yaml:1 sources[0].name: must be kebab-case",
+        ),
+        (
+            "  - name: a\n    type: atom\n    url: https://x.example.org/\n",
+            "sources.yaml:2 sources[0].type: must be one of 'rss', 'html' or 'json'",
+        ),
+        (
+            "  - name: a\n    type: html\n    url: https://x.example.org/\n",
+            "sources[0].selectors: required for type html",
+        ),
+        (
+            "  - name: a\n    type: rss\n    url: https://x.example.org/\n    every: often\n",
+            "sources.yaml:4 sources[0].every: not a duration: 'often'",
+        ),
         ("  - name: a\n    type: rss\n", "sources[0].url: required"),
-        ("  - name: a\n    type: json\n    url: https://x.example.org/\n    fields: {items: x}\n",
-         "sources[0].fields.title: required"),
-        ("  - name: a\n    type: rss\n    url: https://x.example.org/\n    selectors: {item: li}\n",
-         "sources[0].selectors: only for type html"),
+        (
+            "  - name: a\n    type: json\n    url: https://x.example.org/\n    fields: {items: x}\n",
+            "sources[0].fields.title: required",
+        ),
+        (
+            "  - name: a\n    type: rss\n    url: https://x.example.org/\n    selectors: {item: li}\n",
+            "sources[0].selectors: only for type html",
+        ),
     ],
 )
 def test_errors_name_file_line_and_path(tmp_path, snippet, expected):

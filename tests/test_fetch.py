@@ -10,8 +10,19 @@ BODY = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></chan
 
 
 def source(url, **kw):
-    base = dict(name="test-feed", type="rss", url=url, every=1800.0, timeout=5.0, max_bytes=1024 * 1024,
-                language="en", enabled=True, selectors=None, fields=None, allow_private=True)
+    base = dict(
+        name="test-feed",
+        type="rss",
+        url=url,
+        every=1800.0,
+        timeout=5.0,
+        max_bytes=1024 * 1024,
+        language="en",
+        enabled=True,
+        selectors=None,
+        fields=None,
+        allow_private=True,
+    )
     return Source(**{**base, **kw})
 
 
@@ -77,9 +88,7 @@ def test_reset_mid_body_is_a_network_error(feed_server, client):
     assert info.value.kind in ("network", "bad_body")
 
 
-@pytest.mark.parametrize(
-    ("status", "kind"), [(404, "gone"), (410, "gone"), (500, "server_error"), (403, "http_error")]
-)
+@pytest.mark.parametrize(("status", "kind"), [(404, "gone"), (410, "gone"), (500, "server_error"), (403, "http_error")])
 def test_status_codes_map_to_kinds(feed_server, client, status, kind):
     feed_server.fail("/x", status)
     with pytest.raises(FetchError) as info:

@@ -21,14 +21,29 @@ def fresh_db(tmp_path):
 
 
 def tagged(item_id, url="", title="A title", text="Some text", source="feed-a", **tags):
-    item = Item(source=source, id=item_id, url=url, title=title,
-                published=datetime(2026, 11, 20, tzinfo=UTC), text=text, guid=item_id)
+    item = Item(
+        source=source,
+        id=item_id,
+        url=url,
+        title=title,
+        published=datetime(2026, 11, 20, tzinfo=UTC),
+        text=text,
+        guid=item_id,
+    )
     return TaggedItem(item, Tags(**tags))
 
 
 def dprk(item_id, **kw):
-    return tagged(item_id, dprk_cyber=True, dprk_related=True, score=0.9, actors=("Kimsuky",),
-                  sectors=("think-tanks-academia",), evidence=(Evidence("actor", "Kimsuky", "Kimsuky", 0, 7),), **kw)
+    return tagged(
+        item_id,
+        dprk_cyber=True,
+        dprk_related=True,
+        score=0.9,
+        actors=("Kimsuky",),
+        sectors=("think-tanks-academia",),
+        evidence=(Evidence("actor", "Kimsuky", "Kimsuky", 0, 7),),
+        **kw,
+    )
 
 
 def test_schema_is_migrated_once_and_in_wal_mode(tmp_path):
@@ -70,8 +85,9 @@ def test_store_is_all_or_nothing(fresh_db):
     def exploding_routes(tags):
         raise RuntimeError("boom")
 
-    row = success_row(get_state(fresh_db, "feed-a"), "https://x.example.org", NOW, etag='"v2"',
-                      last_modified=None, items=1)
+    row = success_row(
+        get_state(fresh_db, "feed-a"), "https://x.example.org", NOW, etag='"v2"', last_modified=None, items=1
+    )
     with pytest.raises(RuntimeError):
         store(fresh_db, "feed-a", [dprk("d1")], NOW, routes=exploding_routes, source_update=row)
     assert fresh_db.execute("SELECT count(*) FROM items").fetchone()[0] == 0
@@ -112,10 +128,15 @@ def test_source_failures_count_up_and_success_resets(fresh_db):
 
 
 def test_search_full_text_and_filters(fresh_db):
-    store(fresh_db, "feed-a", [
-        dprk("d1", url="https://a.example.org/1", title="Kimsuky phishing of researchers", text="spear phishing"),
-        tagged("n1", url="https://a.example.org/2", title="Patch Tuesday", text="phishing fixes"),
-    ], NOW)
+    store(
+        fresh_db,
+        "feed-a",
+        [
+            dprk("d1", url="https://a.example.org/1", title="Kimsuky phishing of researchers", text="spear phishing"),
+            tagged("n1", url="https://a.example.org/2", title="Patch Tuesday", text="phishing fixes"),
+        ],
+        NOW,
+    )
     store(fresh_db, "feed-b", [tagged("n2", url="https://b.example.org/3", title="Router flaw", source="feed-b")], NOW)
     assert [r["id"] for r in search(fresh_db, Query(text="phishing", actors=("Kimsuky",)))] == ["d1"]
     assert {r["id"] for r in search(fresh_db, Query(text="phish*"))} == {"d1", "n1"}
