@@ -167,3 +167,30 @@ def load_tagged(db: sqlite_utils.Database, item_id: str) -> TaggedItem | None:
         **{kind: tuple(data[kind]) for kind in TAG_KINDS},
     )
     return TaggedItem(item, tags)
+
+
+def update_tags(db: sqlite_utils.Database, changes: Sequence[tuple[str, Tags]], now: str, routes=None) -> int:
+    """Replace the tags of archived items in one transaction; enqueue alerts `routes` selects. Returns alerts."""
+    alerts = 0
+    with transaction(db) as conn:
+        for item_id, tags in changes:
+            values = {kind: json.dumps(list(getattr(tags, kind)), ensure_ascii=False) for kind in TAG_KINDS}
+            values.update(
+                dprk_cyber=int(tags.dprk_cyber),
+                dprk_related=int(tags.dprk_related),
+                score=round(tags.score, 3),
+                evidence=json.dumps([e.to_dict() for e in tags.evidence], ensure_ascii=False),
+                tagged_at=now,
+            )
+            assignments = ", ".join(f"{col} = ?" for col in values)
+            conn.execute(f"UPDATE items SET {assignments} WHERE id = ?", [*values.values(), item_id])  # noqa: S608
+            conn.execute("DELETE FROM item_tags WHERE item_id = ?", (item_id,))
+            insert_tags(conn, item_id, tags)
+            for notifier, channel in routes(tags) if routes else ():
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO outbox (item_id, notifier, channel, status, created_at, updated_at)"
+                    " VALUES (?, ?, ?, 'pending', ?, ?)",
+                    (item_id, notifier, channel, now, now),
+                )
+                alerts += cur.rowcount
+    return alerts
