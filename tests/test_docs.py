@@ -1,0 +1,54 @@
+"""The docs cover what users configure and run: every sources.yaml key, type, notifier and CLI command."""
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from bot.cli import cli
+from bot.config import Defaults, JsonFields, Selectors, SourceConfig, SourcesFile
+from bot.notify import NOTIFIERS
+from extractors import EXTRACTORS
+
+ROOT = Path(__file__).parent.parent
+SOURCES_DOC = (ROOT / "docs/sources.md").read_text()
+README = (ROOT / "README.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("model", "prefix"),
+    [(SourcesFile, ""), (Defaults, ""), (SourceConfig, ""), (Selectors, ""), (JsonFields, "")],
+)
+def test_every_sources_key_is_documented(model, prefix):
+    missing = [key for key in model.model_fields if f"`{prefix}{key}" not in SOURCES_DOC]
+    assert missing == [], f"{model.__name__} keys missing from docs/sources.md: {missing}"
+
+
+@pytest.mark.parametrize("kind", sorted(EXTRACTORS))
+def test_every_extractor_type_is_documented(kind):
+    assert f"### {kind}" in SOURCES_DOC
+
+
+@pytest.mark.parametrize("kind", sorted(NOTIFIERS))
+def test_every_notifier_type_is_documented(kind):
+    assert re.search(rf"\b{kind}\b", README, re.I)
+
+
+def commands(group: click.Group, prefix: str = "advisory-bot"):
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from commands(command, f"{prefix} {name}")
+        else:
+            yield f"{prefix} {name}"
+
+
+@pytest.mark.parametrize("command", sorted(commands(cli)))
+def test_every_cli_command_is_in_the_readme(command):
+    short = command.replace("advisory-bot kb ", "kb ")
+    assert f"`{command}" in README or f"`{short}" in README or f"{short}`" in README, command
+
+
+@pytest.mark.parametrize("variable", ["SLACK_BOT_TOKEN", "SLACK_CHANNEL", "SLACK_API_URL"])
+def test_environment_variables_are_documented(variable):
+    assert variable in README and variable in (ROOT / "docs/slack.md").read_text()
