@@ -1,0 +1,72 @@
+"""Raw entries -> Items: the one place that applies identity, URL rules, text caps and dedupe.
+
+Every extractor maps its format to `Entry` (strings as found, plus an already-parsed date) and hands the
+list to `to_items`. Rules: URLs are normalised against the document URL and kept only if http(s);
+titles are one line of plain text capped at TITLE_MAX; text is plain and capped at TEXT_MAX; an entry with
+neither title nor link is skipped and counted; a repeated id (duplicate GUID, same URL twice) keeps the first.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.config import Source
+from bot.identity import item_id, normalize_url
+from bot.records import Item
+from extractors.text import cap, clean_text, one_line
+
+TITLE_MAX = 500
+TEXT_MAX = 100_000
+GUID_MAX = 2_000
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry as a format module found it: title and text already plain text, link possibly relative."""
+
+    title: str
+    link: str
+    guid: str
+    published: datetime | None
+    text: str
+
+
+def to_items(entries: list[Entry], source: Source, base_url: str) -> list[Item]:
+    """Items for `entries` (see module docstring); logs `extract_skipped` with the count of skipped entries."""
+    items: list[Item] = []
+    seen: set[str] = set()
+    skipped = duplicates = 0
+    for entry in entries:
+        title = cap(one_line(entry.title), TITLE_MAX)
+        url = normalize_url(entry.link, base=base_url or None)
+        if not title and not url:
+            skipped += 1
+            continue
+        guid = clean_text(entry.guid)[:GUID_MAX]
+        ident = item_id(source.name, guid, url, title, entry.published)
+        if ident in seen:
+            duplicates += 1
+            continue
+        seen.add(ident)
+        items.append(
+            Item(
+                source=source.name,
+                id=ident,
+                url=url,
+                title=title,
+                published=entry.published,
+                text=cap(clean_text(entry.text), TEXT_MAX),
+                language=source.language,
+                guid=guid,
+            )
+        )
+    if skipped or duplicates:
+        log.info(
+            "extract_skipped",
+            extra={"source_id": source.name, "skipped": skipped, "duplicates": duplicates, "kept": len(items)},
+        )
+    return items

@@ -1,0 +1,85 @@
+"""HTML pages -> Items, driven by the source's CSS selectors (per-site knowledge is data, in sources.yaml).
+
+Rules (bot.config.Selectors): `item` selects each entry; `title`, `link`, `date`, `summary` apply inside it.
+`link` is the element whose href is the entry's link (default: the first a[href]); when the selected element
+has no href, its first a[href] is used. Links resolve against the page URL (result.url; a <base href> wins).
+`title` defaults to the link's text. `date` reads a datetime attribute, else the text. A page where `item`
+matches nothing is not an error (a board can be empty), but a body that is not HTML at all is.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+from soupsieve import SelectorSyntaxError
+
+from bot.config import Selectors, Source
+from bot.errors import ExtractError
+from bot.records import FetchResult, Item
+from extractors.charset import decode
+from extractors.dates import parse_date
+from extractors.entries import Entry, to_items
+from extractors.text import clean_text, html_to_text
+
+
+def extract(result: FetchResult, source: Source) -> list[Item]:
+    """Items of an HTML page, found with the source's CSS selectors."""
+    if source.selectors is None:
+        raise ExtractError(f"extract: {source.name}: html source without selectors")
+    if not result.body.strip():
+        raise ExtractError(f"extract: {source.name}: empty body")
+    text, _ = decode(result.body, result.content_type, "html")
+    if "<" not in text or "\x00" in text[:1024]:
+        raise ExtractError(f"extract: {source.name}: not an HTML page (no markup)")
+    soup = BeautifulSoup(text, "lxml")
+    base = result.url
+    base_tag = soup.find("base", href=True)
+    if isinstance(base_tag, Tag):
+        base = urljoin(result.url, str(base_tag["href"]))
+    sel = source.selectors
+    now = datetime.now(UTC)
+    try:
+        entries = [_entry(el, sel, now) for el in soup.select(sel.item)]
+    except SelectorSyntaxError as exc:
+        raise ExtractError(f"extract: {source.name}: bad CSS selector ({exc})") from exc
+    return to_items(entries, source, base)
+
+
+def _entry(el: Tag, sel: Selectors, now: datetime) -> Entry:
+    link_el = _link_element(el, sel.link)
+    link = str(link_el.get("href") or "") if link_el is not None else ""
+    title = _text(el.select_one(sel.title)) if sel.title else _text(link_el)
+    return Entry(title=title, link=link, guid="", published=_date(el, sel.date, now), text=_summary(el, sel.summary))
+
+
+def _link_element(el: Tag, selector: str | None) -> Tag | None:
+    found = el.select_one(selector) if selector else el
+    if found is None:
+        return None
+    if found.get("href") is not None:
+        return found
+    return found.select_one("a[href]")
+
+
+def _text(el: Tag | None) -> str:
+    return clean_text(el.get_text(" ")) if el is not None else ""
+
+
+def _summary(el: Tag, selector: str | None) -> str:
+    found = el.select_one(selector) if selector else None
+    return html_to_text(found.decode_contents()) if found is not None else ""
+
+
+def _date(el: Tag, selector: str | None, now: datetime) -> datetime | None:
+    if not selector:
+        return None
+    found = el.select_one(selector)
+    if found is None:
+        return None
+    for attr in ("datetime", "content", "title"):
+        when = parse_date(str(found.get(attr) or ""), now)
+        if when is not None:
+            return when
+    return parse_date(clean_text(found.get_text(" ")), now)

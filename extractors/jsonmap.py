@@ -1,0 +1,105 @@
+"""JSON documents -> Items, mapped by the dotted paths of the source's `fields` (bot.config.JsonFields).
+
+Rules: `items` is the dotted path to the list of entries ("" for a top-level list); the other paths apply
+inside each entry ("a.b.0.c": keys and list indexes). `link_template` builds a URL from entry fields
+("https://nvd.nist.gov/vuln/detail/{cveID}", values percent-encoded) when there is no `link`. `id` is the
+entry's GUID. A body that is not JSON, or an `items` path that is not a list, raises ExtractError.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+from bot.config import JsonFields, Source
+from bot.errors import ExtractError
+from bot.records import FetchResult, Item
+from extractors.charset import decode
+from extractors.dates import parse_date, plausible
+from extractors.entries import Entry, to_items
+from extractors.text import html_to_text
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_MISSING = object()
+
+
+def extract(result: FetchResult, source: Source) -> list[Item]:
+    """Items of a JSON document, found with the source's field paths."""
+    fields = source.fields
+    if fields is None:
+        raise ExtractError(f"extract: {source.name}: json source without fields")
+    try:
+        document = json.loads(decode(result.body, result.content_type, "json")[0])
+    except (ValueError, RecursionError) as exc:
+        raise ExtractError(f"extract: {source.name}: not JSON ({str(exc)[:120]})") from exc
+    entries = lookup(document, fields.items)
+    if not isinstance(entries, list):
+        raise ExtractError(f"extract: {source.name}: fields.items {fields.items!r} is not a list in the document")
+    now = datetime.now(UTC)
+    return to_items([_entry(e, fields, now) for e in entries if isinstance(e, dict)], source, result.url)
+
+
+def lookup(node: Any, path: str | None, default: Any = None) -> Any:
+    """Value at dotted `path` inside `node` ("" is the node itself); `default` when any step is missing."""
+    if path is None:
+        return default
+    for part in path.split(".") if path else ():
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.lstrip("-").isdigit() and -len(node) <= int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return default
+    return node
+
+
+def _entry(e: dict, fields: JsonFields, now: datetime) -> Entry:
+    link = _string(lookup(e, fields.link))
+    if not link and fields.link_template:
+        link = _fill(fields.link_template, e)
+    return Entry(
+        title=_string(lookup(e, fields.title)),
+        link=link,
+        guid=_string(lookup(e, fields.id)),
+        published=_date(lookup(e, fields.date), now),
+        text=html_to_text(_string(lookup(e, fields.summary))),
+    )
+
+
+def _fill(template: str, entry: dict) -> str:
+    """The template with each {path} replaced by the entry's value, percent-encoded; "" if one is missing."""
+    missing = False
+
+    def value(match: re.Match) -> str:
+        nonlocal missing
+        found = lookup(entry, match.group(1).strip(), _MISSING)
+        if found is _MISSING or found is None or isinstance(found, dict | list):
+            missing = True
+            return ""
+        return quote(_string(found), safe="-._~:@")
+
+    filled = _PLACEHOLDER.sub(value, template)
+    return "" if missing else filled
+
+
+def _string(value: Any) -> str:
+    if value is None or isinstance(value, dict):
+        return ""
+    if isinstance(value, list):
+        return "\n\n".join(_string(v) for v in value if v is not None)
+    return str(value)
+
+
+def _date(value: Any, now: datetime) -> datetime | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):  # epoch seconds, or milliseconds when too large for seconds
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return plausible(datetime.fromtimestamp(seconds, UTC), now)
+        except (OverflowError, ValueError, OSError):
+            return None
+    return parse_date(_string(value), now)

@@ -1,0 +1,56 @@
+"""extractors: the registry, dispatch by source.type, and the Protocol every built-in satisfies."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import extractors
+from bot.errors import ExtractError
+from bot.records import FetchResult
+from extractors import EXTRACTORS, Extractor, extract
+from tests.extractor_cases import make_source
+
+
+def test_registry_covers_every_config_type():
+    from bot.config import SourceConfig
+
+    types = set(SourceConfig.model_fields["type"].annotation.__args__)
+    assert set(EXTRACTORS) == types
+
+
+@pytest.mark.parametrize("name", sorted(EXTRACTORS))
+def test_builtins_match_the_protocol(name):
+    module = EXTRACTORS[name]
+    assert callable(module.extract)
+    assert (
+        list(inspect.signature(module.extract).parameters) == list(inspect.signature(Extractor.extract).parameters)[1:]
+    )
+
+
+def test_dispatch_is_a_lookup_and_addons_register_the_same_way(monkeypatch):
+    seen = []
+
+    class Custom:
+        @staticmethod
+        def extract(result, source):
+            seen.append((result.url, source.name))
+            return []
+
+    monkeypatch.setitem(EXTRACTORS, "custom", Custom)
+    assert extract(FetchResult(url="https://e.org/", status=200, body=b"x"), make_source("s", "custom")) == []
+    assert seen == [("https://e.org/", "s")]
+
+
+def test_unknown_type_raises():
+    with pytest.raises(ExtractError, match="^extract: s: no extractor for type 'gopher'"):
+        extract(FetchResult(url="https://e.org/", status=200, body=b"x"), make_source("s", "gopher"))
+
+
+def test_not_modified_has_nothing_to_extract():
+    assert extract(FetchResult(url="https://e.org/", status=304, body=b""), make_source("s", "rss")) == []
+
+
+def test_package_exports():
+    assert {"EXTRACTORS", "Extractor", "extract"} <= set(dir(extractors))
