@@ -40,17 +40,34 @@ def clock():
 @pytest.fixture
 def rt(tmp_path, slack_api, clock):
     notifier = SlackNotifier(slack_api.token, CHANNEL, base_url=slack_api.url)
-    return Runtime(db_path=tmp_path / "a.db", tagger=None, routes=None, notifiers={"slack": notifier},
-                   now=lambda: clock.now, monotonic=lambda: clock.mono)
+    return Runtime(
+        db_path=tmp_path / "a.db",
+        tagger=None,
+        routes=None,
+        notifiers={"slack": notifier},
+        now=lambda: clock.now,
+        monotonic=lambda: clock.mono,
+    )
 
 
 def alerts(rt, n):
     items = []
     for i in range(n):
-        item = Item(source="feed", id=f"item-{i}", url=f"https://news.example.org/{i}",
-                    title=f"Kimsuky campaign {i} against researchers", published=NOW, text="North Korean hackers.")
-        tags = Tags(dprk_cyber=True, dprk_related=True, score=0.9, actors=("Kimsuky",),
-                    evidence=(Evidence("actor", "Kimsuky", "Kimsuky", 0, 7),))
+        item = Item(
+            source="feed",
+            id=f"item-{i}",
+            url=f"https://news.example.org/{i}",
+            title=f"Kimsuky campaign {i} against researchers",
+            published=NOW,
+            text="North Korean hackers.",
+        )
+        tags = Tags(
+            dprk_cyber=True,
+            dprk_related=True,
+            score=0.9,
+            actors=("Kimsuky",),
+            evidence=(Evidence("actor", "Kimsuky", "Kimsuky", 0, 7),),
+        )
         items.append(TaggedItem(item, tags))
     store(rt.db(), "feed", items, iso(NOW), routes=lambda t: [("slack", CHANNEL)])
     return outbox.due(rt.db(), iso(NOW))
