@@ -51,6 +51,7 @@ class Message:
     channel: str | None = None  # None: the notifier's default channel
     thread_ts: str | None = None
     card: Card | None = None
+    plain: str = ""  # the same content as plain unescaped text, for services that are not Slack (digests, ops)
 
     def to(self, channel: str | None = None, thread_ts: str | None = None) -> Message:
         """The same message for another channel or thread."""
