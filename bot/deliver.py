@@ -1,95 +1,172 @@
-"""Delivery: post due outbox rows through their notifiers, oldest first; mark sent only on success.
+"""Delivery: post due outbox rows through their notifiers, oldest first; mark them sent only on success.
 
-Rules: a row tried before (left 'sending' by a crash, or failed with a timeout after the service may
-have stored it) is first looked up in the channel (message metadata carries the alert id) so it is
-not posted twice; a transient failure keeps the row pending with backoff; a
-permanent one (bad token, unknown channel) keeps it pending too, and stops that notifier for this
-round. At most one post per second per channel (Slack's limit).
+Rules: rows tried before (left 'sending' by a crash, or failed after the service may have stored the
+post) are first looked up in the channel by their post's key, carried in message metadata, so nothing
+is posted twice; a transient failure keeps the rows pending with backoff; a permanent one (bad token,
+unknown channel) keeps them pending too, stops that notifier for this round and tells the ops route.
+At most one post per `min_interval` per channel (Slack allows about one per second).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bot.errors import NotifyError
-from bot.notify.message import build_alert
+from bot.notify import compose
+from bot.notify.message import build_alert, card
+from bot.plan import Post, plan
 from bot.runtime import Runtime, iso
 from storage import outbox
 from storage.items import load_tagged, sources_of
 
 log = logging.getLogger("advisory_bot.deliver")
-MIN_INTERVAL_S = 1.0
 LOOKBACK = timedelta(days=2)
+PART_SIZE = compose.LIST_LIMIT
 
 
 @dataclass
 class DeliveryReport:
-    sent: int = 0
-    failed: int = 0
-    recovered: int = 0  # rows found already posted after a crash
+    sent: int = 0  # rows delivered
+    posts: int = 0  # messages posted
+    failed: int = 0  # rows left pending after a failure
+    recovered: int = 0  # rows found already posted after a crash or a lost answer
     broken: set[str] = field(default_factory=set)
 
 
-def deliver_due(rt: Runtime, sleep=time.sleep) -> DeliveryReport:
-    db = rt.db()
-    report = DeliveryReport()
-    last_post: dict[tuple[str, str], float] = {}
-    for row in outbox.due(db, iso(rt.now())):
-        notifier = rt.notifiers.get(row["notifier"])
-        if notifier is None or row["notifier"] in report.broken:
-            continue
-        if row["attempts"] > 0 and _already_posted(notifier, row, rt):  # an earlier try may have landed
-            report.recovered += 1
-            continue
-        tagged = load_tagged(db, row["item_id"])
-        message = build_alert(tagged.item, tagged.tags, sources_of(db, row["item_id"]), alert_id=row["id"])
-        message = message.to(channel=row["channel"])
-        key = (row["notifier"], row["channel"])
-        wait = MIN_INTERVAL_S - (rt.monotonic() - last_post.get(key, float("-inf")))
-        if wait > 0:
-            sleep(wait)
-        outbox.mark_sending(db, row["id"], iso(rt.now()))
+class Deliverer:
+    def __init__(self, rt: Runtime, sleep: Callable[[float], None], should_stop: Callable[[], bool]):
+        self.rt, self.sleep, self.should_stop = rt, sleep, should_stop
+        self.db = rt.db()
+        self.report = DeliveryReport()
+        self.last_post: dict[tuple[str, str], float] = {}
+
+    def run(self) -> DeliveryReport:
+        for post in plan(outbox.due(self.db, iso(self.rt.now())), self.rt.delivery.burst_threshold):
+            if self.should_stop():
+                break
+            notifier = self.rt.notifiers.get(post.notifier)
+            if notifier is None or post.notifier in self.report.broken:
+                continue
+            if post.kind == "burst":
+                self._burst(notifier, post)
+            else:
+                self._post(notifier, post, post.key, post.rows, self._message(post), post.rows[0].get("parent_ts"))
+        return self.report
+
+    def _message(self, post: Post):
+        if post.kind == "alert":
+            tagged = load_tagged(self.db, post.rows[0]["item_id"])
+            return build_alert(tagged.item, tagged.tags, sources_of(self.db, tagged.item.id), alert_id=post.key)
+        if post.kind == "ops":
+            event = json.loads(post.rows[0]["payload"])
+            return compose.ops_event(post.key, event["title"], event.get("lines", []))
+        if post.kind == "digest":
+            window = (post.rows[0]["due_at"] or "")[:16].replace("T", " ") + " UTC"
+            return compose.digest(post.key, post.rows[0]["route"], window, self._cards(post.rows))
+        sources = [r["subject"] for r in post.rows if r["subject"]]
+        related = [r for r in post.rows if not r["subject"]]
+        heading = f"Also reported by {', '.join(sources)}" if sources else ""
+        if related:
+            heading = (heading + "; " if heading else "") + f"{len(related)} related report(s) on this story"
+        return compose.listing(post.key, "followup", heading, self._cards(related))
+
+    def _cards(self, rows: list[dict]):
+        out = []
+        for row in rows:
+            tagged = load_tagged(self.db, row["item_id"])
+            out.append(card(tagged.item, tagged.tags, sources_of(self.db, tagged.item.id)))
+        return out
+
+    def _burst(self, notifier, post: Post) -> None:
+        """A summary message, then the items as replies in its thread, PART_SIZE per reply."""
+        thread = next((r["thread_ts"] for r in post.rows if r["thread_ts"]), None)
+        if thread is None:
+            summary = compose.burst_summary(f"{post.key}-0", self._cards(post.rows))
+            thread = self._post(notifier, post, f"{post.key}-0", [], summary, None, mark=post.rows)
+            if thread is None:
+                return
+            outbox.set_thread(self.db, post.ids, thread)
+        for start in range(0, len(post.rows), PART_SIZE):
+            part = post.rows[start : start + PART_SIZE]
+            key = f"{post.key}-{part[0]['id']}"
+            heading = f"Items {start + 1}-{start + len(part)} of this burst"
+            message = compose.listing(key, "burst", heading, self._cards(part), thread_ts=thread)
+            if self._post(notifier, post, key, part, message, thread) is None or self.should_stop():
+                return
+
+    def _post(self, notifier, post: Post, key: str, rows, message, thread_ts, mark=None) -> str | None:
+        """Send one message for `rows` (or, for a burst summary, only count an attempt on `mark`)."""
+        rows_to_mark = rows or mark
+        ids = [r["id"] for r in rows_to_mark]
+        now = iso(self.rt.now())
+        if any(r["attempts"] for r in rows_to_mark) and (found := self._find(notifier, post, key)):
+            if rows:
+                outbox.mark_sent(self.db, ids, found, now)
+                self.report.recovered += len(ids)
+            return found
+        self._pace(post)
+        outbox.mark_sending(self.db, ids, post.key, now)
         try:
-            message_id = notifier.send(message)
+            message_id = notifier.send(message.to(channel=post.channel, thread_ts=thread_ts))
         except NotifyError as exc:
-            report.failed += 1
-            retry = timedelta(seconds=exc.retry_after or min(60 * 2 ** row["attempts"], 3600))
-            outbox.mark_retry(db, row["id"], str(exc), iso(rt.now()), iso(rt.now() + retry))
-            log.warning(
-                "alert not delivered",
-                extra={
-                    "alert_id": row["id"],
-                    "notifier": row["notifier"],
-                    "error": str(exc),
-                    "permanent": exc.permanent,
-                },
-            )
-            if exc.permanent:
-                report.broken.add(row["notifier"])
-            continue
+            self._failed(post, ids, exc, max(r["attempts"] for r in rows_to_mark))
+            return None
         finally:
-            last_post[key] = rt.monotonic()
-        outbox.mark_sent(db, row["id"], message_id, iso(rt.now()))
-        report.sent += 1
-        log.info("alert sent", extra={"alert_id": row["id"], "item_id": row["item_id"], "notifier": row["notifier"]})
-    return report
+            self.last_post[(post.notifier, post.channel)] = self.rt.monotonic()
+        self.report.posts += 1
+        if rows:
+            outbox.mark_sent(self.db, ids, message_id, iso(self.rt.now()))
+            self.report.sent += len(ids)
+        log.info("posted", extra={"post": key, "notifier": post.notifier, "rows": len(rows)})
+        return message_id
+
+    def _find(self, notifier, post: Post, key: str) -> str | None:
+        find = getattr(notifier, "find_posted", None)
+        if find is None:
+            return None
+        try:
+            return find(key, (self.rt.now() - LOOKBACK).timestamp(), channel=post.channel)
+        except NotifyError as exc:
+            log.warning("cannot check for an earlier post", extra={"post": key, "error": str(exc)})
+            return None
+
+    def _pace(self, post: Post) -> None:
+        last = self.last_post.get((post.notifier, post.channel))
+        if last is not None:
+            wait = self.rt.delivery.min_interval - (self.rt.monotonic() - last)
+            if wait > 0:
+                self.sleep(wait)
+
+    def _failed(self, post: Post, ids: list[int], exc: NotifyError, attempts: int) -> None:
+        self.report.failed += len(ids)
+        retry = timedelta(seconds=exc.retry_after or min(60 * 2**attempts, 3600))
+        now = self.rt.now()
+        outbox.mark_retry(self.db, ids, str(exc), iso(now), iso(now + retry))
+        log.warning(
+            "post failed",
+            extra={
+                "post": post.key,
+                "notifier": post.notifier,
+                "error": str(exc),
+                "permanent": exc.permanent,
+                "retry_in_s": int(retry.total_seconds()),
+            },
+        )
+        if exc.permanent and post.notifier not in self.report.broken:
+            self.report.broken.add(post.notifier)
+            if self.rt.ops_event:
+                self.rt.ops_event(
+                    f"notifier-broken:{post.notifier}:{iso(now)[:13]}",
+                    f"Notifier {post.notifier} is failing",
+                    [str(exc), "Alerts are kept pending."],
+                    exclude=post.notifier,
+                )
 
 
-def _already_posted(notifier, row, rt: Runtime) -> bool:
-    """After a crash mid-post: did the chat service get it? Mark it sent if so."""
-    find = getattr(notifier, "find_posted", None)
-    if find is None:
-        return False
-    try:
-        message_id = find(row["id"], (rt.now() - LOOKBACK).timestamp(), channel=row["channel"])
-    except NotifyError as exc:
-        log.warning("cannot check for an earlier post", extra={"alert_id": row["id"], "error": str(exc)})
-        return False
-    if message_id:
-        outbox.mark_sent(rt.db(), row["id"], message_id, iso(rt.now()))
-        log.info("alert found already posted", extra={"alert_id": row["id"], "message_id": message_id})
-        return True
-    return False
+def deliver_due(rt: Runtime, sleep=time.sleep, should_stop=lambda: False) -> DeliveryReport:
+    return Deliverer(rt, sleep, should_stop).run()

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot import ops
 from bot.errors import AdvisoryBotError, FetchError
 from bot.fetch import Validators, fetch
 from bot.records import TaggedItem
@@ -51,6 +52,7 @@ def refresh(source, rt: Runtime) -> SourceReport:
                 items=None,
             )
             store(db, source.name, (), now, source_update=row)
+            ops.after_success(rt, source, state.error_count, None, None, now)
             return _report(source, "not_modified", started, rt)
         items = extract(result, source)
         tags = rt.tagger.tag_many([(i.title, i.text, i.language) for i in items])
@@ -58,8 +60,15 @@ def refresh(source, rt: Runtime) -> SourceReport:
         row = success_row(
             state, source.url, now, etag=result.etag, last_modified=result.last_modified, items=len(items)
         )
-        routes = rt.routes if state.backlog_done else None  # first contact: store the backlog silently
+        routes = None  # first contact: store the backlog silently
+        if state.backlog_done and rt.routes is not None:
+            moment = rt.now()
+
+            def routes(t: TaggedItem):
+                return rt.routes(t.item, t.tags, moment)
+
         stored = store(db, source.name, tagged, now, routes=routes, source_update=row)
+        ops.after_success(rt, source, state.error_count, len(items), state.items_last_fetch, now)
     except AdvisoryBotError as exc:
         return _failed(source, state, exc, started, rt)
     except Exception as exc:  # a bug in one source's path must not stop the others
@@ -88,6 +97,7 @@ def _failed(source, state, exc: Exception, started: float, rt: Runtime) -> Sourc
         delay = max(delay, timedelta(seconds=exc.retry_after))
     message = str(exc) or type(exc).__name__
     count = record_failure(rt.db(), source.name, source.url, iso(now), message, kind, iso(now + delay))
+    ops.after_failure(rt, source, count, message, state.last_success_at)
     log.warning(
         "source failed",
         extra={

@@ -17,6 +17,7 @@ import httpx
 import sqlite_utils
 
 from bot.fetch import make_client
+from bot.routes_config import DeliveryConfig
 from storage import open_archive
 
 
@@ -33,12 +34,19 @@ def iso(moment: datetime) -> str:
 class Runtime:
     db_path: Path
     tagger: object  # bot.tagging.Tagger (tag_many)
-    routes: Callable | None  # Tags -> [(notifier, channel)]
+    routes: Callable | None  # (Item, Tags, now) -> [bot.route.Target]
     notifiers: dict  # name -> Notifier
+    delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
+    ops: object | None = None  # bot.ops.Ops: where source-health events go
     now: Callable[[], datetime] = utcnow
     monotonic: Callable[[], float] = time.monotonic
     rng: random.Random = field(default_factory=random.Random)
     _local: threading.local = field(default_factory=threading.local, repr=False)
+
+    def ops_event(self, subject: str, title: str, lines: list[str], exclude: str | None = None) -> None:
+        """Queue a source-health event for the ops route (nothing when no ops route is configured)."""
+        if self.ops is not None:
+            self.ops.event(self.db(), subject, title, lines, iso(self.now()), exclude=exclude)
 
     def db(self) -> sqlite_utils.Database:
         """This thread's archive connection."""

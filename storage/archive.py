@@ -101,7 +101,49 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["items"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61")
 
 
-MIGRATIONS = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """Outbox rows of several kinds: item alerts, thread follow-ups, digests, and ops events (no item)."""
+    db.execute(
+        """
+        CREATE TABLE outbox_v2 (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL DEFAULT 'alert',
+            item_id TEXT REFERENCES items(id),
+            notifier TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            route TEXT NOT NULL DEFAULT '',
+            mode TEXT NOT NULL DEFAULT 'immediate',
+            due_at TEXT,
+            parent_id INTEGER REFERENCES outbox_v2(id),
+            batch_key TEXT,
+            payload TEXT,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            message_id TEXT,
+            thread_ts TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            sent_at TEXT,
+            next_attempt_at TEXT,
+            UNIQUE (kind, item_id, notifier, channel, subject)
+        )"""
+    )
+    db.execute(
+        """
+        INSERT INTO outbox_v2 (id, item_id, notifier, channel, status, attempts, last_error, message_id,
+                               created_at, updated_at, sent_at, next_attempt_at)
+        SELECT id, item_id, notifier, channel, status, attempts, last_error, message_id,
+               created_at, updated_at, sent_at, next_attempt_at FROM outbox"""
+    )
+    db.execute("DROP TABLE outbox")
+    db.execute("ALTER TABLE outbox_v2 RENAME TO outbox")
+    db.execute("CREATE INDEX outbox_status ON outbox(status, id)")
+    db.execute("CREATE INDEX outbox_item ON outbox(item_id)")
+
+
+MIGRATIONS = [_v1, _v2]
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:

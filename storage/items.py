@@ -16,6 +16,7 @@ from datetime import datetime
 import sqlite_utils
 
 from bot.records import Evidence, Item, TaggedItem, Tags
+from storage.alerts import enqueue, enqueue_also_reported
 from storage.archive import transaction
 
 TAG_KINDS = ("actors", "sectors", "malware", "cves", "techniques", "advisories", "wallets")
@@ -77,10 +78,10 @@ def store(
     routes=None,
     source_update: dict | None = None,
 ) -> StoreResult:
-    """Insert what is new, credit what is known, enqueue alerts for new items `routes(tags)` selects.
+    """Insert what is new, credit what is known, enqueue alerts for what `routes(tagged_item)` targets.
 
-    `routes` maps Tags to a list of (notifier, channel); None stores silently (a source's backlog).
-    `source_update` is the sources-table row written in the same transaction.
+    `routes` maps a TaggedItem to targets (notifier, channel, route, mode, due_at); None stores silently
+    (a source's backlog). `source_update` is the sources-table row written in the same transaction.
     """
     new: list[TaggedItem] = []
     seen_again = alerts = 0
@@ -95,22 +96,19 @@ def store(
             if known is None:
                 row = _row(t, now)
                 cols = ", ".join(row)
-                conn.execute(f"INSERT INTO items ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))  # noqa: S608
+                conn.execute(f"INSERT INTO items ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
                 insert_tags(conn, item_id, t.tags)
                 new.append(t)
-                for notifier, channel in routes(t.tags) if routes else ():
-                    conn.execute(
-                        "INSERT OR IGNORE INTO outbox (item_id, notifier, channel, status, created_at, updated_at)"
-                        " VALUES (?, ?, ?, 'pending', ?, ?)",
-                        (item_id, notifier, channel, now, now),
-                    )
-                    alerts += 1
+                if routes is not None:
+                    alerts += enqueue(conn, item_id, t.tags, routes(t), now)
             else:
                 seen_again += 1
-            conn.execute(
+            credited = conn.execute(
                 "INSERT OR IGNORE INTO item_sources (item_id, source, seen_at, url, guid) VALUES (?, ?, ?, ?, ?)",
                 (item_id, source, now, t.item.url, t.item.guid),
-            )
+            ).rowcount
+            if known is not None and credited and routes is not None:
+                alerts += enqueue_also_reported(conn, item_id, source, now)
         if source_update is not None:
             upsert_source(conn, source_update)
     return StoreResult(new=tuple(new), seen_again=seen_again, alerts=alerts)
@@ -121,7 +119,7 @@ def upsert_source(conn, row: dict) -> None:
     cols = list(row)
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "name")
     conn.execute(
-        f"INSERT INTO sources ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"  # noqa: S608
+        f"INSERT INTO sources ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         f" ON CONFLICT(name) DO UPDATE SET {updates}",
         [row[c] for c in cols],
     )
@@ -170,7 +168,7 @@ def load_tagged(db: sqlite_utils.Database, item_id: str) -> TaggedItem | None:
 
 
 def update_tags(db: sqlite_utils.Database, changes: Sequence[tuple[str, Tags]], now: str, routes=None) -> int:
-    """Replace the tags of archived items in one transaction; enqueue alerts `routes` selects. Returns alerts."""
+    """Replace the tags of archived items in one transaction; enqueue what `routes(tagged)` targets."""
     alerts = 0
     with transaction(db) as conn:
         for item_id, tags in changes:
@@ -183,14 +181,10 @@ def update_tags(db: sqlite_utils.Database, changes: Sequence[tuple[str, Tags]], 
                 tagged_at=now,
             )
             assignments = ", ".join(f"{col} = ?" for col in values)
-            conn.execute(f"UPDATE items SET {assignments} WHERE id = ?", [*values.values(), item_id])  # noqa: S608
+            conn.execute(f"UPDATE items SET {assignments} WHERE id = ?", [*values.values(), item_id])
             conn.execute("DELETE FROM item_tags WHERE item_id = ?", (item_id,))
             insert_tags(conn, item_id, tags)
-            for notifier, channel in routes(tags) if routes else ():
-                cur = conn.execute(
-                    "INSERT OR IGNORE INTO outbox (item_id, notifier, channel, status, created_at, updated_at)"
-                    " VALUES (?, ?, ?, 'pending', ?, ?)",
-                    (item_id, notifier, channel, now, now),
-                )
-                alerts += cur.rowcount
+            if routes is not None:
+                tagged = load_tagged(db, item_id)
+                alerts += enqueue(conn, item_id, tags, routes(TaggedItem(tagged.item, tags)), now)
     return alerts

@@ -1,51 +1,75 @@
-"""The alert outbox: pending -> sending -> sent. A row is marked sent only after the chat service said ok.
+"""The outbox: pending -> sending -> sent, one row per (kind, item, notifier, channel, subject).
 
-A row left in 'sending' means the process died between asking the chat service and hearing back;
-delivery then checks the channel's history before sending again (bot.deliver).
+A row is marked sent only after the chat service said ok. Before a post, its rows get the post's
+`batch_key` (in the same transaction that counts the attempt), so after a crash the same rows form the
+same post again and the chat service's history can be searched for that key (bot.deliver).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import sqlite_utils
 
 from storage.archive import transaction
 
 
-def due(db: sqlite_utils.Database, now: str, limit: int = 500) -> list[dict]:
-    """Rows to deliver now, oldest first."""
+def due(db: sqlite_utils.Database, now: str, limit: int = 2000) -> list[dict]:
+    """Rows to deliver now, oldest first: digests once their window ended, follow-ups once their parent is out."""
     return list(
         db.query(
-            "SELECT * FROM outbox WHERE status IN ('pending', 'sending')"
-            " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
-            (now, limit),
+            "SELECT o.*, p.message_id AS parent_ts, p.thread_ts AS parent_thread_ts FROM outbox o"
+            " LEFT JOIN outbox p ON p.id = o.parent_id"
+            " WHERE o.status IN ('pending', 'sending')"
+            " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= :now)"
+            " AND (o.mode != 'digest' OR o.due_at <= :now)"
+            " AND (o.kind != 'followup' OR p.status = 'sent')"
+            " ORDER BY o.id LIMIT :limit",
+            {"now": now, "limit": limit},
         )
     )
 
 
-def mark_sending(db: sqlite_utils.Database, row_id: int, now: str) -> None:
+def _ids(ids: Sequence[int]) -> tuple[str, list[int]]:
+    return ", ".join("?" * len(ids)), list(ids)
+
+
+def mark_sending(db: sqlite_utils.Database, ids: Sequence[int], batch_key: str, now: str) -> None:
+    marks, params = _ids(ids)
     with transaction(db) as conn:
         conn.execute(
-            "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
-            (now, row_id),
+            f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, batch_key = ?, updated_at = ?"
+            f" WHERE id IN ({marks})",
+            [batch_key, now, *params],
         )
 
 
-def mark_sent(db: sqlite_utils.Database, row_id: int, message_id: str, now: str) -> None:
+def mark_sent(db: sqlite_utils.Database, ids: Sequence[int], message_id: str, now: str) -> None:
+    marks, params = _ids(ids)
     with transaction(db) as conn:
         conn.execute(
             "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, updated_at = ?, last_error = NULL"
-            " WHERE id = ?",
-            (message_id, now, now, row_id),
+            f" WHERE id IN ({marks})",
+            [message_id, now, now, *params],
         )
 
 
-def mark_retry(db: sqlite_utils.Database, row_id: int, error: str, now: str, next_attempt_at: str) -> None:
-    """The post failed: keep the row pending and try again at `next_attempt_at`."""
+def mark_retry(db: sqlite_utils.Database, ids: Sequence[int], error: str, now: str, next_attempt_at: str) -> None:
+    """The post failed: keep the rows pending and try again at `next_attempt_at`."""
+    marks, params = _ids(ids)
     with transaction(db) as conn:
         conn.execute(
-            "UPDATE outbox SET status = 'pending', last_error = ?, updated_at = ?, next_attempt_at = ? WHERE id = ?",
-            (error, now, next_attempt_at, row_id),
+            f"UPDATE outbox SET status = 'pending', last_error = ?, updated_at = ?, next_attempt_at = ?"
+            f" WHERE id IN ({marks})",
+            [error, now, next_attempt_at, *params],
         )
+
+
+def set_thread(db: sqlite_utils.Database, ids: Sequence[int], thread_ts: str) -> None:
+    """Remember the thread a group of rows is posted under (a burst's summary message)."""
+    marks, params = _ids(ids)
+    with transaction(db) as conn:
+        conn.execute(f"UPDATE outbox SET thread_ts = ? WHERE id IN ({marks})", [thread_ts, *params])
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:

@@ -20,6 +20,7 @@ class SourceState:
     error_count: int = 0
     last_error: str | None = None
     next_check_at: str | None = None
+    items_last_fetch: int | None = None
 
     @property
     def backlog_done(self) -> bool:
@@ -30,7 +31,7 @@ class SourceState:
 def get_state(db: sqlite_utils.Database, name: str) -> SourceState:
     row = db.execute(
         "SELECT name, etag, last_modified, first_success_at, last_success_at, error_count, last_error,"
-        " next_check_at FROM sources WHERE name = ?",
+        " next_check_at, items_last_fetch FROM sources WHERE name = ?",
         (name,),
     ).fetchone()
     return SourceState(*row) if row else SourceState(name=name)

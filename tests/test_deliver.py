@@ -13,6 +13,7 @@ from bot.deliver import deliver_due
 from bot.notify.message import build_alert
 from bot.notify.slack import SlackNotifier
 from bot.records import Evidence, Item, TaggedItem, Tags
+from bot.route import Target
 from bot.runtime import Runtime, iso
 from storage import outbox
 from storage.items import store
@@ -69,12 +70,13 @@ def alerts(rt, n):
             evidence=(Evidence("actor", "Kimsuky", "Kimsuky", 0, 7),),
         )
         items.append(TaggedItem(item, tags))
-    store(rt.db(), "feed", items, iso(NOW), routes=lambda t: [("slack", CHANNEL)])
+    store(rt.db(), "feed", items, iso(NOW), routes=lambda t: [Target("slack", CHANNEL, "default")])
     return outbox.due(rt.db(), iso(NOW))
 
 
 def sent_ids(slack_api):
-    return [m["metadata"]["event_payload"]["alert_id"] for m in slack_api.messages(CHANNEL)]
+    """The outbox row id behind each post (posts of single alerts carry the key a<row id>)."""
+    return [int(m["metadata"]["event_payload"]["alert_id"][1:]) for m in slack_api.messages(CHANNEL)]
 
 
 def test_posts_in_order_once_and_paced_per_channel(rt, slack_api, clock):
@@ -89,7 +91,7 @@ def test_posts_in_order_once_and_paced_per_channel(rt, slack_api, clock):
 
 def test_crash_before_the_post(rt, slack_api, clock):
     (row,) = alerts(rt, 1)
-    outbox.mark_sending(rt.db(), row["id"], iso(NOW))  # then the process died
+    outbox.mark_sending(rt.db(), [row["id"]], f"a{row['id']}", iso(NOW))  # then the process died
     report = deliver_due(rt, sleep=clock.sleep)
     assert (report.sent, report.recovered) == (1, 0)
     assert sent_ids(slack_api) == [row["id"]]
@@ -97,11 +99,11 @@ def test_crash_before_the_post(rt, slack_api, clock):
 
 def test_crash_after_the_post_before_marking(rt, slack_api, clock):
     (row,) = alerts(rt, 1)
-    outbox.mark_sending(rt.db(), row["id"], iso(NOW))
+    outbox.mark_sending(rt.db(), [row["id"]], f"a{row['id']}", iso(NOW))
     from storage.items import load_tagged
 
     tagged = load_tagged(rt.db(), row["item_id"])
-    rt.notifiers["slack"].send(build_alert(tagged.item, tagged.tags, alert_id=row["id"]))  # posted, then killed
+    rt.notifiers["slack"].send(build_alert(tagged.item, tagged.tags, alert_id=f"a{row['id']}"))  # posted, killed
     report = deliver_due(rt, sleep=clock.sleep)
     assert (report.sent, report.recovered) == (0, 1)
     assert sent_ids(slack_api) == [row["id"]]

@@ -6,6 +6,7 @@ import pytest
 
 from bot.errors import AdvisoryBotError
 from bot.records import Evidence, Item, TaggedItem, Tags
+from bot.route import Target
 from storage import open_archive
 from storage import outbox as ob
 from storage.items import load_tagged, sources_of, store
@@ -49,7 +50,7 @@ def dprk(item_id, **kw):
 def test_schema_is_migrated_once_and_in_wal_mode(tmp_path):
     db = open_archive(tmp_path / "a.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
     again = open_archive(tmp_path / "a.db")
     assert {"items", "item_sources", "item_tags", "sources", "outbox", "items_fts"} <= set(again.table_names())
 
@@ -70,19 +71,25 @@ def test_duplicates_inside_one_batch(fresh_db):
 
 
 def test_alerts_only_for_new_items_the_routes_select(fresh_db):
-    def routes(tags):
-        return [("console", "console")] if tags.dprk_cyber else []
+    def routes(tagged):
+        return [Target("console", "console", "default")] if tagged.tags.dprk_cyber else []
 
     result = store(fresh_db, "feed-a", [dprk("d1"), tagged("n1")], NOW, routes=routes)
     assert result.alerts == 1
     again = store(fresh_db, "feed-b", [dprk("d1")], NOW, routes=routes)
-    assert again.alerts == 0
-    rows = ob.due(fresh_db, NOW)
-    assert [(r["item_id"], r["status"]) for r in rows] == [("d1", "pending")]
+    assert again.alerts == 1  # not a second alert: a follow-up naming the new source, in the alert's thread
+    rows = fresh_db.execute("SELECT kind, item_id, subject, parent_id FROM outbox ORDER BY id").fetchall()
+    assert rows == [("alert", "d1", "", None), ("followup", "d1", "feed-b", 1)]
+    assert store(fresh_db, "feed-b", [dprk("d1")], NOW, routes=routes).alerts == 0  # same source again: nothing
+    due = ob.due(fresh_db, NOW)
+    assert [(r["kind"], r["item_id"]) for r in due] == [("alert", "d1")]  # the follow-up waits for its parent
+    ob.mark_sent(fresh_db, [due[0]["id"]], "1700000000.000100", NOW)
+    (followup,) = ob.due(fresh_db, NOW)
+    assert (followup["kind"], followup["parent_ts"]) == ("followup", "1700000000.000100")
 
 
 def test_store_is_all_or_nothing(fresh_db):
-    def exploding_routes(tags):
+    def exploding_routes(tagged):
         raise RuntimeError("boom")
 
     row = success_row(
@@ -105,14 +112,15 @@ def test_tags_round_trip_and_item_tags_rows(fresh_db):
 
 
 def test_outbox_lifecycle(fresh_db):
-    store(fresh_db, "feed-a", [dprk("d1")], NOW, routes=lambda t: [("slack", "C1")])
+    store(fresh_db, "feed-a", [dprk("d1")], NOW, routes=lambda t: [Target("slack", "C1", "default")])
     (row,) = ob.due(fresh_db, NOW)
-    ob.mark_sending(fresh_db, row["id"], NOW)
-    ob.mark_retry(fresh_db, row["id"], "500", NOW, "2026-11-26T12:05:00+00:00")
+    ob.mark_sending(fresh_db, [row["id"]], "a1", NOW)
+    ob.mark_retry(fresh_db, [row["id"]], "500", NOW, "2026-11-26T12:05:00+00:00")
     assert ob.due(fresh_db, NOW) == []  # backing off
     (row,) = ob.due(fresh_db, "2026-11-26T12:05:00+00:00")
     assert (row["status"], row["attempts"], row["last_error"]) == ("pending", 1, "500")
-    ob.mark_sent(fresh_db, row["id"], "1700000000.000100", NOW)
+    assert row["batch_key"] == "a1"
+    ob.mark_sent(fresh_db, [row["id"]], "1700000000.000100", NOW)
     assert ob.counts(fresh_db) == {"sent": 1}
 
 

@@ -28,11 +28,10 @@ from storage.sources import all_states
 def search_cmd(query, actors, sectors, sources, since, until, dprk_cyber, limit, as_json, db_path: Path) -> None:
     """Full-text search of the archive (FTS5 syntax: "exact phrase", OR, NOT, prefix*)."""
     require_archive(db_path)
-    from bot.tagging import get_tagger
+    from bot.assemble import actor_resolver
 
-    kb = getattr(get_tagger(), "kb", None)
-    resolve = getattr(kb, "canonical", None)
-    actors = tuple((resolve(a) if resolve else None) or a for a in actors)
+    resolve = actor_resolver()
+    actors = tuple(resolve(a) for a in actors)
     rows = search(
         open_archive(db_path),
         Query(

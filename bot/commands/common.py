@@ -53,3 +53,14 @@ def exits_on_errors(func):
 def require_archive(db_path: Path) -> None:
     if not db_path.exists():
         raise AdvisoryBotError(f"archive: no archive at {db_path} (run `advisory-bot run --once` first)")
+
+
+routes_option = click.option(
+    "--routes",
+    "routes_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    envvar="ADVISORY_BOT_ROUTES",
+    help="Routes file (env ADVISORY_BOT_ROUTES; default ./routes.yaml when present, else DPRK cyber items "
+    "to Slack or the console).",
+)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
-from bot.commands.common import db_option, exits_on_errors, require_archive
+from bot.assemble import build
+from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
 from bot.runtime import iso, utcnow
 from storage import open_archive
 
@@ -17,21 +17,23 @@ from storage import open_archive
 @click.option("--alert", is_flag=True, help="Also alert items that newly became DPRK cyber (default: never).")
 @click.option("--deliver/--no-deliver", default=True, show_default=True, help="With --alert: post the alerts now.")
 @db_option
+@routes_option
 @exits_on_errors
-def retag(since: str | None, alert: bool, deliver: bool, db_path: Path) -> None:
+def retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_path: Path | None) -> None:
     """Re-tag archived items and report those that gained or lost dprk_cyber."""
     from bot.retag import retag as run_retag
     from bot.tagging import get_tagger
 
     require_archive(db_path)
     db = open_archive(db_path)
-    routes = notifier = None
+    rt = routes = None
     if alert:
-        from bot.notify import default_notifier
-        from bot.route import default_routes
+        rt = build(db_path, routes_path, with_tagger=False)
+        moment = utcnow()
 
-        notifier = default_notifier(env=os.environ)
-        routes = default_routes(notifier.name, getattr(notifier, "channel", None) or "console")
+        def routes(tagged):
+            return rt.routes(tagged.item, tagged.tags, moment)
+
     report = run_retag(db, get_tagger(), iso(utcnow()), since=since, routes=routes)
     for item_id, title in report.gained:
         click.echo(f"+ dprk_cyber  {item_id}  {title}")
@@ -44,9 +46,7 @@ def retag(since: str | None, alert: bool, deliver: bool, db_path: Path) -> None:
     )
     if alert and deliver and report.alerts:
         from bot.deliver import deliver_due
-        from bot.runtime import Runtime
 
-        rt = Runtime(db_path=db_path, tagger=None, routes=routes, notifiers={notifier.name: notifier})
         sent = deliver_due(rt)
         click.echo(f"retag: {sent.sent} alerts sent, {sent.failed} pending", err=True)
 

@@ -2,51 +2,35 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from bot import logs
-from bot.commands.common import db_option, exits_on_errors, sources_option
+from bot.assemble import build
+from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
 from bot.config import load_sources
-from bot.runtime import Runtime
-
-
-def build_runtime(sources_path: Path, db_path: Path, env=os.environ, stream=None):
-    """Validate everything before starting anything: sources, notifier settings, archive, tagger."""
-    from bot.notify import default_notifier
-    from bot.route import default_routes
-    from bot.tagging import get_tagger
-
-    sources = load_sources(sources_path)
-    notifier = default_notifier(env=env) if stream is None else default_notifier(env=env, stream=stream)
-    channel = getattr(notifier, "channel", None) or "console"
-    rt = Runtime(
-        db_path=db_path,
-        tagger=get_tagger(),
-        routes=default_routes(notifier.name, channel),
-        notifiers={notifier.name: notifier},
-    )
-    rt.db()  # create or migrate the archive now, in the main thread
-    return sources, rt
 
 
 @click.command()
 @sources_option
 @db_option
+@routes_option
 @click.option("--once", is_flag=True, help="Run one full cycle over all sources, deliver alerts, and exit.")
 @click.option("--log-level", default="INFO", show_default=True, help="DEBUG, INFO, WARNING or ERROR.")
 @click.option("--log-format", type=click.Choice(["human", "json"]), default="human", show_default=True)
 @exits_on_errors
-def run(sources_path: Path, db_path: Path, once: bool, log_level: str, log_format: str) -> None:
+def run(
+    sources_path: Path, db_path: Path, routes_path: Path | None, once: bool, log_level: str, log_format: str
+) -> None:
     """Fetch sources, tag, archive, and alert on DPRK cyber items.
 
     With no Slack token (SLACK_BOT_TOKEN) alerts are printed to the console. The first successful
     fetch of a source stores its backlog without alerting.
     """
     logs.setup(log_level, log_format)
-    sources, rt = build_runtime(sources_path, db_path)
+    sources = load_sources(sources_path)
+    rt = build(db_path, routes_path)
     if once:
         from bot.cycle import run_cycle
 

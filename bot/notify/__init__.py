@@ -6,17 +6,19 @@ in NOTIFIERS exactly like an add-on would; the outbox looks notifiers up by name
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Protocol, TextIO, runtime_checkable
 
 from bot.errors import ConfigError
 from bot.notify.console import ConsoleNotifier
 from bot.notify.message import Card, Message, build_alert
 from bot.notify.slack import SlackNotifier
+from bot.routes_config import APPRISE_TYPES, NotifierConfig, RoutesFile
 
 __all__ = ["NOTIFIERS", "Card", "ConsoleNotifier", "Message", "Notifier", "SlackNotifier", "build_alert",
-           "default_notifier"]  # fmt: skip
+           "build_notifiers", "default_notifier"]  # fmt: skip
 
 
 @runtime_checkable
@@ -45,3 +47,45 @@ def default_notifier(env: Mapping[str, str] = os.environ, stream: TextIO | None 
     if not channel:
         raise ConfigError("notify: SLACK_CHANNEL is required when SLACK_BOT_TOKEN is set (a channel id like C0123)")
     return SlackNotifier(token, channel, base_url=env.get("SLACK_API_URL") or None)
+
+
+def _slack(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None) -> SlackNotifier:
+    token_env = cfg.token_env or "SLACK_BOT_TOKEN"
+    token = (env.get(token_env) or "").strip()
+    if not token:
+        raise ConfigError(f"notify: notifier {cfg.name}: environment variable {token_env} is not set")
+    base_url = env.get(cfg.api_url_env or "SLACK_API_URL") or None
+    return SlackNotifier(token, cfg.channel, base_url=base_url)
+
+
+def _console(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None) -> ConsoleNotifier:
+    return ConsoleNotifier(stream)
+
+
+def _lazy(path: str) -> Callable:
+    """A factory in a module imported only when a notifier of that type is configured."""
+
+    def factory(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None):
+        module, _, function = path.partition(":")
+        return getattr(importlib.import_module(module), function)(cfg, env)
+
+    return factory
+
+
+# type -> factory(config, env, stream); the outbox finds notifiers by their configured name
+FACTORIES: dict[str, Callable] = {
+    "slack": _slack,
+    "console": _console,
+    "webhook": _lazy("bot.notify.webhook:from_config"),
+    **{kind: _lazy("bot.notify.apprise_notifier:from_config") for kind in APPRISE_TYPES},
+}
+
+
+def build_notifiers(config: RoutesFile, env: Mapping[str, str] = os.environ, stream: TextIO | None = None) -> dict:
+    """One notifier per routes.yaml entry, keyed by its name; missing secrets are ConfigErrors now, not later."""
+    notifiers = {}
+    for cfg in config.notifiers:
+        notifier = FACTORIES[cfg.type](cfg, env, stream)
+        notifier.name = cfg.name
+        notifiers[cfg.name] = notifier
+    return notifiers

@@ -1,0 +1,101 @@
+"""Enqueue outbox rows for stored items: alerts, or follow-ups in the thread of an earlier alert.
+
+Rules: a new item that shares an advisory id (AA24-207A ...) with an item already alerted in a channel
+becomes a follow-up in that alert's thread, not a second alert; an already-alerted item carried by one
+more source gets a follow-up naming that source. Targets are duck-typed (notifier, channel, route,
+mode, due_at) so storage does not depend on the router.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _insert(conn, now: str, **row) -> int:
+    row = {"created_at": now, "updated_at": now, **row}
+    cols = ", ".join(row)
+    cur = conn.execute(
+        f"INSERT OR IGNORE INTO outbox ({cols}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+    return cur.rowcount
+
+
+def _alerted_with_advisory(conn, item_id: str, advisories, notifier: str, channel: str) -> int | None:
+    if not advisories:
+        return None
+    marks = ", ".join("?" * len(advisories))
+    sql = (
+        "SELECT o.id FROM outbox o JOIN item_tags t ON t.item_id = o.item_id AND t.kind = 'advisory'"
+        f" WHERE t.value IN ({marks}) AND o.kind = 'alert' AND o.mode = 'immediate'"
+        " AND o.notifier = ? AND o.channel = ? AND o.item_id != ? ORDER BY o.id LIMIT 1"
+    )
+    row = conn.execute(
+        sql,
+        [*advisories, notifier, channel, item_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def enqueue(conn, item_id: str, tags, targets, now: str) -> int:
+    """Outbox rows for a new item; returns how many were created."""
+    created = 0
+    for target in targets:
+        parent = _alerted_with_advisory(conn, item_id, tags.advisories, target.notifier, target.channel)
+        if parent is not None:
+            created += _insert(
+                conn,
+                now,
+                kind="followup",
+                item_id=item_id,
+                notifier=target.notifier,
+                channel=target.channel,
+                route=target.route,
+                parent_id=parent,
+            )
+        else:
+            created += _insert(
+                conn,
+                now,
+                kind="alert",
+                item_id=item_id,
+                notifier=target.notifier,
+                channel=target.channel,
+                route=target.route,
+                mode=target.mode,
+                due_at=_iso(target.due_at),
+            )
+    return created
+
+
+def enqueue_also_reported(conn, item_id: str, source: str, now: str) -> int:
+    """Follow-ups for an item already alerted (immediately) that one more source now carries."""
+    created = 0
+    alerts = conn.execute(
+        "SELECT id, notifier, channel, route FROM outbox WHERE item_id = ? AND kind = 'alert' AND mode = 'immediate'",
+        (item_id,),
+    ).fetchall()
+    for parent, notifier, channel, route in alerts:
+        created += _insert(
+            conn,
+            now,
+            kind="followup",
+            item_id=item_id,
+            notifier=notifier,
+            channel=channel,
+            subject=source,
+            route=route,
+            parent_id=parent,
+        )
+    return created
+
+
+def enqueue_event(conn, notifier: str, channel: str, subject: str, payload: str, now: str) -> int:
+    """An ops event (no item): subject is its unique key, payload its JSON."""
+    return _insert(
+        conn, now, kind="ops", notifier=notifier, channel=channel, subject=subject, route="ops", payload=payload
+    )
