@@ -9,6 +9,7 @@ import pytest
 from bot.cli import cli
 from bot.config import Defaults, JsonFields, Selectors, SourceConfig, SourcesFile
 from bot.notify import NOTIFIERS
+from bot.routes_config import DeliveryConfig, Digest, Match, NotifierConfig, OpsConfig, RouteConfig, RoutesFile
 from extractors import EXTRACTORS
 
 ROOT = Path(__file__).parent.parent
@@ -23,6 +24,22 @@ README = (ROOT / "README.md").read_text()
 def test_every_sources_key_is_documented(model, prefix):
     missing = [key for key in model.model_fields if f"`{prefix}{key}" not in SOURCES_DOC]
     assert missing == [], f"{model.__name__} keys missing from docs/sources.md: {missing}"
+
+
+@pytest.mark.parametrize(
+    "model", [RoutesFile, NotifierConfig, RouteConfig, Match, Digest, OpsConfig, DeliveryConfig]
+)
+def test_every_routes_key_is_documented(model):
+    doc = (ROOT / "docs/routes.md").read_text()
+    missing = [key for key in model.model_fields if f"`{key}`" not in doc and f"`{key}:`" not in doc]
+    assert missing == [], f"{model.__name__} keys missing from docs/routes.md: {missing}"
+
+
+def test_routes_example_is_valid(monkeypatch):
+    from bot.routes_config import load_routes
+
+    config = load_routes(ROOT / "routes.example.yaml")
+    assert {n.type for n in config.notifiers} >= {"slack", "webhook"}
 
 
 @pytest.mark.parametrize("kind", sorted(EXTRACTORS))
