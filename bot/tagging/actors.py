@@ -6,6 +6,9 @@ Rules (taxonomy.md):
 - A title or first name before a capitalised word makes "Lazarus" a person ("President Lazarus Chakwera").
 - Ambiguous aliases (Reaper, Konni, PLUTONIUM, 라자루스...) count only with cyber context: a group noun right
   next to them ("Konni APT", "ZINC hackers"), or a cyber word within one sentence plus some DPRK evidence.
+- Without a DPRK signal, game/anime/fiction words (boss, character, season, 캐릭터...) make a name the character
+  it is there (Diablo's Andariel, the anime Lazarus, LINE Friends' 코니): any alias in or next to their sentence,
+  and ambiguous aliases anywhere in the text unless a firm actor remains.
 - Malware names count on their own (ambiguous ones need cyber words nearby); they never add an actor.
 """
 
@@ -58,6 +61,10 @@ def _cyber_near(ctx: Context, hit: Hit, cyber_sents: set[int]) -> bool:
     return bool(cyber_sents & {s - 1, s, s + 1})
 
 
+def _fiction_sents(ctx: Context) -> set[int]:
+    return ctx.sents_of(ctx.hits("fiction"))
+
+
 def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
     """Alias hits that count, in text order."""
     cyber_sents = ctx.sents_of(ctx.hits("cyber"))
@@ -72,9 +79,13 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
         candidates.append((alias, hit))
     firm = [(a, h) for a, h in candidates if not a.ambiguous]
     has_dprk = bool(ctx.hits("dprk")) or any(a.kind == "actor" for a, _ in firm)
+    fiction = _fiction_sents(ctx)
+    if fiction and not ctx.hits("dprk"):
+        firm = [(a, h) for a, h in firm if not {ctx.sent(h.start) + d for d in (-1, 0, 1)} & fiction]
+        has_dprk = any(a.kind == "actor" for a, _ in firm)
     mentions = [Mention(a, h, False) for a, h in firm]
     for alias, hit in candidates:
-        if not alias.ambiguous:
+        if not alias.ambiguous or (fiction and not has_dprk):
             continue
         # ALL-CAPS (ZINC) and Hangul/kana spellings are rarely anything else once cyber words are near.
         marked = hit.text.isupper() or bool(CJK_CHAR.search(hit.text))

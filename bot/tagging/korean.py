@@ -4,14 +4,16 @@ Korean writes particles onto the word (김수키가, 라자루스는, 안다리�
 them attached, so Hangul names are matched on characters: not preceded by a Hangul syllable, and followed by
 nothing Hangul, or by a group suffix (그룹, 조직) and/or a particle. Quotes (‘’ “” 「」 『』) and a bracketed
 English name ('라자루스(Lazarus)가') are non-Hangul, so they bound the name. Japanese names are matched
-between non-katakana characters. Vocabulary (북한, 해킹, 거래소) is matched as a substring: compounds count.
+between non-katakana characters (a ・グループ suffix may follow). Latin aliases are also matched on characters
+here, because CJK text puts no space around them ("「TraderTraitor」による"). Vocabulary (북한, 해킹, 거래소) is
+matched as a substring: compounds count.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.tagging import lexicon
+from bot.tagging import lexicon_cjk
 from bot.tagging.kb import KnowledgeBase, norm
 
 CJK_CHAR = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
@@ -21,13 +23,20 @@ PARTICLES = (
     "이었다|이란|란|와|과|의|이|가|은|는|을|를|도|에|만|측|등"
 )
 SUFFIXES = "그룹|조직|팀|일당|해킹조직|해커|해커들|해킹그룹"
+JA_SUFFIXES = "・?グループ|・?チーム"  # ラザルス・グループ: the katakana suffix is part of the name
 
 
 def _alias_pattern(alias: str) -> str:
     body = re.escape(alias).replace(r"\ ", r"\s?")
     if HANGUL.search(alias):
         return rf"(?<![\uac00-\ud7a3]){body}(?=(?:{SUFFIXES})?(?:{PARTICLES})?(?![\uac00-\ud7a3]))"
-    return rf"(?<![\u30a0-\u30ff]){body}(?![\u30a0-\u30ff])"
+    return rf"(?<![\u30a0-\u30ff]){body}(?=(?:{JA_SUFFIXES})?(?![\u30a0-\u30ff]))"
+
+
+def _latin_pattern(spellings: list[str]) -> re.Pattern:
+    """Latin aliases inside CJK text, which puts no space around them ("「TraderTraitor」による")."""
+    bodies = [re.escape(s).replace(r"\ ", r"\s+") for s in sorted(spellings, key=len, reverse=True)]
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(bodies)})(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 class CjkMatcher:
@@ -41,10 +50,14 @@ class CjkMatcher:
         )
         for spelling, key in names:
             self.patterns.append(("alias", key, re.compile(_alias_pattern(spelling))))
-        vocab = [("dprk", "dprk", w) for w in lexicon.DPRK_CJK] + [("cyber", "cyber", w) for w in lexicon.CYBER_CJK]
-        vocab += [("target", "target", w) for w in lexicon.TARGET_KO]
-        vocab += [("agent", "agent", w) for w in lexicon.AGENTS_KO]
-        vocab += [("noun", sector, w) for sector, words in lexicon.NOUNS_KO.items() for w in words]
+        latin = [s for a in kb.aliases.values() for s in a.spellings if not CJK_CHAR.search(s)]
+        self.latin = _latin_pattern(latin)
+        vocab = [("dprk", "dprk", w) for w in lexicon_cjk.DPRK] + [("cyber", "cyber", w) for w in lexicon_cjk.CYBER]
+        vocab += [("target", "target", w) for w in lexicon_cjk.TARGET]
+        vocab += [("agent", "agent", w) for w in lexicon_cjk.AGENTS]
+        vocab += [("noun", sector, w) for sector, words in lexicon_cjk.NOUNS.items() for w in words]
+        vocab += [("other", "other", w) for w in lexicon_cjk.OTHER_STATES]
+        vocab += [("fiction", "fiction", w) for w in lexicon_cjk.FICTION]
         for kind, value, word in vocab:
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""
@@ -60,6 +73,7 @@ class CjkMatcher:
                         continue  # a longer alias already covers this one (라자루스 그룹 vs 라자루스)
                     taken.append((m.start(), m.end()))
                 found.append((kind, value, m.start(), m.end(), m.group()))
+        found += [("alias", norm(m.group()), m.start(), m.end(), m.group()) for m in self.latin.finditer(text)]
         return found
 
 

@@ -1,8 +1,8 @@
 """The tagger's vocabulary, declared once as data: DPRK signals, cyber context, sector nouns, target verbs.
 
 Rules: English phrases are matched case-insensitively on spaCy tokens (PhraseMatcher, attr LOWER), so write
-them as the tokenizer splits them; `*_EXACT` entries match only as written. Korean and Japanese entries are
-matched on characters by korean.py (particles may follow). Sector vocabulary names organisations
+them as the tokenizer splits them; `*_EXACT` entries match only as written. Korean and Japanese vocabulary
+lives in lexicon_cjk.py. Sector vocabulary names organisations
 ("medical providers"), never adjectives alone ("medical certificates" is stolen data, not a sector).
 """
 
@@ -17,10 +17,6 @@ DPRK = [
 ]
 DPRK_EXACT = [
     "NK", "RGB", "N.K.",
-]
-DPRK_CJK = [
-    "북한", "북측", "북 해킹", "북한발", "대북", "조선민주주의인민공화국", "정찰총국", "김정은", "평양", "北朝鮮",
-    "朝鮮民主主義人民共和国",
 ]
 # Cyber context: words that make a text (or a sentence) about computer intrusion, theft or fraud.
 CYBER = [
@@ -43,18 +39,36 @@ CYBER = [
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs",
 ]
-CYBER_CJK = [
-    "해킹", "해커", "사이버", "악성코드", "악성 코드", "랜섬웨어", "피싱", "취약점", "백도어", "공격그룹",
-    "공격 그룹", "해킹조직", "해킹 조직", "정보탈취", "APT",
-    "보안업계", "보안업체", "보안 업체", "보안기업", "사이버보안", "정보보호", "침해사고", "디도스", "DDoS",
-    "가상자산 탈취", "암호화폐 탈취", "ハッカー", "サイバー",
-    "マルウェア", "ハッキング",
-]
 # Words right next to an ambiguous alias that make it a group name ("Konni group", "the Reaper APT").
 ACTOR_NOUNS = {
     "actor", "actors", "apt", "apts", "attack", "attacks", "backdoor", "campaign", "cluster", "crew", "gang",
     "group", "hacker", "hackers", "hackers'", "hacking", "intrusion", "malware", "operators", "rat", "sub-group",
     "subgroup", "subgroups", "threat", "umbrella",
+}
+# Other states' actors: a sentence naming them (and no DPRK agent) does not give DPRK sectors. Bare country names
+# are left out: they are usually where the victims are ("in Europe, Russia and Japan").
+OTHER_STATES = [
+    "russian", "russia's", "russia’s", "chinese", "china's", "china’s", "iranian", "iran's", "iran’s", "typhoon",
+    "blizzard", "sandstorm", "sandworm", "fancy bear",
+    "cozy bear", "charming kitten", "apt28", "apt29", "apt35", "apt41", "turla", "gru",
+]
+# Games, fiction, entertainment: with these and no DPRK signal, a name is a character (see actors.py).
+FICTION = [
+    "boss", "bosses", "character", "characters", "anime", "episode", "episodes", "season", "players", "gamers",
+    "novel", "musical", "album", "podcast", "podcasts", "film", "movie", "dungeon", "pinnacle boss",
+]
+# Reporting verbs around a sector noun, and phrases before it, that make it the source ("prosecutors said",
+# "continued the developers"), and nouns after it that make it the means ("software supply chain routes").
+REPORTING = {
+    "said", "say", "says", "allege", "alleged", "alleges", "told", "added", "noted", "warned", "believe", "believes",
+    "continued", "wrote", "explained", "stated", "announced",
+}
+MEANS = {"route", "routes", "vector", "vectors", "technique", "techniques", "tactic", "tactics", "method", "methods"}
+SOURCE_BEFORE = ("according to",)
+# Verbs and prepositions after which a cryptocurrency word is the stolen asset, i.e. its holders were hit.
+THEFT = {
+    "steal", "steals", "stole", "stolen", "stealing", "theft of", "heist of", "launder", "laundered", "laundering",
+    "drained", "pilfered",
 }
 # Tokens before a capitalised name that make it a person ("President Lazarus Chakwera").
 PERSON_TITLES = {
@@ -65,11 +79,15 @@ PERSON_TITLES = {
 TARGET = [
     "target", "targets", "targeted", "targeting", "targetting", "attack", "attacks", "attacked", "attacking", "hit",
     "hits", "breach", "breached", "breaching", "compromise", "compromised", "compromising", "victim", "victims",
-    "steal", "stole", "stolen", "stealing", "theft", "thefts", "heist", "heists", "hack", "hacked", "hacking",
+    "steal", "steals", "stole", "stolen", "stealing", "theft", "thefts", "heist", "heists", "hack", "hacked", "hacking",
     "hacks", "infiltrate", "infiltrated", "infiltrating", "spear-phishing", "phishing", "phished", "phish",
     "spear-phished", "robbery", "robberies", "drained", "looted", "infected", "penetrated", "neutralize",
     "neutralized", "disrupt", "disrupted", "sabotage", "extorted", "ransomed", "against", "espionage",
-    "cyberattacks", "cyberattack", "cyber-attacks", "intrusions", "hiring", "employers",
+    "cyberattacks", "cyberattack", "cyber-attacks", "intrusions", "hiring", "employers", "focused on", "focuses on",
+    "focusing on", "went after", "go after", "goes after", "going after", "aimed at", "aiming at", "aims at", "sending",
+    "sent", "sends", "emailed", "contacting", "contacted", "approached", "approaching", "lured", "luring", "tricked",
+    "duped", "encrypted", "encrypting", "affected", "impacted", "infection", "infections", "preyed", "victimized",
+    "singled out",
 ]
 # Agents a sentence may name instead of repeating the DPRK actor ("the group targeted banks").
 AGENTS = [
@@ -216,23 +234,27 @@ NOUNS = {
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
         "scholars", "professors", "north korea experts", "researchers on north korea", "research institutes",
-        "research centers",
+        "research centers", "policy experts", "foreign policy experts", "korea experts",
     ],
     "healthcare": [
         "hospitals", "hospital", "healthcare", "pharmaceutical companies", "clinics",
     ],
     "energy": [
-        "power grid", "power plants", "utilities", "nuclear power plants", "energy providers",
+        "power grid", "power plants", "utilities", "nuclear power plants", "energy providers", "power plant",
+        "nuclear power plant", "nuclear plant", "nuclear plants",
     ],
     "technology": [
         "software supply chain", "software companies", "software developers", "it companies", "tech companies",
         "technology companies", "it firms", "software vendors",
+        "developers", "software engineers", "it service providers", "software makers",
     ],
     "telecommunications": [
         "telecommunications", "telecom operators", "telecoms", "mobile carriers",
     ],
     "media": [
         "journalists", "journalist", "news outlets", "broadcasters", "news media", "newspapers", "reporters",
+        "newspaper", "news outlet", "news site", "news sites", "news agency", "news agencies", "broadcaster",
+        "television network", "television networks", "tv station", "north korea watchers",
     ],
     "judiciary": [
         "court", "courts", "judiciary", "supreme court", "law firms", "judges", "prosecutors",
@@ -241,55 +263,4 @@ NOUNS = {
         "shipbuilders", "shipyards", "semiconductor companies", "chipmakers", "manufacturers",
     ],
 }
-# Korean sector nouns (matched on characters, particles may follow).
-NOUNS_KO = {
-    "cryptocurrency": [
-        "가상자산", "가상화폐", "암호화폐", "코인 거래소", "거래소", "디파이", "블록체인",
-    ],
-    "finance": [
-        "은행", "금융기관", "금융회사", "금융권", "금융사", "증권사", "카드사",
-    ],
-    "defense": [
-        "방산", "방위산업", "방산업체", "군사기관", "국방부",
-    ],
-    "aerospace": [
-        "항공우주", "항공사", "항공",
-    ],
-    "space": [
-        "위성 운영", "우주항공청",
-    ],
-    "government": [
-        "정부기관", "정부 기관", "공공기관", "외교부", "통일부", "외교관", "부처",
-    ],
-    "think-tanks-academia": [
-        "싱크탱크", "대학", "연구기관", "연구소", "연구원", "북한 전문가", "교수",
-    ],
-    "healthcare": [
-        "병원", "의료기관", "제약사",
-    ],
-    "energy": [
-        "에너지", "원자력", "발전소", "한국수력원자력",
-    ],
-    "technology": [
-        "IT 기업", "소프트웨어", "IT기업", "개발자", "보안업체",
-    ],
-    "telecommunications": [
-        "통신사", "이동통신",
-    ],
-    "media": [
-        "언론", "기자", "방송사", "언론사",
-    ],
-    "judiciary": [
-        "법원", "사법", "법원행정처", "대법원",
-    ],
-    "manufacturing": [
-        "조선업", "조선소", "반도체", "제조업",
-    ],
-}
-AGENTS_KO = [
-    "해커", "해커들", "해킹조직", "해킹 조직", "해킹그룹", "공격그룹", "공격 그룹", "북한", "북측",
-]
-TARGET_KO = [
-    "공격", "해킹", "표적", "겨냥", "탈취", "침투", "유출", "피해", "노려", "노린", "빼돌",
-]
 # fmt: on

@@ -28,7 +28,7 @@ KO_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}
 
 @dataclass(frozen=True)
 class Hit:
-    """Something a rule saw: kind (alias|dprk|cyber|target|agent|noun|mod|head), value, where."""
+    """Something a rule saw: kind (alias|dprk|cyber|target|agent|noun|mod|head|other|fiction), value, where."""
 
     kind: str
     value: str  # alias key, sector name, or the vocabulary entry
@@ -59,6 +59,8 @@ class RuleMatcher:
             ("target", lexicon.TARGET),
             ("agent", lexicon.AGENTS),
             ("head", sorted(lexicon.HEADS)),
+            ("other", lexicon.OTHER_STATES),
+            ("fiction", lexicon.FICTION),
         ):
             self._add(kind, kind, words, nlp)
         for sector, words in lexicon.NOUNS.items():
@@ -86,7 +88,8 @@ class RuleMatcher:
                 value = norm(span.text)
             hits.append(Hit(kind, value, span.start_char, span.end_char, span.text, s, e))
         if CJK_CHAR.search(doc.text):
-            hits.extend(Hit(*h) for h in self.cjk.find(doc.text))
+            seen = {(h.start, h.end) for h in hits if h.kind == "alias"}
+            hits.extend(Hit(*h) for h in self.cjk.find(doc.text) if h[0] != "alias" or (h[2], h[3]) not in seen)
         hits.sort(key=lambda h: (h.start, -h.end))
         doc._.hits = hits
         return doc

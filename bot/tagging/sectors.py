@@ -6,14 +6,20 @@ Rules:
   Adjectives alone do not count: "medical certificates" and "financial information" are stolen data.
 - It counts only in a targeting frame: its sentence has a target word (targeted, attacks on, victims, stole
   from, heist...) and a DPRK agent (actor, DPRK signal, "the group", "hackers") is in it or the two before.
-- Not after a lure word ("disguised as", "fake", "-themed"), not when the DPRK owns it ("its space
+- Not after a lure word ("disguised as", "fake", "-themed"; Korean/Japanese "통일부를 사칭한", "を名乗り"), not
+  when it is the source ("according to prosecutors", "보안업체에 따르면"), not when the DPRK owns it ("its space
   programme", "North Korean banks"), and only in texts that are dprk_cyber.
-- The DPRK IT-worker scheme targets companies hiring remote IT workers: technology (taxonomy.md).
+- Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
+- "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector.
+- The DPRK IT-worker scheme (Famous Chollima, or IT workers next to a DPRK signal) targets companies hiring
+  remote IT workers: technology (taxonomy.md).
 """
 
 from __future__ import annotations
 
-from bot.tagging import lexicon
+import re
+
+from bot.tagging import lexicon, lexicon_cjk
 from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
@@ -57,7 +63,14 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 30) : hit.start].lower().replace("’", "'").rstrip()
     if any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN):
         return True
-    left, _ = ctx.words_around(hit, before=12, after=0)
+    if hit.tok_start < 0:
+        return _cjk_lure_or_source(ctx, hit)
+    left, right = ctx.words_around(hit, before=12, after=1)
+    nxt = right[0].lower() if right else ""
+    if before.endswith(lexicon.SOURCE_BEFORE) or nxt in lexicon.REPORTING or _reported_by(left[-3:]):
+        return True  # "according to prosecutors", "banks said", "announced Axie developers": the source
+    if nxt in lexicon.MEANS:
+        return True  # "software supply chain routes": how, not whom
     for word in reversed(left):
         w = word.lower().strip("\"'‘’“”")
         if w in _TARGET_WORDS or w in lexicon.LURE_STOP or w in ".;!?":
@@ -65,6 +78,28 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
         if w in lexicon.LURE or w.endswith("-themed"):
             return True
     return False
+
+
+def _reported_by(left: list[str]) -> bool:
+    """A reporting verb just before the noun, with no target word between ("said the developers")."""
+    for word in reversed(left):
+        w = word.lower()
+        if w in _TARGET_WORDS or w in ".;!?:":
+            return False
+        if w in lexicon.REPORTING:
+            return True
+    return False
+
+
+def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
+    """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면."""
+    after = ctx.text[hit.end : hit.end + 8]
+    clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
+    return (
+        any(m in after[:6] for m in lexicon_cjk.LURE_AFTER)
+        or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
+        or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
+    )
 
 
 def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
@@ -77,33 +112,48 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
     taken = {h.tok_start: h for h in kept if h.tok_start >= 0}
     out = []
     for hit in sorted(kept, key=lambda h: h.start):
-        if hit.kind == "mod":
-            head = _head_of(ctx, hit, taken)
-            if head is None:
-                continue
+        if hit.kind == "mod" and _head_of(ctx, hit, taken) is None and not _stolen_asset(ctx, hit):
+            continue
         out.append((hit.value, hit))
     return out
+
+
+def _stolen_asset(ctx: Context, mod: Hit) -> bool:
+    """ "stole cryptocurrency", "theft of crypto": the asset names the sector whose holders were hit."""
+    if mod.value != "cryptocurrency" or mod.tok_start < 1:
+        return False
+    one = ctx.doc[mod.tok_start - 1].lower_
+    two = ctx.doc[max(0, mod.tok_start - 2) : mod.tok_start].text.lower()
+    return one in lexicon.THEFT or two in lexicon.THEFT
+
+
+def _names_victims(ctx: Context, other: Hit) -> bool:
+    """ "Russian government agencies": the nationality of the victims, not another state's hackers."""
+    return other.tok_end >= 0 and any(h.kind in ("noun", "mod") for h in ctx.by_token.get(other.tok_end, ()))
 
 
 def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> list[tuple[str, Hit]]:
     """(sector, evidence hit) pairs that count, in text order."""
     if not dprk_cyber:
         return []
-    agents = [m.hit for m in mentions] + ctx.hits("dprk") + ctx.hits("agent")
-    agent_sents = ctx.sents_of(agents)
+    dprk_sents = ctx.sents_of([m.hit for m in mentions] + ctx.hits("dprk"))
+    agent_sents = dprk_sents | ctx.sents_of(ctx.hits("agent"))
     target_sents = ctx.sents_of(ctx.hits("target"))
+    other_sents = ctx.sents_of([h for h in ctx.hits("other") if not _names_victims(ctx, h)])
     found = []
     for sector, hit in _candidates(ctx):
         s = ctx.sent(hit.start)
         if s not in target_sents or not agent_sents & {s, s - 1, s - 2}:
             continue
+        if s in other_sents and s not in dprk_sents:
+            continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
         if _owned_or_lure(ctx, hit):
             continue
         found.append((sector, hit))
-    if any(m.alias.value == "Famous Chollima" for m in mentions) or _it_worker_scheme(ctx):
-        worker = next((h for h in ctx.hits("cyber") if "worker" in h.text.lower()), None)
-        if worker is not None:
-            found.append(("technology", worker))
+    workers = [m.hit for m in mentions if m.alias.value == "Famous Chollima"]
+    if workers or _it_worker_scheme(ctx):
+        worker = next((h for h in ctx.hits("cyber") if "worker" in h.text.lower()), None) or workers[0]
+        found.append(("technology", worker))
     return found
 
 

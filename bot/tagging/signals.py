@@ -5,11 +5,14 @@ Rules (taxonomy.md "The tag contract"):
   sentences), or a DPRK malware family appears in a text that names North Korea. Missiles, shipping
   sanctions, troops, satellites and nuclear work give DPRK signals without cyber words: dprk_related only.
 - Weak signals (NK, RGB) count only next to a strong one.
+- A digest title ("briefing: North Korea missile launch, exchange rates, and a retail data breach") pairs a DPRK
+  signal only with cyber words in the same item.
 - score = 1 - prod(1 - w) over the evidence weights below; below 0.5 exactly when dprk_cyber is false.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.tagging.actors import Mention
@@ -44,7 +47,7 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     actors = [m for m in mentions if m.alias.kind == "actor"]
     malware = [m for m in mentions if m.alias.kind == "malware"]
     cyber_by_sent: dict[int, Hit] = {}
-    for hit in cyber:
+    for hit in _outside_other_topics(ctx, cyber, dprk):
         cyber_by_sent.setdefault(ctx.sent(hit.start), hit)
 
     pairs: list[tuple[Hit, Hit]] = []
@@ -73,6 +76,24 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     return Verdict(dprk_cyber, related, round(score, 3), decisive_dprk, tuple(c for _, c in pairs[:3]))
 
 
+def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> list[Hit]:
+    """Cyber words, less those in a digest title's items that do not name the DPRK.
+
+    A title listing several topics ("Morning briefing: North Korea missile launch, exchange rates, and a retail data
+    breach") pairs each topic with itself only: its items are split on commas, semicolons and bars.
+    """
+    title_end = ctx.starts[1] if len(ctx.starts) > 1 else len(ctx.text)
+    items = [m.span() for m in _TITLE_ITEM.finditer(ctx.text[:title_end])]
+    if len(items) < DIGEST_ITEMS:
+        return cyber
+
+    def item(pos: int) -> int:
+        return next((i for i, (a, b) in enumerate(items) if a <= pos < b), -1)
+
+    dprk_items = {item(h.start) for h in dprk if h.start < title_end}
+    return [h for h in cyber if h.start >= title_end or item(h.start) in dprk_items]
+
+
 def _neighbours(ctx: Context, s: int) -> tuple[int, ...]:
     """Sentences that continue sentence `s` (a title's body, or a reply that does not change subject)."""
     out = []
@@ -81,6 +102,9 @@ def _neighbours(ctx: Context, s: int) -> tuple[int, ...]:
             out.append(i)
     return tuple(out)
 
+
+_TITLE_ITEM = re.compile(r"[^,;|]+")
+DIGEST_ITEMS = 3  # a title with this many comma/semicolon/bar-separated items is a digest of topics
 
 # Sentence openers that change the subject: a cyber word after them is not about the DPRK sentence before.
 SHIFTS = ("separately", "meanwhile", "elsewhere", "in other news", "in a separate", "also on")
