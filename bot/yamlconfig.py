@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TypeVar
 
@@ -81,9 +82,13 @@ def _describe(filename: str, data, err: dict) -> str:
     elif err["type"] == "literal_error":
         message = f"must be one of {err['ctx']['expected']}"
     message = message.removeprefix("Value error, ")
-    if "selectors: " in message or "fields: " in message:
-        key, _, message = message.partition(": ")
+    # a model validator's "key: problem" is about that key of the object: put it in the path
+    key_problem = re.match(r"^([a-z_]+): (.+)$", message, re.S)
+    if err["type"] == "value_error" and key_problem:
+        key, message = key_problem.groups()
         path_parts.append(key)
+        if isinstance(node, dict) and key in node:
+            line = _line_of(data, path_parts)
     return f"{filename}:{line} {_dotted(path_parts) or '(top level)'}: {message}"
 
 

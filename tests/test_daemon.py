@@ -50,7 +50,7 @@ def test_one_job_per_enabled_source_with_interval_jitter_and_grace(tmp_path):
         daemon.scheduler.shutdown(wait=False)
 
 
-def wait_for(predicate, timeout=60.0):
+def wait_for(predicate, timeout=30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():

@@ -26,9 +26,7 @@ def test_every_sources_key_is_documented(model, prefix):
     assert missing == [], f"{model.__name__} keys missing from docs/sources.md: {missing}"
 
 
-@pytest.mark.parametrize(
-    "model", [RoutesFile, NotifierConfig, RouteConfig, Match, Digest, OpsConfig, DeliveryConfig]
-)
+@pytest.mark.parametrize("model", [RoutesFile, NotifierConfig, RouteConfig, Match, Digest, OpsConfig, DeliveryConfig])
 def test_every_routes_key_is_documented(model):
     doc = (ROOT / "docs/routes.md").read_text()
     missing = [key for key in model.model_fields if f"`{key}`" not in doc and f"`{key}:`" not in doc]
