@@ -54,7 +54,7 @@ def test_posts_the_documented_json_body(webhook_receiver, hook):
     assert request.headers["content-type"].startswith("application/json")
     assert request.headers["idempotency-key"] == "advisory_alert:7"
     data = request.json
-    assert list(data) == ["schema_version", "event", "id", "item", "text"]
+    assert list(data) == ["schema_version", "event", "kind", "id", "item", "text"]
     assert data["schema_version"] == SCHEMA_VERSION == 1
     assert (data["event"], data["id"]) == ("advisory_alert", "7")
     assert data["item"] == {
@@ -86,10 +86,10 @@ def test_feed_text_arrives_unescaped_and_clean(webhook_receiver, hook):
 
 def test_message_without_card_sends_plain_text_and_event(webhook_receiver, hook):
     message = Message(text="*Digest* &amp; more", plain="Digest: 3 items & more",
-                      metadata={"event_type": "advisory_digest", "event_payload": {"key": "digest-2024-05-02"}})  # fmt: skip
+                      metadata={"event_type": "advisory_alert", "event_payload": {"alert_id": "d12", "kind": "digest"}})  # fmt: skip
     hook.send(message)
     data = webhook_receiver.requests[0].json
-    assert data == {"schema_version": 1, "event": "advisory_digest", "id": "digest-2024-05-02", "item": None,
+    assert data == {"schema_version": 1, "event": "advisory_alert", "kind": "digest", "id": "d12", "item": None,
                     "text": "Digest: 3 items & more"}  # fmt: skip
     assert body(Message(text="a &lt;b&gt;"))["text"] == "a <b>" and body(Message(text="x"))["id"] is None
 

@@ -84,6 +84,7 @@ def body(message: Message) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "event": meta.get("event_type") or EVENT_TYPE,
+        "kind": (meta.get("event_payload") or {}).get("kind") or "alert",
         "id": event_id(message),
         "item": item_json(message.card, None if item_id is None else str(item_id)) if message.card else None,
         "text": plain_text(message),
