@@ -27,6 +27,7 @@ from storage.items import load_tagged, sources_of
 log = logging.getLogger("advisory_bot.deliver")
 LOOKBACK = timedelta(days=2)
 PART_SIZE = compose.LIST_LIMIT
+PERMANENT_RETRY = timedelta(minutes=30)
 
 
 @dataclass
@@ -145,6 +146,8 @@ class Deliverer:
     def _failed(self, post: Post, ids: list[int], exc: NotifyError, attempts: int) -> None:
         self.report.failed += len(ids)
         retry = timedelta(seconds=exc.retry_after or min(60 * 2**attempts, 3600))
+        if exc.permanent:  # a token or channel problem needs a person: do not hammer the service meanwhile
+            retry = max(retry, PERMANENT_RETRY)
         now = self.rt.now()
         outbox.mark_retry(self.db, ids, str(exc), iso(now), iso(now + retry))
         log.warning(
