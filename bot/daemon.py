@@ -83,7 +83,7 @@ class Daemon:
         if self.stopped.is_set() or not self._deliver_lock.acquire(blocking=False):
             return
         try:
-            deliver_due(self.rt, sleep=self._interruptible_sleep)
+            deliver_due(self.rt, sleep=self._interruptible_sleep, should_stop=self.stopped.is_set)
         finally:
             self._deliver_lock.release()
 

@@ -33,7 +33,7 @@ class Recorded:
     method: str  # API method, e.g. "chat.postMessage"
     params: dict  # query + form + JSON body, merged
     headers: dict
-    status: int = 0  # HTTP status answered; 0 when the connection was reset
+    status: int = 0  # HTTP status answered; 0 while unanswered or reset, -1 when a hook reset it
 
 
 @dataclass
@@ -57,6 +57,7 @@ class SlackAPI:
     requests: list[Recorded] = field(default_factory=list)
     _channels: dict = field(default_factory=dict)
     _failures: deque = field(default_factory=deque)
+    _hooks: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _last_us: int = 0
     _port: int = 0
@@ -119,6 +120,12 @@ class SlackAPI:
             for _ in range(n):
                 self._failures.append(Failure(status, error, retry_after, delay, reset, method))
 
+    def on(self, method: str, callback) -> None:
+        """Call `callback(params)` when `method` arrives, before answering: it may act (e.g. kill the client) and
+        return "drop" (reset the connection, nothing stored), "store" (store, then reset: the post exists but
+        the client never hears back) or None (answer normally)."""
+        self._hooks[method] = callback
+
     def messages(self, channel: str) -> list[dict]:
         """Every stored message of a channel (thread replies included), oldest first, as deep copies."""
         with self._lock:
@@ -178,6 +185,14 @@ class _Handler(BaseHTTPRequestHandler):
         record = Recorded(method, params, dict(self.headers))
         with api._lock:
             api.requests.append(record)
+        hook = api._hooks.get(method)
+        outcome = hook(params) if hook else None
+        if outcome in ("drop", "store"):
+            if outcome == "store":
+                with api._lock:
+                    METHODS[method](api, params)
+            record.status = -1  # handled by the hook: the connection is reset, no answer
+            return self._reset()
         failure = api._take_failure(method)
         if api._mode == "reset" or (failure and failure.reset):
             return self._reset()
