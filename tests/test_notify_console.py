@@ -53,7 +53,7 @@ def test_block_has_every_fact_and_no_ansi_off_tty():
         "  https://blog.example.net/apt37\n"
         "  source:      vendor-blog, mirror-feed\n"
         "  published:   2024-09-09\n"
-        "  score:       0.95\n"
+        "  severity:    high (0.95)\n"
         "  actors:      APT37\n"
         "  sectors:     media\n"
         "  malware:     RokRAT\n"

@@ -35,10 +35,22 @@ class Card:
     score: float = 0.0
     dprk_cyber: bool = True
     snippet: tuple[tuple[str, bool], ...] = ()  # (text, highlighted) segments
+    matched: tuple[tuple[str, str], ...] = ()  # (canonical actor, the alias the text used) when they differ
 
     @property
     def headline(self) -> str:
         return "DPRK cyber alert" if self.dprk_cyber else "DPRK-related item"
+
+    @property
+    def severity(self) -> str:
+        """A word for the score at a glance."""
+        return "high" if self.score >= 0.9 else "medium" if self.score >= 0.7 else "low"
+
+    @property
+    def actors_shown(self) -> tuple[str, ...]:
+        """Canonical actors, each with the alias the text used: "APT38 (as BlueNoroff)"."""
+        aliases = dict(self.matched)
+        return tuple(f"{a} (as {aliases[a]})" if a in aliases else a for a in self.actors)
 
 
 @dataclass(frozen=True)
@@ -81,7 +93,19 @@ def card(item: Item, tags: Tags, sources: Sequence[str] = ()) -> Card:
         score=tags.score,
         dprk_cyber=tags.dprk_cyber,
         snippet=snippet(item, tags.evidence),
+        matched=_matched(tags),
     )
+
+
+def _matched(tags: Tags) -> tuple[tuple[str, str], ...]:
+    """For each actor, the first alias the text named it by, when that was not its canonical name."""
+    out: dict[str, str] = {}
+    for e in tags.evidence:
+        if e.label == "actor" and e.value in tags.actors and e.value not in out:
+            text = clean(e.text, single_line=True)
+            if text and text.casefold() != e.value.casefold():
+                out[e.value] = text
+    return tuple(out.items())
 
 
 def _mrkdwn(text: str) -> dict:
@@ -109,15 +133,14 @@ def _snippet_mrkdwn(segments) -> str:
 def render_blocks(c: Card) -> list[dict]:
     """Slack Block Kit for a card: title link, context line, fact fields, evidence snippet."""
     title = link(c.url, c.title, label_limit=TITLE_LIMIT)
-    context = [c.headline, f"Source: {_join(c.sources)}"]
+    context = [c.headline, f"Severity: {c.severity} ({c.score:.2f})", f"Source: {_join(c.sources)}"]
     if c.published:
         context.append(f"Published: {c.published}")
-    context.append(f"Score: {c.score:.2f}")
     blocks = [
         {"type": "section", "text": _mrkdwn(truncate(f"*{title}*", SECTION_LIMIT))},
         {"type": "context", "elements": [_mrkdwn(truncate(" | ".join(context), SECTION_LIMIT))]},
     ]
-    facts = [("Actors", c.actors), ("Sectors", c.sectors), ("Malware", c.malware), ("CVEs / advisories", c.ids)]
+    facts = [("Actors", c.actors_shown), ("Sectors", c.sectors), ("Malware", c.malware), ("CVEs / advisories", c.ids)]
     fields = [_mrkdwn(truncate(f"*{label}*\n{_join(values)}", FIELD_LIMIT)) for label, values in facts if values]
     if fields:
         blocks.append({"type": "section", "fields": fields})
