@@ -45,13 +45,14 @@ class Deliverer:
         self.db = rt.db()
         self.report = DeliveryReport()
         self.last_post: dict[tuple[str, str], float] = {}
+        self.held: set[tuple[str, str]] = set()  # channels that failed this round: nothing more goes there
 
     def run(self) -> DeliveryReport:
         for post in plan(outbox.due(self.db, iso(self.rt.now())), self.rt.delivery.burst_threshold):
             if self.should_stop():
                 break
             notifier = self.rt.notifiers.get(post.notifier)
-            if notifier is None or post.notifier in self.report.broken:
+            if notifier is None or post.notifier in self.report.broken or post.channel_key in self.held:
                 continue
             if post.kind == "burst":
                 self._burst(notifier, post)
@@ -150,6 +151,8 @@ class Deliverer:
             retry = max(retry, PERMANENT_RETRY)
         now = self.rt.now()
         outbox.mark_retry(self.db, ids, str(exc), iso(now), iso(now + retry))
+        outbox.defer_channel(self.db, post.notifier, post.channel, iso(now + retry))
+        self.held.add(post.channel_key)
         log.warning(
             "post failed",
             extra={

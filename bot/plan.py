@@ -24,6 +24,10 @@ class Post:
         return KINDS[self.key[0]]
 
     @property
+    def channel_key(self) -> tuple[str, str]:
+        return (self.notifier, self.channel)
+
+    @property
     def ids(self) -> list[int]:
         return [row["id"] for row in self.rows]
 

@@ -65,6 +65,16 @@ def mark_retry(db: sqlite_utils.Database, ids: Sequence[int], error: str, now: s
         )
 
 
+def defer_channel(db: sqlite_utils.Database, notifier: str, channel: str, until: str) -> int:
+    """Hold every pending row of a channel until `until` (after a failure): later alerts never overtake earlier."""
+    with transaction(db) as conn:
+        return conn.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE notifier = ? AND channel = ? AND status IN"
+            " ('pending', 'sending') AND (next_attempt_at IS NULL OR next_attempt_at < ?)",
+            (until, notifier, channel, until),
+        ).rowcount
+
+
 def set_thread(db: sqlite_utils.Database, ids: Sequence[int], thread_ts: str) -> None:
     """Remember the thread a group of rows is posted under (a burst's summary message)."""
     marks, params = _ids(ids)

@@ -112,10 +112,12 @@ def test_crash_after_the_post_before_marking(rt, slack_api, clock):
 
 def test_outage_keeps_rows_pending_then_delivers_each_once(rt, slack_api, clock):
     rows = alerts(rt, 2)
-    slack_api.fail_next(2, status=500, method="chat.postMessage")
+    slack_api.fail_next(1, status=500, method="chat.postMessage")
     report = deliver_due(rt, sleep=clock.sleep)
-    assert (report.sent, report.failed) == (0, 2)
+    assert (report.sent, report.failed) == (0, 1)  # the channel is held after the first failure: no hammering
     assert outbox.counts(rt.db()) == {"pending": 2}
+    held = rt.db().execute("SELECT DISTINCT next_attempt_at FROM outbox").fetchall()
+    assert len(held) == 1  # both rows wait the same time, so the later one cannot overtake
     assert deliver_due(rt, sleep=clock.sleep).sent == 0  # backing off
     clock.now = NOW + timedelta(hours=2)
     assert deliver_due(rt, sleep=clock.sleep).sent == 2
