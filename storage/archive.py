@@ -143,7 +143,52 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX outbox_item ON outbox(item_id)")
 
 
-MIGRATIONS = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Stories (one event reported by many items) and item versions (revised advisories)."""
+    db.execute(
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            first_item_id TEXT NOT NULL REFERENCES items(id),
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            items_count INTEGER NOT NULL DEFAULT 1,
+            sources_count INTEGER NOT NULL DEFAULT 1,
+            actors TEXT NOT NULL DEFAULT '[]'
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE story_members (
+            item_id TEXT PRIMARY KEY REFERENCES items(id),
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            rule TEXT NOT NULL,
+            score REAL NOT NULL DEFAULT 1.0,
+            reason TEXT NOT NULL DEFAULT '',
+            joined_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX story_members_story ON story_members(story_id)")
+    db.execute("ALTER TABLE items ADD COLUMN story_id INTEGER REFERENCES stories(id)")
+    db.execute("CREATE INDEX items_story ON items(story_id)")
+    db.execute(
+        """
+        CREATE TABLE item_versions (
+            item_id TEXT NOT NULL REFERENCES items(id),
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            content_hash TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            PRIMARY KEY (item_id, version)
+        )"""
+    )
+
+
+MIGRATIONS = [_v1, _v2, _v3]
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:

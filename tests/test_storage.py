@@ -8,6 +8,7 @@ from bot.errors import AdvisoryBotError
 from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.route import Target
 from storage import open_archive
+from storage.archive import MIGRATIONS
 from storage import outbox as ob
 from storage.items import load_tagged, sources_of, store
 from storage.search import Query, search
@@ -50,7 +51,7 @@ def dprk(item_id, **kw):
 def test_schema_is_migrated_once_and_in_wal_mode(tmp_path):
     db = open_archive(tmp_path / "a.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     again = open_archive(tmp_path / "a.db")
     assert {"items", "item_sources", "item_tags", "sources", "outbox", "items_fts"} <= set(again.table_names())
 
