@@ -38,6 +38,26 @@ def actor_resolver():
     return lambda name: kb.resolve(name) or name
 
 
+def story_keeper():
+    """Story assignment that knows actor families: APT38, Andariel, TraderTraitor ... belong to Lazarus Group."""
+    from bot.tagging.kb import load_kb
+    from storage.stories import Keeper
+
+    kb = load_kb()
+
+    def root(name: str) -> str:
+        seen = set()
+        while name in kb.actors and kb.actors[name].parent and name not in seen:
+            seen.add(name)
+            name = kb.actors[name].parent
+        return name
+
+    families: dict[str, set[str]] = {}
+    for name in kb.actors:
+        families.setdefault(root(name), set()).add(name)
+    return Keeper(family=root, members=lambda family: families.get(family, {family}))
+
+
 def build(
     db_path: Path,
     routes_path: Path | None = None,
@@ -66,6 +86,7 @@ def build(
         notifiers=notifiers,
         delivery=config.delivery,
         ops=ops,
+        stories=story_keeper(),
     )
     rt.db()  # create or migrate the archive now, in the main thread
     return rt

@@ -67,7 +67,7 @@ def refresh(source, rt: Runtime) -> SourceReport:
             def routes(t: TaggedItem):
                 return rt.routes(t.item, t.tags, moment)
 
-        stored = store(db, source.name, tagged, now, routes=routes, source_update=row)
+        stored = store(db, source.name, tagged, now, routes=routes, source_update=row, stories=rt.stories)
         ops.after_success(rt, source, state.error_count, len(items), state.items_last_fetch, now)
     except AdvisoryBotError as exc:
         return _failed(source, state, exc, started, rt)

@@ -35,6 +35,7 @@ class Item:
     text: str  # plain text (summary or body)
     language: str = "en"
     guid: str = ""
+    links: tuple[str, ...] = ()  # normalised http(s) links found in the entry's body (for story matching)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class Runtime:
     notifiers: dict  # name -> Notifier
     delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
     ops: object | None = None  # bot.ops.Ops: where source-health events go
+    stories: object | None = None  # storage.stories.Keeper: story assignment with the actor families
     now: Callable[[], datetime] = utcnow
     monotonic: Callable[[], float] = time.monotonic
     rng: random.Random = field(default_factory=random.Random)

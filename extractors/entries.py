@@ -33,6 +33,7 @@ class Entry:
     guid: str
     published: datetime | None
     text: str
+    links: tuple[str, ...] = ()  # hrefs found in the entry's body, possibly relative
 
 
 def to_items(entries: list[Entry], source: Source, base_url: str) -> list[Item]:
@@ -62,6 +63,13 @@ def to_items(entries: list[Entry], source: Source, base_url: str) -> list[Item]:
                 text=cap(clean_text(entry.text), TEXT_MAX),
                 language=source.language,
                 guid=guid,
+                links=tuple(
+                    dict.fromkeys(
+                        u
+                        for u in (normalize_url(h, base=url or base_url or None) for h in entry.links)
+                        if u and u != url
+                    )
+                ),
             )
         )
     if skipped or duplicates:

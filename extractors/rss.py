@@ -32,7 +32,7 @@ from bot.records import FetchResult, Item
 from extractors.charset import decode
 from extractors.dates import parse_date, plausible
 from extractors.entries import Entry, to_items
-from extractors.text import html_to_text
+from extractors.text import html_links, html_to_text
 
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
 _DTD_TOKEN = re.compile(r"\"[^\"]*\"|'[^']*'|[\[\]>]")
@@ -159,6 +159,7 @@ def _entry(e: dict, now: datetime) -> Entry:
         guid=e.get("id") or "",
         published=_published(e, now),
         text=_plain(body),
+        links=html_links(body.get("value")) if (body.get("type") or "").lower() in _HTML_TYPES else (),
     )
 
 

@@ -59,6 +59,15 @@ def one_line(value: str | None) -> str:
     return _ANY_SPACE.sub(" ", clean_text(value)).strip()
 
 
+_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"'<>\s]{1,2000})["']""", re.IGNORECASE)
+LINKS_MAX = 50
+
+
+def html_links(fragment: str | None) -> tuple[str, ...]:
+    """The href of every <a> in an HTML fragment, in order, at most LINKS_MAX (not yet normalised or checked)."""
+    return tuple(dict.fromkeys(html_entities.unescape(m) for m in _HREF.findall(fragment or "")))[:LINKS_MAX]
+
+
 def html_to_text(fragment: str | None) -> str:
     """Plain text of an HTML fragment (see module docstring)."""
     if not fragment:

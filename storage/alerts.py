@@ -1,7 +1,7 @@
 """Enqueue outbox rows for stored items: alerts, or follow-ups in the thread of an earlier alert.
 
-Rules: a new item that shares an advisory id (AA24-207A ...) with an item already alerted in a channel
-becomes a follow-up in that alert's thread, not a second alert; an already-alerted item carried by one
+Rules: a new item whose story (storage.stories) was already alerted in a channel becomes a follow-up in
+that alert's thread, not a second alert; an already-alerted item carried by one
 more source gets a follow-up naming that source. Targets are duck-typed (notifier, channel, route,
 mode, due_at) so storage does not depend on the router.
 """
@@ -25,27 +25,23 @@ def _insert(conn, now: str, **row) -> int:
     return cur.rowcount
 
 
-def _alerted_with_advisory(conn, item_id: str, advisories, notifier: str, channel: str) -> int | None:
-    if not advisories:
+def _alerted_in_story(conn, story_id: int | None, notifier: str, channel: str) -> int | None:
+    """The alert already queued for this story in this channel, if any."""
+    if story_id is None:
         return None
-    marks = ", ".join("?" * len(advisories))
-    sql = (
-        "SELECT o.id FROM outbox o JOIN item_tags t ON t.item_id = o.item_id AND t.kind = 'advisory'"
-        f" WHERE t.value IN ({marks}) AND o.kind = 'alert' AND o.mode = 'immediate'"
-        " AND o.notifier = ? AND o.channel = ? AND o.item_id != ? ORDER BY o.id LIMIT 1"
-    )
     row = conn.execute(
-        sql,
-        [*advisories, notifier, channel, item_id],
+        "SELECT o.id FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.story_id = ? AND o.kind = 'alert'"
+        " AND o.mode = 'immediate' AND o.notifier = ? AND o.channel = ? ORDER BY o.id LIMIT 1",
+        (story_id, notifier, channel),
     ).fetchone()
     return row[0] if row else None
 
 
-def enqueue(conn, item_id: str, tags, targets, now: str) -> int:
-    """Outbox rows for a new item; returns how many were created."""
+def enqueue(conn, item_id: str, targets, now: str, story_id: int | None = None) -> int:
+    """Outbox rows for a new item: an alert, or a follow-up when its story was alerted; returns rows created."""
     created = 0
     for target in targets:
-        parent = _alerted_with_advisory(conn, item_id, tags.advisories, target.notifier, target.channel)
+        parent = _alerted_in_story(conn, story_id, target.notifier, target.channel)
         if parent is not None:
             created += _insert(
                 conn,

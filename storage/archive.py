@@ -144,7 +144,8 @@ def _v2(db: sqlite_utils.Database) -> None:
 
 
 def _v3(db: sqlite_utils.Database) -> None:
-    """Stories (one event reported by many items) and item versions (revised advisories)."""
+    """Stories (one event reported by many items), near-duplicate signatures (MinHash LSH bands), and item
+    versions (revised advisories)."""
     db.execute(
         """
         CREATE TABLE stories (
@@ -174,6 +175,22 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX items_story ON items(story_id)")
     db.execute(
         """
+        CREATE TABLE item_signatures (
+            item_id TEXT PRIMARY KEY REFERENCES items(id),
+            minhash BLOB NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE item_bands (
+            band INTEGER NOT NULL,
+            hash INTEGER NOT NULL,
+            item_id TEXT NOT NULL REFERENCES items(id)
+        )"""
+    )
+    db.execute("CREATE INDEX item_bands_lookup ON item_bands(band, hash)")
+    db.execute(
+        """
         CREATE TABLE item_versions (
             item_id TEXT NOT NULL REFERENCES items(id),
             version INTEGER NOT NULL,
@@ -188,7 +205,16 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """Indexes for the analysts' queries (docs/analysts.md): tag filters, source filters, date order."""
+    # covering: an actor/sector filter reads item ids from the index alone
+    db.execute("CREATE INDEX item_tags_kind_value_item ON item_tags(kind, value, item_id)")
+    db.execute("CREATE INDEX item_sources_source ON item_sources(source, item_id)")
+    # the date every query sorts and filters by (published, else first_seen)
+    db.execute("CREATE INDEX items_date ON items(coalesce(published, first_seen))")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4]
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:

@@ -18,6 +18,8 @@ import sqlite_utils
 from bot.records import Evidence, Item, TaggedItem, Tags
 from storage.alerts import enqueue, enqueue_also_reported
 from storage.archive import transaction
+from storage.stories import Keeper
+from storage.stories import refresh as refresh_story
 
 TAG_KINDS = ("actors", "sectors", "malware", "cves", "techniques", "advisories", "wallets")
 # item_tags.kind is the singular: actor, sector, malware, cve, technique, advisory, wallet
@@ -77,12 +79,15 @@ def store(
     *,
     routes=None,
     source_update: dict | None = None,
+    stories: Keeper | None = None,
 ) -> StoreResult:
     """Insert what is new, credit what is known, enqueue alerts for what `routes(tagged_item)` targets.
 
     `routes` maps a TaggedItem to targets (notifier, channel, route, mode, due_at); None stores silently
-    (a source's backlog). `source_update` is the sources-table row written in the same transaction.
+    (a source's backlog). `source_update` is the sources-table row written in the same transaction. Each
+    new item joins a story (`stories`; by default actors are compared by name only).
     """
+    stories = stories or Keeper()
     new: list[TaggedItem] = []
     seen_again = alerts = 0
     with transaction(db) as conn:
@@ -99,16 +104,21 @@ def store(
                 conn.execute(f"INSERT INTO items ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
                 insert_tags(conn, item_id, t.tags)
                 new.append(t)
+                story_id, _match = stories.assign(conn, t, now)
                 if routes is not None:
-                    alerts += enqueue(conn, item_id, t.tags, routes(t), now)
+                    alerts += enqueue(conn, item_id, routes(t), now, story_id)
             else:
                 seen_again += 1
             credited = conn.execute(
                 "INSERT OR IGNORE INTO item_sources (item_id, source, seen_at, url, guid) VALUES (?, ?, ?, ?, ?)",
                 (item_id, source, now, t.item.url, t.item.guid),
             ).rowcount
-            if known is not None and credited and routes is not None:
-                alerts += enqueue_also_reported(conn, item_id, source, now)
+            if known is not None and credited:
+                story = conn.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+                if story is not None:
+                    refresh_story(conn, story, now)
+                if routes is not None:
+                    alerts += enqueue_also_reported(conn, item_id, source, now)
         if source_update is not None:
             upsert_source(conn, source_update)
     return StoreResult(new=tuple(new), seen_again=seen_again, alerts=alerts)
@@ -186,5 +196,6 @@ def update_tags(db: sqlite_utils.Database, changes: Sequence[tuple[str, Tags]], 
             insert_tags(conn, item_id, tags)
             if routes is not None:
                 tagged = load_tagged(db, item_id)
-                alerts += enqueue(conn, item_id, tags, routes(TaggedItem(tagged.item, tags)), now)
+                story = conn.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+                alerts += enqueue(conn, item_id, routes(TaggedItem(tagged.item, tags)), now, story)
     return alerts

@@ -1,0 +1,206 @@
+"""Stories in the archive: put each new item into a story (bot.stories decides), keep the counts, explain.
+
+Runs inside the store transaction, so an item, its story membership and its alert are written together.
+The near-duplicate index is in SQLite (MinHash signatures and LSH band hashes), so memory stays flat
+however large the archive grows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from bot import stories as rules
+from bot.records import TaggedItem
+
+_URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
+EVENT_CANDIDATES = 200
+NO_ACTOR = "(unnamed DPRK actor)"
+
+
+def _when(item, now: str) -> datetime:
+    return item.published or datetime.fromisoformat(now)
+
+
+def profile(tagged: TaggedItem, now: str, family: Callable[[str], str]) -> rules.Profile:
+    item, tags = tagged.item, tagged.tags
+    families = frozenset(family(a) for a in tags.actors) or frozenset({NO_ACTOR})
+    actor_words = frozenset(w.lower() for a in tags.actors for w in a.split())
+    return rules.Profile(
+        item.id,
+        tags.dprk_cyber,
+        families,
+        frozenset(tags.cves),
+        frozenset(tags.wallets),
+        frozenset(tags.malware),
+        rules.title_words(item.title, actor_words),
+        rules.title_names(item.title, actor_words),
+        _when(item, now),
+    )
+
+
+def _by_advisory(conn, item_id: str, advisories) -> rules.Match | None:
+    if not advisories:
+        return None
+    marks = ", ".join("?" * len(advisories))
+    row = conn.execute(
+        f"SELECT t.item_id, t.value FROM item_tags t JOIN items i ON i.id = t.item_id WHERE t.kind = 'advisory'"
+        f" AND t.value IN ({marks}) AND t.item_id != ? AND i.story_id IS NOT NULL ORDER BY i.first_seen LIMIT 1",
+        [*advisories, item_id],
+    ).fetchone()
+    return rules.Match(row[0], "advisory", 1.0, f"advisory {row[1]}") if row else None
+
+
+def _by_link(conn, item) -> rules.Match | None:
+    from bot.identity import normalize_url
+
+    urls = list(dict.fromkeys([*item.links, *(normalize_url(u) for u in _URL.findall(item.text)[:50])]))
+    urls = [u for u in urls if u and u != item.url]
+    if not urls:
+        return None
+    marks = ", ".join("?" * len(urls))
+    row = conn.execute(
+        f"SELECT id, url FROM items WHERE url IN ({marks}) AND id != ? AND story_id IS NOT NULL"
+        " ORDER BY first_seen LIMIT 1",
+        [*urls, item.id],
+    ).fetchone()
+    return rules.Match(row[0], "links-to", 1.0, f"links to {row[1]}") if row else None
+
+
+def _by_near_duplicate(conn, item_id: str, sig) -> rules.Match | None:
+    bands = rules.band_hashes(sig)
+    values = ", ".join("(?, ?)" for _ in bands)
+    candidates = conn.execute(
+        f"WITH q(band, hash) AS (VALUES {values}) SELECT b.item_id, count(*) AS n FROM q"
+        " JOIN item_bands b ON b.band = q.band AND b.hash = q.hash WHERE b.item_id != ?"
+        " GROUP BY b.item_id ORDER BY n DESC LIMIT 20",
+        [*(v for pair in bands for v in pair), item_id],
+    ).fetchall()
+    best = None
+    for other, _n in candidates:
+        blob = conn.execute("SELECT minhash FROM item_signatures WHERE item_id = ?", (other,)).fetchone()
+        score = rules.jaccard(sig, blob[0]) if blob else 0.0
+        if score >= rules.NEAR_DUPLICATE and (best is None or score > best.score):
+            best = rules.Match(other, "near-duplicate", round(score, 3), f"text overlap {score:.0%}")
+    return best
+
+
+def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now: str) -> rules.Match | None:
+    if not new.dprk_cyber:
+        return None
+    since = (new.when - rules.WINDOW).isoformat(timespec="seconds")
+    named = sorted({m for f in new.families if f != NO_ACTOR for m in members(f)})
+    if named:
+        marks = ", ".join("?" * len(named))
+        where = f"i.id IN (SELECT item_id FROM item_tags WHERE kind = 'actor' AND value IN ({marks}))"
+    else:
+        where, named = "i.actors = '[]'", []
+    rows = conn.execute(
+        f"SELECT i.id, i.title, i.actors, i.cves, i.wallets, i.malware, i.published, i.first_seen FROM items i"
+        f" WHERE i.dprk_cyber = 1 AND i.id != ? AND i.first_seen >= ? AND i.story_id IS NOT NULL AND {where}"
+        f" ORDER BY i.first_seen DESC LIMIT {EVENT_CANDIDATES}",
+        [new.item_id, since, *named],
+    ).fetchall()
+    for item_id, title, actors, cves, wallets, malware, published, first_seen in rows:
+        actors = json.loads(actors)
+        actor_words = frozenset(w.lower() for a in actors for w in a.split())
+        old = rules.Profile(
+            item_id,
+            True,
+            frozenset(new.families if not actors else (_family_of(actors, new, members))),
+            frozenset(json.loads(cves)),
+            frozenset(json.loads(wallets)),
+            frozenset(json.loads(malware)),
+            rules.title_words(title, actor_words),
+            rules.title_names(title, actor_words),
+            datetime.fromisoformat(published or first_seen),
+        )
+        match = rules.same_event(new, old)
+        if match:
+            return match
+    return None
+
+
+def _family_of(actors, new: rules.Profile, members) -> set[str]:
+    """The families of an archived item's actors, as far as the new item's families reach."""
+    return {f for f in new.families if f != NO_ACTOR and set(actors) & members(f)} or {"(other)"}
+
+
+def story_of(conn, item_id: str, now: str) -> int:
+    """The story of an archived item (made on the spot for items archived before stories existed)."""
+    row = conn.execute("SELECT story_id, title, first_seen FROM items WHERE id = ?", (item_id,)).fetchone()
+    if row[0] is not None:
+        return row[0]
+    return _new_story(conn, item_id, row[1], row[2] or now, now)
+
+
+def _new_story(conn, item_id: str, title: str, first_seen: str, now: str) -> int:
+    story_id = conn.execute(
+        "INSERT INTO stories (title, first_item_id, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+        (title, item_id, first_seen, first_seen),
+    ).lastrowid
+    _join(conn, story_id, item_id, "first", 1.0, "first item of the story", now)
+    return story_id
+
+
+def _join(conn, story_id: int, item_id: str, rule: str, score: float, reason: str, now: str) -> None:
+    conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
+    conn.execute(
+        "INSERT OR REPLACE INTO story_members (item_id, story_id, rule, score, reason, joined_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (item_id, story_id, rule, score, reason, now),
+    )
+    refresh(conn, story_id, now)
+
+
+def refresh(conn, story_id: int, now: str) -> None:
+    """Recount a story's items, sources and actors."""
+    conn.execute(
+        "UPDATE stories SET last_seen = :now,"
+        " items_count = (SELECT count(*) FROM story_members WHERE story_id = :id),"
+        " sources_count = (SELECT count(DISTINCT s.source) FROM item_sources s JOIN story_members m"
+        "   ON m.item_id = s.item_id WHERE m.story_id = :id),"
+        " actors = (SELECT coalesce(json_group_array(value), '[]') FROM (SELECT DISTINCT t.value FROM item_tags t"
+        "   JOIN story_members m ON m.item_id = t.item_id WHERE m.story_id = :id AND t.kind = 'actor'"
+        "   ORDER BY t.value)) WHERE id = :id",
+        {"now": now, "id": story_id},
+    )
+
+
+class Keeper:
+    """Assigns stories with a given notion of actor family (bot.assemble passes the knowledge base's)."""
+
+    def __init__(self, family: Callable[[str], str] = str, members: Callable[[str], set[str]] = lambda f: {f}):
+        self.family, self.members = family, members
+
+    def assign(self, conn, tagged: TaggedItem, now: str) -> tuple[int, rules.Match | None]:
+        return assign(conn, tagged, now, self.family, self.members)
+
+
+def assign(
+    conn, tagged: TaggedItem, now: str, family: Callable[[str], str], members: Callable[[str], set[str]]
+) -> tuple[int, rules.Match | None]:
+    """Put a newly inserted item into a story; returns (story id, the match that decided it or None)."""
+    item, tags = tagged.item, tagged.tags
+    sig = rules.signature(f"{item.title}\n{item.text}")
+    match = (
+        _by_advisory(conn, item.id, tags.advisories)
+        or _by_link(conn, item)
+        or (_by_near_duplicate(conn, item.id, sig) if sig is not None else None)
+        or _by_event(conn, profile(tagged, now, family), members, now)
+    )
+    if sig is not None:
+        conn.execute(
+            "INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, rules.to_blob(sig))
+        )
+        conn.executemany(
+            "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
+            [(band, value, item.id) for band, value in rules.band_hashes(sig)],
+        )
+    if match is None:
+        return _new_story(conn, item.id, item.title, now, now), None
+    story_id = story_of(conn, match.item_id, now)
+    _join(conn, story_id, item.id, match.rule, match.score, match.reason, now)
+    return story_id, match
