@@ -22,7 +22,7 @@ from bot.notify.message import build_alert, card
 from bot.plan import Post, plan
 from bot.runtime import Runtime, iso
 from storage import outbox
-from storage.items import load_tagged, sources_of
+from storage.items import load_tagged, sources_of, story_sources
 
 log = logging.getLogger("advisory_bot.deliver")
 LOOKBACK = timedelta(days=2)
@@ -56,8 +56,10 @@ class Deliverer:
                 continue
             if post.kind == "burst":
                 self._burst(notifier, post)
-            else:
-                self._post(notifier, post, post.key, post.rows, self._message(post), post.rows[0].get("parent_ts"))
+                continue
+            sent = self._post(notifier, post, post.key, post.rows, self._message(post), post.rows[0].get("parent_ts"))
+            if sent and post.kind == "followup":
+                self._refresh_parent(notifier, post)
         return self.report
 
     def _message(self, post: Post):
@@ -70,12 +72,19 @@ class Deliverer:
         if post.kind == "digest":
             window = (post.rows[0]["due_at"] or "")[:16].replace("T", " ") + " UTC"
             return compose.digest(post.key, post.rows[0]["route"], window, self._cards(post.rows))
-        sources = [r["subject"] for r in post.rows if r["subject"]]
+        return self._followup(post)
+
+    def _followup(self, post: Post):
+        """One reply for a story's news of this round: revisions, more sources, related reports."""
+        revisions = [r for r in post.rows if r["subject"].startswith("revision-")]
+        sources = [r["subject"] for r in post.rows if r["subject"] and r not in revisions]
         related = [r for r in post.rows if not r["subject"]]
-        heading = f"Also reported by {', '.join(sources)}" if sources else ""
+        parts = [f"Updated: {json.loads(r['payload'])['summary']}" for r in revisions]
+        if sources:
+            parts.append(f"Also reported by {', '.join(dict.fromkeys(sources))}")
         if related:
-            heading = (heading + "; " if heading else "") + f"{len(related)} related report(s) on this story"
-        return compose.listing(post.key, "followup", heading, self._cards(related))
+            parts.append(f"{len(related)} related report(s) on this story")
+        return compose.listing(post.key, "followup", "; ".join(parts), self._cards(related))
 
     def _cards(self, rows: list[dict]):
         out = []
@@ -83,6 +92,21 @@ class Deliverer:
             tagged = load_tagged(self.db, row["item_id"])
             out.append(card(tagged.item, tagged.tags, sources_of(self.db, tagged.item.id)))
         return out
+
+    def _refresh_parent(self, notifier, post: Post) -> None:
+        """Edit the story's alert to show every source that reported it (best effort: a failure is only logged)."""
+        update = getattr(notifier, "update", None)
+        parent = self.db.execute(
+            "SELECT id, item_id, batch_key, message_id FROM outbox WHERE id = ?", (post.rows[0]["parent_id"],)
+        ).fetchone()
+        if update is None or parent is None or not (parent[2] or "").startswith("a") or not parent[3]:
+            return
+        tagged = load_tagged(self.db, parent[1])
+        message = build_alert(tagged.item, tagged.tags, story_sources(self.db, parent[1]), alert_id=parent[2])
+        try:
+            update(message.to(channel=post.channel), parent[3])
+        except NotifyError as exc:
+            log.warning("cannot update the story's alert", extra={"post": parent[2], "error": str(exc)})
 
     def _burst(self, notifier, post: Post) -> None:
         """A summary message, then the items as replies in its thread, PART_SIZE per reply."""

@@ -8,6 +8,7 @@ mode, due_at) so storage does not depend on the router.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 
@@ -86,6 +87,35 @@ def enqueue_also_reported(conn, item_id: str, source: str, now: str) -> int:
             subject=source,
             route=route,
             parent_id=parent,
+        )
+    return created
+
+
+def enqueue_revision(conn, item_id: str, story_id: int | None, version: int, what: str, now: str) -> int:
+    """ "Updated:" replies in the thread of every alert of the item's story; 0 when the story was never alerted."""
+    if story_id is None:
+        return 0
+    alerts = conn.execute(
+        "SELECT o.id, o.notifier, o.channel, o.route FROM outbox o JOIN items i ON i.id = o.item_id"
+        " WHERE i.story_id = ? AND o.kind = 'alert' AND o.mode = 'immediate' ORDER BY o.id",
+        (story_id,),
+    ).fetchall()
+    created, seen = 0, set()
+    for parent, notifier, channel, route in alerts:
+        if (notifier, channel) in seen:
+            continue
+        seen.add((notifier, channel))
+        created += _insert(
+            conn,
+            now,
+            kind="followup",
+            item_id=item_id,
+            notifier=notifier,
+            channel=channel,
+            subject=f"revision-{version}",
+            route=route,
+            parent_id=parent,
+            payload=json.dumps({"summary": what}, ensure_ascii=False),
         )
     return created
 

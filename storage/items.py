@@ -16,8 +16,9 @@ from datetime import datetime
 import sqlite_utils
 
 from bot.records import Evidence, Item, TaggedItem, Tags
-from storage.alerts import enqueue, enqueue_also_reported
+from storage.alerts import enqueue, enqueue_also_reported, enqueue_revision
 from storage.archive import transaction
+from storage.revisions import revise
 from storage.stories import Keeper
 from storage.stories import refresh as refresh_story
 
@@ -109,6 +110,9 @@ def store(
                     alerts += enqueue(conn, item_id, routes(t), now, story_id)
             else:
                 seen_again += 1
+                revised = revise(conn, item_id, t, source, now)
+                if revised is not None:
+                    alerts += _apply_revision(conn, item_id, t, revised, now, routes)
             credited = conn.execute(
                 "INSERT OR IGNORE INTO item_sources (item_id, source, seen_at, url, guid) VALUES (?, ?, ?, ?, ?)",
                 (item_id, source, now, t.item.url, t.item.guid),
@@ -122,6 +126,26 @@ def store(
         if source_update is not None:
             upsert_source(conn, source_update)
     return StoreResult(new=tuple(new), seen_again=seen_again, alerts=alerts)
+
+
+def _apply_revision(conn, item_id: str, t: TaggedItem, revised: tuple[int, str], now: str, routes) -> int:
+    """Write a revision's content and tags; queue "updated:" replies, or an alert if it is news only now."""
+    version, what = revised
+    published = t.item.published.isoformat() if t.item.published else None
+    set_tags(
+        conn,
+        item_id,
+        t.tags,
+        now,
+        title=t.item.title,
+        text=t.item.text,
+        **({"published": published} if published else {}),
+    )
+    if routes is None:
+        return 0
+    story = conn.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+    replies = enqueue_revision(conn, item_id, story, version, what, now)
+    return replies or enqueue(conn, item_id, routes(t), now, story)
 
 
 def upsert_source(conn, row: dict) -> None:
@@ -138,6 +162,17 @@ def upsert_source(conn, row: dict) -> None:
 def sources_of(db: sqlite_utils.Database, item_id: str) -> list[str]:
     """Every source that carried the item, first one first."""
     rows = db.execute("SELECT source FROM item_sources WHERE item_id = ? ORDER BY seen_at, rowid", (item_id,))
+    return [r[0] for r in rows]
+
+
+def story_sources(db: sqlite_utils.Database, item_id: str) -> list[str]:
+    """Every source that carried any item of this item's story, first one first."""
+    rows = db.execute(
+        "SELECT s.source, min(s.seen_at) AS first FROM item_sources s JOIN items i ON i.id = s.item_id"
+        " WHERE i.story_id = (SELECT story_id FROM items WHERE id = ?) OR s.item_id = ?"
+        " GROUP BY s.source ORDER BY first, s.source",
+        (item_id, item_id),
+    )
     return [r[0] for r in rows]
 
 
@@ -177,23 +212,29 @@ def load_tagged(db: sqlite_utils.Database, item_id: str) -> TaggedItem | None:
     return TaggedItem(item, tags)
 
 
+def set_tags(conn, item_id: str, tags: Tags, now: str, **columns) -> None:
+    """Replace an archived item's tags (and any other given columns, e.g. a revision's title and text)."""
+    values = {kind: json.dumps(list(getattr(tags, kind)), ensure_ascii=False) for kind in TAG_KINDS}
+    values.update(
+        dprk_cyber=int(tags.dprk_cyber),
+        dprk_related=int(tags.dprk_related),
+        score=round(tags.score, 3),
+        evidence=json.dumps([e.to_dict() for e in tags.evidence], ensure_ascii=False),
+        tagged_at=now,
+        **columns,
+    )
+    assignments = ", ".join(f"{col} = ?" for col in values)
+    conn.execute(f"UPDATE items SET {assignments} WHERE id = ?", [*values.values(), item_id])
+    conn.execute("DELETE FROM item_tags WHERE item_id = ?", (item_id,))
+    insert_tags(conn, item_id, tags)
+
+
 def update_tags(db: sqlite_utils.Database, changes: Sequence[tuple[str, Tags]], now: str, routes=None) -> int:
     """Replace the tags of archived items in one transaction; enqueue what `routes(tagged)` targets."""
     alerts = 0
     with transaction(db) as conn:
         for item_id, tags in changes:
-            values = {kind: json.dumps(list(getattr(tags, kind)), ensure_ascii=False) for kind in TAG_KINDS}
-            values.update(
-                dprk_cyber=int(tags.dprk_cyber),
-                dprk_related=int(tags.dprk_related),
-                score=round(tags.score, 3),
-                evidence=json.dumps([e.to_dict() for e in tags.evidence], ensure_ascii=False),
-                tagged_at=now,
-            )
-            assignments = ", ".join(f"{col} = ?" for col in values)
-            conn.execute(f"UPDATE items SET {assignments} WHERE id = ?", [*values.values(), item_id])
-            conn.execute("DELETE FROM item_tags WHERE item_id = ?", (item_id,))
-            insert_tags(conn, item_id, tags)
+            set_tags(conn, item_id, tags, now)
             if routes is not None:
                 tagged = load_tagged(db, item_id)
                 story = conn.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]

@@ -136,6 +136,8 @@ def render_blocks(c: Card) -> list[dict]:
     context = [c.headline, f"Severity: {c.severity} ({c.score:.2f})", f"Source: {_join(c.sources)}"]
     if c.published:
         context.append(f"Published: {c.published}")
+    if len(c.sources) > 1:
+        context.append(f"Reported by {len(c.sources)} sources")
     blocks = [
         {"type": "section", "text": _mrkdwn(truncate(f"*{title}*", SECTION_LIMIT))},
         {"type": "context", "elements": [_mrkdwn(truncate(" | ".join(context), SECTION_LIMIT))]},

@@ -153,6 +153,20 @@ class SlackNotifier:
         log.info("notify_sent notifier=slack channel=%s ts=%s elapsed_ms=%d", channel, ts, elapsed_ms)
         return ts
 
+    def update(self, message: Message, message_id: str) -> None:
+        """Replace a posted message (e.g. an alert now "reported by N sources"); raises NotifyError."""
+        channel = message.channel or self.channel
+        self._call(
+            "chat.update",
+            channel,
+            self.client.chat_update,
+            channel=channel,
+            ts=message_id,
+            text=message.text,
+            blocks=message.blocks or None,
+            metadata=message.metadata,
+        )
+
     def find_posted(self, alert_id: int, oldest: float, channel: str | None = None) -> str | None:
         """The ts of a message posted since `oldest` (epoch seconds) whose metadata carries this alert_id."""
         channel = channel or self.channel
