@@ -6,7 +6,7 @@
    datasketch) of an archived item: syndicated and republished copies;
 4. same-event: within WINDOW, a DPRK cyber item of the same actor family that shares a strong identifier
    (a CVE, a wallet address), or the malware and a specific title word, or several specific title words
-   of which one names something (a victim, an amount).
+   (one of them a name, or three and more), or a name in both titles and texts with the same amount.
 Conservative on purpose: two different Lazarus campaigns in one week stay two stories.
 """
 
@@ -18,6 +18,7 @@ import struct
 from dataclasses import dataclass
 from datetime import timedelta
 
+import numpy as np
 from datasketch import MinHash
 
 NUM_PERM = 64
@@ -27,6 +28,7 @@ MIN_SHINGLES = 8
 WINDOW = timedelta(hours=72)
 _WORD = re.compile(r"[\w$.%-]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 # words a headline about any DPRK hack may use: they say nothing about which event it is
 GENERIC = frozenset(
     """a an the and or of to in on for with by from at as is are was were be been has have had it its this that
@@ -53,6 +55,8 @@ class Profile:
     title_words: frozenset[str]
     names: frozenset[str]  # title words written as names (capitalised, not first) or long numbers: Bybit, 1.5
     when: object  # datetime (published, else first seen)
+    text_names: frozenset[str] = frozenset()  # words capitalised inside sentences of the text: proper nouns
+    amounts: frozenset[str] = frozenset()  # money and coin amounts: "$1.5 billion" -> "1.5b"
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,14 @@ class Match:
     reason: str
 
 
+def _long_enough(word: str) -> bool:
+    return len(word) >= (2 if _CJK_OR_HANGUL.search(word) else 3)
+
+
 def title_words(title: str, actor_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """The specific words of a title: lower-case, without generic and actor words."""
     words = {w.strip(".-").lower() for w in _WORD.findall(title)}
-    return frozenset(w for w in words if len(w) >= 3 and w not in GENERIC and w not in actor_words)
+    return frozenset(w for w in words if _long_enough(w) and w not in GENERIC and w not in actor_words)
 
 
 def title_names(title: str, actor_words: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -75,11 +83,38 @@ def title_names(title: str, actor_words: frozenset[str] = frozenset()) -> frozen
     out = set()
     for i, word in enumerate(words):
         w = word.strip(".-").lower()
-        if w in GENERIC or w in actor_words or len(w) < 3:
+        if w in GENERIC or w in actor_words or not _long_enough(w):
             continue
-        if (i > 0 and word[:1].isupper()) or any(c.isdigit() for c in w):
+        # scripts without capitals (Hangul, kana, kanji): a specific word counts as a name
+        if (i > 0 and word[:1].isupper()) or any(c.isdigit() for c in w) or _CJK_OR_HANGUL.search(w):
             out.add(w)
     return frozenset(out)
+
+
+_AMOUNT = re.compile(
+    r"(?:\$|US\$|USD\s?)\s?(\d+(?:[.,]\d+)*)\s*(million|billion|thousand|[mbk]\b)?|"
+    r"(\d+(?:[.,]\d+)*)\s*(million|billion|thousand)?\s*(?:dollars|usd|eth|btc|ether|bitcoin)\b",
+    re.IGNORECASE,
+)
+_SCALE = {"million": "m", "billion": "b", "thousand": "k", "m": "m", "b": "b", "k": "k"}
+_INNER_NAME = re.compile(r"(?<=[a-z,;:)] )([A-Z][\w-]{2,})")
+TEXT_SCAN = 5000
+
+
+def amounts(text: str) -> frozenset[str]:
+    """Money and coin amounts, normalised: "$1.5 billion" and "1.5 billion dollars" are both "1.5b"."""
+    out = set()
+    for match in _AMOUNT.finditer(text[:TEXT_SCAN]):
+        number = (match.group(1) or match.group(3) or "").replace(",", "")
+        scale = _SCALE.get((match.group(2) or match.group(4) or "").lower(), "")
+        if number and (scale or len(number) >= 4):
+            out.add(number + scale)
+    return frozenset(out)
+
+
+def text_names(text: str) -> frozenset[str]:
+    """Words capitalised in the middle of a sentence: the proper nouns of the text (lower-cased)."""
+    return frozenset(w.lower() for w in _INNER_NAME.findall(text[:TEXT_SCAN]))
 
 
 def shingles(text: str) -> list[bytes]:
@@ -115,10 +150,9 @@ def to_blob(sig: MinHash) -> bytes:
 
 
 def jaccard(sig: MinHash, blob: bytes) -> float:
-    other = MinHash(
-        num_perm=NUM_PERM, hashvalues=[int.from_bytes(blob[i : i + 4], "little") for i in range(0, len(blob), 4)]
-    )
-    return float(sig.jaccard(other))
+    """MinHash's Jaccard estimate against a stored signature: the share of equal hash values."""
+    other = np.frombuffer(blob, dtype="<u4")
+    return float(np.count_nonzero(sig.hashvalues.astype("<u4") == other)) / NUM_PERM
 
 
 def same_event(new: Profile, old: Profile) -> Match | None:
@@ -141,7 +175,19 @@ def same_event(new: Profile, old: Profile) -> Match | None:
             f"{family}; malware {', '.join(sorted(new.malware & old.malware))}; title {sorted(shared_words)}",
         )
     union = new.title_words | old.title_words
+    overlap = len(shared_words) / len(union) if union else 0.0
     named = shared_words & (new.names | old.names)
-    if len(shared_words) >= 2 and named and len(shared_words) / len(union) >= 0.25:
+    if len(shared_words) >= 2 and named and overlap >= 0.25:
         return Match(old.item_id, "same-event", 0.7, f"{family}; title words {sorted(shared_words)}")
+    if len(shared_words) >= 3 and overlap >= 0.35:
+        return Match(old.item_id, "same-event", 0.65, f"{family}; title words {sorted(shared_words)}")
+    victims = shared_words & new.text_names & old.text_names
+    money = new.amounts & old.amounts
+    if victims and money:
+        return Match(
+            old.item_id,
+            "same-event",
+            0.75,
+            f"{family}; name {sorted(victims)[0]} in both titles; amount {sorted(money)[0]}",
+        )
     return None

@@ -104,20 +104,21 @@ def store(
                 cols = ", ".join(row)
                 conn.execute(f"INSERT INTO items ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
                 insert_tags(conn, item_id, t.tags)
-                new.append(t)
-                story_id, _match = stories.assign(conn, t, now)
-                if routes is not None:
-                    alerts += enqueue(conn, item_id, routes(t), now, story_id)
-            else:
-                seen_again += 1
-                revised = revise(conn, item_id, t, source, now)
-                if revised is not None:
-                    alerts += _apply_revision(conn, item_id, t, revised, now, routes)
             credited = conn.execute(
                 "INSERT OR IGNORE INTO item_sources (item_id, source, seen_at, url, guid) VALUES (?, ?, ?, ?, ?)",
                 (item_id, source, now, t.item.url, t.item.guid),
             ).rowcount
-            if known is not None and credited:
+            if known is None:
+                new.append(t)
+                story_id, _match = stories.assign(conn, t, now)
+                if routes is not None:
+                    alerts += enqueue(conn, item_id, routes(t), now, story_id)
+                continue
+            seen_again += 1
+            revised = revise(conn, item_id, t, source, now)
+            if revised is not None:
+                alerts += _apply_revision(conn, item_id, t, revised, now, routes)
+            if credited:
                 story = conn.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
                 if story is not None:
                     refresh_story(conn, story, now)

@@ -38,6 +38,8 @@ def profile(tagged: TaggedItem, now: str, family: Callable[[str], str]) -> rules
         rules.title_words(item.title, actor_words),
         rules.title_names(item.title, actor_words),
         _when(item, now),
+        rules.text_names(f"{item.title}. {item.text}"),
+        rules.amounts(f"{item.title}. {item.text}"),
     )
 
 
@@ -98,12 +100,13 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
     else:
         where, named = "i.actors = '[]'", []
     rows = conn.execute(
-        f"SELECT i.id, i.title, i.actors, i.cves, i.wallets, i.malware, i.published, i.first_seen FROM items i"
+        f"SELECT i.id, i.title, i.actors, i.cves, i.wallets, i.malware, i.published, i.first_seen,"
+        f" substr(i.text, 1, {rules.TEXT_SCAN}) FROM items i"
         f" WHERE i.dprk_cyber = 1 AND i.id != ? AND i.first_seen >= ? AND i.story_id IS NOT NULL AND {where}"
         f" ORDER BY i.first_seen DESC LIMIT {EVENT_CANDIDATES}",
         [new.item_id, since, *named],
     ).fetchall()
-    for item_id, title, actors, cves, wallets, malware, published, first_seen in rows:
+    for item_id, title, actors, cves, wallets, malware, published, first_seen, text in rows:
         actors = json.loads(actors)
         actor_words = frozenset(w.lower() for a in actors for w in a.split())
         old = rules.Profile(
@@ -116,6 +119,8 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
             rules.title_words(title, actor_words),
             rules.title_names(title, actor_words),
             datetime.fromisoformat(published or first_seen),
+            rules.text_names(f"{title}. {text}"),
+            rules.amounts(f"{title}. {text}"),
         )
         match = rules.same_event(new, old)
         if match:

@@ -1,5 +1,16 @@
 """CLI commands, one module per area; each module lists its click commands in COMMANDS."""
 
-from bot.commands import archive, retag, routes, run, sources, tagging
+from bot.commands import archive, export, retag, routes, run, serve, sources, stories, tagging, trends
 
-COMMANDS = [*run.COMMANDS, *sources.COMMANDS, *archive.COMMANDS, *retag.COMMANDS, *routes.COMMANDS, *tagging.COMMANDS]
+COMMANDS = [
+    *run.COMMANDS,
+    *sources.COMMANDS,
+    *archive.COMMANDS,
+    *retag.COMMANDS,
+    *routes.COMMANDS,
+    *stories.COMMANDS,
+    *tagging.COMMANDS,
+    *export.COMMANDS,
+    *serve.COMMANDS,
+    *trends.COMMANDS,
+]
