@@ -7,6 +7,7 @@ however large the archive grows.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -96,17 +97,19 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
     named = sorted({m for f in new.families if f != NO_ACTOR for m in members(f)})
     if named:
         marks = ", ".join("?" * len(named))
-        where = f"i.id IN (SELECT item_id FROM item_tags WHERE kind = 'actor' AND value IN ({marks}))"
+        # EXISTS per row of the time window (index on first_seen), not IN over every item of the actor
+        where = (
+            f"EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.kind = 'actor' AND t.value IN ({marks}))"
+        )
     else:
         where, named = "i.actors = '[]'", []
     rows = conn.execute(
-        f"SELECT i.id, i.title, i.actors, i.cves, i.wallets, i.malware, i.published, i.first_seen,"
-        f" substr(i.text, 1, {rules.TEXT_SCAN}) FROM items i"
+        f"SELECT i.id, i.title, i.actors, i.cves, i.wallets, i.malware, i.published, i.first_seen FROM items i"
         f" WHERE i.dprk_cyber = 1 AND i.id != ? AND i.first_seen >= ? AND i.story_id IS NOT NULL AND {where}"
         f" ORDER BY i.first_seen DESC LIMIT {EVENT_CANDIDATES}",
         [new.item_id, since, *named],
     ).fetchall()
-    for item_id, title, actors, cves, wallets, malware, published, first_seen, text in rows:
+    for item_id, title, actors, cves, wallets, malware, published, first_seen in rows:
         actors = json.loads(actors)
         actor_words = frozenset(w.lower() for a in actors for w in a.split())
         old = rules.Profile(
@@ -119,9 +122,14 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
             rules.title_words(title, actor_words),
             rules.title_names(title, actor_words),
             datetime.fromisoformat(published or first_seen),
-            rules.text_names(f"{title}. {text}"),
-            rules.amounts(f"{title}. {text}"),
         )
+        if new.title_words & old.title_words:  # only then can the name-and-amount rule apply: read the text
+            text = conn.execute(
+                f"SELECT substr(text, 1, {rules.TEXT_SCAN}) FROM items WHERE id = ?", (item_id,)
+            ).fetchone()[0]
+            old = dataclasses.replace(
+                old, text_names=rules.text_names(f"{title}. {text}"), amounts=rules.amounts(f"{title}. {text}")
+            )
         match = rules.same_event(new, old)
         if match:
             return match
@@ -165,11 +173,11 @@ def refresh(conn, story_id: int, now: str) -> None:
     conn.execute(
         "UPDATE stories SET last_seen = :now,"
         " items_count = (SELECT count(*) FROM story_members WHERE story_id = :id),"
-        " sources_count = (SELECT count(DISTINCT s.source) FROM item_sources s JOIN story_members m"
-        "   ON m.item_id = s.item_id WHERE m.story_id = :id),"
-        " actors = (SELECT coalesce(json_group_array(value), '[]') FROM (SELECT DISTINCT t.value FROM item_tags t"
-        "   JOIN story_members m ON m.item_id = t.item_id WHERE m.story_id = :id AND t.kind = 'actor'"
-        "   ORDER BY t.value)) WHERE id = :id",
+        " sources_count = (SELECT count(DISTINCT source) FROM item_sources WHERE item_id IN"
+        "   (SELECT item_id FROM story_members WHERE story_id = :id)),"
+        " actors = (SELECT coalesce(json_group_array(value), '[]') FROM (SELECT DISTINCT value FROM item_tags"
+        "   WHERE kind = 'actor' AND item_id IN (SELECT item_id FROM story_members WHERE story_id = :id)"
+        "   ORDER BY value)) WHERE id = :id",
         {"now": now, "id": story_id},
     )
 
