@@ -223,3 +223,17 @@ def test_a_broken_notifier_is_reported_to_ops(tmp_path, slack_api):
     deliver_due(rt, sleep=clock.sleep)  # the ops event is delivered; the alert waits for its backoff
     assert [m["text"] for m in slack_api.messages(OPS)] == ["Notifier intel is failing"]
     assert outbox.counts(rt.db())["pending"] == 1
+
+
+def test_story_follow_up_edits_the_alert_to_count_sources(tmp_path, slack_api):
+    clock = Clock()
+    rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
+    store_routed(rt, [tagged(1, advisory="AA25-100A", source="agency")], source="agency")
+    deliver_due(rt, sleep=clock.sleep)
+    store_routed(rt, [tagged(2, advisory="AA25-100A", source="press")], source="press")
+    deliver_due(rt, sleep=clock.sleep)
+    alert, reply = slack_api.messages(INTEL)
+    assert reply["thread_ts"] == alert["ts"]
+    (update,) = slack_api.calls("chat.update")
+    assert update.params["ts"] == alert["ts"]
+    assert "Reported by 2 sources" in str(alert["blocks"])  # the stand-in applied the edit
