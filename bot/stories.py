@@ -6,7 +6,8 @@
    datasketch) of an archived item: syndicated and republished copies;
 4. same-event: within WINDOW, a DPRK cyber item of the same actor family that shares a strong identifier
    (a CVE, a wallet address), or the malware and a specific title word, or several specific title words
-   (one of them a name, or three and more), or a name in both titles and texts with the same amount.
+   (one of them a name, or three and more), or the same amount together with a shared name (a victim,
+   a person, a town) that is not one every DPRK report carries.
 Conservative on purpose: two different Lazarus campaigns in one week stay two stories.
 """
 
@@ -57,6 +58,7 @@ class Profile:
     when: object  # datetime (published, else first seen)
     text_names: frozenset[str] = frozenset()  # words capitalised inside sentences of the text: proper nouns
     amounts: frozenset[str] = frozenset()  # money and coin amounts: "$1.5 billion" -> "1.5b"
+    iocs: frozenset[str] = frozenset()  # file hashes, and domains and IP addresses written defanged or plain
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,22 @@ class Match:
     reason: str
 
 
+_PARTICLE = re.compile(r"(?<=[\uac00-\ud7a3])(?:에서|으로|에게|까지|부터|의|가|이|은|는|을|를|에|로|와|과|도)$")
+
+
+def _word(word: str) -> str:
+    """A title word, lower-case, Korean particles taken off (해킹조직의 -> 해킹조직)."""
+    w = word.strip(".-").lower()
+    return _PARTICLE.sub("", w) if len(w) > 2 else w
+
+
 def _long_enough(word: str) -> bool:
     return len(word) >= (2 if _CJK_OR_HANGUL.search(word) else 3)
 
 
 def title_words(title: str, actor_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """The specific words of a title: lower-case, without generic and actor words."""
-    words = {w.strip(".-").lower() for w in _WORD.findall(title)}
+    words = {_word(w) for w in _WORD.findall(title)}
     return frozenset(w for w in words if _long_enough(w) and w not in GENERIC and w not in actor_words)
 
 
@@ -82,7 +93,7 @@ def title_names(title: str, actor_words: frozenset[str] = frozenset()) -> frozen
     words = _WORD.findall(title)
     out = set()
     for i, word in enumerate(words):
-        w = word.strip(".-").lower()
+        w = _word(word)
         if w in GENERIC or w in actor_words or not _long_enough(w):
             continue
         # scripts without capitals (Hangul, kana, kanji): a specific word counts as a name
@@ -91,6 +102,13 @@ def title_names(title: str, actor_words: frozenset[str] = frozenset()) -> frozen
     return frozenset(out)
 
 
+# proper nouns every DPRK report may contain: places, agencies, weekdays and months say nothing of the event
+COMMON_NAMES = GENERIC | frozenset(
+    """america american americans united states washington seoul tokyo japan japanese china chinese russia
+    russian korea korean koreans north south dprk pyongyang kim jong justice department treasury state
+    bureau agency police prosecutors court monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december the this that""".split()
+)
 _AMOUNT = re.compile(
     r"(?:\$|US\$|USD\s?)\s?(\d+(?:[.,]\d+)*)\s*(million|billion|thousand|[mbk]\b)?|"
     r"(\d+(?:[.,]\d+)*)\s*(million|billion|thousand)?\s*(?:dollars|usd|eth|btc|ether|bitcoin)\b",
@@ -110,6 +128,24 @@ def amounts(text: str) -> frozenset[str]:
         if number and (scale or len(number) >= 4):
             out.add(number + scale)
     return frozenset(out)
+
+
+_HASH = re.compile(r"\b(?:[a-f0-9]{64}|[a-f0-9]{40}|[a-f0-9]{32})\b", re.IGNORECASE)
+_DEFANGED = re.compile(
+    r"\b[\w-]+(?:(?:\[\.\]|\(\.\)|\[dot\]|\.)[\w-]+)*(?:\[\.\]|\(\.\)|\[dot\])[\w-]+\b", re.IGNORECASE
+)
+
+
+def iocs(text: str) -> frozenset[str]:
+    """Indicators a report lists: file hashes, and defanged domains and IP addresses (example[.]com).
+
+    Plain domains are left out on purpose: reports name outlets, vendors and victims' sites all the time;
+    a defanged one is an indicator by the writer's own choice.
+    """
+    scan = text[: TEXT_SCAN * 4]
+    found = {h.lower() for h in _HASH.findall(scan)}
+    found |= {re.sub(r"\[\.\]|\(\.\)|\[dot\]", ".", d).lower() for d in _DEFANGED.findall(scan)}
+    return frozenset(found)
 
 
 def text_names(text: str) -> frozenset[str]:
@@ -155,18 +191,28 @@ def jaccard(sig: MinHash, blob: bytes) -> float:
     return float(np.count_nonzero(sig.hashvalues.astype("<u4") == other)) / NUM_PERM
 
 
+UNNAMED = "(unnamed DPRK actor)"
+
+
+def families_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Same actor family; a report that names no group may be about any family's event."""
+    return bool(a & b) or UNNAMED in a or UNNAMED in b
+
+
 def same_event(new: Profile, old: Profile) -> Match | None:
     """The conservative same-event rule (see module docstring), or None."""
-    if not (new.dprk_cyber and old.dprk_cyber) or not (new.families & old.families):
+    if not (new.dprk_cyber and old.dprk_cyber) or not families_meet(new.families, old.families):
         return None
     if abs(new.when - old.when) > WINDOW:
         return None
     shared_words = new.title_words & old.title_words
-    family = ", ".join(sorted(new.families & old.families))
+    family = ", ".join(sorted((new.families & old.families) or (new.families | old.families)))
     if new.cves & old.cves:
         return Match(old.item_id, "same-event", 0.9, f"{family}; CVE {', '.join(sorted(new.cves & old.cves))}")
     if new.wallets & old.wallets:
         return Match(old.item_id, "same-event", 0.9, f"{family}; wallet {sorted(new.wallets & old.wallets)[0]}")
+    if new.iocs & old.iocs:
+        return Match(old.item_id, "same-event", 0.85, f"{family}; indicator {sorted(new.iocs & old.iocs)[0]}")
     if new.malware & old.malware and shared_words:
         return Match(
             old.item_id,
@@ -181,13 +227,10 @@ def same_event(new: Profile, old: Profile) -> Match | None:
         return Match(old.item_id, "same-event", 0.7, f"{family}; title words {sorted(shared_words)}")
     if len(shared_words) >= 3 and overlap >= 0.35:
         return Match(old.item_id, "same-event", 0.65, f"{family}; title words {sorted(shared_words)}")
-    victims = shared_words & new.text_names & old.text_names
     money = new.amounts & old.amounts
-    if victims and money:
-        return Match(
-            old.item_id,
-            "same-event",
-            0.75,
-            f"{family}; name {sorted(victims)[0]} in both titles; amount {sorted(money)[0]}",
-        )
+    names = (shared_words & (new.text_names | old.text_names | new.names | old.names)) | (
+        (new.text_names & old.text_names) - COMMON_NAMES
+    )
+    if money and names:
+        return Match(old.item_id, "same-event", 0.75, f"{family}; name {sorted(names)[0]}; amount {sorted(money)[0]}")
     return None

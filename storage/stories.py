@@ -18,7 +18,7 @@ from bot.records import TaggedItem
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 EVENT_CANDIDATES = 200
-NO_ACTOR = "(unnamed DPRK actor)"
+NO_ACTOR = rules.UNNAMED
 
 
 def _when(item, now: str) -> datetime:
@@ -41,6 +41,7 @@ def profile(tagged: TaggedItem, now: str, family: Callable[[str], str]) -> rules
         _when(item, now),
         rules.text_names(f"{item.title}. {item.text}"),
         rules.amounts(f"{item.title}. {item.text}"),
+        rules.iocs(item.text),
     )
 
 
@@ -56,7 +57,7 @@ def _by_advisory(conn, item_id: str, advisories) -> rules.Match | None:
     return rules.Match(row[0], "advisory", 1.0, f"advisory {row[1]}") if row else None
 
 
-def _by_link(conn, item) -> rules.Match | None:
+def _by_link(conn, item, dprk_cyber: bool, now: str) -> rules.Match | None:
     from bot.identity import normalize_url
 
     urls = list(dict.fromkeys([*item.links, *(normalize_url(u) for u in _URL.findall(item.text)[:50])]))
@@ -64,10 +65,13 @@ def _by_link(conn, item) -> rules.Match | None:
     if not urls:
         return None
     marks = ", ".join("?" * len(urls))
+    # a link is a primary source when both are DPRK reports (or both are not), or when the linked page is of the
+    # same days (a victim's own statement); an older patch note or a DPRK advisory cited as background is not
+    since = (_when(item, now) - rules.WINDOW).isoformat(timespec="seconds")
     row = conn.execute(
         f"SELECT id, url FROM items WHERE url IN ({marks}) AND id != ? AND story_id IS NOT NULL"
-        " ORDER BY first_seen LIMIT 1",
-        [*urls, item.id],
+        f" AND (dprk_cyber = ? OR coalesce(published, first_seen) >= ?) ORDER BY first_seen LIMIT 1",
+        [*urls, item.id, int(dprk_cyber), since],
     ).fetchone()
     return rules.Match(row[0], "links-to", 1.0, f"links to {row[1]}") if row else None
 
@@ -97,12 +101,14 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
     named = sorted({m for f in new.families if f != NO_ACTOR for m in members(f)})
     if named:
         marks = ", ".join("?" * len(named))
-        # EXISTS per row of the time window (index on first_seen), not IN over every item of the actor
+        # EXISTS per row of the time window (index on first_seen), not IN over every item of the actor;
+        # an archived report that names no group may be about this event too
         where = (
-            f"EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.kind = 'actor' AND t.value IN ({marks}))"
+            f"(i.actors = '[]' OR EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.kind = 'actor'"
+            f" AND t.value IN ({marks})))"
         )
     else:
-        where, named = "i.actors = '[]'", []
+        where, named = "1", []  # a report that names no group may be about any group's event
     rows = conn.execute(
         f"SELECT i.id, i.title, i.actors, i.cves, i.wallets, i.malware, i.published, i.first_seen FROM items i"
         f" WHERE i.dprk_cyber = 1 AND i.id != ? AND i.first_seen >= ? AND i.story_id IS NOT NULL AND {where}"
@@ -115,7 +121,7 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
         old = rules.Profile(
             item_id,
             True,
-            frozenset(new.families if not actors else (_family_of(actors, new, members))),
+            frozenset(_family_of(actors, new, members)) if actors else frozenset({NO_ACTOR}),
             frozenset(json.loads(cves)),
             frozenset(json.loads(wallets)),
             frozenset(json.loads(malware)),
@@ -130,6 +136,9 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
             old = dataclasses.replace(
                 old, text_names=rules.text_names(f"{title}. {text}"), amounts=rules.amounts(f"{title}. {text}")
             )
+        if new.iocs:
+            text = conn.execute("SELECT text FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+            old = dataclasses.replace(old, iocs=rules.iocs(text))
         match = rules.same_event(new, old)
         if match:
             return match
@@ -200,7 +209,7 @@ def assign(
     sig = rules.signature(f"{item.title}\n{item.text}")
     match = (
         _by_advisory(conn, item.id, tags.advisories)
-        or _by_link(conn, item)
+        or _by_link(conn, item, tags.dprk_cyber, now)
         or (_by_near_duplicate(conn, item.id, sig) if sig is not None else None)
         or _by_event(conn, profile(tagged, now, family), members, now)
     )
