@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -126,14 +127,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=200_000)
     parser.add_argument("--new", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, help="build the archive at this path once and reuse it on later runs")
     args = parser.parse_args()
     rng = random.Random(7)
     start = datetime(2025, 11, 1, tzinfo=UTC)
     keeper = story_keeper()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_archive(Path(tmp) / "stories.db")
+        path = Path(tmp) / "stories.db"
+        reuse = args.keep is not None and args.keep.exists()
+        if reuse:  # a copy, so the kept archive stays as built
+            shutil.copy(args.keep, path)
+        db = open_archive(path)
         began = time.perf_counter()
-        build(db, args.items, start, rng)
+        if not reuse:
+            build(db, args.items, start, rng)
+            if args.keep:
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything into the main file before copying it
+                shutil.copy(path, args.keep)
         built = time.perf_counter() - began
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         now = start + timedelta(days=365)
@@ -154,7 +164,7 @@ def main() -> None:
                 timings.append((time.perf_counter() - t0) * 1000)
                 joined += match is not None
         timings.sort()
-        size = (Path(tmp) / "stories.db").stat().st_size
+        size = path.stat().st_size
         index = db.execute(
             "SELECT (SELECT count(*) FROM item_bands), (SELECT count(*) FROM item_signatures)"
         ).fetchone()

@@ -129,7 +129,7 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
             rules.title_names(title, actor_words),
             datetime.fromisoformat(published or first_seen),
         )
-        if new.title_words & old.title_words:  # only then can the name-and-amount rule apply: read the text
+        if new.amounts and new.title_words & old.title_words:  # the name-and-amount rule may apply: read the text
             text = conn.execute(
                 f"SELECT substr(text, 1, {rules.TEXT_SCAN}) FROM items WHERE id = ?", (item_id,)
             ).fetchone()[0]
