@@ -8,13 +8,16 @@ secrets come only from the environment variables the configuration names.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from bot.config import Fetching
 from bot.errors import ConfigError
 from bot.ops import Ops
+from bot.politeness import HostGate
 from bot.route import Router, channel_of
-from bot.routes_config import RoutesFile, default_routes_file, load_routes
+from bot.routes_config import DeliveryConfig, RoutesFile, default_routes_file, load_routes
 from bot.runtime import Runtime
 
 DEFAULT_ROUTES = Path("routes.yaml")
@@ -58,14 +61,17 @@ def story_keeper():
     return Keeper(family=root, members=lambda family: families.get(family, {family}))
 
 
-def build(
-    db_path: Path,
-    routes_path: Path | None = None,
-    env: Mapping[str, str] = os.environ,
-    stream=None,
-    with_tagger: bool = True,
-) -> Runtime:
-    """A Runtime ready to run: notifiers, routes, ops, tagger, and the archive opened (created or migrated)."""
+@dataclass(frozen=True)
+class Routing:
+    """Everything routes.yaml decides, built and validated together (swapped whole on a hot reload)."""
+
+    routes: Callable
+    notifiers: dict
+    delivery: DeliveryConfig
+    ops: Ops | None
+
+
+def routing(routes_path: Path | None, env: Mapping[str, str] = os.environ, stream=None) -> Routing:
     from bot.notify import build_notifiers
 
     config = routes_config(routes_path, env)
@@ -74,6 +80,23 @@ def build(
     ops = None
     if config.ops is not None:
         ops = Ops(tuple((name, channel_of(by_name[name])) for name in config.ops.to), config.ops.failures)
+    return Routing(Router(config, actor_resolver()).targets, notifiers, config.delivery, ops)
+
+
+def apply_routing(rt: Runtime, new: Routing) -> None:
+    rt.routes, rt.notifiers, rt.delivery, rt.ops = new.routes, new.notifiers, new.delivery, new.ops
+
+
+def build(
+    db_path: Path,
+    routes_path: Path | None = None,
+    env: Mapping[str, str] = os.environ,
+    stream=None,
+    with_tagger: bool = True,
+    fetching: Fetching | None = None,
+) -> Runtime:
+    """A Runtime ready to run: notifiers, routes, ops, tagger, and the archive opened (created or migrated)."""
+    fetching = fetching or Fetching()
     tagger = None
     if with_tagger:
         from bot.tagging import get_tagger
@@ -82,11 +105,11 @@ def build(
     rt = Runtime(
         db_path=db_path,
         tagger=tagger,
-        routes=Router(config, actor_resolver()).targets,
-        notifiers=notifiers,
-        delivery=config.delivery,
-        ops=ops,
+        routes=None,
+        notifiers={},
         stories=story_keeper(),
+        gate=HostGate(fetching.per_host_concurrency, fetching.per_host_interval),
     )
+    apply_routing(rt, routing(routes_path, env, stream))
     rt.db()  # create or migrate the archive now, in the main thread
     return rt

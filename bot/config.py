@@ -129,10 +129,19 @@ class SourceConfig(_Strict):
         return self
 
 
+class Fetching(_Strict):
+    """How the whole process fetches: parallel sources, and politeness towards each host."""
+
+    workers: int = Field(8, ge=1, le=64, description="sources fetched at the same time")
+    per_host_concurrency: int = Field(2, ge=1, description="requests at once to one host, at most")
+    per_host_interval: Duration = Field("1s", description="least time between two requests to one host")
+
+
 class SourcesFile(_Strict):
     """The whole sources.yaml."""
 
     defaults: Defaults = Field(default_factory=Defaults, description="values every source inherits")
+    fetching: Fetching = Field(default_factory=Fetching, description="parallelism and per-host politeness")
     sources: list[SourceConfig] = Field(description="the sources to fetch")
 
     @model_validator(mode="after")
@@ -184,6 +193,11 @@ def resolve(file: SourcesFile) -> list[Source]:
     ]
 
 
+def load_sources_file(path: str | Path) -> SourcesFile:
+    """Read and validate a sources file as written (defaults not yet applied); ConfigError on any problem."""
+    return load_model(path, SourcesFile, what="a mapping with a 'sources:' list")
+
+
 def load_sources(path: str | Path) -> list[Source]:
     """Read and validate a sources file; raise ConfigError naming file, line and path on any problem."""
-    return resolve(load_model(path, SourcesFile, what="a mapping with a 'sources:' list"))
+    return resolve(load_sources_file(path))

@@ -134,6 +134,7 @@ class Deliverer:
             if rows:
                 outbox.mark_sent(self.db, ids, found, now)
                 self.report.recovered += len(ids)
+                self.rt.metrics.alert(post.notifier, "recovered", len(ids))
             return found
         self._pace(post)
         outbox.mark_sending(self.db, ids, post.key, now)
@@ -148,6 +149,7 @@ class Deliverer:
         if rows:
             outbox.mark_sent(self.db, ids, message_id, iso(self.rt.now()))
             self.report.sent += len(ids)
+            self.rt.metrics.alert(post.notifier, "sent", len(ids))
         log.info("posted", extra={"post": key, "notifier": post.notifier, "rows": len(rows)})
         return message_id
 
@@ -170,6 +172,7 @@ class Deliverer:
 
     def _failed(self, post: Post, ids: list[int], exc: NotifyError, attempts: int) -> None:
         self.report.failed += len(ids)
+        self.rt.metrics.alert(post.notifier, "permanent_error" if exc.permanent else "error", len(ids))
         retry = timedelta(seconds=exc.retry_after or min(60 * 2**attempts, 3600))
         if exc.permanent:  # a token or channel problem needs a person: do not hammer the service meanwhile
             retry = max(retry, PERMANENT_RETRY)

@@ -42,8 +42,20 @@ def make_client() -> httpx.Client:
     )
 
 
-def fetch(client: httpx.Client, source, validators: Validators = Validators(), clock=time.monotonic) -> FetchResult:
-    """Fetch `source.url`; raise FetchError (with a kind) on anything but 200 or 304."""
+def fetch(
+    client: httpx.Client, source, validators: Validators = Validators(), clock=time.monotonic, gate=None
+) -> FetchResult:
+    """Fetch `source.url`; raise FetchError (with a kind) on anything but 200 or 304.
+
+    `gate` (bot.politeness.HostGate) spaces requests to the source's host; the deadline starts once it admits.
+    """
+    if gate is None:
+        return _fetch(client, source, validators, clock)
+    with gate.enter(source.url):
+        return _fetch(client, source, validators, clock)
+
+
+def _fetch(client: httpx.Client, source, validators: Validators, clock) -> FetchResult:
     deadline = clock() + source.timeout
     url = source.url
     started = clock()

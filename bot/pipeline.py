@@ -40,7 +40,7 @@ def refresh(source, rt: Runtime) -> SourceReport:
     db = rt.db()
     state = get_state(db, source.name)
     try:
-        result = fetch(rt.http(), source, Validators(state.etag, state.last_modified))
+        result = fetch(rt.http(), source, Validators(state.etag, state.last_modified), gate=rt.gate)
         now = iso(rt.now())
         if result.not_modified:
             row = success_row(
@@ -69,6 +69,13 @@ def refresh(source, rt: Runtime) -> SourceReport:
 
         stored = store(db, source.name, tagged, now, routes=routes, source_update=row, stories=rt.stories)
         ops.after_success(rt, source, state.error_count, len(items), state.items_last_fetch, now)
+        rt.metrics.stored(source.name, len(stored.new))
+        rt.metrics.tagged([t.tags for t in stored.new])
+        if not items:  # an empty board, or markup that changed under the selectors: say so, never silently
+            log.warning(
+                "source produced no items",
+                extra={"source_id": source.name, "previous_items": state.items_last_fetch, "type": source.type},
+            )
     except AdvisoryBotError as exc:
         return _failed(source, state, exc, started, rt)
     except Exception as exc:  # a bug in one source's path must not stop the others
@@ -118,4 +125,6 @@ def backoff(every: float, failures: int, rt: Runtime) -> timedelta:
 
 
 def _report(source, outcome, started, rt, **kw) -> SourceReport:
-    return SourceReport(source=source.name, outcome=outcome, elapsed_ms=int((rt.monotonic() - started) * 1000), **kw)
+    elapsed = rt.monotonic() - started
+    rt.metrics.fetched(source.name, outcome, elapsed)
+    return SourceReport(source=source.name, outcome=outcome, elapsed_ms=int(elapsed * 1000), **kw)

@@ -17,6 +17,7 @@ import httpx
 import sqlite_utils
 
 from bot.fetch import make_client
+from bot.metrics import NoMetrics
 from bot.routes_config import DeliveryConfig
 from storage import open_archive
 
@@ -39,6 +40,8 @@ class Runtime:
     delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
     ops: object | None = None  # bot.ops.Ops: where source-health events go
     stories: object | None = None  # storage.stories.Keeper: story assignment with the actor families
+    gate: object | None = None  # bot.politeness.HostGate shared by every fetch
+    metrics: object = field(default_factory=NoMetrics)  # bot.metrics.Metrics when --metrics-port is given
     now: Callable[[], datetime] = utcnow
     monotonic: Callable[[], float] = time.monotonic
     rng: random.Random = field(default_factory=random.Random)

@@ -10,37 +10,29 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Source
 from bot.daemon import Daemon
 from bot.runtime import Runtime
 
 FEED = (Path(__file__).parent / "data/feeds/cisa_advisories.xml").read_bytes()
 
 
-def source(name, every):
-    return Source(
-        name=name,
-        type="rss",
-        url=f"https://{name}.example.org/feed",
-        every=every,
-        timeout=5.0,
-        max_bytes=1024,
-        language="en",
-        enabled=name != "off",
-        selectors=None,
-        fields=None,
-        allow_private=False,
-    )
+SOURCES = """
+sources:
+  - {name: fast, type: rss, url: "https://fast.example.org/feed", every: 15m}
+  - {name: slow, type: rss, url: "https://slow.example.org/feed", every: 2h}
+  - {name: off, type: rss, url: "https://off.example.org/feed", every: 1m, enabled: false}
+"""
 
 
 def test_one_job_per_enabled_source_with_interval_jitter_and_grace(tmp_path):
+    (tmp_path / "sources.yaml").write_text(SOURCES)
     rt = Runtime(db_path=tmp_path / "a.db", tagger=None, routes=None, notifiers={})
-    daemon = Daemon([source("fast", 900), source("slow", 7200), source("off", 60)], rt)
+    daemon = Daemon(rt, tmp_path / "sources.yaml", tmp_path / "routes.yaml")
     daemon.scheduler.start(paused=True)
     try:
         daemon.start_jobs()
         jobs = {job.id: job for job in daemon.scheduler.get_jobs()}
-        assert set(jobs) == {"fast", "slow", "deliver"}
+        assert set(jobs) == {"fast", "slow", "deliver", "reload", "heartbeat"}
         fast, slow = jobs["fast"], jobs["slow"]
         assert fast.trigger.interval.total_seconds() == 900 and slow.trigger.interval.total_seconds() == 7200
         assert fast.trigger.jitter == 90 and slow.trigger.jitter == 300  # 10%, at most 5 minutes

@@ -7,7 +7,7 @@ import click
 import pytest
 
 from bot.cli import cli
-from bot.config import Defaults, JsonFields, Selectors, SourceConfig, SourcesFile
+from bot.config import Defaults, Fetching, JsonFields, Selectors, SourceConfig, SourcesFile
 from bot.notify import NOTIFIERS
 from bot.routes_config import DeliveryConfig, Digest, Match, NotifierConfig, OpsConfig, RouteConfig, RoutesFile
 from extractors import EXTRACTORS
@@ -19,7 +19,7 @@ README = (ROOT / "README.md").read_text()
 
 @pytest.mark.parametrize(
     ("model", "prefix"),
-    [(SourcesFile, ""), (Defaults, ""), (SourceConfig, ""), (Selectors, ""), (JsonFields, "")],
+    [(SourcesFile, ""), (Defaults, ""), (Fetching, ""), (SourceConfig, ""), (Selectors, ""), (JsonFields, "")],
 )
 def test_every_sources_key_is_documented(model, prefix):
     missing = [key for key in model.model_fields if f"`{prefix}{key}" not in SOURCES_DOC]

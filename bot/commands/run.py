@@ -9,7 +9,7 @@ import click
 from bot import logs
 from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
-from bot.config import load_sources
+from bot.config import load_sources_file, resolve
 
 
 @click.command()
@@ -17,24 +17,34 @@ from bot.config import load_sources
 @db_option
 @routes_option
 @click.option("--once", is_flag=True, help="Run one full cycle over all sources, deliver alerts, and exit.")
+@click.option("--metrics-port", type=int, help="Serve Prometheus /metrics and /healthz on this port (daemon).")
+@click.option("--metrics-host", default="127.0.0.1", show_default=True, help="Address for --metrics-port.")
 @click.option("--log-level", default="INFO", show_default=True, help="DEBUG, INFO, WARNING or ERROR.")
 @click.option("--log-format", type=click.Choice(["human", "json"]), default="human", show_default=True)
 @exits_on_errors
 def run(
-    sources_path: Path, db_path: Path, routes_path: Path | None, once: bool, log_level: str, log_format: str
+    sources_path: Path,
+    db_path: Path,
+    routes_path: Path | None,
+    once: bool,
+    metrics_port: int | None,
+    metrics_host: str,
+    log_level: str,
+    log_format: str,
 ) -> None:
     """Fetch sources, tag, archive, and alert on DPRK cyber items.
 
     With no Slack token (SLACK_BOT_TOKEN) alerts are printed to the console. The first successful
-    fetch of a source stores its backlog without alerting.
+    fetch of a source stores its backlog without alerting. The daemon picks up edits of the sources
+    and routes files without a restart.
     """
     logs.setup(log_level, log_format)
-    sources = load_sources(sources_path)
-    rt = build(db_path, routes_path)
+    config = load_sources_file(sources_path)
+    rt = build(db_path, routes_path, fetching=config.fetching)
     if once:
         from bot.cycle import run_cycle
 
-        report = run_cycle(sources, rt)
+        report = run_cycle(resolve(config), rt, workers=config.fetching.workers)
         failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified")]
         unchanged = [r for r in report.sources if r.outcome == "not_modified"]
         click.echo(
@@ -46,7 +56,20 @@ def run(
         return
     from bot.daemon import Daemon
 
-    Daemon(sources, rt).run_forever()
+    daemon = Daemon(rt, sources_path, routes_path)
+    server = None
+    if metrics_port is not None:
+        from bot.metrics import Metrics
+        from bot.observe import ObserveServer
+
+        rt.metrics = Metrics(db_path)
+        server = ObserveServer(metrics_host, metrics_port, rt.metrics, daemon.health).start()
+        click.echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
+    try:
+        daemon.run_forever()
+    finally:
+        if server is not None:
+            server.stop()
 
 
 COMMANDS = [run]
