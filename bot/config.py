@@ -115,6 +115,10 @@ class SourceConfig(_Strict):
     selectors: Selectors | None = Field(None, description="html only: CSS selectors")
     fields: JsonFields | None = Field(None, description="json only: paths to the entry fields")
     allow_private: bool = Field(False, description="allow the URL or a redirect to reach private addresses")
+    fulltext: bool = Field(False, description="fetch each new item's page when the entry carries only a summary")
+    fulltext_selector: str | None = Field(
+        None, description="CSS selector of the article text on those pages (default: main-text extraction)"
+    )
 
     @model_validator(mode="after")
     def _type_options(self) -> SourceConfig:
@@ -126,6 +130,8 @@ class SourceConfig(_Strict):
             raise ValueError("fields: required for type json")
         if self.type != "json" and self.fields is not None:
             raise ValueError(f"fields: only for type json, not {self.type}")
+        if self.fulltext_selector and not self.fulltext:
+            raise ValueError("fulltext_selector: only with fulltext: true")
         return self
 
 
@@ -170,6 +176,8 @@ class Source(BaseModel):
     selectors: Selectors | None
     fields: JsonFields | None
     allow_private: bool
+    fulltext: bool = False
+    fulltext_selector: str | None = None
 
 
 def resolve(file: SourcesFile) -> list[Source]:
@@ -188,6 +196,8 @@ def resolve(file: SourcesFile) -> list[Source]:
             selectors=s.selectors,
             fields=s.fields,
             allow_private=s.allow_private,
+            fulltext=s.fulltext,
+            fulltext_selector=s.fulltext_selector,
         )
         for s in file.sources
     ]

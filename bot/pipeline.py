@@ -10,13 +10,13 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot import ops
+from bot import fulltext, ops
 from bot.errors import AdvisoryBotError, FetchError
 from bot.fetch import Validators, fetch
 from bot.records import TaggedItem
 from bot.runtime import Runtime, iso
 from extractors import extract
-from storage.items import store
+from storage.items import existing_id, store
 from storage.sources import get_state, record_failure, success_row
 
 log = logging.getLogger("advisory_bot.pipeline")
@@ -55,6 +55,8 @@ def refresh(source, rt: Runtime) -> SourceReport:
             ops.after_success(rt, source, state.error_count, None, None, now)
             return _report(source, "not_modified", started, rt)
         items = extract(result, source)
+        if source.fulltext:
+            items = fulltext.enrich(items, source, rt, known=lambda i: existing_id(db.conn, i.id, i.url) is not None)
         tags = rt.tagger.tag_many([(i.title, i.text, i.language) for i in items])
         tagged = [TaggedItem(i, t) for i, t in zip(items, tags, strict=True)]
         row = success_row(
