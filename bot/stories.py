@@ -231,6 +231,6 @@ def same_event(new: Profile, old: Profile) -> Match | None:
     names = (shared_words & (new.text_names | old.text_names | new.names | old.names)) | (
         (new.text_names & old.text_names) - COMMON_NAMES
     )
-    if money and names:
+    if money and shared_words and names:  # a title word in common too: a heist cited in passing is not enough
         return Match(old.item_id, "same-event", 0.75, f"{family}; name {sorted(names)[0]}; amount {sorted(money)[0]}")
     return None

@@ -115,9 +115,15 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
         f" ORDER BY i.first_seen DESC LIMIT {EVENT_CANDIDATES}",
         [new.item_id, since, *named],
     ).fetchall()
+    numbers = {re.sub(r"[mbk]$", "", a) for a in new.amounts}  # "1.5b" -> "1.5", to spot amounts cheaply
     for item_id, title, actors, cves, wallets, malware, published, first_seen in rows:
         actors = json.loads(actors)
         actor_words = frozenset(w.lower() for a in actors for w in a.split())
+        words = rules.title_words(title, actor_words)
+        identifiers = (new.cves and cves != "[]") or (new.wallets and wallets != "[]") or new.iocs
+        shared = words & new.title_words
+        if not (shared or identifiers):
+            continue  # nothing this candidate could share: skip the rest of the work
         old = rules.Profile(
             item_id,
             True,
@@ -125,20 +131,17 @@ def _by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now:
             frozenset(json.loads(cves)),
             frozenset(json.loads(wallets)),
             frozenset(json.loads(malware)),
-            rules.title_words(title, actor_words),
+            words,
             rules.title_names(title, actor_words),
             datetime.fromisoformat(published or first_seen),
         )
-        if new.amounts and new.title_words & old.title_words:  # the name-and-amount rule may apply: read the text
-            text = conn.execute(
-                f"SELECT substr(text, 1, {rules.TEXT_SCAN}) FROM items WHERE id = ?", (item_id,)
-            ).fetchone()[0]
-            old = dataclasses.replace(
-                old, text_names=rules.text_names(f"{title}. {text}"), amounts=rules.amounts(f"{title}. {text}")
-            )
-        if new.iocs:
+        if (numbers and shared) or new.iocs:  # the amount (with a shared title word) and indicator rules read text
             text = conn.execute("SELECT text FROM items WHERE id = ?", (item_id,)).fetchone()[0]
-            old = dataclasses.replace(old, iocs=rules.iocs(text))
+            head = f"{title}. {text[: rules.TEXT_SCAN]}"
+            if shared and any(n in head for n in numbers):
+                old = dataclasses.replace(old, text_names=rules.text_names(head), amounts=rules.amounts(head))
+            if new.iocs:
+                old = dataclasses.replace(old, iocs=rules.iocs(text))
         match = rules.same_event(new, old)
         if match:
             return match
@@ -185,7 +188,8 @@ def refresh(conn, story_id: int, now: str) -> None:
         " sources_count = (SELECT count(DISTINCT source) FROM item_sources WHERE item_id IN"
         "   (SELECT item_id FROM story_members WHERE story_id = :id)),"
         " actors = (SELECT coalesce(json_group_array(value), '[]') FROM (SELECT DISTINCT value FROM item_tags"
-        "   WHERE kind = 'actor' AND item_id IN (SELECT item_id FROM story_members WHERE story_id = :id)"
+        # +kind: look the tags up by item (primary key), not by scanning every actor tag of the archive
+        "   WHERE +kind = 'actor' AND item_id IN (SELECT item_id FROM story_members WHERE story_id = :id)"
         "   ORDER BY value)) WHERE id = :id",
         {"now": now, "id": story_id},
     )
