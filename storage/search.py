@@ -81,7 +81,10 @@ def build_sql(q: Query) -> tuple[str, list]:
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
     if not q.by_story:
         order = _order(q, "_rank", "_date")
-        sql = f"SELECT items.*, {DATE} AS _date, {rank} AS _rank FROM {source}{where_sql} ORDER BY {order}"
+        sql = (
+            f"SELECT items.*, stories.title AS story_title, {DATE} AS _date, {rank} AS _rank FROM {source}"
+            f" LEFT JOIN stories ON stories.id = items.story_id{where_sql} ORDER BY {order}"
+        )
     else:
         sql = (
             "SELECT m.*, stories.title AS story_title, stories.items_count AS story_items FROM ("
@@ -97,14 +100,17 @@ def build_sql(q: Query) -> tuple[str, list]:
     return sql, params
 
 
-def _rows(db: sqlite_utils.Database, q: Query) -> Iterator[dict]:
+def _execute(db: sqlite_utils.Database, q: Query) -> sqlite3.Cursor:
     sql, params = build_sql(q)
     try:
-        cursor = db.execute(sql, params)
+        return db.execute(sql, params)
     except sqlite3.OperationalError as exc:
         if q.text:  # FTS5 reports query mistakes as OperationalError: syntax, unterminated string, column
             raise AdvisoryBotError(f"search: invalid full-text query {q.text!r}: {exc}") from None
         raise
+
+
+def _rows(cursor: sqlite3.Cursor) -> Iterator[dict]:
     cols = [d[0] for d in cursor.description]
     for values in cursor:
         row = dict(zip(cols, values, strict=True))
@@ -129,8 +135,14 @@ def sources_by_item(db: sqlite_utils.Database, ids: list[str]) -> dict[str, list
 
 
 def iter_items(db: sqlite_utils.Database, q: Query, batch: int = 500) -> Iterator[dict]:
-    """Matching items (JSON lists decoded, `sources` added), streamed: for exports of any size."""
-    rows = _rows(db, q)
+    """Matching items (JSON lists decoded, `sources` added), streamed: for exports of any size.
+
+    The query runs (and an invalid one raises) at the call, before the first row is read.
+    """
+    return _decoded(db, _rows(_execute(db, q)), batch)
+
+
+def _decoded(db: sqlite_utils.Database, rows: Iterator[dict], batch: int) -> Iterator[dict]:
     while True:
         chunk = [r for _, r in zip(range(batch), rows, strict=False)]
         if not chunk:

@@ -1,63 +1,77 @@
-"""Commands that read the archive: search, status."""
+"""Commands that read the archive: search, show, status."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import shutil
+import sys
 from pathlib import Path
 
 import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive
+from bot.commands.filters import filter_options
+from bot.errors import AdvisoryBotError
+from bot.export import csv as csv_export
+from bot.export import jsonl, table
+from bot.export.item_text import render_item
 from storage import open_archive
-from storage.search import Query, search
+from storage.item_view import item_detail
+from storage.search import iter_items
 from storage.sources import all_states
 
 
 @click.command(name="search")
-@click.argument("query", required=False, default="")
-@click.option("--actor", "actors", multiple=True, help="Canonical actor or any alias (repeatable).")
-@click.option("--sector", "sectors", multiple=True, help="Sector name (repeatable).")
-@click.option("--source", "sources", multiple=True, help="Source name (repeatable: any of).")
-@click.option("--since", help="Only items published on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Only items published before this date (YYYY-MM-DD).")
-@click.option("--dprk-cyber/--any", "dprk_cyber", default=None, help="Only DPRK cyber items.")
-@click.option("--limit", default=50, show_default=True)
+@click.argument("text", required=False, default="")
+@filter_options
+@click.option(
+    "--sort",
+    type=click.Choice(["auto", "date", "relevance"]),
+    default="auto",
+    show_default=True,
+    help="auto: by relevance when there is a query text, else newest first.",
+)
+@click.option("--story", "by_story", is_flag=True, help="One row per story (its best item, with the match count).")
+@click.option("--limit", default=50, show_default=True, help="At most this many rows (0: no limit).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")
 @db_option
 @exits_on_errors
-def search_cmd(query, actors, sectors, sources, since, until, dprk_cyber, limit, as_json, db_path: Path) -> None:
-    """Full-text search of the archive (FTS5 syntax: "exact phrase", OR, NOT, prefix*)."""
+def search_cmd(text, query, sort, by_story, limit, as_json, as_csv, db_path: Path) -> None:
+    """Search the archive: FTS5 syntax ("exact phrase", OR, NOT, prefix*) plus filters."""
     require_archive(db_path)
-    from bot.assemble import actor_resolver
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    query = dataclasses.replace(query, text=text, sort=sort, by_story=by_story, limit=limit or None)
+    rows = iter_items(open_archive(db_path), query)
+    out = sys.stdout
+    if as_json:
+        count = jsonl.write(({k: v for k, v in row.items() if k != "evidence"} for row in rows), out)
+    elif as_csv:
+        columns = csv_export.COLUMNS + (("story_hits",) if by_story else ())
+        count = csv_export.write(rows, out, columns=columns)
+    else:
+        width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
+        count = table.write(rows, out, width=width, story=by_story)
+    click.echo(f"{count} {'story' if by_story else 'item'}(s)", err=True)
 
-    resolve = actor_resolver()
-    actors = tuple(resolve(a) for a in actors)
-    rows = search(
-        open_archive(db_path),
-        Query(
-            text=query,
-            actors=actors,
-            sectors=sectors,
-            sources=sources,
-            since=since,
-            until=until,
-            dprk_cyber=dprk_cyber,
-            limit=limit,
-        ),
-    )
-    for row in rows:
-        if as_json:
-            row.pop("evidence", None)
-            click.echo(json.dumps(row, ensure_ascii=False))
-        else:
-            date = (row["published"] or row["first_seen"] or "")[:10]
-            tags = ", ".join(row["actors"] + row["sectors"])
-            click.echo(
-                f"{date}  {row['title']}\n            {row['url'] or '(no link)'}  [{', '.join(row['sources'])}]"
-                + (f"\n            {tags}" if tags else "")
-            )
-    if not as_json:
-        click.echo(f"{len(rows)} item(s)", err=True)
+
+@click.command()
+@click.argument("item_id")
+@click.option("--json", "as_json", is_flag=True, help="The item as one JSON object.")
+@db_option
+@exits_on_errors
+def show(item_id: str, as_json: bool, db_path: Path) -> None:
+    """One item: its tags, evidence, sources, story and alert history (ID, unique ID prefix, or URL)."""
+    require_archive(db_path)
+    item = item_detail(open_archive(db_path), item_id)
+    if item is None:
+        raise AdvisoryBotError(f"show: no item {item_id!r} in {db_path}")
+    if as_json:
+        click.echo(json.dumps(item, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_item(item))
 
 
 @click.command()
@@ -80,4 +94,4 @@ def status(as_json: bool, db_path: Path) -> None:
         )
 
 
-COMMANDS = [search_cmd, status]
+COMMANDS = [search_cmd, show, status]

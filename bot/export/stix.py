@@ -3,9 +3,10 @@
 Objects: `identity` advisory-bot (creator of everything) and one per source (referenced by the reports and
 their external references), `intrusion-set` per actor (ATT&CK id as a `mitre-attack` external reference,
 aliases from the knowledge base), `malware` per family, `vulnerability` per CVE (`cve` reference),
-`attack-pattern` per ATT&CK technique. Ids are UUIDv5 of a fixed namespace and the object's name, so two
-exports describe one actor with one id and downstream tools merge them; shared objects carry a fixed
-creation time (KB_EPOCH) for the same reason. The bundle is streamed: objects are serialized one by one.
+`attack-pattern` per ATT&CK technique. Ids are derived from a fixed namespace and the object's name (UUIDv5's
+SHA-1, stamped as version 4, which STIX 2.1 section 2.9 asks SDOs to use), so two exports describe one actor with
+one id and downstream tools merge them; shared objects carry a fixed creation time (KB_EPOCH) for the same
+reason. The bundle is streamed: objects are serialized one by one.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ ATTACK = "https://attack.mitre.org"
 
 
 def stix_id(kind: str, key: str) -> str:
-    return f"{kind}--{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
+    """A stable id: the same object gets the same id in every export."""
+    return f"{kind}--{uuid.UUID(bytes=uuid.uuid5(NAMESPACE, f'{kind}:{key}').bytes, version=4)}"
 
 
 def when(text: str | None, default: datetime = KB_EPOCH) -> datetime:
@@ -70,7 +72,11 @@ class Objects:
             refs = []
             if actor is not None and actor.attack_id:
                 refs.append(
-                    {"source_name": "mitre-attack", "external_id": actor.attack_id, "url": f"{ATTACK}/groups/{actor.attack_id}/"}
+                    {
+                        "source_name": "mitre-attack",
+                        "external_id": actor.attack_id,
+                        "url": f"{ATTACK}/groups/{actor.attack_id}/",
+                    }
                 )
             aliases = sorted({a.spellings[0] if a.spellings else a.key for a in self.kb.aliases_of(name)} - {name})
             extra = {"aliases": aliases} if aliases else {}

@@ -1,0 +1,110 @@
+"""The web UI for real: `advisory-bot serve` on loopback, driven by headless Chromium (Debian's package).
+
+Search for an actor, apply a facet, open an item. Every request the browser makes must go to the server
+under test: anything else is aborted and fails the test.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.analyst_archive import build
+
+CHROMIUM = os.environ.get("ADVISORY_BOT_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def server(tmp_path):
+    path = tmp_path / "advisories.db"
+    build(path)
+    command = [sys.executable, "-m", "bot", "serve", "--port", "0", "--db", str(path)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert "read-only at http://127.0.0.1:" in line, (line, proc.stderr.read() if proc.poll() else "")
+        yield line.split(" at ")[1].strip().rstrip("/")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def page(tmp_path, server):
+    assert Path(CHROMIUM).exists() or shutil.which(CHROMIUM), (
+        f"chromium is not installed at {CHROMIUM}: apt-get install -y chromium (.ci/run does)"
+    )
+    outside = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=ARGS
+        )
+        page = browser.new_page()
+        host = urlsplit(server).netloc
+
+        def only_loopback(route):
+            if urlsplit(route.request.url).netloc == host:
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_loopback)
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+    assert outside == [], f"the page tried to reach other hosts: {outside}"
+
+
+def test_search_facet_and_open_an_item(server, page):
+    page.goto(f"{server}/advisories/items")
+    assert "One row per advisory or article" in page.content()
+
+    # search for an actor with the table's search box
+    page.fill("input[name=_search]", "Kimsuky")
+    page.click("form.filters input[type=submit]")
+    page.wait_for_url("**_search=Kimsuky**")
+    assert page.locator("table.rows-and-columns tbody tr").count() == 1  # the Korean item says 김수키
+
+    # clear the search, apply the actor facet instead: both Kimsuky items, English and Korean
+    page.goto(f"{server}/advisories/items")
+    page.locator(".facet-info[data-column=actors] a", has_text="Kimsuky").first.click()
+    page.wait_for_url("**actors__arraycontains=Kimsuky**")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    assert rows.count() == 2
+    assert "김수키 그룹" in rows.nth(0).inner_text() and "spear-phishing" in rows.nth(1).inner_text()
+
+    # then the month facet narrows further
+    page.locator(".facet-info[data-column=published] a", has_text="2026-11").first.click()
+    page.wait_for_url("**published__startswith=2026-11**")
+    assert page.locator("table.rows-and-columns tbody tr").count() == 2
+
+    # open an item: its page links to the original and to its story
+    page.locator("table.rows-and-columns tbody tr td.col-id a", has_text="k1aaaaaaaaaaaaaaaaaaaaaa").click()
+    page.wait_for_url("**/advisories/items/k1aaaaaaaaaaaaaaaaaaaaaa")
+    assert page.locator("a.item-url").get_attribute("href") == "https://advisories.example.org/aa26-324a"
+    page.locator("a.item-story").click()
+    page.wait_for_url("**/advisories/stories/1")
+    assert "Kimsuky phishing of researchers and diplomats" in page.content()
+
+
+def test_canned_query_by_actor_alias(server, page):
+    page.goto(f"{server}/advisories/by_actor?actor=Jade+Sleet")
+    text = page.locator("table.rows-and-columns").inner_text()
+    assert "FBI attributes $308 million crypto theft to TraderTraitor" in text
+    assert "Exchange hack" in text and "Kimsuky" not in text
