@@ -78,3 +78,14 @@ def record_failure(
 
 def all_states(db: sqlite_utils.Database) -> list[dict]:
     return list(db.query("SELECT * FROM sources ORDER BY name"))
+
+
+def health(row: dict, now: str) -> str:
+    """One word for a source's state: never, ok, empty (fetched but no entries), failing, backoff."""
+    if not row.get("last_attempt_at"):
+        return "never"
+    if row.get("error_count"):
+        return "backoff" if (row.get("next_check_at") or "") > now else "failing"
+    if row.get("items_last_fetch") == 0:
+        return "empty"
+    return "ok"

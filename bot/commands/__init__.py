@@ -1,11 +1,12 @@
 """CLI commands, one module per area; each module lists its click commands in COMMANDS."""
 
-from bot.commands import archive, export, retag, routes, run, serve, sources, stories, tagging, trends
+from bot.commands import archive, export, retag, routes, run, serve, sources, status, stories, tagging, trends
 
 COMMANDS = [
     *run.COMMANDS,
     *sources.COMMANDS,
     *archive.COMMANDS,
+    *status.COMMANDS,
     *retag.COMMANDS,
     *routes.COMMANDS,
     *stories.COMMANDS,

@@ -19,7 +19,6 @@ from bot.export.item_text import render_item
 from storage import open_archive
 from storage.item_view import item_detail
 from storage.search import iter_items
-from storage.sources import all_states
 
 
 @click.command(name="search")
@@ -74,24 +73,4 @@ def show(item_id: str, as_json: bool, db_path: Path) -> None:
         click.echo(render_item(item))
 
 
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per source.")
-@db_option
-@exits_on_errors
-def status(as_json: bool, db_path: Path) -> None:
-    """Health of every source the archive knows: last success, last error, consecutive failures."""
-    require_archive(db_path)
-    rows = all_states(open_archive(db_path))
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-        return
-    click.echo(f"{'source':<28} {'last success':<20} {'fails':>5} {'items':>5}  last error")
-    for r in rows:
-        click.echo(
-            f"{r['name']:<28} {(r['last_success_at'] or '-')[:19]:<20} {r['error_count']:>5} "
-            f"{r['items_last_fetch'] if r['items_last_fetch'] is not None else '-':>5}  {r['last_error'] or ''}"
-        )
-
-
-COMMANDS = [search_cmd, show, status]
+COMMANDS = [search_cmd, show]
