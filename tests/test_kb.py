@@ -116,3 +116,13 @@ def test_committed_kb_is_up_to_date():
     pytest.importorskip("pymispgalaxies")
     built = build_kb.build(build_kb.load_overrides(), build_kb.load_galaxies())
     assert json.loads(KB_PATH.read_text(encoding="utf-8")) == built
+
+
+def test_plain_aliases_listed_or_by_pattern():
+    data = build_kb.build(overrides(plain=["Sub One"], plain_patterns=["[a-z]+ team"]), GALAXIES)
+    kb = KnowledgeBase(data)
+    assert kb.aliases["sub one"].plain and kb.aliases["umbrella team"].plain
+    assert not kb.aliases["umbrella"].plain
+    committed = load_kb()
+    assert committed.aliases["ruby sleet"].plain and committed.aliases["andariel"].plain
+    assert not committed.aliases["kimsuky"].plain

@@ -5,10 +5,18 @@ Rules (taxonomy.md):
 - Case-sensitive aliases count only as written (ZINC the actor, zinc the metal).
 - A title or first name before a capitalised word makes "Lazarus" a person ("President Lazarus Chakwera").
 - Ambiguous aliases (Reaper, Konni, PLUTONIUM, 라자루스...) count only with cyber context: a group noun right
-  next to them ("Konni APT", "ZINC hackers"), or a cyber word within one sentence plus some DPRK evidence.
-- Without a DPRK signal, game/anime/fiction words (boss, character, season, 캐릭터...) make a name the character
-  it is there (Diablo's Andariel, the anime Lazarus, LINE Friends' 코니): any alias in or next to their sentence,
-  and ambiguous aliases anywhere in the text unless a firm actor remains.
+  next to them ("Konni APT", "ZINC hackers"; for ordinary words such as Reaper only in capitals or with DPRK
+  evidence), or a cyber word within one sentence plus some DPRK evidence.
+  An ambiguous name that is not an ordinary word (Lazarus, Konni) also counts with a cyber word in or next to its
+  sentence in a clearly cyber text (two different cyber words: "trojanized", "backdoor"), with no DPRK signal.
+- Without a DPRK signal, game/anime/fiction words (boss, character, season, 캐릭터...) anywhere in the text make a
+  name the character it is there (Diablo's Andariel, the anime Lazarus, LINE Friends' 코니): a plain alias
+  (ordinary words or a fictional name) counts only as a group name ("Andariel hackers"), another alias only away
+  from the fiction sentences or with a cyber word beside it or an attack word in its sentence, and ambiguous
+  aliases not at all unless a firm actor remains.
+- A text with no cyber word and no DPRK signal names no actor by a plain alias ("the Ruby Sleet" cocktail) unless
+  an intrusion verb ("compromised") or a coined actor name is there, nor by any alias without some security
+  wording (target words, agents, "loader", "indicators", sector nouns, malware).
 - Malware names count on their own (ambiguous ones need cyber words nearby); they never add an actor.
 """
 
@@ -50,6 +58,15 @@ def _is_person(ctx: Context, hit: Hit) -> bool:
     return False
 
 
+def _after_first_name(ctx: Context, hit: Hit) -> bool:
+    """ "John Lazarus", "researcher Maria Konni": a capitalised word (not "The", "North") right before the name."""
+    left, _ = ctx.words_around(hit, before=1, after=0)
+    if not left or ctx.starts[ctx.sent(hit.start)] == hit.start:
+        return False
+    word = left[-1]
+    return word[:1].isupper() and word.isalpha() and not word.isupper() and word.lower() not in lexicon.NOT_NAMES
+
+
 def _group_noun_adjacent(ctx: Context, hit: Hit) -> bool:
     left, right = ctx.words_around(hit, before=2, after=2)
     words = [w.lower().strip("\"'‘’“”(),:;") for w in left + right]
@@ -65,10 +82,37 @@ def _fiction_sents(ctx: Context) -> set[int]:
     return ctx.sents_of(ctx.hits("fiction"))
 
 
+def _without_context(ctx: Context, firm: list[tuple[Alias, Hit]]) -> list[tuple[Alias, Hit]]:
+    """Firm hits of a text with no cyber word and no DPRK signal: coined names with some security wording, and
+    plain names only beside an intrusion verb or a coined actor name."""
+    if any(h.text.lower() in lexicon.INTRUSION for h in ctx.hits("target")):
+        return firm  # "Jade Sleet compromised a software vendor"
+    coined = [(a, h) for a, h in firm if not a.plain]
+    kinds = ("target", "agent", "security", "noun")
+    security = any(ctx.hits(k) for k in kinds) or any(a.kind == "malware" for a, _ in coined)
+    if not security:
+        return []
+    return firm if any(a.kind == "actor" for a, _ in coined) else coined
+
+
+def _not_fiction(ctx: Context, alias: Alias, hit: Hit, fiction: set[int], cyber_sents: set[int]) -> bool:
+    """In a text with game/fiction words and no DPRK signal: a plain name ("Andariel") only as a group name
+    ("Andariel hackers"); a coined name away from the fiction sentences, or with a cyber word beside it or an
+    attack word in its sentence."""
+    if alias.plain:
+        return _group_noun_adjacent(ctx, hit)
+    s = ctx.sent(hit.start)
+    if _cyber_near(ctx, hit, cyber_sents) or s in ctx.sents_of(ctx.hits("target")):
+        return True  # "Lazarus Group stole $600m from the bridge used by Axie Infinity players"
+    return not {s - 1, s, s + 1} & fiction
+
+
 def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
     """Alias hits that count, in text order."""
-    cyber_sents = ctx.sents_of(ctx.hits("cyber"))
+    cyber = ctx.hits("cyber")
+    cyber_sents = ctx.sents_of(cyber)
     has_cyber = bool(cyber_sents)
+    clearly_cyber = len({" ".join(h.text.lower().split()) for h in cyber}) >= 2
     candidates: list[tuple[Alias, Hit]] = []
     for hit in _longest_first(ctx.hits("alias")):
         alias = kb.aliases.get(hit.value)
@@ -78,11 +122,12 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
             continue
         candidates.append((alias, hit))
     firm = [(a, h) for a, h in candidates if not a.ambiguous]
-    has_dprk = bool(ctx.hits("dprk")) or any(a.kind == "actor" for a, _ in firm)
     fiction = _fiction_sents(ctx)
     if fiction and not ctx.hits("dprk"):
-        firm = [(a, h) for a, h in firm if not {ctx.sent(h.start) + d for d in (-1, 0, 1)} & fiction]
-        has_dprk = any(a.kind == "actor" for a, _ in firm)
+        firm = [(a, h) for a, h in firm if _not_fiction(ctx, a, h, fiction, cyber_sents)]
+    if not has_cyber and not ctx.hits("dprk"):
+        firm = _without_context(ctx, firm)
+    has_dprk = bool(ctx.hits("dprk")) or any(a.kind == "actor" for a, _ in firm)
     mentions = [Mention(a, h, False) for a, h in firm]
     for alias, hit in candidates:
         if not alias.ambiguous or (fiction and not has_dprk):
@@ -90,6 +135,10 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
         # ALL-CAPS (ZINC) and Hangul/kana spellings are rarely anything else once cyber words are near.
         marked = hit.text.isupper() or bool(CJK_CHAR.search(hit.text))
         adjacent = (has_cyber or bool(firm)) and _group_noun_adjacent(ctx, hit)
-        if adjacent or (_cyber_near(ctx, hit, cyber_sents) and (has_dprk or bool(firm) or marked)):
+        if alias.plain and not (marked or has_dprk or firm):
+            adjacent = False  # "the IoT Reaper botnet": an ordinary word beside a cyber word is not yet a group
+        # "Lazarus" amid "trojanized ... backdoor", but not "John Lazarus"
+        named = clearly_cyber and not alias.plain and not _after_first_name(ctx, hit)
+        if adjacent or (_cyber_near(ctx, hit, cyber_sents) and (has_dprk or bool(firm) or marked or named)):
             mentions.append(Mention(alias, hit, True))
     return sorted(mentions, key=lambda m: m.hit.start)

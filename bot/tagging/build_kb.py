@@ -104,6 +104,7 @@ def build(overrides: dict, galaxies: dict) -> dict:
     malware, malware_aliases = _build_malware(overrides, galaxies, aliases, conflicts, spellings, problems)
     exact = sorted(set(overrides.get("case_sensitive", [])) | set(overrides.get("malware_case_sensitive", [])))
     ambiguous = {norm(a) for a in overrides.get("ambiguous", []) + overrides.get("malware_ambiguous", [])}
+    plain = _plain(overrides, aliases)
     for name, spec in actors.items():
         spec["misp"].sort(key=lambda m: (m["galaxy"], m["value"]))
         if spec["parent"] and spec["parent"] not in actors:
@@ -116,9 +117,18 @@ def build(overrides: dict, galaxies: dict) -> dict:
         "malware_aliases": {k: {**v, "spellings": sorted(spellings[k])} for k, v in sorted(malware_aliases.items())},
         "ambiguous": sorted(ambiguous),
         "case_sensitive": exact,
+        "plain": plain,
         "conflicts": conflicts,
         "problems": problems,
     }
+
+
+def _plain(overrides: dict, aliases: dict) -> list[str]:
+    """Actor aliases made of ordinary words ("Ruby Sleet", "Hidden Cobra", Diablo's "Andariel"): listed under
+    `plain:`, or matching a `plain_patterns:` naming scheme (Microsoft's "<gem> Sleet")."""
+    patterns = [re.compile(p, re.IGNORECASE) for p in overrides.get("plain_patterns", [])]
+    listed = {norm(a) for a in overrides.get("plain", [])}
+    return sorted(k for k in aliases if k in listed or any(p.fullmatch(k) for p in patterns))
 
 
 def _build_malware(overrides, galaxies, actor_aliases, conflicts, spellings, problems):

@@ -31,6 +31,7 @@ class Alias:
     sources: tuple[str, ...]
     ambiguous: bool  # counts only with cyber context nearby
     exact: tuple[str, ...]  # when not empty, only these spellings count (ZINC, not zinc)
+    plain: bool = False  # made of ordinary words ("Ruby Sleet" the cocktail): needs a cyber word or DPRK signal
 
     def accepts(self, text: str) -> bool:
         """Does `text` as written (its case) count for this alias?"""
@@ -56,6 +57,7 @@ class KnowledgeBase:
         }
         self.malware = data.get("malware", {})
         ambiguous = set(data.get("ambiguous", ()))
+        plain = set(data.get("plain", ()))
         exact_by_key: dict[str, set[str]] = {}
         for spelling in data.get("case_sensitive", ()):
             exact_by_key.setdefault(norm(spelling), set()).add(spelling)
@@ -70,6 +72,7 @@ class KnowledgeBase:
                     sources=tuple(entry.get("sources", ())),
                     ambiguous=key in ambiguous,
                     exact=tuple(sorted(exact_by_key.get(key, ()))),
+                    plain=key in plain,
                 )
         self.conflicts: list[dict] = data.get("conflicts", [])
         self.problems: list[dict] = data.get("problems", [])

@@ -61,7 +61,9 @@ class CjkMatcher:
         for kind, value, word in vocab:
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""
-                self.patterns.append((kind, value, re.compile(guard + re.escape(word).replace(r"\ ", r"\s?"))))
+                after = r"(?!자)" if kind == "target" and word == "공격" else ""  # 공격자: the attacker, not a target
+                body = re.escape(word).replace(r"\ ", r"\s?")
+                self.patterns.append((kind, value, re.compile(guard + body + after)))
 
     def find(self, text: str) -> list[tuple[str, str, int, int, str]]:
         found = []

@@ -35,6 +35,9 @@ CYBER = [
     "malicious", "stolen cryptocurrency", "stolen crypto", "crypto thieves", "cyber theft", "cyber-enabled",
     "private keys", "seed phrases", "crypto mixer", "mixers", "tornado cash", "credentials", "passwords", "npm",
     "pypi", "stealer", "drainer", "watering hole", "watering-hole", "ddos", "smishing",
+    "trojanised", "backdoored", "remote access tool", "remote access tools", "remote access trojan",
+    "remote access trojans", "supply chain compromise", "supply-chain compromise", "credential theft",
+    "credential harvesting", "credential-harvesting", "cash-out", "cash-outs", "infostealers", "stealers",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs",
@@ -65,6 +68,10 @@ REPORTING = {
 }
 MEANS = {"route", "routes", "vector", "vectors", "technique", "techniques", "tactic", "tactics", "method", "methods"}
 SOURCE_BEFORE = ("according to",)
+# Cyber words that say a software maker was breached to reach its customers: the technology sector was hit.
+SUPPLY_CHAIN = {
+    "supply chain attack", "supply-chain attack", "supply chain compromise", "supply-chain compromise",
+}
 # Verbs and prepositions after which a cryptocurrency word is the stolen asset, i.e. its holders were hit.
 THEFT = {
     "steal", "steals", "stole", "stolen", "stealing", "theft of", "heist of", "launder", "laundered", "laundering",
@@ -74,6 +81,11 @@ THEFT = {
 PERSON_TITLES = {
     "archbishop", "bishop", "brother", "dr", "dr.", "emma", "father", "king", "minister", "mr", "mr.", "pastor",
     "president", "prof", "prof.", "rev", "rev.", "saint", "sir", "st", "st.",
+}
+# Capitalised words before an ambiguous name that are not a first name ("The Lazarus", "North Korea's Lazarus").
+NOT_NAMES = {
+    "the", "a", "an", "this", "that", "these", "those", "north", "korea", "korean", "dprk", "pyongyang", "notorious",
+    "infamous", "by", "from", "and", "with", "how", "when", "why", "as", "of", "at", "says", "microsoft", "google",
 }
 # Verbs and nouns that say who was hit: a sector noun counts only in a sentence framed like this.
 TARGET = [
@@ -87,18 +99,41 @@ TARGET = [
     "focusing on", "went after", "go after", "goes after", "going after", "aimed at", "aiming at", "aims at", "sending",
     "sent", "sends", "emailed", "contacting", "contacted", "approached", "approaching", "lured", "luring", "tricked",
     "duped", "encrypted", "encrypting", "affected", "impacted", "infection", "infections", "preyed", "victimized",
-    "singled out",
+    "singled out", "recipients", "reached", "among the victims",
+]
+# Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
+# signal, a plain actor name (ordinary words) still counts beside one of these.
+INTRUSION = {
+    "compromise", "compromised", "compromising", "hack", "hacked", "hacking", "breach", "breached", "breaching",
+    "infiltrate", "infiltrated", "infiltrating", "phished", "spear-phished", "infected", "ransomed", "extorted",
+}
+# Security wording that lets a coined actor name (Kimsuky, TA444) count in a text with no cyber word and no DPRK
+# signal ("a Kimsuky loader posing as a browser update"); too weak to pair with a DPRK signal as cyber context.
+SECURITY = [
+    "loader", "loaders", "implant", "implants", "payload", "payloads", "dropper", "droppers", "indicators",
+    "samples", "threat", "threats", "security", "espionage", "spying", "campaign", "campaigns", "attacker",
+    "attackers", "researchers", "fbi", "cisa", "nsa", "mandiant", "kaspersky", "crowdstrike", "proofpoint",
+    "sanctions", "sanctioned", "indicted", "indictment", "scheme", "fraud", "laundering", "laundered",
 ]
 # Agents a sentence may name instead of repeating the DPRK actor ("the group targeted banks").
 AGENTS = [
     "hackers", "hacker", "the group", "the gang", "the actor", "the actors", "threat actor", "threat actors",
     "cyber actors", "attackers", "the north", "cyber-thieves", "the regime", "hacking groups",
 ]
+# Words that refer back to the DPRK activity a text is about ("observed the campaign against banks"): agents only
+# in a text that names a DPRK actor or malware family (see sectors.py).
+ANAPHORS = [
+    "the campaign", "this campaign", "the operation", "this operation", "the operators", "its operators",
+    "the activity", "this activity", "the intrusions", "the attacks", "these attacks",
+]
 # Lures and impersonation: a sector named after these is the bait, not the victim.
 LURE = {
     "decoy", "disguised", "fake", "fictitious", "impersonate", "impersonating", "lure", "lures", "masquerading",
-    "pose", "poses", "posing", "pretending", "spoofed", "spoofing", "themed",
+    "pose", "poses", "posing", "pretending", "spoofed", "spoofing", "themed", "appear", "appears", "appearing",
+    "purporting", "purported", "claiming", "mimicking", "imitating", "masquerade", "impersonated", "impersonates",
 }
+# Words right after a sector noun that make it the bait: "the ministry's logo", "bank letterhead".
+LURE_AFTER = {"logo", "logos", "letterhead", "letterheads", "branding", "insignia"}
 # Words that end a lure phrase when reading back from a sector noun ("... were sent to diplomats").
 LURE_STOP = {
     "against", "are", "delivered", "emailed", "is", "sending", "sent", "to", "was", "were",
@@ -108,6 +143,11 @@ OWN = {
     "country's", "country’s", "dprk", "dprk's", "dprk’s", "its", "north korea's", "north korean", "north korea’s",
     "pyongyang's", "pyongyang’s", "regime's", "regime’s", "their",
 }
+# Words before a sector noun that make it a verb ("that it judges to serve", "he courts investors").
+SUBJECTS = {"it", "he", "she", "they", "we", "who"}
+ADVERBS = {"also", "often", "still", "now", "only", "later", "then", "usually"}  # may stand between the two
+# Prefixes that negate a sector modifier: "non-governmental organisations", "non-financial firms".
+NEGATING = {"non", "non-", "not-for", "anti"}
 # Head nouns that turn a sector modifier into an organisation: "defense" + "contractors".
 HEADS = {
     "agencies", "agency", "bodies", "business", "businesses", "center", "centers", "centre", "centres", "community",
@@ -117,7 +157,8 @@ HEADS = {
     "institutions", "investors", "laboratories", "labs", "makers", "manufacturer", "manufacturers", "networks",
     "officials", "operator", "operators", "organisation", "organisations", "organization", "organizations",
     "outlet", "outlets", "personnel", "plants", "platform", "platforms", "producers", "projects", "provider",
-    "providers", "sector", "sectors", "services", "staff", "startups", "suppliers", "targets", "theft", "thefts",
+    "providers", "sector", "sectors", "services", "staff", "engineers", "startups", "start-ups", "start-up", "startup",
+    "suppliers", "targets", "theft", "thefts", "processors",
     "users", "utilities", "vendor", "vendors", "workers",
 }
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
@@ -219,7 +260,8 @@ NOUNS = {
     ],
     "defense": [
         "defense contractors", "defence contractors", "defense industry", "defence industry", "ministry of defense",
-        "ministry of defence", "armed forces", "military organizations",
+        "ministry of defence", "armed forces", "military organizations", "defense industrial base",
+        "defence industrial base", "defense industrial bases", "defence industrial bases",
     ],
     "aerospace": [
         "aerospace", "airlines", "airports",

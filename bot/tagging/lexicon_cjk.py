@@ -83,7 +83,7 @@ AGENTS = [
 ]
 TARGET = [
     "공격", "해킹", "표적", "겨냥", "탈취", "침투", "유출", "피해", "노려", "노린", "노렸", "노리", "빼돌", "타깃",
-    "대상으로", "상대로", "감염",
+    "대상으로", "상대로", "감염", "발송", "보냈", "보낸",
     "標的", "狙", "攻撃", "窃取", "侵入", "盗", "感染",
 ]
 # Other states' hackers: a sentence naming them (and no DPRK agent) does not give DPRK sectors.
@@ -95,7 +95,11 @@ FICTION = [
     "보스", "캐릭터", "애니메이션", "시즌", "게임", "팝업", "웹툰", "드라마", "ゲーム", "アニメ", "キャラクター",
 ]
 # Lure markers after a sector noun (its particle may sit between) and before it, within the same clause.
-LURE_AFTER = ("사칭", "위장", "행세", "도용", "명의", "を装", "になりすま", "を名乗", "名乗", "を騙", "を装っ")
+LURE_AFTER = (
+    "사칭", "위장", "행세", "도용", "명의", "가장한", "가장해", "가장하", "인 것처럼", "인것처럼", "인 척", "흉내",
+    "로고", "처럼 꾸", "을 빙자", "를 빙자", "빙자",
+    "を装", "になりすま", "を名乗", "名乗", "を騙", "を装っ", "のロゴ", "を偽",
+)
 LURE_BEFORE = ("가짜", "허위", "위장한", "사칭한", "偽の", "偽")
 # Source markers after a sector noun: the organisation reports, it was not hit ("보안업체에 따르면").
 SOURCE_AFTER = ("에 따르면", "는 밝혔", "은 밝혔", "によると", "は発表")

@@ -28,7 +28,8 @@ KO_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}
 
 @dataclass(frozen=True)
 class Hit:
-    """Something a rule saw: kind (alias|dprk|cyber|target|agent|noun|mod|head|other|fiction), value, where."""
+    """Something a rule saw: kind (alias|dprk|cyber|target|agent|anaphor|security|noun|mod|
+    head|other|fiction), value, where."""
 
     kind: str
     value: str  # alias key, sector name, or the vocabulary entry
@@ -58,6 +59,8 @@ class RuleMatcher:
             ("cyber", lexicon.CYBER),
             ("target", lexicon.TARGET),
             ("agent", lexicon.AGENTS),
+            ("anaphor", lexicon.ANAPHORS),
+            ("security", lexicon.SECURITY),
             ("head", sorted(lexicon.HEADS)),
             ("other", lexicon.OTHER_STATES),
             ("fiction", lexicon.FICTION),

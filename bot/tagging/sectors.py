@@ -2,13 +2,19 @@
 
 Rules:
 - A sector is named by an organisation noun phrase: a whole noun ("banks", "think tanks", "법원") or a
-  modifier joined to a head noun, through coordination ("defence, aerospace and nuclear organisations").
-  Adjectives alone do not count: "medical certificates" and "financial information" are stolen data.
+  modifier joined to a head noun, through coordination ("defence, aerospace and nuclear organisations") or one
+  plain word ("financial trading firms", "software development companies").
+  Adjectives alone do not count: "medical certificates" and "financial information" are stolen data; nor do
+  negated modifiers ("non-governmental organisations") or a noun used as a verb after its subject ("it judges").
 - It counts only in a targeting frame: its sentence has a target word (targeted, attacks on, victims, stole
-  from, heist...) and a DPRK agent (actor, DPRK signal, "the group", "hackers") is in it or the two before.
-- Not after a lure word ("disguised as", "fake", "-themed"; Korean/Japanese "통일부를 사칭한", "を名乗り"), not
+  from, heist, recipients, reached...) and a DPRK agent (actor, DPRK signal, "the group", "hackers") is in it or
+  the two before. In a text naming a DPRK actor or malware family, words referring back to its activity ("the
+  campaign", "the operators") are agents too.
+- Not after a lure word ("disguised as", "fake", "-themed", "appear to come from"; Korean/Japanese "통일부를
+  사칭한", "통일부를 가장한", "을 빙자", "を名乗り") or before one ("the ministry's logo", "통일부 로고"), not
   when it is the source ("according to prosecutors", "보안업체에 따르면"), not when the DPRK owns it ("its space
   programme", "North Korean banks"), and only in texts that are dprk_cyber.
+- A supply-chain compromise ("supply chain attack" on a software maker, named or not) hit technology.
 - Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
 - "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector.
 - The DPRK IT-worker scheme (Famous Chollima, or IT workers next to a DPRK signal) targets companies hiring
@@ -28,6 +34,7 @@ JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "b
 LOOKAHEAD = 8
 _TARGET_WORDS = set(lexicon.TARGET)
 UPPER_ONLY = {"it"}  # "IT companies", not "it"
+POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
@@ -43,10 +50,14 @@ def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
     allowed = lexicon.MODIFIER_HEADS_ONLY.get(mod.text.lower())
     j = mod.tok_end
     limit = min(len(ctx.doc), mod.tok_end + LOOKAHEAD)
+    bridged = False
     while j < limit:
         heads = [h for h in ctx.by_token.get(j, ()) if h.kind == "head"]
         if heads and (allowed is None or heads[0].text.lower() in allowed):
             return heads[0]
+        if not bridged and j == mod.tok_end and _bridge(ctx, j, allowed):
+            bridged, j = True, j + 1  # "financial trading firms", "software development companies"
+            continue
         other = taken.get(j)
         if other is not None and other.kind == "noun" and ctx.doc[other.tok_end - 1].lower_ in lexicon.HEADS:
             return other  # "medical and energy providers": the next noun phrase carries the head
@@ -59,25 +70,60 @@ def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
     return None
 
 
+def _bridge(ctx: Context, j: int, allowed: set[str] | None) -> bool:
+    """One plain lower-case word between a modifier and its head noun ("financial [trading] firms")."""
+    tok = ctx.doc[j]
+    if not (tok.is_alpha and tok.is_lower) or ctx.by_token.get(j) or j + 1 >= len(ctx.doc):
+        return False  # a word that is itself vocabulary ("military hacking groups") is no bridge
+    heads = [h for h in ctx.by_token.get(j + 1, ()) if h.kind == "head"]
+    return bool(heads) and (allowed is None or heads[0].text.lower() in allowed)
+
+
+def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
+    """ "non-governmental organisations" (negated), "that it judges to serve" (a verb, after its subject)."""
+    if hit.tok_start < 1:
+        return False
+    doc = ctx.doc
+    before = [t.lower_ for t in doc[max(0, hit.tok_start - 3) : hit.tok_start] if not t.is_space]
+    if before[-1:] and before[-1] in lexicon.NEGATING or before[-2:] in (["non", "-"], ["non", "‐"]):
+        return True
+    words = [w for w in before if w not in lexicon.ADVERBS]
+    return hit.tok_end - hit.tok_start == 1 and bool(words) and words[-1] in lexicon.SUBJECTS
+
+
 def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 30) : hit.start].lower().replace("’", "'").rstrip()
     if any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN):
         return True
     if hit.tok_start < 0:
         return _cjk_lure_or_source(ctx, hit)
-    left, right = ctx.words_around(hit, before=12, after=1)
+    left, right = ctx.words_around(hit, before=12, after=3)
     nxt = right[0].lower() if right else ""
+    after = [w.lower() for w in right if w.lower() not in POSSESSIVE]
+    if after and after[0] in lexicon.LURE_AFTER:
+        return True  # "the ministry's logo", "bank letterhead": the bait
     if before.endswith(lexicon.SOURCE_BEFORE) or nxt in lexicon.REPORTING or _reported_by(left[-3:]):
         return True  # "according to prosecutors", "banks said", "announced Axie developers": the source
     if nxt in lexicon.MEANS:
         return True  # "software supply chain routes": how, not whom
-    for word in reversed(left):
-        w = word.lower().strip("\"'‘’“”")
-        if w in _TARGET_WORDS or w in lexicon.LURE_STOP or w in ".;!?":
-            return False
+    if _SEEMING_FROM.search(ctx.text, max(ctx.starts[ctx.sent(hit.start)], hit.start - 120), hit.start):
+        return True  # "messages that appear to come from journalists, academics and officials"
+    words = [word.lower().strip("\"'‘’“”") for word in left]
+    for i in range(len(words) - 1, -1, -1):
+        w, pair = words[i], " ".join(words[i - 1 : i + 1])
+        if w in _TARGET_WORDS or pair in _TARGET_WORDS or w in lexicon.LURE_STOP or w in ".;!?":
+            return False  # "... were sent to diplomats", "fake messages aimed at engineers"
         if w in lexicon.LURE or w.endswith("-themed"):
             return True
     return False
+
+
+# "appear to come from", "look like they come from", "purporting to be from", up to the noun (and its coordinates).
+_SEEMING_FROM = re.compile(
+    r"\b(?:appear|appears|appearing|look|looks|looking|seem|seems|seeming|purport\w*|claim\w*|pretend\w*)\b"
+    r"[^.;:!?]{0,30}?\b(?:come|comes|coming|be|are|is|was|were)\s+(?:sent\s+)?from\b[^.;:!?]{0,80}$",
+    re.IGNORECASE,
+)
 
 
 def _reported_by(left: list[str]) -> bool:
@@ -93,10 +139,10 @@ def _reported_by(left: list[str]) -> bool:
 
 def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면."""
-    after = ctx.text[hit.end : hit.end + 8]
+    after = ctx.text[hit.end : hit.end + 10]
     clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
     return (
-        any(m in after[:6] for m in lexicon_cjk.LURE_AFTER)
+        any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
     )
@@ -113,6 +159,8 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
     out = []
     for hit in sorted(kept, key=lambda h: h.start):
         if hit.kind == "mod" and _head_of(ctx, hit, taken) is None and not _stolen_asset(ctx, hit):
+            continue
+        if _not_an_organisation(ctx, hit):
             continue
         out.append((hit.value, hit))
     return out
@@ -138,6 +186,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         return []
     dprk_sents = ctx.sents_of([m.hit for m in mentions] + ctx.hits("dprk"))
     agent_sents = dprk_sents | ctx.sents_of(ctx.hits("agent"))
+    if mentions:  # the text is about a named DPRK actor or family: "the campaign" refers back to it
+        agent_sents |= ctx.sents_of(ctx.hits("anaphor"))
     target_sents = ctx.sents_of(ctx.hits("target"))
     other_sents = ctx.sents_of([h for h in ctx.hits("other") if not _names_victims(ctx, h)])
     found = []
@@ -150,6 +200,10 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         if _owned_or_lure(ctx, hit):
             continue
         found.append((sector, hit))
+    supply = [h for h in ctx.hits("cyber") if " ".join(h.text.lower().split()) in lexicon.SUPPLY_CHAIN]
+    supply = [h for h in supply if ctx.sent(h.start) not in other_sents or ctx.sent(h.start) in dprk_sents]
+    if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit
+        found.append(("technology", supply[0]))
     workers = [m.hit for m in mentions if m.alias.value == "Famous Chollima"]
     if workers or _it_worker_scheme(ctx):
         worker = next((h for h in ctx.hits("cyber") if "worker" in h.text.lower()), None) or workers[0]

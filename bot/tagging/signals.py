@@ -2,8 +2,12 @@
 
 Rules (taxonomy.md "The tag contract"):
 - dprk_cyber: a DPRK actor is named, or a DPRK signal and a cyber word share a sentence (or neighbouring
-  sentences), or a DPRK malware family appears in a text that names North Korea. Missiles, shipping
-  sanctions, troops, satellites and nuclear work give DPRK signals without cyber words: dprk_related only.
+  sentences), or a DPRK malware family appears in a text that names North Korea, or a DPRK malware family is
+  what the text is about (in the title, or in the lede and again) with cyber or attack words beside it and no
+  other state's hackers in its sentences (taxonomy.md: such a text is about DPRK cyber activity; no actor is
+  added).
+  Missiles, shipping sanctions, troops, satellites and nuclear work give DPRK signals without cyber words:
+  dprk_related only.
 - Weak signals (NK, RGB) count only next to a strong one.
 - A digest title ("briefing: North Korea missile launch, exchange rates, and a retail data breach") pairs a DPRK
   signal only with cyber words in the same item.
@@ -23,6 +27,7 @@ WEAK_DPRK = {"NK", "RGB", "N.K."}
 W_ACTOR, W_ACTOR_AMBIGUOUS = 0.9, 0.7
 W_TITLE_PAIR, W_FIRST_PAIR, W_MORE_PAIRS = 0.8, 0.7, 0.25
 W_MALWARE, W_DPRK_ONLY = 0.3, 0.1
+LEDE_SENTENCES = 3  # a malware family named here (and again later) is what the text is about
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,29 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
         score *= 1 - w
     score = 1 - score
 
-    dprk_cyber = bool(actors) or bool(pairs) or (bool(malware) and bool(dprk))
+    dprk_cyber = bool(actors) or bool(pairs) or (bool(malware) and bool(dprk)) or _malware_subject(ctx, malware)
     score = max(score, 0.55) if dprk_cyber else min(score, 0.45)
     related = dprk_cyber or bool(dprk)
     decisive_dprk = tuple(h for h, _ in pairs[:3]) or tuple(dprk[:1])
     return Verdict(dprk_cyber, related, round(score, 3), decisive_dprk, tuple(c for _, c in pairs[:3]))
+
+
+def _malware_subject(ctx: Context, malware: list[Mention]) -> bool:
+    """A distinctive DPRK malware family the text is about: in the title, or named twice with one in the first body
+    sentences; with a cyber or attack word in or next to one of its sentences, and no other state's hackers there."""
+    firm = [m for m in malware if not m.ambiguous]
+    counts: dict[str, int] = {}
+    for m in firm:
+        counts[m.alias.value] = counts.get(m.alias.value, 0) + 1
+    lede = {m.alias.value for m in firm if ctx.sent(m.hit.start) <= LEDE_SENTENCES}
+    subject = [m for m in firm if ctx.sent(m.hit.start) == 0 or (counts[m.alias.value] >= 2 and m.alias.value in lede)]
+    if not subject:
+        return False
+    sents = {ctx.sent(m.hit.start) for m in subject}
+    if sents & ctx.sents_of(ctx.hits("other")):
+        return False
+    context = ctx.sents_of(ctx.hits("cyber") + ctx.hits("target"))
+    return any(context & {s - 1, s, s + 1} for s in sents)
 
 
 def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> list[Hit]:
