@@ -4,7 +4,8 @@ Rules (bot.config.Selectors): `item` selects each entry; `title`, `link`, `date`
 `link` is the element whose href is the entry's link (default: the first a[href]); when the selected element
 has no href, its first a[href] is used. Links resolve against the page URL (result.url; a <base href> wins).
 `title` defaults to the link's text. `date` reads a datetime attribute, else the text. A page where `item`
-matches nothing is not an error (a board can be empty), but a body that is not HTML at all is.
+matches nothing is not an error (a board can be empty; bot.pipeline logs it), but a body that is not HTML at all
+is, and so is a script-generated page (scripts, next to no visible text): empty to a plain fetch, not empty.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from extractors.dates import parse_date
 from extractors.entries import Entry, to_items
 from extractors.text import clean_text, html_to_text
 
+SCRIPT_PAGE_TEXT = 200  # visible characters below which a page with scripts counts as script-generated
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
+
 
 def extract(result: FetchResult, source: Source) -> list[Item]:
     """Items of an HTML page, found with the source's CSS selectors."""
@@ -30,7 +34,7 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
         raise ExtractError(f"extract: {source.name}: html source without selectors")
     if not result.body.strip():
         raise ExtractError(f"extract: {source.name}: empty body")
-    text, _ = decode(result.body, result.content_type, "html")
+    text, _ = decode(result.body, result.content_type, "html", source.language)
     if "<" not in text or "\x00" in text[:1024]:
         raise ExtractError(f"extract: {source.name}: not an HTML page (no markup)")
     soup = BeautifulSoup(text, "lxml")
@@ -44,7 +48,18 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
         entries = [_entry(el, sel, now) for el in soup.select(sel.item)]
     except SelectorSyntaxError as exc:
         raise ExtractError(f"extract: {source.name}: bad CSS selector ({exc})") from exc
+    if not entries and _script_generated(soup):
+        raise ExtractError(f"extract: {source.name}: no items and the page looks script-generated (empty without JS)")
     return to_items(entries, source, base)
+
+
+def _script_generated(soup: BeautifulSoup) -> bool:
+    """A page whose content a plain fetch cannot see: scripts, and next to no visible text without them."""
+    if soup.find("script") is None:
+        return False
+    body = soup.body or soup
+    text = " ".join(s for s in body.find_all(string=True) if s.parent is not None and s.parent.name not in _HIDDEN)
+    return len(clean_text(text)) < SCRIPT_PAGE_TEXT
 
 
 def _entry(el: Tag, sel: Selectors, now: datetime) -> Entry:
@@ -83,3 +98,17 @@ def _date(el: Tag, selector: str | None, now: datetime) -> datetime | None:
         if when is not None:
             return when
     return parse_date(clean_text(found.get_text(" ")), now)
+
+
+def selector_report(result: FetchResult, source: Source) -> tuple[int, int]:
+    """(elements `item` matches, of them how many have a `date` element whose text does not parse): for
+    `sources test`, which names these problems; call it after extract() succeeded on the same result."""
+    sel = source.selectors
+    text, _ = decode(result.body, result.content_type, "html")
+    elements = BeautifulSoup(text, "lxml").select(sel.item)
+    now, unparsed = datetime.now(UTC), 0
+    for el in elements if sel.date else ():
+        found = el.select_one(sel.date)
+        written = found is not None and (found.get_text(strip=True) or found.get("datetime") or found.get("content"))
+        unparsed += bool(written) and _date(el, sel.date, now) is None
+    return len(elements), unparsed
