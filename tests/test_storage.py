@@ -8,8 +8,8 @@ from bot.errors import AdvisoryBotError
 from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.route import Target
 from storage import open_archive
-from storage.archive import MIGRATIONS
 from storage import outbox as ob
+from storage.archive import MIGRATIONS
 from storage.items import load_tagged, sources_of, store
 from storage.search import Query, search
 from storage.sources import get_state, record_failure, success_row
