@@ -32,8 +32,10 @@ def test_run_fetches_pages_of_new_short_items_only(tmp_path, feed_server):
     feed_server.serve("/a/2", b"<html><body><p>Minor fixes.</p></body></html>", content_type="text/html")
     feed_server.fail("/a/404", 404)
     sources = tmp_path / "sources.yaml"
-    sources.write_text(f"sources:\n  - name: briefs\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n"
-                       "    allow_private: true\n    fulltext: true\n")
+    sources.write_text(
+        f"sources:\n  - name: briefs\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n"
+        "    allow_private: true\n    fulltext: true\n"
+    )
     args = ["run", "--once", "--sources", str(sources), "--db", str(tmp_path / "a.db")]
     assert CliRunner().invoke(cli, args, env={"SLACK_BOT_TOKEN": ""}).exit_code == 0
     db = open_archive(tmp_path / "a.db")
