@@ -30,14 +30,23 @@ _SUPERSETS = {
     "gbk": "gb18030",
     "big5": "big5hkscs",
 }
+_LOCALE_FALLBACK = {"ko": "cp949", "ja": "cp932", "zh": "gb18030", "ru": "cp1251"}
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([\w.:-]+)[\"']", re.I)
 _META = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
-def decode(body: bytes, content_type: str = "", kind: str = "xml") -> tuple[str, str]:
-    """Decode `body` (kind "xml" or "html"); return (text, codec used). The BOM is not part of the text."""
-    for name in _candidates(body, content_type, kind):
+def decode(body: bytes, content_type: str = "", kind: str = "xml", language: str = "") -> tuple[str, str]:
+    """Decode `body` (kind "xml" or "html"); return (text, codec used). The BOM is not part of the text.
+
+    `language` (the source's) picks the legacy fallback tried before windows-1252, as browsers use the locale's
+    (WHATWG encoding sniffing, last step): a Korean feed that wrongly declares utf-8 is still read as cp949.
+    """
+    candidates = _candidates(body, content_type, kind)
+    legacy = _LOCALE_FALLBACK.get(language.split("-")[0].lower())
+    if legacy and legacy not in candidates:
+        candidates.insert(candidates.index("cp1252"), legacy)
+    for name in candidates:
         try:
             text = body.decode(name)
         except (UnicodeDecodeError, LookupError):

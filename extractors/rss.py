@@ -9,7 +9,8 @@ Rules:
   became a 1 GB summary in testing). External DTDs are never loaded: feedparser turns off external general
   entities and expat only reads an external subset through that handler.
 - Outside CDATA, bare '&' and HTML named entities (&nbsp;) are repaired first, so expat, not feedparser's
-  loose parser, reads the commonest broken feeds.
+  loose parser, reads the commonest broken feeds; character references to what XML forbids (&#0;, &#x110000;)
+  become U+FFFD (the loose parser crashed on chr() of them).
 - feedparser's HTML sanitizer and URI resolver are off: we keep plain text only (extractors.text), which
   also makes a 228 KB feed of ten full advisories parse ~5x faster.
 - Not a feed (no RSS/Atom root, no entries) raises ExtractError; a bozo feed with entries still yields them.
@@ -39,8 +40,8 @@ _DTD_TOKEN = re.compile(r"\"[^\"]*\"|'[^']*'|[\[\]>]")
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
 _XML_DECL = re.compile(r"^<\?xml\s[^>]{0,200}?\?>")
 _NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# "&" not starting a character reference; group 1 is a named reference's name
-_AMP = re.compile(r"&(?!#\d{1,7};|#x[0-9a-fA-F]{1,6};)(?:([A-Za-z][A-Za-z0-9]{0,31});)?")
+# every "&": group 1 a named reference's name, group 2/3 a decimal/hex character reference's number
+_AMP = re.compile(r"&(?:([A-Za-z][A-Za-z0-9]{0,31});|#(\d{1,7});|#x([0-9a-fA-F]{1,6});)?")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _ELEMENT = re.compile(r"<(?:[\w.-]+:)?([A-Za-z][\w.-]*)")
 _FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
@@ -52,7 +53,7 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
     """Items of an RSS or Atom document."""
     if not result.body.strip():
         raise ExtractError(f"extract: {source.name}: empty body")
-    text = defuse(decode(result.body, result.content_type, "xml")[0])
+    text = defuse(decode(result.body, result.content_type, "xml", source.language)[0])
     parsed = feedparser.parse(
         io.BytesIO(text.encode("utf-8")),
         response_headers={"content-type": "application/xml; charset=utf-8", "content-location": result.url},
@@ -141,13 +142,21 @@ def _repair(text: str) -> str:
 
 
 def _amp(match: re.Match) -> str:
-    name = match.group(1)
+    name, decimal, hexadecimal = match.groups()
+    if decimal or hexadecimal:  # XML 1.0 Char only: &#0; or &#x110000; would crash feedparser's loose parser
+        code = int(decimal) if decimal else int(hexadecimal, 16)
+        return match.group(0) if _xml_char(code) else "\ufffd"
     if name is None:
         return "&amp;"
     if name in _XML_ENTITIES:
         return match.group(0)
     code = name2codepoint.get(name)
     return f"&#{code};" if code else "&amp;" + name + ";"
+
+
+def _xml_char(code: int) -> bool:
+    """XML 1.0 section 2.2 Char."""
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
 
 
 def _entry(e: dict, now: datetime) -> Entry:
