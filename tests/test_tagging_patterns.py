@@ -118,6 +118,115 @@ SECTORS = [
         "North Korean hackers attached a file bearing the foreign ministry's logo to mail aimed at scholars.",
         {"think-tanks-academia"},
     ),
+    # P1: a text about a DPRK actor: a victim frame anywhere counts, and so does a "Targets" list or "Sector:" line
+    (
+        "P1",
+        "ALERT | Velvet Chollima password-reset lures",
+        "Velvet Chollima, a North Korean group, is sending password-reset lures this month.\n\n"
+        "Targets\n- Staff at policy institutes covering East Asia.\n- Producers at two national broadcasters.\n\n"
+        "Mitigations\n- Enforce hardware security keys for staff at banks and ministries.",
+        {"media", "think-tanks-academia"},
+    ),
+    (
+        "P1",
+        "Bulletin 7   Sector: Healthcare providers",
+        "Onyx Sleet, a North Korean hacking group, is using a new loader. The loader is signed with a "
+        "stolen certificate. It reads its settings from the registry.",
+        {"healthcare"},
+    ),
+    (
+        "P1",
+        "Ruby Sleet returns with a new downloader",
+        "Ruby Sleet, a North Korean actor, has shipped a new downloader. The downloader is written in Go. It uses "
+        "a cloud storage API for commands. Persistence comes from a scheduled task. Strings are encrypted with "
+        "RC4. In March these actors compromised two shipyards and a satellite operator in Asia.",
+        {"manufacturing", "space"},
+    ),
+    # P1 negatives: the DPRK item comes late in a digest, or another state's item has its own paragraph
+    (
+        "P1",
+        "Weekly digest: a clinic outage, a VPN bug, and a state actor",
+        "Clinic chain outage\nA criminal gang attacked a chain of clinics and leaked patient files.\n\n"
+        "VPN bug\nA new VPN flaw is being exploited widely.\n\nState actor\nLast month Andariel, a North "
+        "Korean group, breached a logistics firm through a stolen account.",
+        set(),
+    ),
+    (
+        "P1",
+        "Kimsuky phishing and a Chinese telecom intrusion",
+        "Kimsuky sent phishing mail to scholars at two universities this month.\n\n"
+        "In a separate case, a Chinese group attacked mobile carriers in Europe.",
+        {"think-tanks-academia"},
+    ),
+    # P2: the lure covers the impersonated noun phrase only
+    (
+        "P2",
+        "APT43 reporter ruse",
+        "APT43 operators impersonated producers at a broadcaster to request interviews with professors at "
+        "universities in Seoul.",
+        {"think-tanks-academia"},
+    ),
+    (
+        "P2",
+        "Kimsuky spoofing",
+        "Kimsuky hackers posed as officials from a foreign ministry and sent phishing mail.",
+        set(),
+    ),
+    # P3: Japanese "claiming to be a reporter" phrasing; a reporter's name used in the mail
+    (
+        "P3",
+        "北朝鮮系ハッカーが研究者を標的に",
+        "北朝鮮のハッカー集団「キムスキー」が、新聞社の記者を名乗るメールを大学の研究者に送りつけていた。"
+        "メールはテレビ局の記者の名前を使い、取材を依頼する内容だった。",
+        {"think-tanks-academia"},
+    ),
+    # P4: word-list gaps: holders of crypto, "wiped ... at <sector>", Korean maintenance vendor and crypto start-up
+    (
+        "P4",
+        "Citrine Sleet profile",
+        "Citrine Sleet, a North Korean actor, mainly targets companies and people managing cryptocurrency.",
+        {"cryptocurrency"},
+    ),
+    (
+        "P4",
+        "Dark Seoul anniversary",
+        "North Korean hackers wiped servers at South Korean broadcasters and at a regional bank in 2013.",
+        {"finance", "media"},
+    ),
+    (
+        "P4",
+        "북한 해킹조직, 유지보수 업체 통해 침투",
+        "북한 해킹조직 라자루스가 병원들이 함께 쓰는 전산 유지보수 업체를 해킹한 뒤 병원 서버에 침투했다.",
+        {"healthcare", "technology"},
+    ),
+    (
+        "P4",
+        "북한 IT 인력 위장 취업",
+        "북한 IT 인력이 가상자산 스타트업의 채용 공고에 지원해 원격 개발자로 취업했다.",
+        {"cryptocurrency", "technology"},
+    ),
+    # P5: a sector modifier decides its head; governments as the authors of a statement are not victims
+    (
+        "P5",
+        "Andariel campaign",
+        "Andariel hackers breached aircraft manufacturers and defense contractors in Europe.",
+        {"aerospace", "defense"},
+    ),
+    (
+        "P5",
+        "Joint statement on DPRK hacking",
+        "The Governments of Canada and Australia condemn North Korean hackers, who stole cryptocurrency from "
+        "exchanges this year. Our two governments will work with industry to disrupt these thefts.",
+        {"cryptocurrency"},
+    ),
+    # P7: the IT-worker insider scheme with no hacking words: technology (employer) and the stolen asset
+    (
+        "P7",
+        "Two North Korean Men Charged",
+        "Two North Korean men were charged with fraud. Using fake identities, they landed remote developer jobs "
+        "at a token start-up, altered the smart contract they maintained and stole cryptocurrency from the firm.",
+        {"cryptocurrency", "technology"},
+    ),
 ]
 
 
@@ -241,6 +350,43 @@ VERDICTS = [
         "Lazarus Group stole $600m from the bridge used by the game's players, the FBI said.",
         True,
         ("Lazarus Group",),
+        (),
+    ),
+    # P6: vendor names (Unit 42 Pisces, ESET, katakana)
+    ("P6", "Ransomware access", "Jumpy Pisces handed network access to a ransomware crew.", True, ("Andariel",), ()),
+    ("P6", "Fake funds", "Alluring Pisces lured traders with fake fund decks and a backdoor.", True, ("APT38",), ()),
+    (
+        "P6",
+        "暗号資産流出",
+        "北朝鮮のハッカー集団「トレーダートレイター」が資金を盗んだ。",
+        True,
+        ("TraderTraitor",),
+        (),
+    ),
+    (
+        "P6",
+        "Fake interviews",
+        "DeceptiveDevelopment sends coding tests laced with a stealer to freelance developers.",
+        True,
+        ("Famous Chollima",),
+        (),
+    ),
+    # P7: the IT-worker scheme with no hack or malware words is DPRK cyber activity; plain labour exports are not
+    (
+        "P7",
+        "Indictment",
+        "Three North Korean nationals used false identities to take remote developer jobs at a payments firm and "
+        "diverted funds after changing its source code.",
+        True,
+        (),
+        (),
+    ),
+    (
+        "P7",
+        "Labour exports",
+        "North Korea sent construction workers to Russia in breach of UN sanctions, officials said.",
+        False,
+        (),
         (),
     ),
 ]

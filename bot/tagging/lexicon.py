@@ -38,6 +38,13 @@ CYBER = [
     "trojanised", "backdoored", "remote access tool", "remote access tools", "remote access trojan",
     "remote access trojans", "supply chain compromise", "supply-chain compromise", "credential theft",
     "credential harvesting", "credential-harvesting", "cash-out", "cash-outs", "infostealers", "stealers",
+    # the IT-worker scheme: remote jobs under false identities, then theft or extortion from the employer
+    "remote developers", "remote developer", "remote software developers", "remote software developer",
+    "remote it jobs", "remote developer jobs", "remote jobs", "remote positions", "remote it worker",
+    "false identities", "fake identities", "stolen identities", "fraudulent identities", "false and stolen identities",
+    "fake identity", "false identity", "stolen identity", "smart contract", "smart contracts", "source code",
+    "stealing virtual currency", "stole virtual currency", "stealing cryptocurrency", "stole cryptocurrency",
+    "steal cryptocurrency", "virtual currency theft", "cryptocurrency mixer", "crypto mixers",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs",
@@ -47,6 +54,12 @@ ACTOR_NOUNS = {
     "actor", "actors", "apt", "apts", "attack", "attacks", "backdoor", "campaign", "cluster", "crew", "gang",
     "group", "hacker", "hackers", "hackers'", "hacking", "intrusion", "malware", "operators", "rat", "sub-group",
     "subgroup", "subgroups", "threat", "umbrella",
+}
+# The DPRK IT-worker scheme: with a DPRK signal near, the companies hiring them (technology) were hit.
+SCHEME = {
+    "it workers", "it worker", "remote it workers", "remote it worker", "laptop farm", "laptop farms",
+    "remote developers", "remote developer", "remote software developers", "remote software developer",
+    "remote it jobs", "remote developer jobs", "remote jobs", "remote positions",
 }
 # Other states' actors: a sentence naming them (and no DPRK agent) does not give DPRK sectors. Bare country names
 # are left out: they are usually where the victims are ("in Europe, Russia and Japan").
@@ -99,7 +112,9 @@ TARGET = [
     "focusing on", "went after", "go after", "goes after", "going after", "aimed at", "aiming at", "aims at", "sending",
     "sent", "sends", "emailed", "contacting", "contacted", "approached", "approaching", "lured", "luring", "tricked",
     "duped", "encrypted", "encrypting", "affected", "impacted", "infection", "infections", "preyed", "victimized",
-    "singled out", "recipients", "reached", "among the victims",
+    "singled out", "recipients", "reached", "among the victims", "compromises", "breaches", "infects",
+    "infiltrates", "encrypts", "wiped", "wipes", "wiping", "erased", "to request", "requesting", "to reach",
+    "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.
@@ -118,13 +133,16 @@ SECURITY = [
 # Agents a sentence may name instead of repeating the DPRK actor ("the group targeted banks").
 AGENTS = [
     "hackers", "hacker", "the group", "the gang", "the actor", "the actors", "threat actor", "threat actors",
-    "cyber actors", "attackers", "the north", "cyber-thieves", "the regime", "hacking groups",
+    "cyber actors", "attackers", "the north", "cyber-thieves", "the regime", "hacking groups", "these actors",
+    "this actor", "this group", "the intruders", "the threat group", "the defendants", "the defendant",
+    "the same people", "the same operators",
 ]
 # Words that refer back to the DPRK activity a text is about ("observed the campaign against banks"): agents only
 # in a text that names a DPRK actor or malware family (see sectors.py).
 ANAPHORS = [
     "the campaign", "this campaign", "the operation", "this operation", "the operators", "its operators",
-    "the activity", "this activity", "the intrusions", "the attacks", "these attacks",
+    "the activity", "this activity", "the intrusions", "the attacks", "these attacks", "the intrusion",
+    "this intrusion", "this wave", "the wave",
 ]
 # Lures and impersonation: a sector named after these is the bait, not the victim.
 LURE = {
@@ -136,8 +154,15 @@ LURE = {
 LURE_AFTER = {"logo", "logos", "letterhead", "letterheads", "branding", "insignia"}
 # Words that end a lure phrase when reading back from a sector noun ("... were sent to diplomats").
 LURE_STOP = {
-    "against", "are", "delivered", "emailed", "is", "sending", "sent", "to", "was", "were",
+    "against", "are", "delivered", "emailed", "is", "sending", "sent", "to", "was", "were", "request", "ask",
+    "asking", "asked", "contact", "reach", "approach", "then", "and then", "targeting", "targeted",
 }
+# First-person possessors: the authors' own bodies ("our three governments"), not victims.
+AUTHORS = {"our", "my"}
+# Words after which a cryptocurrency word names its holders ("organisations managing cryptocurrency").
+HOLDING = {"managing", "holding", "handling", "storing", "trading", "owning", "custody of"}
+# A sector modifier before these is a policy field ("defence-policy officials"), not the sector's organisations.
+FIELDS = {"policy"}
 # Possessors that make a sector the DPRK's own programme ("its nuclear programme", "North Korean banks").
 OWN = {
     "country's", "country’s", "dprk", "dprk's", "dprk’s", "its", "north korea's", "north korean", "north korea’s",

@@ -9,7 +9,12 @@ Rules:
 - It counts only in a targeting frame: its sentence has a target word (targeted, attacks on, victims, stole
   from, heist, recipients, reached...) and a DPRK agent (actor, DPRK signal, "the group", "hackers") is in it or
   the two before. In a text naming a DPRK actor or malware family, words referring back to its activity ("the
-  campaign", "the operators") are agents too.
+  campaign", "the operators") are agents too. In a text about DPRK cyber activity (an actor or family in the title
+  or first sentences, or a DPRK signal with a cyber/target word in the title) a target frame counts anywhere; if it
+  also covers another state's hackers, only in a paragraph naming a DPRK agent. A list under a "Targets" /
+  "Targeted sectors" / "Victims" heading (to the next blank line) or after "Sector:" on a line counts as targeted.
+- A sector modifier decides its head ("aerospace manufacturers" is aerospace); a policy field ("defence-policy
+  officials") is no sector; the authors ("our governments", "The Governments of X and Y" as subject) are not hit.
 - Not after a lure word ("disguised as", "fake", "-themed", "appear to come from"; Korean/Japanese "통일부를
   사칭한", "통일부를 가장한", "을 빙자", "を名乗り") or before one ("the ministry's logo", "통일부 로고"), not
   when it is the source ("according to prosecutors", "보안업체에 따르면"), not when the DPRK owns it ("its space
@@ -17,7 +22,8 @@ Rules:
 - A supply-chain compromise ("supply chain attack" on a software maker, named or not) hit technology.
 - Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
 - "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector.
-- The DPRK IT-worker scheme (Famous Chollima, or IT workers next to a DPRK signal) targets companies hiring
+- The DPRK IT-worker scheme (Famous Chollima, or scheme words such as IT workers / remote developer jobs in or
+  just after a DPRK sentence) targets companies hiring
   remote IT workers: technology (taxonomy.md).
 """
 
@@ -88,12 +94,16 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
     if before[-1:] and before[-1] in lexicon.NEGATING or before[-2:] in (["non", "-"], ["non", "‐"]):
         return True
     words = [w for w in before if w not in lexicon.ADVERBS]
+    if hit.tok_end - hit.tok_start == 1 and any(a.tok_end == hit.tok_start for a in ctx.hits("alias")):
+        return True  # "APT43 courts experts": a verb after the actor's name
     return hit.tok_end - hit.tok_start == 1 and bool(words) and words[-1] in lexicon.SUBJECTS
 
 
 def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 30) : hit.start].lower().replace("’", "'").rstrip()
     if any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN):
+        return True
+    if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
         return _cjk_lure_or_source(ctx, hit)
@@ -116,6 +126,23 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
         if w in lexicon.LURE or w.endswith("-themed"):
             return True
     return False
+
+
+def _authors(ctx: Context, hit: Hit) -> bool:
+    """ "our three governments", "The Governments of the United States, Japan and ...": who speaks, not who was hit."""
+    if hit.tok_start < 0:
+        return False
+    near = [t.lower_ for t in ctx.doc[max(0, hit.tok_start - 3) : hit.tok_start] if not t.is_space]
+    for word in reversed(near):
+        if word in lexicon.AUTHORS:
+            return True
+        if not word.isalpha():
+            break
+    nxt = ctx.doc[hit.tok_end].lower_ if hit.tok_end < len(ctx.doc) else ""
+    if not (hit.text[:1].isupper() and nxt == "of"):
+        return False
+    sent_start = ctx.starts[ctx.sent(hit.start)]
+    return not any(sent_start <= t.start < hit.start for t in ctx.hits("target"))  # the subject: no frame before it
 
 
 # "appear to come from", "look like they come from", "purporting to be from", up to the noun (and its coordinates).
@@ -156,14 +183,33 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
     ]
     kept = _longest_first(pool)
     taken = {h.tok_start: h for h in kept if h.tok_start >= 0}
+    heads = {}
+    for hit in kept:
+        if hit.kind == "mod" and not _policy_field(ctx, hit):
+            head = _head_of(ctx, hit, taken)
+            if head is not None:
+                heads[hit.start] = head
+    modified = {h.start for h in heads.values()}
+    for hit in kept:  # a sector noun used as a modifier: "aerospace manufacturers"
+        nxt = taken.get(hit.tok_end) if hit.tok_start >= 0 else None
+        if nxt is not None and nxt.kind == "noun" and nxt.text.lower() in lexicon.HEADS:
+            modified.add(nxt.start)
     out = []
     for hit in sorted(kept, key=lambda h: h.start):
-        if hit.kind == "mod" and _head_of(ctx, hit, taken) is None and not _stolen_asset(ctx, hit):
+        if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit):
             continue
+        if hit.kind == "noun" and hit.start in modified and hit.tok_end - hit.tok_start == 1:
+            continue  # "aerospace manufacturers": the modifier names the sector, the head only says "companies"
         if _not_an_organisation(ctx, hit):
             continue
         out.append((hit.value, hit))
     return out
+
+
+def _policy_field(ctx: Context, mod: Hit) -> bool:
+    """ "defence-policy officials", "energy policy experts": a policy field, not the sector's organisations."""
+    nxt = [t.lower_ for t in ctx.doc[mod.tok_end : mod.tok_end + 2] if not t.is_space]
+    return bool(nxt) and (nxt[0] in lexicon.FIELDS or (nxt[0] in ("-", "‐") and nxt[1:2] and nxt[1] in lexicon.FIELDS))
 
 
 def _stolen_asset(ctx: Context, mod: Hit) -> bool:
@@ -172,7 +218,7 @@ def _stolen_asset(ctx: Context, mod: Hit) -> bool:
         return False
     one = ctx.doc[mod.tok_start - 1].lower_
     two = ctx.doc[max(0, mod.tok_start - 2) : mod.tok_start].text.lower()
-    return one in lexicon.THEFT or two in lexicon.THEFT
+    return one in lexicon.THEFT or two in lexicon.THEFT or one in lexicon.HOLDING or two in lexicon.HOLDING
 
 
 def _names_victims(ctx: Context, other: Hit) -> bool:
@@ -189,11 +235,20 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     if mentions:  # the text is about a named DPRK actor or family: "the campaign" refers back to it
         agent_sents |= ctx.sents_of(ctx.hits("anaphor"))
     target_sents = ctx.sents_of(ctx.hits("target"))
-    other_sents = ctx.sents_of([h for h in ctx.hits("other") if not _names_victims(ctx, h)])
+    others = [h for h in ctx.hits("other") if not _names_victims(ctx, h)]
+    other_sents = ctx.sents_of(others)
+    listed = _target_lists(ctx)
+    subject = _is_subject(ctx, mentions)
+    agent_paras = {_paragraph(ctx, ctx.starts[s]) for s in agent_sents}
     found = []
     for sector, hit in _candidates(ctx):
         s = ctx.sent(hit.start)
-        if s not in target_sents or not agent_sents & {s, s - 1, s - 2}:
+        in_list = any(a <= hit.start < b for a, b in listed)
+        near_agent = bool(agent_sents & {s, s - 1, s - 2})
+        # a text about a DPRK actor: its victim frames count anywhere (in a text that also covers another
+        # state's hackers, only in a paragraph that names a DPRK agent)
+        anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
+        if not in_list and (s not in target_sents or not (near_agent or anywhere)):
             continue
         if s in other_sents and s not in dprk_sents:
             continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
@@ -205,13 +260,54 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit
         found.append(("technology", supply[0]))
     workers = [m.hit for m in mentions if m.alias.value == "Famous Chollima"]
-    if workers or _it_worker_scheme(ctx):
-        worker = next((h for h in ctx.hits("cyber") if "worker" in h.text.lower()), None) or workers[0]
-        found.append(("technology", worker))
+    scheme = _it_worker_scheme(ctx)
+    if workers or scheme:
+        found.append(("technology", scheme[0] if scheme else workers[0]))
     return found
 
 
-def _it_worker_scheme(ctx: Context) -> bool:
-    workers = [h for h in ctx.hits("cyber") if "worker" in h.text.lower()]
+def _it_worker_scheme(ctx: Context) -> list[Hit]:
+    """Scheme words (IT workers, remote developer jobs, laptop farms) in a DPRK sentence or the one after it."""
+    scheme = [h for h in ctx.hits("cyber") if " ".join(h.text.lower().split()) in lexicon.SCHEME]
     dprk_sents = ctx.sents_of(ctx.hits("dprk"))
-    return any(ctx.sent(h.start) in dprk_sents for h in workers)
+    return [h for h in scheme if dprk_sents & {ctx.sent(h.start), ctx.sent(h.start) - 1}]
+
+
+LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about
+# "Targets" / "Targeted sectors" / "Victims" headings, alone on a line (a list follows) or before a colon.
+_LIST_HEADING = re.compile(
+    r"^[ \t#*>-]*(?:targets?|targeted(?: sectors| industries| organi[sz]ations| entities)?|victims?|victimology|"
+    r"(?:affected|impacted) (?:sectors|industries|organi[sz]ations)|sectors?(?: targeted| affected)?|"
+    r"industries(?: targeted)?|target sectors)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_INLINE_HEADING = re.compile(
+    r"(?:^|\s)(?:targets?|targeted(?: sectors| industries)?|victims|sectors?(?: targeted)?|target sectors)"
+    r"[ \t]*:[ \t]*([^\n]+?)(?=[ \t]{2,}|\n|$)",
+    re.IGNORECASE,
+)
+
+
+def _target_lists(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of text listed under a "Targets" heading (up to a blank line) or after "Targets:" on its line."""
+    spans = []
+    for m in _LIST_HEADING.finditer(ctx.text):
+        end = ctx.text.find("\n\n", m.end() + 1)
+        spans.append((m.end(), len(ctx.text) if end < 0 else end))
+    spans += [m.span(1) for m in _INLINE_HEADING.finditer(ctx.text)]
+    return spans
+
+
+def _is_subject(ctx: Context, mentions: list[Mention]) -> bool:
+    """The text is about DPRK cyber activity: a DPRK actor or family in the title or lede, or a DPRK signal in the
+    title with a cyber or target word in the title or first sentence."""
+    if any(ctx.sent(m.hit.start) <= LEDE_SENTENCES for m in mentions):
+        return True
+    if not any(ctx.sent(h.start) == 0 for h in ctx.hits("dprk")):
+        return False
+    return any(ctx.sent(h.start) <= 1 for h in ctx.hits("cyber") + ctx.hits("target"))
+
+
+def _paragraph(ctx: Context, pos: int) -> int:
+    """Index of the blank-line-separated paragraph holding character `pos`."""
+    return ctx.text.count("\n\n", 0, pos)
