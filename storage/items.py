@@ -61,7 +61,8 @@ def existing_id(conn, item_id: str, url: str) -> str | None:
     """The archived id of this item: same id, else same normalised URL."""
     found = conn.execute("SELECT id FROM items WHERE id = ?", (item_id,)).fetchone()
     if found is None and url:
-        found = conn.execute("SELECT id FROM items WHERE url = ?", (url,)).fetchone()
+        # "url != ''" lets SQLite use the partial unique index items_url (without it: a full scan per item)
+        found = conn.execute("SELECT id FROM items WHERE url = ? AND url != ''", (url,)).fetchone()
     return found[0] if found else None
 
 

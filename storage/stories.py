@@ -69,24 +69,29 @@ def _by_link(conn, item, dprk_cyber: bool, now: str) -> rules.Match | None:
     # same days (a victim's own statement); an older patch note or a DPRK advisory cited as background is not
     since = (_when(item, now) - rules.WINDOW).isoformat(timespec="seconds")
     row = conn.execute(
-        f"SELECT id, url FROM items WHERE url IN ({marks}) AND id != ? AND story_id IS NOT NULL"
+        f"SELECT id, url FROM items WHERE url IN ({marks}) AND url != '' AND id != ? AND story_id IS NOT NULL"
         f" AND (dprk_cyber = ? OR coalesce(published, first_seen) >= ?) ORDER BY first_seen LIMIT 1",
         [*urls, item.id, int(dprk_cyber), since],
     ).fetchone()
     return rules.Match(row[0], "links-to", 1.0, f"links to {row[1]}") if row else None
 
 
+BUCKET_LIMIT = 50  # a band hash shared by more items than this is boilerplate, not a near-copy signal
+
+
 def _by_near_duplicate(conn, item_id: str, sig) -> rules.Match | None:
-    bands = rules.band_hashes(sig)
-    values = ", ".join("(?, ?)" for _ in bands)
-    candidates = conn.execute(
-        f"WITH q(band, hash) AS (VALUES {values}) SELECT b.item_id, count(*) AS n FROM q"
-        " JOIN item_bands b ON b.band = q.band AND b.hash = q.hash WHERE b.item_id != ?"
-        " GROUP BY b.item_id ORDER BY n DESC LIMIT 20",
-        [*(v for pair in bands for v in pair), item_id],
-    ).fetchall()
+    votes: dict[str, int] = {}
+    for band, value in rules.band_hashes(sig):
+        rows = conn.execute(
+            "SELECT item_id FROM item_bands WHERE band = ? AND hash = ? LIMIT ?", (band, value, BUCKET_LIMIT + 1)
+        ).fetchall()
+        if len(rows) > BUCKET_LIMIT:
+            continue  # templated text (the same boilerplate in thousands of items): bounded work, no signal
+        for (other,) in rows:
+            if other != item_id:
+                votes[other] = votes.get(other, 0) + 1
     best = None
-    for other, _n in candidates:
+    for other in sorted(votes, key=votes.get, reverse=True)[:20]:
         blob = conn.execute("SELECT minhash FROM item_signatures WHERE item_id = ?", (other,)).fetchone()
         score = rules.jaccard(sig, blob[0]) if blob else 0.0
         if score >= rules.NEAR_DUPLICATE and (best is None or score > best.score):
