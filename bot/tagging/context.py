@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from bot.tagging.nlp import Hit
+from bot.tagging.nlp import Hit, doc_text
 
 _BOUNDARY = re.compile(r"[.!?。？！]+[\"'’”)\]]*[ \t]+|\s*\n\s*")
 _LAST_WORD = re.compile(r"(\S+)$")
@@ -25,7 +25,7 @@ def sentence_starts(text: str) -> list[int]:
     for m in _BOUNDARY.finditer(text):
         nxt = text[m.end() : m.end() + 1]
         if "\n" not in m.group():
-            word = _LAST_WORD.search(text, 0, m.start() + 1)
+            word = _LAST_WORD.search(text, max(0, m.start() - 80), m.start() + 1)  # not from 0: O(n^2)
             core = word.group(1).rstrip(".") if word else ""
             if (len(core) <= 2 and core[:1].isupper()) or "." in core or not nxt or nxt.islower():
                 continue  # U.S. / N. Korea / Mr. Smith / e.g. lower-case continuation
@@ -52,7 +52,8 @@ class Context:
             by_kind[hit.kind].append(hit)
             if hit.tok_start >= 0:
                 by_token[hit.tok_start].append(hit)
-        return cls(doc, doc.text, sentence_starts(doc.text), dict(by_kind), dict(by_token))
+        text = doc_text(doc)
+        return cls(doc, text, sentence_starts(text), dict(by_kind), dict(by_token))
 
     def hits(self, kind: str) -> list[Hit]:
         return self.by_kind.get(kind, [])

@@ -90,12 +90,20 @@ class RuleMatcher:
             if kind == "alias":
                 value = norm(span.text)
             hits.append(Hit(kind, value, span.start_char, span.end_char, span.text, s, e))
-        if CJK_CHAR.search(doc.text):
+        text = doc_text(doc)
+        if CJK_CHAR.search(text):
             seen = {(h.start, h.end) for h in hits if h.kind == "alias"}
-            hits.extend(Hit(*h) for h in self.cjk.find(doc.text) if h[0] != "alias" or (h[2], h[3]) not in seen)
+            hits.extend(Hit(*h) for h in self.cjk.find(text) if h[0] != "alias" or (h[2], h[3]) not in seen)
         hits.sort(key=lambda h: (h.start, -h.end))
         doc._.hits = hits
         return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once: spaCy joins every token's text anew on each access (a Python object per token)."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
 
 
 @Language.factory("dprk_rules")
