@@ -105,7 +105,9 @@ def build(path: Path, n: int) -> float:
                 f"INSERT INTO items ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                 [tuple(r[0][c] for c in cols) for r in rows],
             )
-            conn.executemany("INSERT INTO item_tags VALUES (?, ?, ?)", [t for r in rows for t in r[1]])
+            conn.executemany(
+                "INSERT INTO item_tags (item_id, kind, value) VALUES (?, ?, ?)", [t for r in rows for t in r[1]]
+            )
             conn.executemany("INSERT INTO item_sources VALUES (?, ?, ?, ?, ?)", [r[2] for r in rows])
         print(f"\rbuilt {start + len(rows):,} items", end="", file=sys.stderr)
     print(file=sys.stderr)

@@ -214,7 +214,40 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX items_date ON items(coalesce(published, first_seen))")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """Search and facets without reading items: each item_tags row carries its item's rowid, date and verdict.
+
+    Triggers keep the copies exact for every writer (store, retag, revisions, bulk loads): a new tag row takes
+    them from its item, an item's new date or verdict is copied to its tag rows.
+    """
+    db.execute("ALTER TABLE item_tags ADD COLUMN item_rowid INTEGER")  # items.rowid: the key of items_fts
+    db.execute("ALTER TABLE item_tags ADD COLUMN date TEXT")  # coalesce(items.published, items.first_seen)
+    db.execute("ALTER TABLE item_tags ADD COLUMN dprk_cyber INTEGER NOT NULL DEFAULT 0")
+    copy = "(item_rowid, date, dprk_cyber) = (SELECT rowid, coalesce(published, first_seen), dprk_cyber FROM items {})"
+    db.execute(f"UPDATE item_tags SET {copy.format('WHERE items.id = item_tags.item_id')}")
+    db.execute(
+        f"""
+        CREATE TRIGGER item_tags_item_copy AFTER INSERT ON item_tags BEGIN
+            UPDATE item_tags SET {copy.format("WHERE items.id = NEW.item_id")} WHERE rowid = NEW.rowid;
+        END"""
+    )
+    db.execute(
+        """
+        CREATE TRIGGER items_tag_copy AFTER UPDATE OF published, first_seen, dprk_cyber ON items BEGIN
+            UPDATE item_tags SET date = coalesce(NEW.published, NEW.first_seen), dprk_cyber = NEW.dprk_cyber
+            WHERE item_id = NEW.id;
+        END"""
+    )
+    # search: an actor or sector filter as the set of rowids full-text hits are checked against
+    db.execute("CREATE INDEX item_tags_rowid ON item_tags(kind, value, item_rowid)")
+    # stats: counts per period read this index alone, since/until is a range of it
+    db.execute("CREATE INDEX item_tags_date ON item_tags(kind, dprk_cyber, date, value, item_id)")
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        # statistics for the old indexes but none for the new ones would make the planner prefer them blindly
+        db.execute("ANALYZE item_tags")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:

@@ -36,21 +36,39 @@ class Query:
     limit: int | None = 50
 
 
-def _filters(q: Query) -> tuple[str, list[str], list]:
-    """FROM clause, WHERE conditions and parameters of a query."""
-    source, where, params = "items", [], []
-    if q.text:
-        source += " JOIN items_fts ON items_fts.rowid = items.rowid"
-        where.append("items_fts MATCH ?")
-        params.append(q.text)
+# a tag or source filter as a set of items.rowid, the key of items_fts: full-text hits are checked against it
+# without reading their (long) items rows
+TAGGED_ROWIDS = "SELECT item_rowid FROM item_tags WHERE kind = ? AND value = ?"  # index item_tags_rowid (v5)
+SOURCE_ROWIDS = (
+    "SELECT items.rowid FROM item_sources JOIN items ON items.id = item_sources.item_id"
+    " WHERE item_sources.source IN ({marks})"
+)
+
+
+def _set_filters(q: Query, rowid: str | None = None) -> tuple[list[str], list]:
+    """Tag and source filters: conditions on items.id (the planner may start from the set), or, given `rowid`,
+    on that rowid (`+`: checked per row, never used to look rows up)."""
+    where, params = [], []
     for kind, values in (("actor", q.actors), ("sector", q.sectors)):
         for value in values:
-            where.append("items.id IN (SELECT item_id FROM item_tags WHERE kind = ? AND value = ?)")
+            if rowid:
+                where.append(f"+{rowid} IN ({TAGGED_ROWIDS})")
+            else:
+                where.append("items.id IN (SELECT item_id FROM item_tags WHERE kind = ? AND value = ?)")
             params += [kind, value]
     if q.sources:
         marks = ", ".join("?" * len(q.sources))
-        where.append(f"items.id IN (SELECT item_id FROM item_sources WHERE source IN ({marks}))")
+        if rowid:
+            where.append(f"+{rowid} IN ({SOURCE_ROWIDS.format(marks=marks)})")
+        else:
+            where.append(f"items.id IN (SELECT item_id FROM item_sources WHERE source IN ({marks}))")
         params += list(q.sources)
+    return where, params
+
+
+def _row_filters(q: Query) -> tuple[list[str], list]:
+    """Filters on the columns of `items`."""
+    where, params = [], []
     if q.languages:
         where.append(f"items.language IN ({', '.join('?' * len(q.languages))})")
         params += list(q.languages)
@@ -63,7 +81,32 @@ def _filters(q: Query) -> tuple[str, list[str], list]:
     if q.dprk_cyber is not None:
         where.append("items.dprk_cyber = ?")
         params.append(int(q.dprk_cyber))
-    return source, where, params
+    return where, params
+
+
+def _hits(q: Query) -> tuple[str, list]:
+    """The full-text matches that pass every filter, as a materialized `hits(item_rowid, rank)`.
+
+    FTS5 hands out rowids; tag and source filters are rowid sets, so only hits that pass them are ranked
+    (bm25 per row) and only those that pass them read their items row, for the other filters.
+    """
+    rank = "items_fts.rank" if q.sort != "date" else "0"
+    sets, params = _set_filters(q, "items_fts.rowid")
+    rows, row_params = _row_filters(q)
+    source = "items_fts JOIN items ON items.rowid = items_fts.rowid" if rows else "items_fts"
+    where = " AND ".join(["items_fts MATCH ?", *sets, *rows])
+    hits = f"SELECT items_fts.rowid AS item_rowid, {rank} AS rank FROM {source} WHERE {where}"
+    return f"WITH hits AS MATERIALIZED ({hits}) ", [q.text, *params, *row_params]
+
+
+def _filters(q: Query) -> tuple[str, str, list[str], list]:
+    """WITH clause, FROM clause, WHERE conditions and parameters of a query."""
+    if q.text:
+        with_sql, params = _hits(q)
+        return with_sql, "hits JOIN items ON items.rowid = hits.item_rowid", [], params
+    where, params = _set_filters(q)
+    rows, row_params = _row_filters(q)
+    return "", "items", where + rows, params + row_params
 
 
 def _order(q: Query, rank: str, date: str) -> str:
@@ -76,18 +119,22 @@ def _order(q: Query, rank: str, date: str) -> str:
 
 def build_sql(q: Query) -> tuple[str, list]:
     """The SELECT for a query (rows of `items` plus `_date`, `_rank` and, by story, story columns)."""
-    source, where, params = _filters(q)
-    rank = "items_fts.rank" if q.text else "0"
+    order = _order(q, "_rank", "_date")  # checks the sort first
+    with_sql, source, where, params = _filters(q)
+    rank = "hits.rank" if q.text else "0"
+    if not q.by_story and q.limit is not None and order.startswith("_rank"):
+        # only hits ranked at or above the limit-th can be in the page: the others never read their date
+        where = [*where, "hits.rank <= (SELECT max(rank) FROM (SELECT rank FROM hits ORDER BY rank LIMIT ?))"]
+        params.append(q.limit)
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
     if not q.by_story:
-        order = _order(q, "_rank", "_date")
         sql = (
-            f"SELECT items.*, stories.title AS story_title, {DATE} AS _date, {rank} AS _rank FROM {source}"
+            f"{with_sql}SELECT items.*, stories.title AS story_title, {DATE} AS _date, {rank} AS _rank FROM {source}"
             f" LEFT JOIN stories ON stories.id = items.story_id{where_sql} ORDER BY {order}"
         )
     else:
         sql = (
-            "SELECT m.*, stories.title AS story_title, stories.items_count AS story_items FROM ("
+            f"{with_sql}SELECT m.*, stories.title AS story_title, stories.items_count AS story_items FROM ("
             f"SELECT items.*, {DATE} AS _date, {rank} AS _rank,"
             f" row_number() OVER (PARTITION BY {STORY_KEY} ORDER BY {_order(q, rank, DATE)}) AS _n,"
             f" count(*) OVER (PARTITION BY {STORY_KEY}) AS story_hits"

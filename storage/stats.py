@@ -15,15 +15,16 @@ from bot.errors import AdvisoryBotError
 
 DATE = "coalesce(i.published, i.first_seen)"
 PERIODS = {
-    "week": f"date(substr({DATE}, 1, 10), '-6 days', 'weekday 1')",  # the Monday on or before
-    "month": f"substr({DATE}, 1, 7)",
+    "week": "date(substr({date}, 1, 10), '-6 days', 'weekday 1')",  # the Monday on or before
+    "month": "substr({date}, 1, 7)",
 }
+# (rows, their date, their verdict, the key): item_tags rows carry their item's date and verdict (migration v5),
+# so actor and sector counts read one index, not items; count(*) counts items, as (item, key) pairs are unique
 BY = {
-    "actor": "JOIN item_tags k ON k.item_id = i.id AND k.kind = 'actor'",
-    "sector": "JOIN item_tags k ON k.item_id = i.id AND k.kind = 'sector'",
-    "source": "JOIN item_sources k ON k.item_id = i.id",
+    "actor": ("item_tags k WHERE k.kind = 'actor'", "k.date", "k.dprk_cyber", "k.value"),
+    "sector": ("item_tags k WHERE k.kind = 'sector'", "k.date", "k.dprk_cyber", "k.value"),
+    "source": ("items i JOIN item_sources k ON k.item_id = i.id WHERE 1", DATE, "i.dprk_cyber", "k.source"),
 }
-KEY = {"actor": "k.value", "sector": "k.value", "source": "k.source"}
 
 
 @dataclass(frozen=True)
@@ -44,18 +45,19 @@ def counts(
     """Items per (period, actor|sector|source), oldest period first."""
     if by not in BY or period not in PERIODS:
         raise AdvisoryBotError(f"stats: cannot count by {by!r} per {period!r}")
-    where, params = ["1"], []
+    rows, date, verdict, key = BY[by]
+    where, params = [], []
     if dprk_only:
-        where.append("i.dprk_cyber = 1")
+        where.append(f" AND {verdict} = 1")
     if since:
-        where.append(f"{DATE} >= ?")
+        where.append(f" AND {date} >= ?")
         params.append(since)
     if until:
-        where.append(f"{DATE} < ?")
+        where.append(f" AND {date} < ?")
         params.append(until)
     sql = (
-        f"SELECT {PERIODS[period]} AS period, {KEY[by]} AS key, count(DISTINCT i.id) AS n FROM items i {BY[by]}"
-        f" WHERE {' AND '.join(where)} GROUP BY period, key ORDER BY period, n DESC, key"
+        f"SELECT {PERIODS[period].format(date=date)} AS period, {key} AS key, count(*) AS n FROM {rows}{''.join(where)}"
+        " GROUP BY period, key ORDER BY period, n DESC, key"
     )
     return [Count(*row) for row in db.execute(sql, params)]
 
