@@ -8,6 +8,9 @@ over If-Modified-Since), Retry-After honoured on 429/503, and errors mapped to a
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -62,7 +65,8 @@ def _fetch(client: httpx.Client, source, validators: Validators, clock) -> Fetch
     for _hop in range(MAX_REDIRECTS + 1):
         reason = refusal(url, source.allow_private)
         if reason:
-            raise FetchError(f"fetch: {source.name}: refused {url}: {reason}", kind="blocked")
+            kind = "network" if reason.startswith("cannot resolve") else "blocked"  # no DNS is no refusal
+            raise FetchError(f"fetch: {source.name}: refused {url}: {reason}", kind=kind)
         headers = {}
         if validators.etag:
             headers["If-None-Match"] = validators.etag
@@ -93,22 +97,48 @@ def _request(client, source, url, headers, deadline, clock) -> tuple[httpx.Respo
                     kind="too_large",
                 )
             chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > source.max_bytes:
-                    raise FetchError(
-                        f"fetch: {source.name}: body exceeds the {source.max_bytes}-byte cap", kind="too_large"
-                    )
-                if clock() > deadline:
-                    raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout")
-                chunks.append(chunk)
+            with _Watchdog(response, deadline - clock()):
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > source.max_bytes:
+                        raise FetchError(
+                            f"fetch: {source.name}: body exceeds the {source.max_bytes}-byte cap", kind="too_large"
+                        )
+                    if clock() > deadline:
+                        raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout")
+                    chunks.append(chunk)
             return response, b"".join(chunks)
     except httpx.TimeoutException as exc:
         raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout") from exc
     except httpx.DecodingError as exc:
         raise FetchError(f"fetch: {source.name}: undecodable body: {exc}", kind="bad_body") from exc
     except httpx.TransportError as exc:
+        if clock() > deadline:  # the watchdog cut a body that kept the reads just in time
+            raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout") from exc
         raise FetchError(f"fetch: {source.name}: {type(exc).__name__}: {exc}", kind="network") from exc
+
+
+class _Watchdog:
+    """Shut the connection down at the deadline: httpx's read timeout is per read, so a body that sends a byte
+    just before each read times out would otherwise run past the total deadline (slowloris)."""
+
+    def __init__(self, response: httpx.Response, seconds: float):
+        stream = response.extensions.get("network_stream")
+        self._socket = stream.get_extra_info("socket") if stream is not None else None
+        self._timer = threading.Timer(max(seconds, 0.0), self._cut)
+        self._timer.daemon = True
+
+    def _cut(self) -> None:
+        with contextlib.suppress(OSError):
+            self._socket.shutdown(socket.SHUT_RDWR)  # wakes the blocked recv; close() alone would not
+
+    def __enter__(self) -> _Watchdog:
+        if self._socket is not None:
+            self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
 
 
 def _result(source, url: str, response: httpx.Response, body: bytes, elapsed_ms: int) -> FetchResult:

@@ -7,6 +7,8 @@ archive, and never allowed to touch another source.
 from __future__ import annotations
 
 import logging
+import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -20,7 +22,12 @@ from storage.items import existing_id, store
 from storage.sources import get_state, record_failure, success_row
 
 log = logging.getLogger("advisory_bot.pipeline")
+# The process's sources store through this lock (a store is one BEGIN IMMEDIATE transaction anyway): under load,
+# threads polling SQLite's busy handler lost the race for 10 s and failed with "database is locked".
+WRITER = threading.Lock()
 MAX_BACKOFF = timedelta(hours=6)
+GONE_AFTER = 3  # consecutive 404/410 answers before a source is parked
+GONE_PARK = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,8 @@ def refresh(source, rt: Runtime) -> SourceReport:
             def routes(t: TaggedItem):
                 return rt.routes(t.item, t.tags, moment)
 
-        stored = store(db, source.name, tagged, now, routes=routes, source_update=row, stories=rt.stories)
+        with WRITER:  # one writer at a time, queued here: SQLite's busy handler starves threads under load
+            stored = store(db, source.name, tagged, now, routes=routes, source_update=row, stories=rt.stories)
         ops.after_success(rt, source, state.error_count, len(items), state.items_last_fetch, now)
         rt.metrics.stored(source.name, len(stored.new))
         rt.metrics.tagged([t.tags for t in stored.new])
@@ -104,9 +112,15 @@ def _failed(source, state, exc: Exception, started: float, rt: Runtime) -> Sourc
     delay = backoff(source.every, state.error_count + 1, rt)
     if isinstance(exc, FetchError) and exc.retry_after:
         delay = max(delay, timedelta(seconds=exc.retry_after))
+    if kind == "gone":  # RFC 9110 15.5.5/15.5.11: not worth the usual interval; parked after a few in a row
+        delay = GONE_PARK if state.error_count + 1 >= GONE_AFTER else MAX_BACKOFF
     message = str(exc) or type(exc).__name__
-    count = record_failure(rt.db(), source.name, source.url, iso(now), message, kind, iso(now + delay))
-    ops.after_failure(rt, source, count, message, state.last_success_at)
+    try:
+        count = record_failure(rt.db(), source.name, source.url, iso(now), message, kind, iso(now + delay))
+        ops.after_failure(rt, source, count, message, state.last_success_at)
+    except sqlite3.Error:  # e.g. "database is locked": still a per-source failure, never a crash of the cycle
+        log.exception("source failure not recorded", extra={"source_id": source.name})
+        count = state.error_count + 1
     log.warning(
         "source failed",
         extra={
