@@ -61,6 +61,15 @@ def story_keeper():
     return Keeper(family=root, members=lambda family: families.get(family, {family}))
 
 
+class LazyTagger:
+    """The process's tagger, built on first use: a cycle where every source answers 304 never loads spaCy."""
+
+    def tag_many(self, items):
+        from bot.tagging import get_tagger
+
+        return get_tagger().tag_many(items)
+
+
 @dataclass(frozen=True)
 class Routing:
     """Everything routes.yaml decides, built and validated together (swapped whole on a hot reload)."""
@@ -97,11 +106,7 @@ def build(
 ) -> Runtime:
     """A Runtime ready to run: notifiers, routes, ops, tagger, and the archive opened (created or migrated)."""
     fetching = fetching or Fetching()
-    tagger = None
-    if with_tagger:
-        from bot.tagging import get_tagger
-
-        tagger = get_tagger()
+    tagger = LazyTagger() if with_tagger else None
     rt = Runtime(
         db_path=db_path,
         tagger=tagger,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-import trafilatura
 from bs4 import BeautifulSoup
 
 from bot.errors import AdvisoryBotError
@@ -31,6 +30,8 @@ def main_text(html: str, selector: str | None) -> str:
     if selector:
         soup = BeautifulSoup(html, "lxml")
         return clean_text("\n\n".join(html_to_text(str(el)) for el in soup.select(selector)))
+    import trafilatura  # imported on first use: most sources never need it
+
     return clean_text(trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True) or "")
 
 

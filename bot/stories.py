@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # LSH: candidates from Jaccard ~0.5 up, verified against NEAR_DUPLICATE
@@ -162,7 +161,10 @@ def shingles(text: str) -> list[bytes]:
     return [" ".join(words[i : i + 3]).encode() for i in range(max(0, len(words) - 2))]
 
 
-def signature(text: str) -> MinHash | None:
+def signature(text: str):
+    """The MinHash of a text, or None when it is too short to estimate anything."""
+    from datasketch import MinHash  # imported on first use: it pulls in scipy (0.3 s at start-up)
+
     grams = shingles(text)
     if len(set(grams)) < MIN_SHINGLES:
         return None  # too short for the estimate to mean anything
@@ -171,7 +173,7 @@ def signature(text: str) -> MinHash | None:
     return sig
 
 
-def band_hashes(sig: MinHash) -> list[tuple[int, int]]:
+def band_hashes(sig) -> list[tuple[int, int]]:
     """(band, 64-bit hash) pairs for the LSH index: stable across processes (no Python hash())."""
     values = sig.hashvalues.astype("<u4").tobytes()
     out = []
@@ -181,11 +183,11 @@ def band_hashes(sig: MinHash) -> list[tuple[int, int]]:
     return out
 
 
-def to_blob(sig: MinHash) -> bytes:
+def to_blob(sig) -> bytes:
     return sig.hashvalues.astype("<u4").tobytes()
 
 
-def jaccard(sig: MinHash, blob: bytes) -> float:
+def jaccard(sig, blob: bytes) -> float:
     """MinHash's Jaccard estimate against a stored signature: the share of equal hash values."""
     other = np.frombuffer(blob, dtype="<u4")
     return float(np.count_nonzero(sig.hashvalues.astype("<u4") == other)) / NUM_PERM
