@@ -3,7 +3,6 @@
 import io
 import json
 import logging
-import socket
 import time
 import traceback
 from datetime import UTC, datetime
@@ -38,18 +37,6 @@ def alert(alert_id: int = 1, title: str = "Andariel deploys a new loader against
         evidence=(Evidence("actor", "Andariel", "Andariel", start, start + 8),),
     )
     return build_alert(item, tags, alert_id=alert_id)
-
-
-@pytest.fixture(autouse=True)
-def loopback_only(monkeypatch):
-    """Fail loudly if anything here tries to reach a host other than 127.0.0.1 (e.g. the real slack.com)."""
-    real = socket.create_connection
-
-    def guarded(address, *args, **kwargs):
-        assert address[0] == "127.0.0.1", f"non-loopback connection attempted: {address}"
-        return real(address, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "create_connection", guarded)
 
 
 def fast_handlers():
