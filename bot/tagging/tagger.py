@@ -20,6 +20,7 @@ from bot.tagging.context import Context
 from bot.tagging.kb import KnowledgeBase, load_kb
 from bot.tagging.korean import HANGUL
 from bot.tagging.nlp import build_english, build_korean
+from bot.tagging.prescreen import Prescreen
 from bot.tagging.sectors import find_sectors
 from bot.tagging.signals import assess
 
@@ -45,6 +46,7 @@ class Tagger:
     def __init__(self, kb: KnowledgeBase | None = None, en: Language | None = None, ko: Language | None = None):
         self.kb = kb or load_kb()
         self.pipelines = {"en": en or build_english(), "ko": ko or build_korean()}
+        self.prescreen = Prescreen(self.kb)
 
     def tag(self, title: str, text: str, language: str | None = None) -> Tags:
         return self.tag_many([(title, text, language)])[0]
@@ -52,11 +54,15 @@ class Tagger:
     def tag_many(self, items: Iterable[tuple[str, str, str | None]], batch_size: int = BATCH_SIZE) -> list[Tags]:
         """Tags for each (title, text, language) in order, batching each language through nlp.pipe."""
         texts, groups = [], {"en": [], "ko": []}
+        out: list[Tags | None] = []
         for i, (title, text, language) in enumerate(items):
             full = f"{title or ''}\n{text or ''}"
             texts.append(full)
-            groups[pick_language(full, language)].append(i)
-        out: list[Tags | None] = [None] * len(texts)
+            if self.prescreen.may_match(full):
+                groups[pick_language(full, language)].append(i)
+                out.append(None)
+            else:  # nothing DPRK can be found in it: indicators only, without the pipeline
+                out.append(self.plain(full))
         for lang, indexes in groups.items():
             if not indexes:
                 continue
@@ -64,6 +70,23 @@ class Tagger:
             for i, doc in zip(indexes, docs, strict=True):
                 out[i] = self.decide(doc)
         return out  # type: ignore[return-value]
+
+    @staticmethod
+    def plain(text: str) -> Tags:
+        """The tags of a text with no DPRK actor, malware or signal: its indicators, score 0."""
+        found = indicators.extract(text)
+        evidence = _trim([Evidence(i.label, i.value, i.text, i.start, i.end) for i in found])
+
+        def values(label: str) -> tuple[str, ...]:
+            return tuple(sorted({e.value for e in found if e.label == label}))
+
+        return Tags(
+            cves=values("cve"),
+            techniques=values("technique"),
+            advisories=values("advisory"),
+            wallets=values("wallet"),
+            evidence=evidence,
+        )
 
     def decide(self, doc: Doc) -> Tags:
         """Turn one processed Doc into Tags."""
