@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.deliver import DeliveryReport, deliver_due
 from bot.pipeline import SourceReport, refresh
 from bot.runtime import Runtime
+from bot.tagpool import TagPool
 
 log = logging.getLogger("advisory_bot.cycle")
 WORKERS = 8
+POOL_FROM = 20  # sources in one cycle from which tagging moves to worker processes
 
 
 @dataclass(frozen=True)
@@ -20,10 +23,19 @@ class CycleReport:
     delivery: DeliveryReport
 
 
-def run_cycle(sources, rt: Runtime, workers: int = WORKERS, sleep=None) -> CycleReport:
+def run_cycle(sources, rt: Runtime, workers: int = WORKERS, sleep=None, pool_from: int = POOL_FROM) -> CycleReport:
     enabled = [s for s in sources if s.enabled]
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(enabled))), thread_name_prefix="source") as pool:
-        reports = tuple(pool.map(lambda s: refresh(s, rt), enabled))
+    tagger = rt.tagger
+    processes = os.cpu_count() or 1
+    if processes > 1 and len(enabled) >= pool_from and tagger is not None:
+        rt.tagger = TagPool(processes)  # parse and tag on every core (see bot.tagpool)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(enabled))), thread_name_prefix="source") as pool:
+            reports = tuple(pool.map(lambda s: refresh(s, rt), enabled))
+    finally:
+        if rt.tagger is not tagger:
+            rt.tagger.close()
+            rt.tagger = tagger
     delivery = deliver_due(rt) if sleep is None else deliver_due(rt, sleep=sleep)
     log.info(
         "cycle done",

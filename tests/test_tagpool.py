@@ -1,0 +1,48 @@
+"""Tagging in worker processes gives the same tags and the same archive as tagging in the cycle's threads."""
+
+from pathlib import Path
+
+from bot.assemble import build
+from bot.config import load_sources
+from bot.cycle import run_cycle
+from bot.tagging import get_tagger
+from bot.tagpool import TagPool
+
+DATA = Path(__file__).parent / "data/feeds"
+TEXTS = [
+    ("Kimsuky targets think tanks", "North Korean hackers of Kimsuky phished researchers at think tanks.", None),
+    ("Patch notes", "Fixes CVE-2026-0001 in a VPN appliance.", None),
+    ("라자루스, 거래소 해킹", "북한 해킹조직 라자루스가 가상자산 거래소를 공격했다.", "ko"),
+]
+
+
+def test_pool_tags_like_the_process():
+    pool = TagPool(2)
+    try:
+        assert [t.to_contract("") for t in pool.tag_many(TEXTS)] == [
+            t.to_contract("") for t in get_tagger().tag_many(TEXTS)
+        ]
+        assert pool.tag_many([]) == []
+    finally:
+        pool.close()
+
+
+def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server, monkeypatch):
+    monkeypatch.setattr("bot.cycle.os.cpu_count", lambda: 2)
+    lines = ["sources:"]
+    for feed in ("cisa_advisories.xml", "vendor_blog.atom", "news_hostile.xml"):
+        feed_server.serve_file(f"/{feed}", DATA / feed)
+        name = feed.split(".")[0].replace("_", "-")
+        lines.append(f'  - {{name: {name}, type: rss, url: "{feed_server.url("/" + feed)}", allow_private: true}}')
+    (tmp_path / "sources.yaml").write_text("\n".join(lines) + "\n")
+    archives = {}
+    for pooled in (True, False):
+        rt = build(tmp_path / f"{pooled}.db", env={})
+        report = run_cycle(load_sources(tmp_path / "sources.yaml"), rt, pool_from=1 if pooled else 99)
+        assert all(r.outcome == "ok" for r in report.sources)
+        assert type(rt.tagger).__name__ == "LazyTagger"  # the pool is closed and gone after the cycle
+        archives[pooled] = (
+            rt.db().execute("SELECT id, dprk_cyber, score, actors, sectors, evidence FROM items ORDER BY id").fetchall()
+        )
+    assert len(archives[True]) >= 8
+    assert archives[True] == archives[False]
