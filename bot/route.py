@@ -87,12 +87,3 @@ class Router:
                 if key not in chosen or (chosen[key].mode == "digest" and route.mode == "immediate"):
                     chosen[key] = target
         return list(chosen.values())
-
-
-def default_routes(notifier_name: str, channel: str) -> Callable[[Item, Tags, datetime], list[Target]]:
-    """The built-in rule without routes.yaml: DPRK cyber items to one notifier."""
-
-    def routes(item: Item, tags: Tags, now: datetime) -> list[Target]:
-        return [Target(notifier_name, channel, "default")] if tags.dprk_cyber else []
-
-    return routes

@@ -42,30 +42,12 @@ def enqueue(conn, item_id: str, targets, now: str, story_id: int | None = None) 
     """Outbox rows for a new item: an alert, or a follow-up when its story was alerted; returns rows created."""
     created = 0
     for target in targets:
+        row = {"item_id": item_id, "notifier": target.notifier, "channel": target.channel, "route": target.route}
         parent = _alerted_in_story(conn, story_id, target.notifier, target.channel)
         if parent is not None:
-            created += _insert(
-                conn,
-                now,
-                kind="followup",
-                item_id=item_id,
-                notifier=target.notifier,
-                channel=target.channel,
-                route=target.route,
-                parent_id=parent,
-            )
+            created += _insert(conn, now, kind="followup", parent_id=parent, **row)
         else:
-            created += _insert(
-                conn,
-                now,
-                kind="alert",
-                item_id=item_id,
-                notifier=target.notifier,
-                channel=target.channel,
-                route=target.route,
-                mode=target.mode,
-                due_at=_iso(target.due_at),
-            )
+            created += _insert(conn, now, kind="alert", mode=target.mode, due_at=_iso(target.due_at), **row)
     return created
 
 

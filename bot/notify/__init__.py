@@ -36,17 +36,14 @@ NOTIFIERS: dict[str, type] = {"slack": SlackNotifier, "console": ConsoleNotifier
 
 
 def default_notifier(env: Mapping[str, str] = os.environ, stream: TextIO | None = None) -> Notifier:
-    """Slack when SLACK_BOT_TOKEN is set (SLACK_CHANNEL required, SLACK_API_URL optional), else the console.
+    """The notifier of the built-in routing (no routes.yaml): Slack when SLACK_BOT_TOKEN is set, else the console.
 
     `stream` defaults to sys.stdout as it is at call time (so pytest's capture and redirections apply).
     """
-    token = (env.get("SLACK_BOT_TOKEN") or "").strip()
-    if not token:
-        return ConsoleNotifier(stream)
-    channel = (env.get("SLACK_CHANNEL") or "").strip()
-    if not channel:
-        raise ConfigError("notify: SLACK_CHANNEL is required when SLACK_BOT_TOKEN is set (a channel id like C0123)")
-    return SlackNotifier(token, channel, base_url=env.get("SLACK_API_URL") or None)
+    from bot.routes_config import default_routes_file
+
+    (notifier,) = build_notifiers(default_routes_file(env), env, stream).values()
+    return notifier
 
 
 def _slack(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None) -> SlackNotifier:
