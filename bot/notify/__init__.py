@@ -15,7 +15,7 @@ from bot.errors import ConfigError
 from bot.notify.console import ConsoleNotifier
 from bot.notify.message import Card, Message, build_alert
 from bot.notify.slack import SlackNotifier
-from bot.routes_config import APPRISE_TYPES, NotifierConfig, RoutesFile
+from bot.routes_config import APPRISE_TYPES, NotifierConfig, RoutesFile, default_routes_file
 
 __all__ = ["NOTIFIERS", "Card", "ConsoleNotifier", "Message", "Notifier", "SlackNotifier", "build_alert",
            "build_notifiers", "default_notifier"]  # fmt: skip
@@ -40,8 +40,6 @@ def default_notifier(env: Mapping[str, str] = os.environ, stream: TextIO | None 
 
     `stream` defaults to sys.stdout as it is at call time (so pytest's capture and redirections apply).
     """
-    from bot.routes_config import default_routes_file
-
     (notifier,) = build_notifiers(default_routes_file(env), env, stream).values()
     return notifier
 
