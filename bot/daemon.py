@@ -1,8 +1,9 @@
 """The daemon: APScheduler 3.x, one job per source at its interval, delivery, hot reload, a heartbeat.
 
 Rules: jobs never overlap for one source (max_instances=1) and missed runs collapse into one (coalesce) with a
-grace of half the interval, so a suspended laptop does not fire a burst; each job gets jitter so sources on one
-host are not hit at the same second; first runs are spread over the first minute. Edited sources.yaml and
+grace of half the interval, so a suspended laptop does not fire a burst; first runs are spread over the first
+minute, and each run gets a small jitter (2% of the interval, at most a minute) so sources keep drifting apart
+without delaying news: at a 1-minute interval an item waits at most 61.2 s plus its own processing. Edited sources.yaml and
 routes.yaml are picked up without a restart: validated first, an invalid edit is logged and sent to the ops
 route while the last good configuration keeps running. SIGINT/SIGTERM stop scheduling and wait for running
 jobs, so the current write (one transaction) finishes and no item is half-stored.
@@ -35,6 +36,8 @@ DELIVERY_EVERY_S = 30
 RELOAD_EVERY_S = 10
 HEARTBEAT_EVERY_S = 15
 STUCK_AFTER_S = 120  # /healthz: no job finished for this long means the scheduler is stuck
+JITTER_SHARE = 0.02  # of the interval: a 1-minute source runs every 60-61.2 s
+MAX_JITTER_S = 60
 
 
 class Daemon:
@@ -88,7 +91,7 @@ class Daemon:
             id=source.name,
             name=source.name,
             seconds=source.every,
-            jitter=min(source.every * 0.1, 300),
+            jitter=min(source.every * JITTER_SHARE, MAX_JITTER_S),
             next_run_time=first_run,
             misfire_grace_time=max(1, int(source.every / 2)),
             replace_existing=True,

@@ -35,7 +35,7 @@ def test_one_job_per_enabled_source_with_interval_jitter_and_grace(tmp_path):
         assert set(jobs) == {"fast", "slow", "deliver", "reload", "heartbeat"}
         fast, slow = jobs["fast"], jobs["slow"]
         assert fast.trigger.interval.total_seconds() == 900 and slow.trigger.interval.total_seconds() == 7200
-        assert fast.trigger.jitter == 90 and slow.trigger.jitter == 300  # 10%, at most 5 minutes
+        assert fast.trigger.jitter == 18 and slow.trigger.jitter == 60  # 2%, at most a minute
         assert (fast.misfire_grace_time, fast.coalesce, fast.max_instances) == (450, True, 1)
         assert fast.next_run_time < slow.next_run_time  # first runs are staggered
     finally:
