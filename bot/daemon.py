@@ -3,10 +3,10 @@
 Rules: jobs never overlap for one source (max_instances=1) and missed runs collapse into one (coalesce) with a
 grace of half the interval, so a suspended laptop does not fire a burst; first runs are spread over the first
 minute, and each run gets a small jitter (2% of the interval, at most a minute) so sources keep drifting apart
-without delaying news: at a 1-minute interval an item waits at most 61.2 s plus its own processing. Edited sources.yaml and
-routes.yaml are picked up without a restart: validated first, an invalid edit is logged and sent to the ops
-route while the last good configuration keeps running. SIGINT/SIGTERM stop scheduling and wait for running
-jobs, so the current write (one transaction) finishes and no item is half-stored.
+without delaying news: at a 1-minute interval an item waits at most 61.2 s plus its own processing. Edited
+sources.yaml and routes.yaml are picked up without a restart: validated first, an invalid edit is logged and
+sent to the ops route while the last good configuration keeps running. SIGINT/SIGTERM stop scheduling and wait
+for running jobs, so the current write (one transaction) finishes and no item is half-stored.
 """
 
 from __future__ import annotations
