@@ -2,7 +2,7 @@
 
 Rules:
 - English: `spacy.blank("en")` (or the model named by ADVISORY_BOT_SPACY_MODEL when it is installed) plus the
-  `dprk_rules` component (PhraseMatcher on LOWER for aliases and vocabulary, Matcher on ORTH for exact words).
+  `dprk_rules` component (PhraseMatcher on LOWER for aliases and vocabulary, on ORTH for case-sensitive words).
 - Korean: `spacy.blank("ko")` with the rule-based tokenizer (no mecab), the same rules, and korean.py's
   character matcher for Hangul names with particles attached.
 - Components only record what they saw (`doc._.hits`); deciding what counts is actors/signals/sectors.py.
@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.tagging import lexicon
 from bot.tagging.kb import load_kb, norm
 from bot.tagging.korean import CJK_CHAR, CjkMatcher
+from bot.tagging.tokenize import speed_up
 
 MODEL_ENV = "ADVISORY_BOT_SPACY_MODEL"
 KO_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}
@@ -50,7 +51,7 @@ class RuleMatcher:
     def __init__(self, nlp: Language):
         kb = load_kb()
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = Matcher(nlp.vocab)
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")  # case-sensitive words: a phrase matcher on ORTH
         self.labels: dict[int, tuple[str, str]] = {}
         latin_aliases = {s for a in kb.aliases.values() for s in a.spellings if not CJK_CHAR.search(s)}
         self._add("alias", "", sorted(latin_aliases), nlp)
@@ -71,10 +72,9 @@ class RuleMatcher:
         for sector, words in lexicon.MODIFIERS.items():
             self._add("mod", sector, words, nlp)
         for kind, words in (("dprk", lexicon.DPRK_EXACT), ("cyber", lexicon.CYBER_EXACT)):
-            for word in words:
-                key = f"{kind}|{word}"
-                self.exact.add(key, [[{"ORTH": t.text} for t in nlp.make_doc(word)]])
-                self.labels[nlp.vocab.strings[key]] = (kind, kind)
+            key = f"{kind}|exact"
+            self.exact.add(key, [nlp.make_doc(word) for word in words])
+            self.labels[nlp.vocab.strings[key]] = (kind, kind)
         self.cjk = CjkMatcher(kb)
 
     def _add(self, kind: str, value: str, phrases: list[str], nlp: Language) -> None:
@@ -115,6 +115,7 @@ def build_english() -> Language:
     """The English pipeline: the configured statistical model if installed, else a blank one."""
     model = os.environ.get(MODEL_ENV, "").strip()
     nlp = spacy.load(model, exclude=["lemmatizer"]) if model else spacy.blank("en")
+    speed_up(nlp)
     nlp.add_pipe("dprk_rules", last=True)
     return nlp
 
@@ -122,5 +123,6 @@ def build_english() -> Language:
 def build_korean() -> Language:
     """The Korean pipeline: rule-based tokenizer, no external binary."""
     nlp = spacy.blank("ko", config=KO_CONFIG)
+    speed_up(nlp)
     nlp.add_pipe("dprk_rules", last=True)
     return nlp
