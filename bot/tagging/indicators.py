@@ -13,17 +13,19 @@ from typing import NamedTuple
 
 CVE = re.compile(r"\bCVE-\d{4}-\d{4,7}\b", re.IGNORECASE)
 # T1566 / T1566.001; lower-case only in ATT&CK tags such as "attack.t1053.005" (Sigma rules).
-TECHNIQUE = re.compile(r"(?<![\w.])T1\d{3}(?:\.\d{3})?(?!\w|\.\d)|(?<=attack\.)t1\d{3}(?:\.\d{3})?(?!\w|\.\d)")
+TECHNIQUE = re.compile(r"T1(?<![\w.]T1)\d{3}(?:\.\d{3})?(?!\w|\.\d)|(?<=attack\.)t1\d{3}(?:\.\d{3})?(?!\w|\.\d)")
 ADVISORY = re.compile(
     r"\b(?:AA|TA|AR)\d{2}-\d{3}[A-Z]\b"  # CISA / US-CERT: AA24-207A, TA17-164A, AR19-129A
     r"|\bICS(?:M)?A-\d{2}-\d{3}-\d{2}[A-Z]?\b"  # CISA ICS: ICSA-24-123-01
     r"|\bJVN(?:VU)?#\d{8}\b"  # JPCERT/IPA: JVNVU#12345678
 )
 B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-BTC_LEGACY = re.compile(r"(?<![\w])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)")
-BTC_BECH32 = re.compile(r"(?<![\w])bc1[ac-hj-np-z02-9]{11,71}(?!\w)")
-ETH = re.compile(r"(?<![\w])0x[0-9a-fA-F]{40}(?![0-9a-fA-F\w])")
-TRON = re.compile(r"(?<![\w])T[1-9A-HJ-NP-Za-km-z]{33}(?!\w)")
+# The "not after a word character" checks come after the first characters (same meaning): the scan of a long
+# text then tests one character class per position instead of a lookbehind, several times faster.
+BTC_LEGACY = re.compile(r"[13](?<!\w[13])[1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)")
+BTC_BECH32 = re.compile(r"bc1(?<!\wbc1)[ac-hj-np-z02-9]{11,71}(?!\w)")
+ETH = re.compile(r"0x(?<!\w0x)[0-9a-fA-F]{40}(?![0-9a-fA-F\w])")
+TRON = re.compile(r"T(?<!\wT)[1-9A-HJ-NP-Za-km-z]{33}(?!\w)")
 BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 
 
