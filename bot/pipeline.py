@@ -1,4 +1,4 @@
-"""The orchestrator of one source: fetch -> extract -> tag -> store. It owns no parsing, SQL or formatting.
+"""The orchestrator of one source: fetch -> analyse (extract, tag) -> store. It owns no parsing, SQL or formatting.
 
 Failures are caught here, at the source boundary: logged with the source name, counted in the
 archive, and never allowed to touch another source.
@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot import analyse as analysis
 from bot import fulltext, ops
 from bot.errors import AdvisoryBotError, FetchError
 from bot.fetch import Validators, fetch
@@ -61,11 +62,13 @@ def refresh(source, rt: Runtime) -> SourceReport:
             store(db, source.name, (), now, source_update=row)
             ops.after_success(rt, source, state.error_count, None, None, now)
             return _report(source, "not_modified", started, rt)
-        items = extract(result, source)
-        if source.fulltext:
+        if source.fulltext:  # the article pages are fetched here, between extracting and tagging
+            items = extract(result, source)
             items = fulltext.enrich(items, source, rt, known=lambda i: existing_id(db.conn, i.id, i.url) is not None)
-        tags = rt.tagger.tag_many([(i.title, i.text, i.language) for i in items])
-        tagged = [TaggedItem(i, t) for i, t in zip(items, tags, strict=True)]
+            tagged = analysis.tag(items, rt.tagger)
+        else:
+            tagged = analysis.analyse(result, source, rt.tagger)
+            items = [t.item for t in tagged]
         row = success_row(
             state, source.url, now, etag=result.etag, last_modified=result.last_modified, items=len(items)
         )

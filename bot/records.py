@@ -90,6 +90,9 @@ class Tags:
 class TaggedItem:
     item: Item
     tags: Tags
+    # the near-duplicate MinHash (bot.stories.signature) when computed with the tags: b"" for a text too short
+    # to sign; None when not computed yet (storage computes it then)
+    signature: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -34,15 +34,23 @@ def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server,
         feed_server.serve_file(f"/{feed}", DATA / feed)
         name = feed.split(".")[0].replace("_", "-")
         lines.append(f'  - {{name: {name}, type: rss, url: "{feed_server.url("/" + feed)}", allow_private: true}}')
+    feed_server.serve("/not-a-feed", b"<html><body><p>Maintenance</p></body></html>", content_type="text/html")
+    lines.append(f'  - {{name: broken, type: rss, url: "{feed_server.url("/not-a-feed")}", allow_private: true}}')
     (tmp_path / "sources.yaml").write_text("\n".join(lines) + "\n")
     archives = {}
     for pooled in (True, False):
         rt = build(tmp_path / f"{pooled}.db", env={})
         report = run_cycle(load_sources(tmp_path / "sources.yaml"), rt, pool_from=1 if pooled else 99)
-        assert all(r.outcome == "ok" for r in report.sources)
+        outcomes = {r.source: r.outcome for r in report.sources}
+        assert outcomes.pop("broken") == "extract"  # the worker's ExtractError reaches the source's thread
+        assert set(outcomes.values()) == {"ok"}
         assert type(rt.tagger).__name__ == "LazyTagger"  # the pool is closed and gone after the cycle
+        db = rt.db()
         archives[pooled] = (
-            rt.db().execute("SELECT id, dprk_cyber, score, actors, sectors, evidence FROM items ORDER BY id").fetchall()
+            db.execute("SELECT id, dprk_cyber, score, actors, sectors, evidence FROM items ORDER BY id").fetchall(),
+            db.execute("SELECT item_id, minhash FROM item_signatures ORDER BY item_id").fetchall(),
+            db.execute("SELECT band, hash, item_id FROM item_bands ORDER BY 3, 1").fetchall(),
+            db.execute("SELECT item_id, rule FROM story_members ORDER BY item_id").fetchall(),
         )
-    assert len(archives[True]) >= 8
+    assert len(archives[True][0]) >= 8 and len(archives[True][1]) >= 8
     assert archives[True] == archives[False]

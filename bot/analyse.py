@@ -1,0 +1,27 @@
+"""Fetched bytes -> tagged items: extract, tag, and sign each item (its near-duplicate MinHash) in one step.
+
+The step is a pure function of the fetched document and the source's settings, with no database or network,
+so a big cycle runs it in worker processes (bot.tagpool: every core parses and tags) while the source
+threads fetch and store. A tagger that offers `analyse` runs the whole step itself; any other is called here.
+"""
+
+from __future__ import annotations
+
+from bot.records import FetchResult, Item, TaggedItem
+from bot.stories import signature
+from extractors import extract
+
+
+def analyse(result: FetchResult, source, tagger) -> list[TaggedItem]:
+    """The source's items in `result`, tagged and signed; ExtractError on bytes that are not the source's type."""
+    whole = getattr(tagger, "analyse", None)
+    if whole is not None:
+        return whole(result, source)
+    return tag(extract(result, source), tagger)
+
+
+def tag(items: list[Item], tagger) -> list[TaggedItem]:
+    tags = tagger.tag_many([(i.title, i.text, i.language) for i in items])
+    return [
+        TaggedItem(i, t, signature(f"{i.title}\n{i.text}") or b"") for i, t in zip(items, tags, strict=True)
+    ]
