@@ -114,7 +114,7 @@ def build(db, count: int, start: datetime, rng: random.Random) -> None:
                     (i.id, story, seen),
                 )
                 sig = rules.signature(f"{i.title}\n{i.text}")
-                conn.execute("INSERT INTO item_signatures (item_id, minhash) VALUES (?, ?)", (i.id, rules.to_blob(sig)))
+                conn.execute("INSERT INTO item_signatures (item_id, minhash) VALUES (?, ?)", (i.id, sig))
                 conn.executemany(
                     "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
                     [(b, h, i.id) for b, h in rules.band_hashes(sig)],

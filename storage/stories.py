@@ -79,7 +79,7 @@ def _by_link(conn, item, dprk_cyber: bool, now: str) -> rules.Match | None:
 BUCKET_LIMIT = 50  # a band hash shared by more items than this is boilerplate, not a near-copy signal
 
 
-def _by_near_duplicate(conn, item_id: str, sig) -> rules.Match | None:
+def _by_near_duplicate(conn, item_id: str, sig: bytes) -> rules.Match | None:
     votes: dict[str, int] = {}
     for band, value in rules.band_hashes(sig):
         rows = conn.execute(
@@ -215,7 +215,8 @@ def assign(
 ) -> tuple[int, rules.Match | None]:
     """Put a newly inserted item into a story; returns (story id, the match that decided it or None)."""
     item, tags = tagged.item, tagged.tags
-    sig = rules.signature(f"{item.title}\n{item.text}")
+    sig = tagged.signature if tagged.signature is not None else rules.signature(f"{item.title}\n{item.text}")
+    sig = sig or None  # b"": signed before, too short
     match = (
         _by_advisory(conn, item.id, tags.advisories)
         or _by_link(conn, item, tags.dprk_cyber, now)
@@ -224,7 +225,7 @@ def assign(
     )
     if sig is not None:
         conn.execute(
-            "INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, rules.to_blob(sig))
+            "INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, sig)
         )
         conn.executemany(
             "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",

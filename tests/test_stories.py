@@ -12,7 +12,7 @@ from bot.assemble import story_keeper
 from bot.cli import cli
 from bot.records import Item, TaggedItem, Tags
 from bot.route import Target
-from bot.stories import amounts, band_hashes, signature, text_names, title_words
+from bot.stories import amounts, band_hashes, shingles, signature, text_names, title_words
 from bot.tagging import get_tagger
 from storage import open_archive
 from storage.items import store
@@ -268,3 +268,22 @@ def test_independent_holdout_set(tmp_path):
     rows = load(CLUSTERS.parent / "holdout.jsonl")
     result = pairwise(rows, archive_cases(tmp_path / "a.db", rows, get_tagger(), story_keeper()))
     assert result["precision"] >= 0.85 and result["recall"] >= 0.5, result
+
+
+def test_signature_is_datasketchs_minhash_of_the_shingles():
+    from datasketch import MinHash
+
+    texts = [
+        "North Korean hackers planted a backdoor in a package used by developers at exchanges across Asia.",
+        " ".join(f"word{n % 997} filler{n % 13}" for n in range(12_000)),  # more shingles than one block
+        "라자루스 그룹이 국내 방산업체를 노린 공격을 벌였다고 보안업체가 밝혔다. 북한 해킹조직의 소행으로 추정된다.",
+        "Short text, eight words at most here.",
+    ]
+    for text in texts:
+        grams = shingles(text)
+        if len(set(grams)) < 8:
+            assert signature(text) is None
+            continue
+        reference = MinHash(num_perm=64, scheme="affine32")
+        reference.update_batch(grams)
+        assert signature(text) == reference.hashvalues.astype("<u4").tobytes()
