@@ -22,6 +22,4 @@ def analyse(result: FetchResult, source, tagger) -> list[TaggedItem]:
 
 def tag(items: list[Item], tagger) -> list[TaggedItem]:
     tags = tagger.tag_many([(i.title, i.text, i.language) for i in items])
-    return [
-        TaggedItem(i, t, signature(f"{i.title}\n{i.text}") or b"") for i, t in zip(items, tags, strict=True)
-    ]
+    return [TaggedItem(i, t, signature(f"{i.title}\n{i.text}") or b"") for i, t in zip(items, tags, strict=True)]
