@@ -224,9 +224,7 @@ def assign(
         or _by_event(conn, profile(tagged, now, family), members, now)
     )
     if sig is not None:
-        conn.execute(
-            "INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, sig)
-        )
+        conn.execute("INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, sig))
         conn.executemany(
             "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
             [(band, value, item.id) for band, value in rules.band_hashes(sig)],
