@@ -4,13 +4,17 @@
     tags = get_tagger().tag(title, text, language=None)
 
 `get_tagger()` builds the spaCy pipelines once per process (thread-safe) and returns the same Tagger after.
+spaCy is imported then, not with this package: the knowledge base (bot.tagging.kb) is used by processes
+that never tag (a cycle of 304s, the archive commands, the main process of a pooled cycle).
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from bot.tagging.tagger import Tagger
+if TYPE_CHECKING:
+    from bot.tagging.tagger import Tagger
 
 _lock = threading.Lock()
 _tagger: Tagger | None = None
@@ -22,8 +26,18 @@ def get_tagger() -> Tagger:
     if _tagger is None:
         with _lock:
             if _tagger is None:
+                from bot.tagging.tagger import Tagger
+
                 _tagger = Tagger()
     return _tagger
+
+
+def __getattr__(name: str):
+    if name == "Tagger":
+        from bot.tagging.tagger import Tagger
+
+        return Tagger
+    raise AttributeError(name)
 
 
 def reset_tagger() -> None:
