@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from urllib.parse import urljoin
 
+import certifi
 import httpx
 
 from bot import __version__
@@ -42,7 +45,15 @@ def make_client() -> httpx.Client:
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=False,
         trust_env=False,
+        verify=tls_context(),
     )
+
+
+@lru_cache(maxsize=1)
+def tls_context() -> ssl.SSLContext:
+    """httpx's default verification (certifi's CA bundle), built once and shared by every thread's client:
+    each context loads the bundle again, 18 ms apiece, a quarter of a second for 16 source threads."""
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def fetch(
