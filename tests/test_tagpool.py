@@ -1,5 +1,7 @@
 """Tagging in worker processes gives the same tags and the same archive as tagging in the cycle's threads."""
 
+import resource
+from multiprocessing import forkserver
 from pathlib import Path
 
 from bot.assemble import build
@@ -25,6 +27,21 @@ def test_pool_tags_like_the_process():
         assert pool.tag_many([]) == []
     finally:
         pool.close()
+
+
+def test_workers_fork_from_a_preloaded_server_whose_cpu_is_accounted_here():
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pool = TagPool(2)
+    assert pool.method == "forkserver"
+    try:
+        assert pool.tag_many(TEXTS)[0].actors == ("Kimsuky",)
+        assert forkserver._forkserver._forkserver_pid is not None  # started by the first task
+    finally:
+        pool.close()
+    assert forkserver._forkserver._forkserver_pid is None  # stopped and reaped on close
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the server's import of spaCy alone takes more: its CPU (and its workers') now counts as this process's
+    assert (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime) > 0.3
 
 
 def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server, monkeypatch):

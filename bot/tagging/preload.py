@@ -1,0 +1,17 @@
+"""Imported by the tag pool's forkserver (bot.tagpool) before it forks workers: builds the process's tagger,
+so every worker inherits it instead of importing spaCy and building the pipelines again.
+
+Never raises: a failure here (say, a configured spaCy model that is not installed) is left for the workers,
+which build the tagger on their first task and report the error through it, source by source.
+"""
+
+from __future__ import annotations
+
+import logging
+
+try:
+    from bot.tagging import get_tagger
+
+    get_tagger()
+except Exception:  # noqa: BLE001 - see the docstring: the workers will meet the error and report it
+    logging.getLogger("advisory_bot.tagpool").debug("forkserver preload failed", exc_info=True)
