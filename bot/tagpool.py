@@ -10,7 +10,8 @@ the workers are forked from it, share that tagger copy-on-write, and start in mi
 single-threaded, so forking it is safe, which forking this process (with its source threads) would not be.
 Where forkserver does not exist, workers are spawned and each builds its own tagger. On close, the server is
 stopped and waited for, so the CPU of the whole pool is accounted to this process (bench/cycle.py reads it).
-The results are the same as in-process analysis either way.
+What a task logs in a worker (skipped entries, say) is sent back with its result and logged by this
+process, so logs read the same as with in-process analysis. The results are the same either way.
 """
 
 from __future__ import annotations
@@ -38,6 +39,35 @@ def _analyse(result: FetchResult, source) -> list[TaggedItem]:
     return analyse(result, source, get_tagger())
 
 
+class _Records(logging.Handler):
+    """Collects what a task logs in the worker, made picklable, for the parent to log as its own."""
+
+    def __init__(self):
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+
+def _task(func, *args) -> tuple[bool, object, list[logging.LogRecord]]:
+    """Run func(*args) in the worker: (succeeded, result or exception, the records it logged)."""
+    root = logging.getLogger()
+    handler = _Records()
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)  # every record comes back; the parent's loggers decide what is shown
+    try:
+        return True, func(*args), handler.records
+    except Exception as exc:  # returned, not raised, so its records still reach the parent
+        return False, exc, handler.records
+    finally:
+        root.removeHandler(handler)
+
+
 class TagPool:
     def __init__(self, processes: int):
         self.method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
@@ -49,10 +79,21 @@ class TagPool:
 
     def tag_many(self, items) -> list:
         items = list(items)
-        return self.executor.submit(_tag, items).result() if items else []
+        return self._run(_tag, items) if items else []
 
     def analyse(self, result: FetchResult, source) -> list[TaggedItem]:
-        return self.executor.submit(_analyse, result, source).result()
+        return self._run(_analyse, result, source)
+
+    def _run(self, func, *args):
+        """func(*args) in a worker; what it logged is logged here, by this process's handlers, in order."""
+        ok, value, records = self.executor.submit(_task, func, *args).result()
+        for record in records:
+            logger = logging.getLogger(record.name)
+            if logger.isEnabledFor(record.levelno):
+                logger.handle(record)
+        if not ok:
+            raise value
+        return value
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

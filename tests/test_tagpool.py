@@ -1,14 +1,21 @@
 """Tagging in worker processes gives the same tags and the same archive as tagging in the cycle's threads."""
 
+import logging
+import os
 import resource
 from multiprocessing import forkserver
 from pathlib import Path
 
+import pytest
+
 from bot.assemble import build
 from bot.config import load_sources
 from bot.cycle import run_cycle
+from bot.errors import ExtractError
+from bot.records import FetchResult
 from bot.tagging import get_tagger
 from bot.tagpool import TagPool
+from tests.extractor_cases import make_source
 
 DATA = Path(__file__).parent / "data/feeds"
 TEXTS = [
@@ -42,6 +49,25 @@ def test_workers_fork_from_a_preloaded_server_whose_cpu_is_accounted_here():
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # the server's import of spaCy alone takes more: its CPU (and its workers') now counts as this process's
     assert (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime) > 0.3
+
+
+def test_what_a_worker_logs_is_logged_here(caplog):
+    feed = (
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+        b"<item><description>no title, no link</description></item>"
+        b"<item><title>Kept</title><link>https://example.org/kept</link></item></channel></rss>"
+    )
+    pool = TagPool(2)
+    try:
+        with caplog.at_level(logging.INFO):
+            tagged = pool.analyse(FetchResult("https://example.org/feed", 200, feed), make_source("pooled", "rss"))
+            with pytest.raises(ExtractError, match="not a feed"):  # the worker's exception, raised here
+                pool.analyse(FetchResult("https://example.org/page", 200, b"<html>hi</html>"), make_source("p", "rss"))
+    finally:
+        pool.close()
+    assert [t.item.title for t in tagged] == ["Kept"]
+    skipped = [r for r in caplog.records if r.getMessage() == "extract_skipped"]
+    assert skipped and skipped[0].source_id == "pooled" and skipped[0].process != os.getpid()
 
 
 def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server, monkeypatch):
