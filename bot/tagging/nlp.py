@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -84,13 +85,18 @@ class RuleMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         hits = []
-        for match_id, s, e in [*self.phrases(doc), *self.exact(doc)]:
-            kind, value = self.labels[match_id]
-            span = doc[s:e]
-            if kind == "alias":
-                value = norm(span.text)
-            hits.append(Hit(kind, value, span.start_char, span.end_char, span.text, s, e))
         text = doc_text(doc)
+        matches = [*self.phrases(doc), *self.exact(doc)]
+        if matches:  # character offsets from arrays: a Span object per match was most of this component's time
+            offsets = doc.to_array([IDX, LENGTH]).tolist()
+            for match_id, s, e in matches:
+                kind, value = self.labels[match_id]
+                start = offsets[s][0]
+                end = offsets[e - 1][0] + offsets[e - 1][1]
+                surface = text[start:end]
+                if kind == "alias":
+                    value = norm(surface)
+                hits.append(Hit(kind, value, start, end, surface, s, e))
         if CJK_CHAR.search(text):
             seen = {(h.start, h.end) for h in hits if h.kind == "alias"}
             hits.extend(Hit(*h) for h in self.cjk.find(text) if h[0] != "alias" or (h[2], h[3]) not in seen)
