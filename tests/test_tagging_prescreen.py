@@ -49,3 +49,22 @@ def test_plain_tags_keep_indicators():
         ("AA26-001A",),
     )
     assert [e.label for e in tags.evidence] == ["cve", "technique", "advisory"]
+
+
+def test_words_of_a_phrase_must_occur_in_order():
+    screen = get_tagger().prescreen
+    # a long technical text has "APT", "group" and numbers everywhere: no DPRK phrase, no pipeline
+    scattered = "APT actors used port 38 and 37; group policy 77 was changed; the general bureau of statistics."
+    assert not screen.may_match(scattered)
+    assert screen.may_match("Activity by APT 38 was seen.") and screen.may_match("apt-38 (apt_38)")
+
+
+def test_words_split_the_way_spacys_tokens_are():
+    screen, tagger = get_tagger().prescreen, get_tagger()
+    for text in (
+        "_DPRK_ hackers breached a bank",
+        "Hackers of APT38K breached a bank network in a cyber heist",
+        "Lazarus_ hackers stole cryptocurrency from an exchange",
+    ):
+        assert screen.may_match(text), text  # spaCy splits "_" and units off words: these can match
+        assert tagger.tag("", text).dprk_related, text
