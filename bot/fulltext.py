@@ -11,8 +11,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from bs4 import BeautifulSoup
-
 from bot.errors import AdvisoryBotError
 from bot.fetch import fetch
 from bot.records import Item
@@ -28,6 +26,8 @@ TEXT_MAX = 100_000
 def main_text(html: str, selector: str | None) -> str:
     """The article's text: the selector's elements, or trafilatura's main-content extraction."""
     if selector:
+        from bs4 import BeautifulSoup  # imported on first use, as trafilatura is
+
         soup = BeautifulSoup(html, "lxml")
         return clean_text("\n\n".join(html_to_text(str(el)) for el in soup.select(selector)))
     import trafilatura  # imported on first use: most sources never need it

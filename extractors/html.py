@@ -11,10 +11,8 @@ is, and so is a script-generated page (scripts, next to no visible text): empty 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-
-from bs4 import BeautifulSoup, Tag
-from soupsieve import SelectorSyntaxError
 
 from bot.config import Selectors, Source
 from bot.errors import ExtractError
@@ -23,6 +21,9 @@ from extractors.charset import decode
 from extractors.dates import parse_date
 from extractors.entries import Entry, to_items
 from extractors.text import clean_text, html_to_text
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 SCRIPT_PAGE_TEXT = 200  # visible characters below which a page with scripts counts as script-generated
 _HIDDEN = frozenset({"script", "style", "noscript", "template"})
@@ -37,6 +38,9 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
     text, _ = decode(result.body, result.content_type, "html", source.language)
     if "<" not in text or "\x00" in text[:1024]:
         raise ExtractError(f"extract: {source.name}: not an HTML page (no markup)")
+    from bs4 import BeautifulSoup, Tag  # here, not at import: 50 ms a cycle of RSS sources never needs
+    from soupsieve import SelectorSyntaxError
+
     soup = BeautifulSoup(text, "lxml")
     base = result.url
     base_tag = soup.find("base", href=True)
@@ -105,6 +109,8 @@ def selector_report(result: FetchResult, source: Source) -> tuple[int, int]:
     `sources test`, which names these problems; call it after extract() succeeded on the same result."""
     sel = source.selectors
     text, _ = decode(result.body, result.content_type, "html")
+    from bs4 import BeautifulSoup
+
     elements = BeautifulSoup(text, "lxml").select(sel.item)
     now, unparsed = datetime.now(UTC), 0
     for el in elements if sel.date else ():
