@@ -1,5 +1,6 @@
 """The docs cover what users configure and run: every sources.yaml key, type, notifier and CLI command."""
 
+import importlib
 import re
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def test_every_notifier_type_is_documented(kind):
 
 
 def commands(group: click.Group, prefix: str = "advisory-bot"):
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         if isinstance(command, click.Group):
             yield from commands(command, f"{prefix} {name}")
         else:
@@ -67,3 +70,17 @@ def test_every_cli_command_is_in_the_readme(command):
 @pytest.mark.parametrize("variable", ["SLACK_BOT_TOKEN", "SLACK_CHANNEL", "SLACK_API_URL"])
 def test_environment_variables_are_documented(variable):
     assert variable in README and variable in (ROOT / "docs/slack.md").read_text()
+
+
+def test_every_command_module_is_listed_for_the_lazy_cli():
+    import pkgutil
+
+    import bot.commands
+    from bot.commands import COMMAND_MODULES
+
+    listed = {}
+    for info in pkgutil.iter_modules(bot.commands.__path__):
+        module = importlib.import_module(f"bot.commands.{info.name}")
+        for c in getattr(module, "COMMANDS", ()):
+            listed[c.name] = info.name
+    assert listed == COMMAND_MODULES
