@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
 from concurrent.futures import ProcessPoolExecutor
 
 from bot.records import FetchResult, TaggedItem
@@ -70,12 +71,20 @@ def _task(func, *args) -> tuple[bool, object, list[logging.LogRecord]]:
 
 class TagPool:
     def __init__(self, processes: int):
+        self.processes = processes
         self.method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(self.method)
-        if self.method == "forkserver":
-            context.set_forkserver_preload([PRELOAD])
-        self.executor = ProcessPoolExecutor(processes, mp_context=context)
-        log.info("worker processes ready to start", extra={"processes": processes, "start_method": self.method})
+        self._lock = threading.Lock()
+        self._executor: ProcessPoolExecutor | None = None  # made on the first task: a cycle of 304s needs none
+
+    def executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                context = multiprocessing.get_context(self.method)
+                if self.method == "forkserver":
+                    context.set_forkserver_preload([PRELOAD])
+                self._executor = ProcessPoolExecutor(self.processes, mp_context=context)
+                log.info("worker processes", extra={"processes": self.processes, "start_method": self.method})
+            return self._executor
 
     def tag_many(self, items) -> list:
         items = list(items)
@@ -86,7 +95,7 @@ class TagPool:
 
     def _run(self, func, *args):
         """func(*args) in a worker; what it logged is logged here, by this process's handlers, in order."""
-        ok, value, records = self.executor.submit(_task, func, *args).result()
+        ok, value, records = self.executor().submit(_task, func, *args).result()
         for record in records:
             logger = logging.getLogger(record.name)
             if logger.isEnabledFor(record.levelno):
@@ -96,7 +105,9 @@ class TagPool:
         return value
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self._executor is None:
+            return
+        self._executor.shutdown(wait=True, cancel_futures=True)
         if self.method == "forkserver":
             _stop_forkserver()
 
