@@ -23,8 +23,9 @@ from storage.items import existing_id, store
 from storage.sources import get_state, record_failure, success_row
 
 log = logging.getLogger("advisory_bot.pipeline")
-# The process's sources store through this lock (a store is one BEGIN IMMEDIATE transaction anyway): under load,
-# threads polling SQLite's busy handler lost the race for 10 s and failed with "database is locked".
+# The process's sources write through this lock (a write is one BEGIN IMMEDIATE transaction anyway): under load,
+# threads polling SQLite's busy handler lost the race for 10 s and failed with "database is locked"; and a
+# thread that waits in that handler sleeps in steps of up to 100 ms where the lock queues it for microseconds.
 WRITER = threading.Lock()
 MAX_BACKOFF = timedelta(hours=6)
 GONE_AFTER = 3  # consecutive 404/410 answers before a source is parked
@@ -59,7 +60,8 @@ def refresh(source, rt: Runtime) -> SourceReport:
                 last_modified=result.last_modified or state.last_modified,
                 items=None,
             )
-            store(db, source.name, (), now, source_update=row)
+            with WRITER:
+                store(db, source.name, (), now, source_update=row)
             ops.after_success(rt, source, state.error_count, None, None, now)
             return _report(source, "not_modified", started, rt)
         if source.fulltext:  # the article pages are fetched here, between extracting and tagging
@@ -119,7 +121,8 @@ def _failed(source, state, exc: Exception, started: float, rt: Runtime) -> Sourc
         delay = GONE_PARK if state.error_count + 1 >= GONE_AFTER else MAX_BACKOFF
     message = str(exc) or type(exc).__name__
     try:
-        count = record_failure(rt.db(), source.name, source.url, iso(now), message, kind, iso(now + delay))
+        with WRITER:
+            count = record_failure(rt.db(), source.name, source.url, iso(now), message, kind, iso(now + delay))
         ops.after_failure(rt, source, count, message, state.last_success_at)
     except sqlite3.Error:  # e.g. "database is locked": still a per-source failure, never a crash of the cycle
         log.exception("source failure not recorded", extra={"source_id": source.name})
