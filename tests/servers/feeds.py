@@ -67,6 +67,12 @@ class Route:
     reset_after: int | None = None  # send this many body bytes, then a TCP RST
 
 
+class _HTTPServer(ThreadingHTTPServer):
+    # socketserver's default listen backlog is 5: sixteen clients connecting at once lost SYNs and waited 1 s
+    # for the retry, which no real web server makes them do (bench/cycle.py's floor paid it on every run)
+    request_queue_size = 128
+
+
 class FeedServer:
     """The programmable server behind the `feed_server` fixture (see module docstring)."""
 
@@ -76,7 +82,7 @@ class FeedServer:
         self.stopping = threading.Event()
         self._lock = threading.Lock()
         self._connections: set[socket.socket] = set()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd = _HTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = False  # server_close() joins the handler threads
         self._httpd.block_on_close = True
         self.port = self._httpd.server_address[1]
