@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from bot.deliver import DeliveryReport, deliver_due
 from bot.pipeline import SourceReport, refresh
 from bot.runtime import Runtime
-from bot.tagpool import TagPool
+from bot.tagpool import TagPool, wanted
 
 log = logging.getLogger("advisory_bot.cycle")
 WORKERS = 8
-POOL_FROM = 20  # sources in one cycle from which tagging moves to worker processes
 
 
 @dataclass(frozen=True)
@@ -23,12 +22,12 @@ class CycleReport:
     delivery: DeliveryReport
 
 
-def run_cycle(sources, rt: Runtime, workers: int = WORKERS, sleep=None, pool_from: int = POOL_FROM) -> CycleReport:
+def run_cycle(sources, rt: Runtime, workers: int = WORKERS, sleep=None, pool: bool | None = None) -> CycleReport:
+    """One cycle; `pool` forces worker processes on or off (default: bot.tagpool.wanted)."""
     enabled = [s for s in sources if s.enabled]
     tagger = rt.tagger
-    processes = os.cpu_count() or 1
-    if processes > 1 and len(enabled) >= pool_from and tagger is not None:
-        rt.tagger = TagPool(processes)  # parse and tag on every core (see bot.tagpool)
+    if tagger is not None and (wanted(enabled) if pool is None else pool):
+        rt.tagger = TagPool(os.cpu_count() or 1)  # parse and tag on every core (see bot.tagpool)
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(enabled))), thread_name_prefix="source") as pool:
             reports = tuple(pool.map(lambda s: refresh(s, rt), enabled))

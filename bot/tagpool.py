@@ -4,9 +4,12 @@ threads they use one core.
 Used by `run --once` when a cycle has many sources and the machine more than one core. Each source thread
 still fetches and stores; the CPU-bound middle (bot.analyse: extract, tag, sign) runs in a worker.
 
-How workers start: with the forkserver method, whose server process (started on the first task, so a cycle
-where every source answers 304 starts nothing) imports spaCy and builds the tagger once (bot.tagging.preload);
-the workers are forked from it, share that tagger copy-on-write, and start in milliseconds. The server is
+How workers start: with the forkserver method, whose server process imports spaCy and builds the tagger once
+(bot.tagging.preload); the workers are forked from it, share that tagger copy-on-write, and start in
+milliseconds. The server starts with the process (`start_early`) when the cycle will surely parse something
+(a source read for the first time, or one without validators, which every fetch downloads in full), so its
+second of start-up overlaps the process's own; otherwise on the first changed feed, so a cycle where every
+source answers 304 starts nothing. The server is
 single-threaded, so forking it is safe, which forking this process (with its source threads) would not be.
 Where forkserver does not exist, workers are spawned and each builds its own tagger. On close, the server is
 stopped and waited for, so the CPU of the whole pool is accounted to this process (bench/cycle.py reads it).
@@ -16,15 +19,45 @@ process, so logs read the same as with in-process analysis. The results are the 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import os
+import sqlite3
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import forkserver
+from pathlib import Path
 
 from bot.records import FetchResult, TaggedItem
 
 log = logging.getLogger("advisory_bot.tagpool")
 PRELOAD = "bot.tagging.preload"
+POOL_FROM = 20  # enabled sources in one cycle from which parsing and tagging move to worker processes
+
+
+def wanted(sources) -> bool:
+    """Whether a cycle over `sources` uses worker processes: many sources and more than one core."""
+    return (os.cpu_count() or 1) > 1 and sum(1 for s in sources if s.enabled) >= POOL_FROM
+
+
+def start_early(sources, db_path: Path) -> bool:
+    """Start the forkserver now if the coming cycle uses workers and will surely need them (see above)."""
+    if not wanted(sources) or "forkserver" not in multiprocessing.get_all_start_methods():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+            rows = conn.execute("SELECT name, etag, last_modified, first_success_at FROM sources").fetchall()
+    except sqlite3.Error:  # no archive yet (or an old one): every source is new
+        rows = []
+    known = {name: bool(first and (etag or modified)) for name, etag, modified, first in rows}
+    if all(known.get(s.name) for s in sources if s.enabled):
+        return False
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
+    forkserver.ensure_running()
+    log.debug("forkserver started early")
+    return True
 
 
 def _tag(items: list) -> list:
@@ -105,21 +138,18 @@ class TagPool:
         return value
 
     def close(self) -> None:
-        if self._executor is None:
-            return
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
         if self.method == "forkserver":
-            _stop_forkserver()
+            stop_forkserver()
 
 
-def _stop_forkserver() -> None:
+def stop_forkserver() -> None:
     """Stop the forkserver and reap it: its CPU and its workers' then count as this process's children's.
 
     multiprocessing has no public call for this; `_stop` is what CPython's own tests use. Without it (another
     Python), the server still exits when this process does.
     """
-    from multiprocessing import forkserver
-
     stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
     if stop is not None:
         stop()

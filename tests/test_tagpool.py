@@ -83,7 +83,7 @@ def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server,
     archives = {}
     for pooled in (True, False):
         rt = build(tmp_path / f"{pooled}.db", env={})
-        report = run_cycle(load_sources(tmp_path / "sources.yaml"), rt, pool_from=1 if pooled else 99)
+        report = run_cycle(load_sources(tmp_path / "sources.yaml"), rt, pool=pooled)
         outcomes = {r.source: r.outcome for r in report.sources}
         assert outcomes.pop("broken") == "extract"  # the worker's ExtractError reaches the source's thread
         assert set(outcomes.values()) == {"ok"}

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from bot import logs
-from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
 from bot.config import load_sources_file, resolve
 
@@ -40,22 +39,20 @@ def run(
     """
     logs.setup(log_level, log_format)
     config = load_sources_file(sources_path)
-    rt = build(db_path, routes_path, fetching=config.fetching)
     if once:
-        from bot.cycle import run_cycle
+        from bot import tagpool
 
-        report = run_cycle(resolve(config), rt, workers=config.fetching.workers)
-        failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified")]
-        unchanged = [r for r in report.sources if r.outcome == "not_modified"]
-        click.echo(
-            f"cycle: {len(report.sources)} sources, {len(unchanged)} unchanged, {len(failed)} failed, "
-            f"{sum(r.new for r in report.sources)} new items, {report.delivery.sent} alerts sent, "
-            f"{report.delivery.failed} alerts pending",
-            err=True,
-        )
+        # before the imports and set-up below: the worker processes' server starts alongside them
+        tagpool.start_early(resolve(config), db_path)
+        try:
+            _once(config, db_path, routes_path)
+        finally:
+            tagpool.stop_forkserver()
         return
+    from bot.assemble import build
     from bot.daemon import Daemon
 
+    rt = build(db_path, routes_path, fetching=config.fetching)
     daemon = Daemon(rt, sources_path, routes_path)
     server = None
     if metrics_port is not None:
@@ -70,6 +67,22 @@ def run(
     finally:
         if server is not None:
             server.stop()
+
+
+def _once(config, db_path: Path, routes_path: Path | None) -> None:
+    from bot.assemble import build
+    from bot.cycle import run_cycle
+
+    rt = build(db_path, routes_path, fetching=config.fetching)
+    report = run_cycle(resolve(config), rt, workers=config.fetching.workers)
+    failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified")]
+    unchanged = [r for r in report.sources if r.outcome == "not_modified"]
+    click.echo(
+        f"cycle: {len(report.sources)} sources, {len(unchanged)} unchanged, {len(failed)} failed, "
+        f"{sum(r.new for r in report.sources)} new items, {report.delivery.sent} alerts sent, "
+        f"{report.delivery.failed} alerts pending",
+        err=True,
+    )
 
 
 COMMANDS = [run]
