@@ -97,3 +97,30 @@ def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server,
         )
     assert len(archives[True][0]) >= 8 and len(archives[True][1]) >= 8
     assert archives[True] == archives[False]
+
+
+def test_start_early_only_when_the_cycle_will_surely_parse(tmp_path, monkeypatch):
+    from bot.tagpool import POOL_FROM, start_early, stop_forkserver
+    from storage import open_archive
+
+    monkeypatch.setattr("bot.tagpool.os.cpu_count", lambda: 2)
+    lines = ["sources:"] + [
+        f"  - {{name: s{n}, type: rss, url: 'https://example.org/{n}.xml'}}" for n in range(POOL_FROM)
+    ]
+    (tmp_path / "sources.yaml").write_text("\n".join(lines) + "\n")
+    sources = load_sources(tmp_path / "sources.yaml")
+    db_path = tmp_path / "a.db"
+    try:
+        assert not start_early(sources[:-1], db_path)  # too few sources for workers at all
+        assert start_early(sources, db_path)  # no archive yet: every source has a backlog
+        assert forkserver._forkserver._forkserver_pid is not None
+        stop_forkserver()
+        db = open_archive(db_path)
+        rows = [(f"s{n}", "u", '"e"', "x") for n in range(POOL_FROM)]
+        db.conn.executemany("INSERT INTO sources (name, url, etag, first_success_at) VALUES (?, ?, ?, ?)", rows)
+        assert not start_early(sources, db_path)  # every source read before, with a validator: maybe all 304
+        db.execute("UPDATE sources SET etag = NULL WHERE name = 's3'")
+        assert start_early(sources, db_path)  # one that is downloaded in full every time
+    finally:
+        stop_forkserver()
+    assert forkserver._forkserver._forkserver_pid is None
