@@ -50,7 +50,7 @@ class Prescreen:
             return True
         lower = text.lower()
         words = set(_WORD.findall(lower))
-        words.update([_UNIT_AFTER_DIGIT.sub("", w) for w in words if _UNIT_AFTER_DIGIT.search(w)])
+        words.update([_UNIT_AFTER_DIGIT.sub("", w) for w in words if not w.isalpha() and _UNIT_AFTER_DIGIT.search(w)])
         for anchor in self.anchors & words:
             for phrase in self.phrases[anchor]:
                 if words.issuperset(phrase) and (len(phrase) == 1 or _in_order(phrase).search(lower)):
