@@ -44,10 +44,17 @@ def _strongest_break(match: re.Match) -> str:
     return "\n\n" if _PARA in match.group(0) else "\n"
 
 
+# anything clean_text would change besides the ends: an invisible character, a \r, whitespace other than one
+# space or newline, spaces next to a newline, or more than two newlines in a row
+_UNTIDY = re.compile(_INVISIBLE.pattern + r"|\r|[^\S\n ]|  | \n|\n |\n\n\n")
+
+
 def clean_text(value: str | None) -> str:
     """Plain text tidied: invisible characters removed, whitespace collapsed, paragraph breaks kept."""
     if not value:
         return ""
+    if not _UNTIDY.search(value):  # already tidy (html_to_text's output mostly is): one scan, not four
+        return value.strip()
     value = _INVISIBLE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     value = _SPACES.sub(" ", value)
     value = _AROUND_NEWLINE.sub("\n", value)
