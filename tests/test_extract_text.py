@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.text import cap, clean_text, html_to_text, one_line
 
@@ -49,3 +53,24 @@ def test_cap():
     capped = cap("word " * 200, 100)
     assert len(capped) <= 100 and capped.endswith("word…")
     assert cap("x" * 200, 50) == "x" * 49 + "…"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r", "\r\n", "\xa0", "\u2003", "a", "\u202e", "\x00"]
+        ),
+        max_size=16,
+    )
+)
+def test_clean_text_fast_path_changes_nothing(parts):
+    """Tidy text skips the rewriting; the result is what the four rewriting steps give."""
+    value = "".join(parts)
+    expected = re.sub(
+        r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", "", value.replace("\r\n", "\n").replace("\r", "\n")
+    )
+    expected = re.sub(r"[^\S\n]+", " ", expected)
+    expected = re.sub(r" *\n *", "\n", expected)
+    expected = re.sub(r"\n{3,}", "\n\n", expected).strip()
+    assert clean_text(value) == expected
