@@ -26,9 +26,11 @@ import os
 import sqlite3
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver
 from pathlib import Path
 
+from bot.errors import AdvisoryBotError
 from bot.records import FetchResult, TaggedItem
 
 log = logging.getLogger("advisory_bot.tagpool")
@@ -58,6 +60,12 @@ def start_early(sources, db_path: Path) -> bool:
     forkserver.ensure_running()
     log.debug("forkserver started early")
     return True
+
+
+class AnalysisError(AdvisoryBotError):
+    """A document could not be analysed: its worker process died on it, twice."""
+
+    kind = "analysis"
 
 
 def _tag(items: list) -> list:
@@ -112,12 +120,15 @@ class TagPool:
     def executor(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._executor is None:
-                context = multiprocessing.get_context(self.method)
-                if self.method == "forkserver":
-                    context.set_forkserver_preload([PRELOAD])
-                self._executor = ProcessPoolExecutor(self.processes, mp_context=context)
+                self._executor = ProcessPoolExecutor(self.processes, mp_context=self._context())
                 log.info("worker processes", extra={"processes": self.processes, "start_method": self.method})
             return self._executor
+
+    def _context(self):
+        context = multiprocessing.get_context(self.method)
+        if self.method == "forkserver":
+            context.set_forkserver_preload([PRELOAD])
+        return context
 
     def tag_many(self, items) -> list:
         items = list(items)
@@ -127,8 +138,23 @@ class TagPool:
         return self._run(_analyse, result, source)
 
     def _run(self, func, *args):
-        """func(*args) in a worker; what it logged is logged here, by this process's handlers, in order."""
-        ok, value, records = self.executor().submit(_task, func, *args).result()
+        """func(*args) in a worker; what it logged is logged here, by this process's handlers, in order.
+
+        A worker that dies (killed for memory, or a crash in a C library on a hostile document) breaks the whole
+        executor and fails every task in flight. The pool is replaced, and each of those tasks is tried once
+        more in a process of its own: the other sources' documents go through, and a document that kills its
+        own process too fails its source only.
+        """
+        executor = self.executor()
+        try:
+            ok, value, records = executor.submit(_task, func, *args).result()
+        except BrokenProcessPool:
+            self._replace(executor)
+            with ProcessPoolExecutor(1, mp_context=self._context()) as alone:
+                try:
+                    ok, value, records = alone.submit(_task, func, *args).result()
+                except BrokenProcessPool as exc:
+                    raise AnalysisError("analysis: a worker process died on this document") from exc
         for record in records:
             logger = logging.getLogger(record.name)
             if logger.isEnabledFor(record.levelno):
@@ -136,6 +162,14 @@ class TagPool:
         if not ok:
             raise value
         return value
+
+    def _replace(self, broken: ProcessPoolExecutor | None) -> None:
+        """Drop a broken executor (once, whichever thread sees it first); the next task makes a new one."""
+        with self._lock:
+            if broken is not None and self._executor is broken:
+                log.warning("worker process died; starting new workers", extra={"processes": self.processes})
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
 
     def close(self) -> None:
         if self._executor is not None:

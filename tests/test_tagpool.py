@@ -3,6 +3,7 @@
 import logging
 import os
 import resource
+from concurrent.futures import ThreadPoolExecutor
 from multiprocessing import forkserver
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from bot.cycle import run_cycle
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from bot.tagging import get_tagger
-from bot.tagpool import TagPool
+from bot.tagpool import AnalysisError, TagPool
 from tests.extractor_cases import make_source
 
 DATA = Path(__file__).parent / "data/feeds"
@@ -124,3 +125,18 @@ def test_start_early_only_when_the_cycle_will_surely_parse(tmp_path, monkeypatch
     finally:
         stop_forkserver()
     assert forkserver._forkserver._forkserver_pid is None
+
+
+def test_a_worker_that_dies_fails_its_own_task_only():
+    pool = TagPool(2)
+    try:
+        with ThreadPoolExecutor(4) as threads:
+            good = [threads.submit(pool.tag_many, TEXTS) for _ in range(3)]
+            bad = threads.submit(pool._run, os._exit, 3)  # a document that kills the process analysing it
+            more = [threads.submit(pool.tag_many, TEXTS) for _ in range(3)]
+            with pytest.raises(AnalysisError, match="worker process died"):
+                bad.result()
+            assert all(f.result()[0].actors == ("Kimsuky",) for f in good + more)
+        assert pool.tag_many(TEXTS)[0].actors == ("Kimsuky",)  # a new pool serves what comes next
+    finally:
+        pool.close()
