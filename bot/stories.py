@@ -19,6 +19,7 @@ import struct
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
@@ -27,6 +28,8 @@ BANDS, ROWS = 16, 4  # LSH: candidates from Jaccard ~0.5 up, verified against NE
 NEAR_DUPLICATE = 0.7
 _BLOCK = 4096
 MIN_SHINGLES = 8
+SHINGLE_WORDS = 1000  # words of a text its signature covers (SHINGLE_CHARS characters of CJK text)
+SHINGLE_CHARS = 3000
 WINDOW = timedelta(hours=72)
 _WORD = re.compile(r"[\w$.%-]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -155,11 +158,13 @@ def text_names(text: str) -> frozenset[str]:
 
 
 def shingles(text: str) -> list[bytes]:
-    """Word 3-shingles of normalised text (character 4-grams for CJK text without spaces)."""
+    """Word 3-shingles of normalised text (character 4-grams for CJK text without spaces), from its first
+    SHINGLE_WORDS words (SHINGLE_CHARS characters): a copy shows itself in its first pages, and a long advisory's
+    appendices (indicator tables, hashes) cost the most to hash while saying least about which story it is."""
     if len(_CJK.findall(text)) > len(text) / 4:
-        chars = re.sub(r"\s+", "", text.lower())
+        chars = re.sub(r"\s+", "", text.lower())[: SHINGLE_CHARS + 3]
         return [chars[i : i + 4].encode() for i in range(max(0, len(chars) - 3))]
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [m.group().lower() for m in islice(_WORD.finditer(text), SHINGLE_WORDS)]
     return [f"{a} {b} {c}".encode() for a, b, c in zip(words, words[1:], words[2:], strict=False)]
 
 

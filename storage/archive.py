@@ -247,7 +247,37 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute("ANALYZE item_tags")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite_utils.Database) -> None:
+    """Near-duplicate signatures cover a text's first 1,000 words (bot.stories.SHINGLE_WORDS): the items signed
+    over a longer whole text before are signed again, so an old item and its new copy compare alike."""
+    from bot import stories as rules
+
+    rows = db.execute(
+        "SELECT s.item_id, i.title, i.text, s.minhash FROM item_signatures s JOIN items i ON i.id = s.item_id"
+        " WHERE length(i.title) + length(i.text) >= 1999"  # fewer characters cannot hold 1,000 words
+    ).fetchall()
+    changed = {}
+    for item_id, title, text, old in rows:
+        sig = rules.signature(f"{title}\n{text}")
+        if sig != old:
+            changed[item_id] = sig
+    if not changed:
+        return
+    db.execute("CREATE TEMP TABLE resigned (item_id TEXT PRIMARY KEY)")
+    db.conn.executemany("INSERT INTO resigned VALUES (?)", [(i,) for i in changed])
+    # one pass over the bands (they have no index by item), not one per item
+    db.execute("DELETE FROM item_bands WHERE item_id IN (SELECT item_id FROM resigned)")
+    db.execute("DELETE FROM item_signatures WHERE item_id IN (SELECT item_id FROM resigned)")
+    db.execute("DROP TABLE resigned")
+    signed = [(i, sig) for i, sig in changed.items() if sig is not None]
+    db.conn.executemany("INSERT INTO item_signatures (item_id, minhash) VALUES (?, ?)", signed)
+    db.conn.executemany(
+        "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
+        [(band, value, i) for i, sig in signed for band, value in rules.band_hashes(sig)],
+    )
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6]
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:

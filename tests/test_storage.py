@@ -155,3 +155,37 @@ def test_search_full_text_and_filters(fresh_db):
     assert search(fresh_db, Query(text='"spear phishing"'))[0]["sources"] == ["feed-a"]
     with pytest.raises(AdvisoryBotError, match="invalid full-text query"):
         search(fresh_db, Query(text='"unbalanced'))
+
+
+def test_migration_6_signs_long_items_again_over_their_first_thousand_words(tmp_path):
+    from datasketch import MinHash
+
+    from bot.stories import band_hashes, signature
+    from storage.archive import _v6
+
+    db = open_archive(tmp_path / "a.db")
+    long_text = " ".join(f"word{n} of a long advisory" for n in range(600))  # 3,000 words
+    short_text = "A short news item about a phishing wave that stays signed as it was before."
+    items = [
+        tagged("long", title="Long advisory", text=long_text),
+        tagged("short", title="Short item", text=short_text),
+    ]
+    store(db, "src", items, "2026-01-01T00:00:00+00:00")
+    # as versions before 6 signed it: the whole text
+    words = f"Long advisory\n{long_text}".lower().split()
+    old = MinHash(num_perm=64, scheme="affine32")
+    old.update_batch({" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)})
+    old_sig = old.hashvalues.astype("<u4").tobytes()
+    db.execute("UPDATE item_signatures SET minhash = ? WHERE item_id = 'long'", (old_sig,))
+    db.execute("DELETE FROM item_bands WHERE item_id = 'long'")
+    db.conn.executemany("INSERT INTO item_bands VALUES (?, ?, 'long')", band_hashes(old_sig))
+    short_before = db.execute("SELECT minhash FROM item_signatures WHERE item_id = 'short'").fetchone()[0]
+
+    _v6(db)
+
+    new = signature(f"Long advisory\n{long_text}")
+    assert new != old_sig
+    assert db.execute("SELECT minhash FROM item_signatures WHERE item_id = 'long'").fetchone()[0] == new
+    bands = db.execute("SELECT band, hash FROM item_bands WHERE item_id = 'long' ORDER BY band").fetchall()
+    assert bands == band_hashes(new)
+    assert db.execute("SELECT minhash FROM item_signatures WHERE item_id = 'short'").fetchone()[0] == short_before

@@ -12,7 +12,16 @@ from bot.assemble import story_keeper
 from bot.cli import cli
 from bot.records import Item, TaggedItem, Tags
 from bot.route import Target
-from bot.stories import amounts, band_hashes, shingles, signature, text_names, title_words
+from bot.stories import (
+    SHINGLE_CHARS,
+    SHINGLE_WORDS,
+    amounts,
+    band_hashes,
+    shingles,
+    signature,
+    text_names,
+    title_words,
+)
 from bot.tagging import get_tagger
 from storage import open_archive
 from storage.items import store
@@ -270,12 +279,14 @@ def test_independent_holdout_set(tmp_path):
     assert result["precision"] >= 0.85 and result["recall"] >= 0.5, result
 
 
-def test_signature_is_datasketchs_minhash_of_the_shingles():
+def test_signature_is_datasketchs_minhash_of_the_shingles(monkeypatch):
     from datasketch import MinHash
+
+    monkeypatch.setattr("bot.stories._BLOCK", 100)  # several blocks of shingles per text
 
     texts = [
         "North Korean hackers planted a backdoor in a package used by developers at exchanges across Asia.",
-        " ".join(f"word{n % 997} filler{n % 13}" for n in range(12_000)),  # more shingles than one block
+        " ".join(f"word{n % 997} filler{n % 13}" for n in range(12_000)),
         "라자루스 그룹이 국내 방산업체를 노린 공격을 벌였다고 보안업체가 밝혔다. 북한 해킹조직의 소행으로 추정된다.",
         "Short text, eight words at most here.",
     ]
@@ -287,3 +298,11 @@ def test_signature_is_datasketchs_minhash_of_the_shingles():
         reference = MinHash(num_perm=64, scheme="affine32")
         reference.update_batch(grams)
         assert signature(text) == reference.hashvalues.astype("<u4").tobytes()
+
+
+def test_signature_covers_the_first_thousand_words():
+    head = " ".join(f"w{n}" for n in range(SHINGLE_WORDS))
+    assert signature(head + " and an appendix of hashes and tables") == signature(head)
+    assert signature(head[: len(head) // 2]) != signature(head)  # shorter texts are signed whole
+    cjk = "".join(chr(0xAC00 + (n * 7) % 11000) for n in range(SHINGLE_CHARS))
+    assert signature(cjk + "뒤에 붙은 부록") == signature(cjk)
