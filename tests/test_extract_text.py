@@ -20,6 +20,8 @@ HTML = [
     ("<div>  lots \n\n of   space\t</div>", "lots of space"),
     ("<pre>x = 1\ny = 2</pre>", "x = 1\ny = 2"),
     ("a<!-- hidden -->b", "ab"),
+    ("<pre>x<script>s</script>\ny</pre>tail\nhere", "x\ny\n\ntail here"),
+    ("<p>private\ue000use\ue001chars</p>", "privateusechars"),  # the break placeholders cannot be injected
     ("&lt;script&gt; &#169; &eacute; &#x2014;", "<script> © é —"),
     ("a < b and c > d", "a < b and c > d"),
     ("plain text, no markup", "plain text, no markup"),
