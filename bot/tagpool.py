@@ -5,7 +5,7 @@ Used by `run --once` when a cycle has many sources and the machine more than one
 still fetches and stores; the CPU-bound middle (bot.analyse: extract, tag, sign) runs in a worker.
 
 How workers start: with the forkserver method, whose server process imports spaCy and builds the tagger once
-(bot.tagging.preload); the workers are forked from it, share that tagger copy-on-write, and start in
+(bot.preload); the workers are forked from it, share that tagger copy-on-write, and start in
 milliseconds. The server starts with the process (`start_early`) when the cycle will surely parse something
 (a source read for the first time, or one without validators, which every fetch downloads in full), so its
 second of start-up overlaps the process's own; otherwise on the first changed feed, so a cycle where every
@@ -34,7 +34,7 @@ from bot.errors import AdvisoryBotError
 from bot.records import FetchResult, TaggedItem
 
 log = logging.getLogger("advisory_bot.tagpool")
-PRELOAD = "bot.tagging.preload"
+PRELOAD = "bot.preload"
 POOL_FROM = 20  # enabled sources in one cycle from which parsing and tagging move to worker processes
 
 

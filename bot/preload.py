@@ -1,5 +1,6 @@
-"""Imported by the tag pool's forkserver (bot.tagpool) before it forks workers: builds the process's tagger,
-so every worker inherits it instead of importing spaCy and building the pipelines again.
+"""Imported by the tag pool's forkserver (bot.tagpool) before it forks workers: builds the process's tagger and
+imports what analysis uses (extractors, feedparser, lxml, numpy), so every worker inherits them instead of
+importing spaCy, building the pipelines and loading those modules again.
 
 Never raises: a failure here (say, a configured spaCy model that is not installed) is left for the workers,
 which build the tagger on their first task and report the error through it, source by source.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 
 try:
+    import bot.analyse  # noqa: F401 - imported for the workers to inherit
     from bot.tagging import get_tagger
 
     get_tagger()
