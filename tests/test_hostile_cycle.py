@@ -440,9 +440,9 @@ def test_every_alert_posted_once_and_archive_intact(cycle):
     assert alerts and alerts <= set(keys)  # every alert posted (follow-ups go into its thread)
     assert f"{len(CASES) + 1} sources" in cycle.second.output
     failing = sum(c.outcome != "ok" for c in CASES)
-    assert (
-        f"{len(CASES) + 1} sources, {len(CASES) + 1 - failing} unchanged, {failing} failed, 0 new" in cycle.third.output
-    )
+    # the third run comes right after the second: the failing sources are still backing off, not asked again
+    third = f"{len(CASES) + 1} sources, {len(CASES) + 1 - failing} unchanged, 0 failed, {failing} backing off, 0 new"
+    assert third in cycle.third.output
 
 
 def test_no_post_carries_live_slack_syntax(cycle):

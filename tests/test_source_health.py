@@ -97,3 +97,24 @@ def test_status_lists_configured_sources_never_fetched(tmp_path, feed_server):
     assert rows["new-feed"]["state"] == "never"
     assert rows["kr-board"]["state"] in ("backoff", "failing") and rows["kr-board"]["error_count"] == 1
     assert "500 from kr-board" in rows["kr-board"]["last_error"]
+
+
+def test_run_once_skips_a_source_still_backing_off(tmp_path, feed_server):
+    """A cron job (run --once) honours Retry-After and backoff as the daemon does: no request until the time."""
+    from bot.cycle import run_cycle
+
+    source, rt, clock = setup(tmp_path, feed_server)
+    feed_server.serve("/board", b"busy", status=503, headers={"Retry-After": "3600"})
+    first = run_cycle([source], rt, pool=False)
+    assert first.sources[0].outcome != "ok"
+    asked = len(feed_server.requests)
+
+    clock["now"] = NOW + timedelta(minutes=30)  # within the hour the source asked for
+    second = run_cycle([source], rt, pool=False)
+    assert second.sources[0].outcome == "backoff" and "backing off until" in second.sources[0].error
+    assert len(feed_server.requests) == asked  # not even one request
+
+    feed_server.serve("/board", PAGE.encode(), content_type="text/html")
+    clock["now"] = NOW + timedelta(hours=2)
+    third = run_cycle([source], rt, pool=False)
+    assert third.sources[0].outcome == "ok" and len(feed_server.requests) == asked + 1

@@ -80,11 +80,13 @@ def _once(config, db_path: Path, routes_path: Path | None) -> None:
 
     rt = build(db_path, routes_path, fetching=config.fetching)
     report = run_cycle(resolve(config), rt, workers=config.fetching.workers)
-    failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified")]
+    failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified", "backoff")]
     unchanged = [r for r in report.sources if r.outcome == "not_modified"]
+    waiting = [r for r in report.sources if r.outcome == "backoff"]
     click.echo(
         f"cycle: {len(report.sources)} sources, {len(unchanged)} unchanged, {len(failed)} failed, "
-        f"{sum(r.new for r in report.sources)} new items, {report.delivery.sent} alerts sent, "
+        + (f"{len(waiting)} backing off, " if waiting else "")
+        + f"{sum(r.new for r in report.sources)} new items, {report.delivery.sent} alerts sent, "
         f"{report.delivery.failed} alerts pending",
         err=True,
     )
