@@ -19,11 +19,12 @@ from functools import lru_cache
 from urllib.parse import urljoin
 
 import certifi
+import httpcore
 import httpx
 
 from bot import __version__
 from bot.errors import FetchError
-from bot.netguard import refusal
+from bot.netguard import PinnedBackend, Refused, allowing_private, refusal, resolve_host
 from bot.records import FetchResult
 
 USER_AGENT = f"advisory-bot/{__version__} (DPRK advisory aggregator)"
@@ -39,14 +40,31 @@ class Validators:
     last_modified: str | None = None
 
 
-def make_client() -> httpx.Client:
-    """One client per thread: pooled connections, gzip, no automatic redirects, no env proxies."""
+def make_client(resolve=resolve_host) -> httpx.Client:
+    """One client per thread: pooled connections, gzip, no automatic redirects, no env proxies, and connections
+    opened only to addresses the address policy checked (bot.netguard.PinnedBackend)."""
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=False,
         trust_env=False,
-        verify=tls_context(),
+        transport=PinnedTransport(tls_context(), PinnedBackend(resolve)),
     )
+
+
+class PinnedTransport(httpx.HTTPTransport):
+    """httpx's own transport (request mapping, errors, streaming) over a pool with our network backend: httpx
+    has no option for one, so the pool it built is replaced by the same pool with the backend."""
+
+    def __init__(self, ssl_context: ssl.SSLContext, backend: httpcore.NetworkBackend):
+        limits = httpx.Limits()  # httpx's defaults, as HTTPTransport() uses them
+        super().__init__(verify=ssl_context, trust_env=False, limits=limits)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=backend,
+        )
 
 
 _TLS_LOCK = threading.Lock()
@@ -82,6 +100,11 @@ def _fetch(client: httpx.Client, source, validators: Validators, clock) -> Fetch
     deadline = clock() + source.timeout
     url = source.url
     started = clock()
+    with allowing_private(source.allow_private):
+        return _follow(client, source, validators, clock, deadline, started, url)
+
+
+def _follow(client, source, validators, clock, deadline, started, url) -> FetchResult:
     for _hop in range(MAX_REDIRECTS + 1):
         reason = refusal(url, source.allow_private)
         if reason:
@@ -135,6 +158,8 @@ def _request(client, source, url, headers, deadline, clock) -> tuple[httpx.Respo
     except httpx.TransportError as exc:
         if clock() > deadline:  # the watchdog cut a body that kept the reads just in time
             raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout") from exc
+        if isinstance(exc.__cause__, Refused):  # the address policy, where the connection was opened
+            raise FetchError(f"fetch: {source.name}: refused {url}: {exc}", kind="blocked") from exc
         raise FetchError(f"fetch: {source.name}: {type(exc).__name__}: {exc}", kind="network") from exc
 
 

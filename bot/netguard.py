@@ -2,13 +2,25 @@
 
 A feed URL, or a redirect from it, pointing at loopback, private, link-local (169.254.169.254, the
 cloud metadata service), multicast or reserved space is refused: feed servers are strangers.
+
+The check is made twice: on the URL before each request (`refusal`, for a clear error naming the URL), and
+where the connection is opened (`PinnedBackend`): the name is resolved once there, every address checked, and
+the socket opened to a checked address. A DNS answer that changes between a check and the connect (rebinding:
+public when checked, 127.0.0.1 when used) therefore never reaches a private address.
 """
 
 from __future__ import annotations
 
+import contextvars
 import ipaddress
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
+
+import httpcore
+
+_ALLOW_PRIVATE: contextvars.ContextVar[bool] = contextvars.ContextVar("allow_private", default=False)
 
 
 def is_public_address(address: str) -> bool:
@@ -23,14 +35,14 @@ def is_public_address(address: str) -> bool:
 
 
 def resolve_host(host: str) -> list[str]:
-    """Every address the host resolves to (an IP literal resolves to itself)."""
+    """Every address the host resolves to (an IP literal resolves to itself), in the resolver's order."""
     try:
         ipaddress.ip_address(host.strip("[]"))
         return [host.strip("[]")]
     except ValueError:
         pass
     infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    return sorted({info[4][0] for info in infos})
+    return list(dict.fromkeys(info[4][0] for info in infos))
 
 
 def refusal(url: str, allow_private: bool, resolve=resolve_host) -> str | None:
@@ -50,3 +62,50 @@ def refusal(url: str, allow_private: bool, resolve=resolve_host) -> str | None:
     if blocked:
         return f"{parts.hostname} resolves to non-public address {blocked[0]} (set allow_private: true to permit)"
     return None
+
+
+class Refused(httpcore.ConnectError):
+    """A connection the address policy refused (httpx raises it as ConnectError, with this as its cause)."""
+
+
+@contextmanager
+def allowing_private(allow: bool) -> Iterator[None]:
+    """The policy for connections opened in this block (this thread): private addresses allowed or not."""
+    token = _ALLOW_PRIVATE.set(allow)
+    try:
+        yield
+    finally:
+        _ALLOW_PRIVATE.reset(token)
+
+
+class PinnedBackend(httpcore.NetworkBackend):
+    """httpcore's network backend, connecting only to addresses it resolved and checked itself."""
+
+    def __init__(self, resolve=resolve_host, inner: httpcore.NetworkBackend | None = None):
+        self.resolve = resolve
+        self.inner = inner or httpcore.SyncBackend()
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        try:
+            addresses = self.resolve(host)
+        except OSError as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+        if not _ALLOW_PRIVATE.get():
+            blocked = [a for a in addresses if not is_public_address(a)]
+            if blocked:
+                raise Refused(f"{host} resolves to non-public address {blocked[0]} (set allow_private: true to permit)")
+        error: Exception = httpcore.ConnectError(f"{host}: no address")
+        for address in addresses:  # as socket.create_connection does: each address in turn
+            try:
+                return self.inner.connect_tcp(
+                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
+            except httpcore.ConnectError as exc:
+                error = exc
+        raise error
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise Refused("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)

@@ -1,8 +1,12 @@
 """The address decision for fetches, tested as a function: no test connects anywhere but loopback."""
 
+import httpcore
 import pytest
 
-from bot.netguard import is_public_address, refusal
+from bot.config import Source
+from bot.errors import FetchError
+from bot.fetch import fetch, make_client
+from bot.netguard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
 
 
 @pytest.mark.parametrize(
@@ -59,3 +63,68 @@ def test_unresolvable_host_is_refused():
         raise OSError("name not known")
 
     assert "cannot resolve" in refusal("https://nowhere.example.org/", False, resolve=no_dns)
+
+
+# --- where the connection is opened: the address checked is the address used (DNS rebinding) --------------------
+
+
+class Recording(httpcore.NetworkBackend):
+    """A backend that must not be reached: records what it was asked to connect to."""
+
+    def __init__(self):
+        self.calls = []
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        self.calls.append((host, port))
+        raise httpcore.ConnectError("recorded")
+
+
+@pytest.mark.parametrize("answer", [["10.0.0.5"], ["169.254.169.254"], ["93.184.216.34", "127.0.0.1"], ["::1"]])
+def test_backend_refuses_a_name_that_now_resolves_privately(answer):
+    inner = Recording()
+    backend = PinnedBackend(resolve=lambda host: answer, inner=inner)
+    with pytest.raises(Refused, match="non-public address"):
+        backend.connect_tcp("feed.example", 443)
+    assert inner.calls == []  # refused before any connection
+
+
+def test_backend_connects_to_the_address_it_checked_in_order():
+    inner = Recording()
+    backend = PinnedBackend(resolve=lambda host: ["93.184.216.34", "2606:2800:220:1::"], inner=inner)
+    with pytest.raises(httpcore.ConnectError, match="recorded"):
+        backend.connect_tcp("feed.example", 443)
+    assert inner.calls == [("93.184.216.34", 443), ("2606:2800:220:1::", 443)]  # never the name again
+    with allowing_private(True), pytest.raises(httpcore.ConnectError, match="recorded"):
+        PinnedBackend(resolve=lambda host: ["10.0.0.5"], inner=inner).connect_tcp("intranet.example", 80)
+    assert inner.calls[-1] == ("10.0.0.5", 80)
+
+
+def test_fetch_connects_to_the_checked_address_not_a_new_answer(feed_server, monkeypatch):
+    """End to end on loopback: `rebind.invalid` exists only in the fake resolver, so a fetch that works went to
+    the address the policy saw; with private addresses not allowed, a name whose answer turned private after the
+    URL check (simulated by letting that check pass) is refused where the connection opens."""
+    feed_server.serve("/feed", b"<rss version='2.0'><channel><title>t</title></channel></rss>")
+    url = feed_server.url("/feed").replace("127.0.0.1", "rebind.invalid")
+    client = make_client(resolve=lambda host: ["127.0.0.1"] if host == "rebind.invalid" else resolve_host(host))
+    assert fetch(client, source(url, allow_private=True)).status == 200
+    asked = len(feed_server.requests)
+    monkeypatch.setattr("bot.fetch.refusal", lambda url, allow_private: None)  # the check saw a public answer
+    with pytest.raises(FetchError, match="non-public address 127.0.0.1") as refused:
+        fetch(make_client(resolve=lambda host: ["127.0.0.1"]), source(url, allow_private=False))
+    assert refused.value.kind == "blocked" and len(feed_server.requests) == asked
+
+
+def source(url: str, allow_private: bool) -> Source:
+    return Source(
+        name="rebind",
+        type="rss",
+        url=url,
+        every=600.0,
+        timeout=5.0,
+        max_bytes=2**20,
+        language="en",
+        enabled=True,
+        selectors=None,
+        fields=None,
+        allow_private=allow_private,
+    )
