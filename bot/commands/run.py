@@ -79,6 +79,7 @@ def _once(config, db_path: Path, routes_path: Path | None) -> None:
     from bot.cycle import run_cycle
 
     rt = build(db_path, routes_path, fetching=config.fetching)
+    gc.freeze()  # the modules and configuration live as long as the process: the cycle's collections skip them
     report = run_cycle(resolve(config), rt, workers=config.fetching.workers)
     failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified", "backoff")]
     unchanged = [r for r in report.sources if r.outcome == "not_modified"]
