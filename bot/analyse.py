@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bot.records import FetchResult, Item, TaggedItem
 from bot.stories import signature
-from extractors import extract
 
 
 def analyse(result: FetchResult, source, tagger) -> list[TaggedItem]:
@@ -18,6 +17,13 @@ def analyse(result: FetchResult, source, tagger) -> list[TaggedItem]:
     if whole is not None:
         return whole(result, source)
     return tag(extract(result, source), tagger)
+
+
+def extract(result: FetchResult, source) -> list[Item]:
+    """The source's items in `result` (extractors, imported on first use: a cycle of 304s parses nothing)."""
+    from extractors import extract as extract_items
+
+    return extract_items(result, source)
 
 
 def tag(items: list[Item], tagger) -> list[TaggedItem]:
