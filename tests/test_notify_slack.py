@@ -14,7 +14,16 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, FixedValueRetryIntervalCalculator
 
 from bot.errors import ConfigError, NotifyError
-from bot.notify import NOTIFIERS, ConsoleNotifier, Message, Notifier, SlackNotifier, build_alert, default_notifier
+from bot.notify import (
+    NOTIFIERS,
+    ConsoleNotifier,
+    Message,
+    Notifier,
+    SlackNotifier,
+    build_alert,
+    default_notifier,
+    notifier_class,
+)
 from bot.notify.slack import BoundedRateLimitRetryHandler, default_retry_handlers
 from bot.records import Evidence, Item, Tags
 
@@ -279,8 +288,9 @@ def test_default_retry_handlers_are_the_sdk_ones():
 
 
 def test_registry_and_protocol():
-    assert dict(NOTIFIERS) == {"slack": SlackNotifier, "console": ConsoleNotifier}
-    assert all(cls.name == key for key, cls in NOTIFIERS.items())
+    classes = {kind: notifier_class(kind) for kind in NOTIFIERS}
+    assert classes == {"slack": SlackNotifier, "console": ConsoleNotifier}
+    assert all(cls.name == key for key, cls in classes.items())
     assert isinstance(ConsoleNotifier(io.StringIO()), Notifier)
 
 

@@ -14,11 +14,10 @@ from typing import Protocol, TextIO, runtime_checkable
 from bot.errors import ConfigError
 from bot.notify.console import ConsoleNotifier
 from bot.notify.message import Card, Message, build_alert
-from bot.notify.slack import SlackNotifier
 from bot.routes_config import APPRISE_TYPES, NotifierConfig, RoutesFile, default_routes_file
 
 __all__ = ["NOTIFIERS", "Card", "ConsoleNotifier", "Message", "Notifier", "SlackNotifier", "build_alert",
-           "build_notifiers", "default_notifier"]  # fmt: skip
+           "build_notifiers", "default_notifier", "notifier_class"]  # fmt: skip
 
 
 @runtime_checkable
@@ -32,7 +31,22 @@ class Notifier(Protocol):
         ...
 
 
-NOTIFIERS: dict[str, type] = {"slack": SlackNotifier, "console": ConsoleNotifier}
+# the built-in notifier classes, by where they live: slack_sdk is imported only when a Slack notifier is built
+NOTIFIERS: dict[str, str] = {"slack": "bot.notify.slack:SlackNotifier", "console": "bot.notify.console:ConsoleNotifier"}
+
+
+def notifier_class(kind: str) -> type:
+    """The class of a built-in notifier type, importing its module."""
+    module, _, name = NOTIFIERS[kind].partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def __getattr__(name: str):
+    if name == "SlackNotifier":
+        from bot.notify.slack import SlackNotifier
+
+        return SlackNotifier
+    raise AttributeError(name)
 
 
 def default_notifier(env: Mapping[str, str] = os.environ, stream: TextIO | None = None) -> Notifier:
@@ -44,7 +58,9 @@ def default_notifier(env: Mapping[str, str] = os.environ, stream: TextIO | None 
     return notifier
 
 
-def _slack(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None) -> SlackNotifier:
+def _slack(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None):
+    from bot.notify.slack import SlackNotifier
+
     token_env = cfg.token_env or "SLACK_BOT_TOKEN"
     token = (env.get(token_env) or "").strip()
     if not token:
