@@ -1,7 +1,9 @@
-"""The notifier extension point: the `Notifier` protocol, the `NOTIFIERS` registry and the default choice.
+"""The notifier extension point: the `Notifier` protocol, the `FACTORIES` registry and the default choice.
 
 A notifier delivers one Message to one chat service and returns that service's message id. Built-ins register
-in NOTIFIERS exactly like an add-on would; the outbox looks notifiers up by name, never by an if-chain.
+in FACTORIES (type -> factory) exactly like an add-on would, each importing its service's library only when a
+notifier of its type is built; `NOTIFIERS` names the built-in classes. The outbox looks notifiers up by name,
+never by an if-chain.
 """
 
 from __future__ import annotations
