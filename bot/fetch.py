@@ -24,7 +24,7 @@ import httpx
 
 from bot import __version__
 from bot.errors import FetchError
-from bot.netguard import PinnedBackend, Refused, allowing_private, refusal, resolve_host
+from bot.netguard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
 from bot.records import FetchResult
 
 USER_AGENT = f"advisory-bot/{__version__} (DPRK advisory aggregator)"
@@ -40,14 +40,14 @@ class Validators:
     last_modified: str | None = None
 
 
-def make_client(resolve=resolve_host) -> httpx.Client:
+def make_client(resolve=resolve_host, public=is_public_address) -> httpx.Client:
     """One client per thread: pooled connections, gzip, no automatic redirects, no env proxies, and connections
     opened only to addresses the address policy checked (bot.netguard.PinnedBackend)."""
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=False,
         trust_env=False,
-        transport=PinnedTransport(tls_context(), PinnedBackend(resolve)),
+        transport=PinnedTransport(tls_context(), PinnedBackend(resolve, public=public)),
     )
 
 

@@ -45,7 +45,7 @@ def enrich(items: list[Item], source, rt, known) -> list[Item]:
         pages += 1
         page = source.model_copy(update={"name": f"{source.name} (page)", "url": item.url})
         try:
-            result = fetch(rt.http(), page, gate=rt.gate)
+            result = fetch(rt.http(page.allow_private), page, gate=rt.gate)
             text, _codec = decode(result.body, result.content_type, "html")
             body = main_text(text, source.fulltext_selector)
         except (AdvisoryBotError, ValueError) as exc:

@@ -81,8 +81,8 @@ def allowing_private(allow: bool) -> Iterator[None]:
 class PinnedBackend(httpcore.NetworkBackend):
     """httpcore's network backend, connecting only to addresses it resolved and checked itself."""
 
-    def __init__(self, resolve=resolve_host, inner: httpcore.NetworkBackend | None = None):
-        self.resolve = resolve
+    def __init__(self, resolve=resolve_host, inner: httpcore.NetworkBackend | None = None, public=is_public_address):
+        self.resolve, self.public = resolve, public
         self.inner = inner or httpcore.SyncBackend()
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
@@ -91,7 +91,7 @@ class PinnedBackend(httpcore.NetworkBackend):
         except OSError as exc:
             raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
         if not _ALLOW_PRIVATE.get():
-            blocked = [a for a in addresses if not is_public_address(a)]
+            blocked = [a for a in addresses if not self.public(a)]
             if blocked:
                 raise Refused(f"{host} resolves to non-public address {blocked[0]} (set allow_private: true to permit)")
         error: Exception = httpcore.ConnectError(f"{host}: no address")

@@ -48,7 +48,7 @@ def refresh(source, rt: Runtime) -> SourceReport:
     db = rt.db()
     state = get_state(db, source.name)
     try:
-        result = fetch(rt.http(), source, Validators(state.etag, state.last_modified), gate=rt.gate)
+        result = fetch(rt.http(source.allow_private), source, Validators(state.etag, state.last_modified), gate=rt.gate)
         now = iso(rt.now())
         if result.not_modified:
             row = success_row(

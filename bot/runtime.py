@@ -58,8 +58,12 @@ class Runtime:
             self._local.db = open_archive(self.db_path)
         return self._local.db
 
-    def http(self) -> httpx.Client:
-        """This thread's HTTP client."""
-        if getattr(self._local, "http", None) is None:
-            self._local.http = make_client()
-        return self._local.http
+    def http(self, allow_private: bool = False) -> httpx.Client:
+        """This thread's HTTP client for sources with this address policy. One per policy: a pooled connection
+        opened for a source that may reach private addresses must never be reused by one that may not."""
+        clients = getattr(self._local, "http", None)
+        if clients is None:
+            clients = self._local.http = {}
+        if allow_private not in clients:
+            clients[allow_private] = make_client()
+        return clients[allow_private]

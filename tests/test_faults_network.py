@@ -55,6 +55,9 @@ FAULTS = {
 }
 
 
+PUBLIC_STAND_IN = "public-feed.invalid"
+
+
 @pytest.fixture(scope="module")
 def faults(tmp_path_factory):
     from tests.servers.feeds import FeedServer
@@ -63,6 +66,8 @@ def faults(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("faults")
     server, slack = FeedServer().start(), SlackAPI().start()
     urls = {name: server.url("/" + name) for name in FAULTS}
+    # a name standing for a public feed host: only this test's resolver knows it, and it answers loopback
+    urls["redirect-to-loopback"] = urls["redirect-to-loopback"].replace("127.0.0.1", PUBLIC_STAND_IN)
     urls["refused"] = f"http://127.0.0.1:{closed_port()}/feed"
     urls["tls"] = server.url("/tls").replace("http://", "https://")
     lines = [FETCHING + "sources:"]
@@ -80,8 +85,17 @@ def faults(tmp_path_factory):
         # the entry URL stands for a public feed host; every other hop gets the real decision
         return None if url == public_entry else real(url, allow_private, resolve)
 
+    def client():
+        def resolve(host):
+            return ["127.0.0.1"] if host == PUBLIC_STAND_IN else netguard.resolve_host(host)
+
+        # the stand-in's loopback answer counts as public where connections open; every hop's URL check above
+        # is the real one, and it is what must refuse the redirect into loopback
+        return fetch_module.make_client(resolve=resolve, public=lambda address: True)
+
     mp = pytest.MonkeyPatch()
     mp.setattr(fetch_module, "refusal", guard)
+    mp.setattr("bot.runtime.make_client", client)
     try:
         for name in [*FAULTS, "control", "chain"]:
             server.serve("/" + name, baseline(name))

@@ -128,3 +128,12 @@ def source(url: str, allow_private: bool) -> Source:
         fields=None,
         allow_private=allow_private,
     )
+
+
+def test_a_connection_opened_for_private_sources_is_never_reused_for_others(tmp_path):
+    from bot.runtime import Runtime
+
+    rt = Runtime(db_path=tmp_path / "a.db", tagger=None, routes=None, notifiers={})
+    private, public = rt.http(allow_private=True), rt.http(allow_private=False)
+    assert private is not public  # separate pools: a pooled connection is checked under one policy only
+    assert rt.http(allow_private=True) is private and rt.http() is public
