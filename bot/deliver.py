@@ -130,7 +130,7 @@ class Deliverer:
         rows_to_mark = rows or mark
         ids = [r["id"] for r in rows_to_mark]
         now = iso(self.rt.now())
-        if any(r["attempts"] for r in rows_to_mark) and (found := self._find(notifier, post, key)):
+        if any(r["attempts"] for r in rows_to_mark) and (found := self._find(notifier, post, key, thread_ts)):
             if rows:
                 outbox.mark_sent(self.db, ids, found, now)
                 self.report.recovered += len(ids)
@@ -153,12 +153,12 @@ class Deliverer:
         log.info("posted", extra={"post": key, "notifier": post.notifier, "rows": len(rows)})
         return message_id
 
-    def _find(self, notifier, post: Post, key: str) -> str | None:
+    def _find(self, notifier, post: Post, key: str, thread_ts: str | None = None) -> str | None:
         find = getattr(notifier, "find_posted", None)
         if find is None:
             return None
         try:
-            return find(key, (self.rt.now() - LOOKBACK).timestamp(), channel=post.channel)
+            return find(key, (self.rt.now() - LOOKBACK).timestamp(), channel=post.channel, thread_ts=thread_ts)
         except NotifyError as exc:
             log.warning("cannot check for an earlier post", extra={"post": key, "error": str(exc)})
             return None

@@ -143,6 +143,29 @@ def test_burst_part_failure_then_recovery_posts_each_part_once(tmp_path, slack_a
     assert outbox.counts(rt.db()) == {"sent": 45}
 
 
+def test_a_burst_part_slack_stored_but_never_answered_is_not_posted_twice(tmp_path, slack_api):
+    """A reply is looked for in its thread (conversations.history lists top-level messages only)."""
+    clock = Clock()
+    rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}], threshold=5)
+    store_routed(rt, [tagged(n) for n in range(45)])
+    posts = {"n": 0}
+
+    def lose_the_answer_to_part_two(params):
+        posts["n"] += 1
+        return "store" if posts["n"] == 3 else None  # summary, part one, then part two: stored, answer lost
+
+    slack_api.on("chat.postMessage", lose_the_answer_to_part_two)
+    first = deliver_due(rt, sleep=clock.sleep)
+    assert first.failed == 20 and len(slack_api.messages(INTEL)) == 3  # part two exists, the bot never heard
+    clock.now += timedelta(hours=1)
+    second = deliver_due(rt, sleep=clock.sleep)
+    assert (second.recovered, second.sent) == (20, 5)  # part two found in the thread, part three posted
+    keys = [p["alert_id"] for p in payloads(slack_api)]
+    assert len(slack_api.messages(INTEL)) == 4 and len(keys) == len(set(keys))
+    assert any(c.params.get("ts") for c in slack_api.calls("conversations.replies"))
+    assert outbox.counts(rt.db()) == {"sent": 45}
+
+
 def test_digest_waits_for_its_window_and_groups_by_actor(tmp_path, slack_api):
     clock = Clock()
     rt = make_rt(

@@ -89,9 +89,25 @@ class BoundedRateLimitRetryHandler(RateLimitErrorRetryHandler):
         return wait is not None and wait <= self.max_wait  # the SDK cannot parse a missing or HTTP-date value
 
 
+class NoRepostRetryHandler(ConnectionErrorRetryHandler):
+    """slack-sdk's retry on a dropped connection, except for a chat.postMessage that may have reached Slack.
+
+    A reset after the request was sent can mean Slack stored the message and the answer was lost; posting again
+    would post it twice. Such a post fails instead, stays pending, and the next round looks it up
+    (find_posted) before posting. A refused connection never reached Slack, so it is retried at once.
+    """
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+        if not super()._can_retry(state=state, request=request, response=response, error=error):
+            return False
+        if not request.url.rstrip("/").endswith("chat.postMessage"):
+            return True  # reads, and chat.update (the same edit twice is one edit)
+        return isinstance(getattr(error, "reason", error), ConnectionRefusedError)
+
+
 def default_retry_handlers() -> list[RetryHandler]:
-    """One retry on a dropped connection, one on a short 429."""
-    return [ConnectionErrorRetryHandler(max_retry_count=1), BoundedRateLimitRetryHandler(max_retry_count=1)]
+    """One retry on a dropped connection (not of a post that may have arrived), one on a short 429."""
+    return [NoRepostRetryHandler(max_retry_count=1), BoundedRateLimitRetryHandler(max_retry_count=1)]
 
 
 def normalise_base_url(url: str | None) -> str | None:
@@ -167,20 +183,31 @@ class SlackNotifier:
             metadata=message.metadata,
         )
 
-    def find_posted(self, alert_id: int, oldest: float, channel: str | None = None) -> str | None:
-        """The ts of a message posted since `oldest` (epoch seconds) whose metadata carries this alert_id."""
+    def find_posted(
+        self, alert_id: int, oldest: float, channel: str | None = None, thread_ts: str | None = None
+    ) -> str | None:
+        """The ts of a message posted since `oldest` (epoch seconds) whose metadata carries this alert_id.
+
+        A reply (a burst's part, a story's follow-up) is looked for in its thread: conversations.history lists only
+        a channel's top-level messages, so a reply cut short by a crash would otherwise be posted again.
+        """
         channel = channel or self.channel
+        if thread_ts:
+            method, function, where = "conversations.replies", self.client.conversations_replies, {"ts": thread_ts}
+        else:
+            method, function, where = "conversations.history", self.client.conversations_history, {}
         cursor = None
         for _ in range(HISTORY_PAGES):
             page = self._call(
-                "conversations.history",
+                method,
                 channel,
-                self.client.conversations_history,
+                function,
                 channel=channel,
                 oldest=f"{oldest:.6f}",
                 limit=200,
                 include_all_metadata=True,
                 cursor=cursor,
+                **where,
             )
             for msg in page.get("messages") or []:
                 meta = msg.get("metadata") or {}
