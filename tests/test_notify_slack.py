@@ -3,6 +3,7 @@
 import io
 import json
 import logging
+import socket
 import time
 import traceback
 from datetime import UTC, datetime
@@ -24,7 +25,7 @@ from bot.notify import (
     default_notifier,
     notifier_class,
 )
-from bot.notify.slack import BoundedRateLimitRetryHandler, default_retry_handlers
+from bot.notify.slack import BoundedRateLimitRetryHandler, NoRepostRetryHandler, default_retry_handlers
 from bot.records import Evidence, Item, Tags
 
 CHANNEL = "C0ALERTS"
@@ -51,7 +52,7 @@ def alert(alert_id: int = 1, title: str = "Andariel deploys a new loader against
 def fast_handlers():
     """The production handler types, with a 10 ms connection back-off so tests stay fast."""
     return [
-        ConnectionErrorRetryHandler(max_retry_count=1, interval_calculator=FixedValueRetryIntervalCalculator(0.01)),
+        NoRepostRetryHandler(max_retry_count=1, interval_calculator=FixedValueRetryIntervalCalculator(0.01)),
         BoundedRateLimitRetryHandler(max_retry_count=1),
     ]
 
@@ -210,18 +211,50 @@ def test_connection_refused_is_transient_then_recovers(slack_api, notifier):
     assert notifier.send(alert(11))
 
 
-def test_reset_once_is_retried_by_the_connection_handler(slack_api, notifier):
-    slack_api.fail_next(1, reset=True)
-    notifier.send(alert(12))
-    assert [r.status for r in slack_api.calls("chat.postMessage")] == [0, 200]
-    assert len(slack_api.messages(CHANNEL)) == 1
+def test_a_reset_post_is_not_sent_again_at_once(slack_api, notifier):
+    """A reset after the request went out may mean Slack stored it: a second post could duplicate it. The post
+    fails (transient) and the outbox looks it up before posting again."""
+    slack_api.fail_next(1, reset=True, method="chat.postMessage")
+    with pytest.raises(NotifyError) as err:
+        notifier.send(alert(12))
+    assert err.value.permanent is False and len(slack_api.calls("chat.postMessage")) == 1
+
+
+def test_a_reset_read_is_retried_by_the_connection_handler(slack_api, notifier):
+    notifier.send(alert(14))
+    slack_api.fail_next(1, reset=True, method="conversations.history")
+    assert notifier.find_posted(14, 0) is not None
+    assert [r.status for r in slack_api.calls("conversations.history")] == [0, 200]
+
+
+def test_a_refused_post_is_retried_at_once(slack_api):
+    """A refused connection never reached Slack: trying again cannot duplicate anything."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again when the block ends: connections to it are refused
+    notifier = SlackNotifier(
+        slack_api.token, CHANNEL, base_url=f"http://127.0.0.1:{port}/api/", retry_handlers=fast_handlers()
+    )
+    attempts = []
+    handler = notifier.client.retry_handlers[0]
+    original = handler._can_retry
+
+    def counting(**kwargs):
+        answer = original(**kwargs)
+        attempts.append(answer)
+        return answer
+
+    handler._can_retry = counting
+    with pytest.raises(NotifyError):
+        notifier.send(alert(15))
+    assert attempts[:1] == [True]  # the refused post was retried
 
 
 def test_connections_reset_while_down_is_transient(slack_api, notifier):
     slack_api.down("reset")
     with pytest.raises(NotifyError) as err:
         notifier.send(alert(13))
-    assert err.value.permanent is False and len(slack_api.calls("chat.postMessage")) == 2
+    assert err.value.permanent is False and len(slack_api.calls("chat.postMessage")) == 1
 
 
 def test_timeout_then_find_posted_prevents_a_duplicate(slack_api):
@@ -280,7 +313,8 @@ def test_token_never_in_errors_or_logs(slack_api, caplog):
 
 def test_default_retry_handlers_are_the_sdk_ones():
     handlers = default_retry_handlers()
-    assert [type(h).__name__ for h in handlers] == ["ConnectionErrorRetryHandler", "BoundedRateLimitRetryHandler"]
+    assert [type(h).__name__ for h in handlers] == ["NoRepostRetryHandler", "BoundedRateLimitRetryHandler"]
+    assert isinstance(handlers[0], ConnectionErrorRetryHandler)
     assert all(h.max_retry_count == 1 for h in handlers)
 
 
