@@ -1,13 +1,14 @@
 """The cost of one cycle: 100 real advisory feeds (228 KB each) served on loopback with 200 ms latency.
 
-Usage: python bench/cycle.py [--sources 100] [--latency 0.2] [--workers 16]
+Usage: python bench/cycle.py [--sources 100] [--latency 0.2] [--workers 16] [--daemon-seconds 0]
 Measures, in one run:
 - the floor: the same URLs fetched with 16 threads and parsed by feedparser, nothing else (wall, CPU);
 - `advisory-bot run --once` as a real process, first cycle (backlog: extract, tag, store 1,000 items) and
   second cycle (unchanged: every request conditional, 304, headers only): wall, CPU (user+sys), peak RSS.
 Each feed is the US-CERT alerts feed of 2018 (ten full alerts) with its links and GUIDs made unique per copy,
 so every copy is really stored and tagged. Targets (issue): first wall <= 1.0x floor, CPU <= 3x floor,
-second wall <= 2 s, peak RSS <= 250 MB.
+second wall <= 2 s, peak RSS <= 250 MB. With --daemon-seconds N, the daemon (`advisory-bot run`) also runs N
+seconds on a fresh archive (its first runs are spread over the first minute), then SIGTERM: its peak RSS.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -64,11 +66,24 @@ def run_once(sources: Path, db: Path) -> tuple[float, float, int, str]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, summary
 
 
+def daemon_rss(sources: Path, db: Path, seconds: float) -> tuple[float, str]:
+    """Peak RSS (MiB) of the daemon over `seconds`, and its items archived."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    args = [sys.executable, "-m", "bot", "run", "--sources", str(sources), "--db", str(db), "--log-level", "WARNING"]
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(seconds)
+    proc.send_signal(signal.SIGTERM)
+    _, _, usage = os.wait4(proc.pid, 0)
+    items = sqlite3.connect(db).execute("SELECT count(*) FROM items").fetchone()[0]
+    return usage.ru_maxrss / 1024, f"{items} items archived"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=int, default=100)
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--workers", type=int, default=16)
+    parser.add_argument("--daemon-seconds", type=float, default=0)
     args = parser.parse_args()
     original = FEED.read_text(encoding="utf-8")
     server = FeedServer().start()
@@ -109,6 +124,9 @@ def main() -> None:
                     print(f"{'':<19} failed: {count} x {kind}: {error}")
             conditional = [r for r in server.requests[-len(urls) :] if "if-none-match" in r.headers]
             print(f"second cycle conditional requests: {len(conditional)}/{len(urls)}")
+            if args.daemon_seconds:
+                rss, archived = daemon_rss(sources, Path(tmp) / "daemon.db", args.daemon_seconds)
+                print(f"daemon ({args.daemon_seconds:g} s, fresh archive): peak_rss_mb={rss:.0f}, {archived}")
     finally:
         server.stop()
     print(f"bench process peak rss_mb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
