@@ -7,6 +7,7 @@ from bot.config import Source
 from bot.errors import FetchError
 from bot.fetch import fetch, make_client
 from bot.netguard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
+from tests.extractor_cases import make_source
 
 
 @pytest.mark.parametrize(
@@ -115,19 +116,7 @@ def test_fetch_connects_to_the_checked_address_not_a_new_answer(feed_server, mon
 
 
 def source(url: str, allow_private: bool) -> Source:
-    return Source(
-        name="rebind",
-        type="rss",
-        url=url,
-        every=600.0,
-        timeout=5.0,
-        max_bytes=2**20,
-        language="en",
-        enabled=True,
-        selectors=None,
-        fields=None,
-        allow_private=allow_private,
-    )
+    return make_source("rebind", "rss", url=url, timeout=5.0, allow_private=allow_private)
 
 
 def test_a_connection_opened_for_private_sources_is_never_reused_for_others(tmp_path):
