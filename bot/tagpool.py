@@ -38,6 +38,18 @@ PRELOAD = "bot.preload"
 POOL_FROM = 20  # enabled sources in one cycle from which parsing and tagging move to worker processes
 
 
+# forkserver where the platform has it (Linux, macOS); spawn elsewhere
+START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _context():
+    """The multiprocessing context of the workers (the forkserver preloads bot.preload)."""
+    context = multiprocessing.get_context(START_METHOD)
+    if START_METHOD == "forkserver":
+        context.set_forkserver_preload([PRELOAD])
+    return context
+
+
 def wanted(sources) -> bool:
     """Whether a cycle over `sources` uses worker processes: many sources and more than one core."""
     return (os.cpu_count() or 1) > 1 and sum(1 for s in sources if s.enabled) >= POOL_FROM
@@ -45,9 +57,9 @@ def wanted(sources) -> bool:
 
 def start_early(sources, db_path: Path) -> bool:
     """Start the forkserver now if the coming cycle uses workers and will surely need them (see above)."""
-    if not wanted(sources) or "forkserver" not in multiprocessing.get_all_start_methods():
+    if not wanted(sources) or START_METHOD != "forkserver":
         return False
-    try:
+    try:  # plain sqlite3, read-only: storage's import of sqlite-utils would delay the start it is here to advance
         with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
             rows = conn.execute("SELECT name, etag, last_modified, first_success_at FROM sources").fetchall()
     except sqlite3.Error:  # no archive yet (or an old one): every source is new
@@ -55,15 +67,14 @@ def start_early(sources, db_path: Path) -> bool:
     known = {name: bool(first and (etag or modified)) for name, etag, modified, first in rows}
     if all(known.get(s.name) for s in sources if s.enabled):
         return False
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD])
+    _context()  # registers the preload the server imports when it starts
     forkserver.ensure_running()
     log.debug("forkserver started early")
     return True
 
 
 class AnalysisError(AdvisoryBotError):
-    """A document could not be analysed: its worker process died on it, twice."""
+    """A document could not be analysed: a worker died on it in the pool, and again in a process of its own."""
 
     kind = "analysis"
 
@@ -113,22 +124,16 @@ def _task(func, *args) -> tuple[bool, object, list[logging.LogRecord]]:
 class TagPool:
     def __init__(self, processes: int):
         self.processes = processes
-        self.method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        self.method = START_METHOD
         self._lock = threading.Lock()
         self._executor: ProcessPoolExecutor | None = None  # made on the first task: a cycle of 304s needs none
 
     def executor(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._executor is None:
-                self._executor = ProcessPoolExecutor(self.processes, mp_context=self._context())
+                self._executor = ProcessPoolExecutor(self.processes, mp_context=_context())
                 log.info("worker processes", extra={"processes": self.processes, "start_method": self.method})
             return self._executor
-
-    def _context(self):
-        context = multiprocessing.get_context(self.method)
-        if self.method == "forkserver":
-            context.set_forkserver_preload([PRELOAD])
-        return context
 
     def tag_many(self, items) -> list:
         items = list(items)
@@ -150,7 +155,7 @@ class TagPool:
             ok, value, records = executor.submit(_task, func, *args).result()
         except BrokenProcessPool:
             self._replace(executor)
-            with ProcessPoolExecutor(1, mp_context=self._context()) as alone:
+            with ProcessPoolExecutor(1, mp_context=_context()) as alone:
                 try:
                     ok, value, records = alone.submit(_task, func, *args).result()
                 except BrokenProcessPool as exc:
