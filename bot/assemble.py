@@ -61,6 +61,19 @@ def story_keeper():
     return Keeper(family=root, members=lambda family: families.get(family, {family}))
 
 
+def story_encoder(env: Mapping[str, str] = os.environ):
+    """The story encoder's service (its process starts on the first DPRK item), or None when switched off."""
+    from bot.stories.encode_process import EncoderService
+    from bot.stories.encoder import ENCODERS, ENV, chosen, known
+
+    choice = chosen(env)
+    if choice is None:
+        return None
+    if not known(choice[0]):
+        raise ConfigError(f"config: {ENV}={choice[0]!r} is not an encoder (one of: {', '.join(ENCODERS)}, none)")
+    return EncoderService(*choice)
+
+
 class LazyTagger:
     """The process's tagger, built on first use: a cycle where every source answers 304 never loads spaCy."""
 
@@ -113,6 +126,7 @@ def build(
         routes=None,
         notifiers={},
         stories=story_keeper(),
+        encoder=story_encoder(env) if with_tagger else None,
         gate=HostGate(fetching.per_host_concurrency, fetching.per_host_interval),
     )
     apply_routing(rt, routing(routes_path, env, stream))

@@ -18,6 +18,7 @@ from bot.errors import AdvisoryBotError, FetchError
 from bot.fetch import Validators, fetch
 from bot.records import TaggedItem
 from bot.runtime import Runtime, iso
+from bot.stories.encode import encode_new
 from storage.items import existing_id, store
 from storage.sources import get_state, record_failure, success_row
 
@@ -72,6 +73,7 @@ def refresh(source, rt: Runtime) -> SourceReport:
         else:
             tagged = analysis.analyse(result, source, rt.tagger)
             items = [t.item for t in tagged]
+        tagged = encode_new(tagged, db, rt.encoder, rt.stories, rt.now())  # story vectors, outside the writer lock
         row = success_row(
             state, source.url, now, etag=result.etag, last_modified=result.last_modified, items=len(items)
         )

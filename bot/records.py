@@ -93,6 +93,10 @@ class TaggedItem:
     # the near-duplicate MinHash (bot.stories.signature) when computed with the tags: b"" for a text too short
     # to sign; None when not computed yet (storage computes it then)
     signature: bytes | None = None
+    # the story encoder's vector of title + opening (bot.stories.encoder), float32, and the model that made it;
+    # None for items not encoded (not about the DPRK, too old, no encoder)
+    vector: bytes | None = None
+    model: str = ""
 
 
 @dataclass(frozen=True)

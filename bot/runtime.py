@@ -40,6 +40,7 @@ class Runtime:
     delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
     ops: object | None = None  # bot.ops.Ops: where source-health events go
     stories: object | None = None  # storage.stories.Keeper: story assignment with the actor families
+    encoder: object | None = None  # bot.stories.encode_process.EncoderService, None without story vectors
     gate: object | None = None  # bot.politeness.HostGate shared by every fetch
     metrics: object = field(default_factory=NoMetrics)  # bot.metrics.Metrics when --metrics-port is given
     now: Callable[[], datetime] = utcnow

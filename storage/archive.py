@@ -277,7 +277,24 @@ def _v6(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    """Story matching by meaning: the encoder vector and clues of each encoded item, by time; a story's lead."""
+    db.execute(
+        """
+        CREATE TABLE item_vectors (
+            item_id TEXT PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            at TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            clues TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX item_vectors_at ON item_vectors(at)")
+    db.execute("ALTER TABLE stories ADD COLUMN lead_item_id TEXT")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:

@@ -15,6 +15,8 @@ from datetime import datetime
 
 from bot import stories as rules
 from bot.records import TaggedItem
+from bot.stories import meaning
+from storage import vectors
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 EVENT_CANDIDATES = 200
@@ -45,16 +47,63 @@ def profile(tagged: TaggedItem, now: str, family: Callable[[str], str]) -> rules
     )
 
 
-def _by_advisory(conn, item_id: str, advisories) -> rules.Match | None:
-    if not advisories:
+ADVISORY_WINDOW = meaning.LONG_WINDOW
+CITED_IDS = 3  # an item naming more advisory ids than this (a roundup) is about none of them in particular
+
+
+def own_advisories(title: str, url: str, advisories) -> list[str]:
+    """The advisory ids an item is itself: named in its title or its URL (not merely cited in its text)."""
+    where = f"{title} {url}".upper()
+    return [a for a in advisories if a.upper() in where]
+
+
+def _by_advisory(conn, item, advisories, now: str) -> rules.Match | None:
+    """An archived item whose own id (title or URL) this item names, within ADVISORY_WINDOW: a roundup citing
+    dozens of ids neither captures later advisories nor joins them."""
+    own = own_advisories(item.title, item.url, advisories)
+    wanted = own or (list(advisories) if len(advisories) <= CITED_IDS else [])
+    if not wanted:
         return None
-    marks = ", ".join("?" * len(advisories))
-    row = conn.execute(
-        f"SELECT t.item_id, t.value FROM item_tags t JOIN items i ON i.id = t.item_id WHERE t.kind = 'advisory'"
-        f" AND t.value IN ({marks}) AND t.item_id != ? AND i.story_id IS NOT NULL ORDER BY i.first_seen LIMIT 1",
-        [*advisories, item_id],
-    ).fetchone()
-    return rules.Match(row[0], "advisory", 1.0, f"advisory {row[1]}") if row else None
+    marks = ", ".join("?" * len(wanted))
+    when = _when(item, now)
+    since, until = ((when - ADVISORY_WINDOW).isoformat(timespec="seconds"), (when + ADVISORY_WINDOW).isoformat())
+    rows = conn.execute(
+        f"SELECT t.item_id, t.value, i.title, i.url FROM item_tags t JOIN items i ON i.id = t.item_id"
+        f" WHERE t.kind = 'advisory' AND t.value IN ({marks}) AND t.item_id != ? AND i.story_id IS NOT NULL"
+        f" AND coalesce(i.published, i.first_seen) BETWEEN ? AND ? ORDER BY i.first_seen LIMIT 50",
+        [*wanted, item.id, since, until],
+    ).fetchall()
+    for other, value, title, url in rows:
+        if own_advisories(title, url, [value]):
+            return rules.Match(other, "advisory", 1.0, f"advisory {value}")
+    return None
+
+
+def _by_meaning(conn, tagged: TaggedItem, clues: meaning.Clues, now: str) -> rules.Match | None:
+    """The archived report closest in meaning that the evidence allows (bot.stories.meaning), or None."""
+    when = _when(tagged.item, now)
+    since = (when - meaning.LONG_WINDOW).isoformat(timespec="seconds")
+    until = (when + meaning.LONG_WINDOW).isoformat(timespec="seconds")
+    rows = vectors.window(conn, tagged.model, since, until, exclude=tagged.item.id)
+    if not rows:
+        return None
+    import numpy as np
+
+    mine = np.frombuffer(tagged.vector, dtype="<f4")
+    similarity = np.stack([r.vector for r in rows]) @ mine
+    best = None
+    for row, sim in sorted(zip(rows, similarity.tolist(), strict=True), key=lambda p: -p[1]):
+        if sim < meaning.CROSS_LANGUAGE - meaning.SUPPORT:
+            break  # sorted: nothing further can reach any bar
+        verdict = meaning.decide(
+            clues, meaning.Clues.from_json(row.clues), sim, abs(when - datetime.fromisoformat(row.at))
+        )
+        if verdict and (best is None or verdict.margin > best[0].margin):
+            best = (verdict, row.item_id, sim)
+    if best is None:
+        return None
+    verdict, item_id, sim = best
+    return rules.Match(item_id, "meaning", round(sim, 3), verdict.reason)
 
 
 def _by_link(conn, item, dprk_cyber: bool, now: str) -> rules.Match | None:
@@ -209,6 +258,10 @@ class Keeper:
     def assign(self, conn, tagged: TaggedItem, now: str) -> tuple[int, rules.Match | None]:
         return assign(conn, tagged, now, self.family, self.members)
 
+    def clues(self, tagged: TaggedItem) -> meaning.Clues:
+        item = tagged.item
+        return meaning.clues(item.title, item.text, item.language, tagged.tags, self.family)
+
 
 def assign(
     conn, tagged: TaggedItem, now: str, family: Callable[[str], str], members: Callable[[str], set[str]]
@@ -217,12 +270,17 @@ def assign(
     item, tags = tagged.item, tagged.tags
     sig = tagged.signature if tagged.signature is not None else rules.signature(f"{item.title}\n{item.text}")
     sig = sig or None  # b"": signed before, too short
+    clues = meaning.clues(item.title, item.text, item.language, tags, family) if tagged.vector else None
     match = (
-        _by_advisory(conn, item.id, tags.advisories)
+        _by_advisory(conn, item, tags.advisories, now)
         or _by_link(conn, item, tags.dprk_cyber, now)
         or (_by_near_duplicate(conn, item.id, sig) if sig is not None else None)
         or _by_event(conn, profile(tagged, now, family), members, now)
+        or (_by_meaning(conn, tagged, clues, now) if clues else None)
     )
+    if clues is not None:
+        at = _when(item, now).isoformat(timespec="seconds")
+        vectors.add(conn, item.id, tagged.model, at, tagged.vector, clues.to_json())
     if sig is not None:
         conn.execute("INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, sig))
         conn.executemany(

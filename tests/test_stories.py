@@ -73,13 +73,41 @@ def db(tmp_path):
 
 
 def test_advisory_id_joins(db):
-    put(db, TaggedItem(item(1, "Joint advisory on Andariel", "Details."), tags(advisories=("AA24-207A",))))
+    advisory = item(1, "Joint advisory on Andariel", "Details.", url="https://agency.example.gov/news/aa24-207a")
+    put(db, TaggedItem(advisory, tags(advisories=("AA24-207A",))))
     put(
         db,
         TaggedItem(item(2, "Partners publish Andariel guidance", "See AA24-207A."), tags(advisories=("AA24-207A",))),
         source="partner",
     )
     assert story(db, "i2") == story(db, "i1") and reason(db, "i2") == ("advisory", "advisory AA24-207A")
+
+
+ROUNDUP_IDS = tuple(f"AA26-{n:03d}A" for n in range(330, 366))
+
+
+def test_a_roundup_citing_many_advisory_ids_captures_no_later_advisory(db):
+    text = "This week's advisories: " + ", ".join(ROUNDUP_IDS)
+    put(db, TaggedItem(item(1, "Weekly roundup", text), tags(advisories=ROUNDUP_IDS)))
+    advisory = item(2, "AA26-345A: a new advisory", "Guidance.", url="https://agency.example.gov/aa26-345a")
+    put(db, TaggedItem(advisory, tags(advisories=("AA26-345A",))), source="agency")
+    assert story(db, "i2") != story(db, "i1")
+    # nor does a roundup published after the advisories join one of them
+    put(db, TaggedItem(item(3, "Weekly roundup, again", text), tags(advisories=ROUNDUP_IDS)), source="digest")
+    assert story(db, "i3") != story(db, "i2")
+
+
+def test_an_advisory_id_joins_only_within_its_window(db):
+    old = item(
+        1,
+        "AA24-207A: Andariel",
+        "Details.",
+        url="https://agency.example.gov/aa24-207a",
+        published="2026-01-05T10:00:00+00:00",
+    )
+    put(db, TaggedItem(old, tags(advisories=("AA24-207A",))))
+    put(db, TaggedItem(item(2, "A look back", "As AA24-207A said in January."), tags(advisories=("AA24-207A",))))
+    assert story(db, "i2") != story(db, "i1")
 
 
 def test_link_to_the_primary_source_joins(db):
@@ -174,11 +202,11 @@ def test_story_counts_sources_and_actors(db):
     put(
         db,
         TaggedItem(
-            item(1, "Advisory", "x", url="https://a.example.org/1"),
+            item(1, "Advisory AA25-001A", "x", url="https://a.example.org/1"),
             tags(actors=("Kimsuky",), advisories=("AA25-001A",)),
         ),
     )
-    put(db, TaggedItem(item(1, "Advisory", "x", url="https://a.example.org/1"), tags()), source="mirror")
+    put(db, TaggedItem(item(1, "Advisory AA25-001A", "x", url="https://a.example.org/1"), tags()), source="mirror")
     put(db, TaggedItem(item(2, "News", "y"), tags(actors=("APT37",), advisories=("AA25-001A",))), source="press")
     row = db.execute(
         "SELECT items_count, sources_count, actors FROM stories WHERE id = ?", (story(db, "i1"),)
@@ -250,7 +278,8 @@ def test_stories_command(tmp_path):
     put(
         db,
         TaggedItem(
-            item(1, "Joint advisory on Andariel", "Details."), tags(actors=("Andariel",), advisories=("AA24-207A",))
+            item(1, "AA24-207A: joint advisory on Andariel", "Details."),
+            tags(actors=("Andariel",), advisories=("AA24-207A",)),
         ),
     )
     put(
