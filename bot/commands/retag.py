@@ -8,12 +8,13 @@ import click
 
 from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
+from bot.commands.when import DATE
 from bot.runtime import iso, utcnow
 from storage import open_archive
 
 
 @click.command()
-@click.option("--since", help="Only items published (or first seen) on or after this date (YYYY-MM-DD).")
+@click.option("--since", type=DATE, help="Only items dated on or after this date (2026-11-01, 30d ...).")
 @click.option("--alert", is_flag=True, help="Also alert items that newly became DPRK cyber (default: never).")
 @click.option("--deliver/--no-deliver", default=True, show_default=True, help="With --alert: post the alerts now.")
 @db_option
