@@ -28,6 +28,7 @@ from bot.deliver import deliver_due
 from bot.errors import ConfigError
 from bot.pipeline import refresh
 from bot.runtime import Runtime, iso
+from bot.waits import log_waiting
 from storage.archive import transaction
 from storage.sources import get_state
 
@@ -61,6 +62,7 @@ class Daemon:
         self.start_jobs()
         self.scheduler.start()
         log.info("daemon started", extra={"sources": len(self.sources)})
+        log_waiting(log, self.rt.db(), iso(self.rt.now()), set(self.sources))  # a restart never waits silently
 
     def start_jobs(self) -> None:
         """One job per source, first runs spread over the first minute, plus delivery, reload and heartbeat."""

@@ -1,4 +1,4 @@
-"""`advisory-bot sources ...`: operators' commands for the source list: check, schema, test, add."""
+"""`advisory-bot sources ...`: operators' commands for the source list: check, schema, test, add (and retry)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import click
 from pydantic import TypeAdapter, ValidationError
 
 from bot.commands.common import DEFAULT_SOURCES, exits_on_errors, routes_option, sources_option
+from bot.commands.source_retry import retry
 from bot.config import SourceConfig, SourcesFile, load_sources, parse_duration, resolve
 from bot.errors import AdvisoryBotError, ConfigError
 from bot.yamlconfig import load_model
@@ -20,7 +21,10 @@ from bot.yamlconfig import load_model
 
 @click.group()
 def sources() -> None:
-    """Check, test and add sources."""
+    """Check, test, add sources and retry failing ones."""
+
+
+sources.add_command(retry)
 
 
 @sources.command()
