@@ -38,7 +38,7 @@ from storage.search import iter_items
 @db_option
 @exits_on_errors
 def search_cmd(text, query, sort, by_story, limit, as_json, as_csv, db_path: Path) -> None:
-    """Search the archive: FTS5 syntax ("exact phrase", OR, NOT, prefix*) plus filters."""
+    """Search the archive: words and ids as typed (AA26-341A), FTS5 syntax when used ("phrase", OR, NOT, prefix*)."""
     require_archive(db_path)
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")

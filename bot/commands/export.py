@@ -30,7 +30,7 @@ def describe(query: Query, fmt: str) -> str:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), required=True, help="Output format.")
-@click.option("--query", "text", default="", help="Full-text query (FTS5 syntax), as for search.")
+@click.option("--query", "text", default="", help="Full-text query, as for search (ids as typed, FTS5 syntax).")
 @filter_options
 @click.option(
     "--per",
