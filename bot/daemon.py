@@ -23,7 +23,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.assemble import DEFAULT_ROUTES, apply_routing, routing
-from bot.config import load_sources_file, resolve
+from bot.config import load_sources_file, resolve, warnings
 from bot.deliver import deliver_due
 from bot.errors import ConfigError
 from bot.pipeline import refresh
@@ -138,6 +138,9 @@ class Daemon:
         """Apply edited configuration files: 'unchanged', 'applied' or 'invalid' (the old one keeps running)."""
         digests = self._digests()
         if digests == self.digests:
+            if self.rejected is not None:  # the rejected edit was undone: the files are the running configuration
+                self.rejected = None
+                log.info("configuration files restored to the running configuration; the rejected edit is gone")
             return "unchanged"
         try:
             config = load_sources_file(self.sources_path)
@@ -155,6 +158,8 @@ class Daemon:
                     [str(exc)[:1500], "The last good configuration keeps running."],
                 )
             return "invalid"
+        for warning in warnings(config):
+            log.warning("sources: %s", warning)
         if new_routing is not None:
             apply_routing(self.rt, new_routing)
         self._apply_sources({s.name: s for s in resolve(config) if s.enabled})

@@ -331,7 +331,8 @@ def test_an_invalid_result_is_rolled_back(sources_file):
     before = sources_file.read_bytes()
     with pytest.raises(ConfigError) as info:
         append_source(sources_file, {"name": "agency", "type": "rss", "url": "https://x.example.org/"})
-    assert f"{sources_file}:1 (top level): duplicate source name 'agency'" in str(info.value)
+    line = len(sources_file.read_text().splitlines()) + 1  # the appended entry's first line: its name
+    assert f"{sources_file}:{line} sources[6].name: duplicate source name 'agency'" in str(info.value)
     assert sources_file.read_bytes() == before
     assert [p.name for p in sources_file.parent.iterdir() if p.name.startswith(".")] == []
 

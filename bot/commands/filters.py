@@ -108,7 +108,7 @@ def _actor_names() -> list[str]:
 
 
 def _unknown(what: str, name: str, known) -> str:
-    from bot.commands.suggest import closest
+    from bot.suggest import closest
 
     near = closest(name, known)
     hint = f"; did you mean {', '.join(near)}?" if near else ""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gc
+import logging
 from pathlib import Path
 
 import click
 
 from bot import logs
 from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
-from bot.config import load_sources_file, resolve
+from bot.config import load_sources_file, resolve, warnings
 
 
 @click.command()
@@ -40,6 +41,8 @@ def run(
     """
     logs.setup(log_level, log_format)
     config = load_sources_file(sources_path)
+    for warning in warnings(config):
+        logging.getLogger("advisory_bot.config").warning("sources: %s", warning)
     if once:
         from bot import tagpool
 
@@ -64,7 +67,7 @@ def run(
         from bot.metrics import Metrics
         from bot.observe import ObserveServer
 
-        rt.metrics = Metrics(db_path)
+        rt.metrics = Metrics(db_path, notifiers=lambda: list(rt.notifiers))
         server = ObserveServer(metrics_host, metrics_port, rt.metrics, daemon.health).start()
         click.echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
     try:

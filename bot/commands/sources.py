@@ -14,7 +14,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from bot.commands.common import DEFAULT_SOURCES, exits_on_errors, routes_option, sources_option
 from bot.commands.source_retry import retry
-from bot.config import SourceConfig, SourcesFile, load_sources, parse_duration, resolve
+from bot.config import (
+    SourceConfig,
+    SourcesFile,
+    load_sources,
+    load_sources_file,
+    parse_duration,
+    resolve,
+    warnings,
+)
 from bot.errors import AdvisoryBotError, ConfigError
 from bot.yamlconfig import load_model
 
@@ -32,13 +40,16 @@ sources.add_command(retry)
 @exits_on_errors
 def check(file: Path) -> None:
     """Validate FILE (default ./sources.yaml) exactly as `run` does at start-up; exit 2 if invalid."""
-    loaded = load_sources(file)
+    written = load_sources_file(file)
+    loaded = resolve(written)
     by_type: dict[str, int] = {}
     for source in loaded:
         by_type[source.type] = by_type.get(source.type, 0) + 1
     kinds = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items()))
     disabled = sum(not s.enabled for s in loaded)
     click.echo(f"{file}: ok, {len(loaded)} sources ({kinds}){f', {disabled} disabled' if disabled else ''}")
+    for warning in warnings(written):
+        click.echo(f"{file}: warning: {warning}")
 
 
 @sources.command()
