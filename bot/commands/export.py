@@ -10,6 +10,7 @@ import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive
 from bot.commands.filters import filter_options
+from bot.commands.progress import counted
 from bot.export import FORMAT_NAMES, ExportOptions, formats
 from bot.export.output import export_file
 from storage import open_archive
@@ -58,7 +59,7 @@ def export(fmt, text, query, scope, per, limit, link, output: Path, db_path: Pat
     options = ExportOptions(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"), title=describe(query, fmt), per=per, link=link
     )
-    rows = iter_items(open_archive(db_path), query)
+    rows = counted(iter_items(open_archive(db_path), query), f"export {fmt}")  # a bar on a terminal only
     with export_file(output) as out:  # a file is replaced only by a complete export
         count = formats()[fmt](rows, out, options)
     click.echo(f"export: {count} item(s) as {fmt} to {output}", err=True)

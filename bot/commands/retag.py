@@ -8,6 +8,7 @@ import click
 
 from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
+from bot.commands.progress import bar
 from bot.commands.when import DATE
 from bot.runtime import iso, utcnow
 from storage import open_archive
@@ -35,7 +36,13 @@ def retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_p
         def routes(tagged):
             return rt.routes(tagged.item, tagged.tags, moment)
 
-    report = run_retag(db, get_tagger(), iso(utcnow()), since=since, routes=routes)
+    with bar(desc="retag") as progress:  # on a terminal only
+
+        def advance(done: int, total: int) -> None:
+            progress.total = total
+            progress.update(done - progress.n)
+
+        report = run_retag(db, get_tagger(), iso(utcnow()), since=since, routes=routes, progress=advance)
     for item_id, title in report.gained:
         click.echo(f"+ dprk_cyber  {item_id}  {title}")
     for item_id, title in report.lost:

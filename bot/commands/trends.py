@@ -9,6 +9,7 @@ import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive
 from bot.commands.filters import resolve_actors
+from bot.commands.progress import while_querying
 from bot.commands.when import DATE
 from storage import open_archive
 from storage.stats import counts, pivot, week_items
@@ -39,7 +40,9 @@ def render_table(periods, keys, cells) -> str:
 def stats(by, period, since, until, actors, top, dprk_only, plot: Path | None, db_path: Path) -> None:
     """Items per actor, sector or source per week or month: a table, and a chart with --plot."""
     require_archive(db_path)
-    rows = counts(open_archive(db_path), by, period, since=since, until=until, dprk_only=dprk_only)
+    db = open_archive(db_path)
+    with while_querying(db.conn, "stats"):  # a bar on a terminal only: 500k items take a while
+        rows = counts(db, by, period, since=since, until=until, dprk_only=dprk_only)
     if actors:
         wanted = set(resolve_actors(actors, strict=True))
         rows = [r for r in rows if r.key in wanted]
