@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -52,6 +53,15 @@ def parse_size(value: str | int) -> int:
 def _http_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/?#]+", value, re.I):
         raise ValueError("not an http(s) URL")
+    if any(c.isspace() or ord(c) < 32 or c == "\x7f" for c in value):  # `https://exa mple.com/feed`
+        raise ValueError("not an http(s) URL: it contains a space or a control character (write %20 in a path)")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise ValueError(f"not an http(s) URL: {exc}") from None
+    if not parts.hostname:
+        raise ValueError("not an http(s) URL: no host")
     return value
 
 
@@ -152,11 +162,14 @@ class SourcesFile(_Strict):
 
     @model_validator(mode="after")
     def _unique_names(self) -> SourcesFile:
-        seen: set[str] = set()
-        for source in self.sources:
-            if source.name in seen:
-                raise ValueError(f"duplicate source name {source.name!r}")
-            seen.add(source.name)
+        seen: dict[str, int] = {}
+        for index, source in enumerate(self.sources):
+            if source.name in seen:  # reported at the second entry's name (bot.yamlconfig reads the path)
+                raise ValueError(
+                    f"sources[{index}].name: duplicate source name {source.name!r} (sources[{seen[source.name]}] "
+                    "has it already)"
+                )
+            seen[source.name] = index
         return self
 
 
@@ -201,6 +214,21 @@ def resolve(file: SourcesFile) -> list[Source]:
         )
         for s in file.sources
     ]
+
+
+MIN_EVERY_S = 60  # below this a source is fetched more often than any advisory feed changes: a warning
+
+
+def warnings(file: SourcesFile) -> list[str]:
+    """What is valid but probably a mistake: an interval under a minute (hammers the site, risks a ban)."""
+    out = []
+    for index, source in enumerate(resolve(file)):
+        if source.enabled and source.every < MIN_EVERY_S:
+            out.append(
+                f"sources[{index}] ({source.name}): every {source.every:g}s is under the {MIN_EVERY_S}s floor; "
+                "advisory feeds change a few times a day and sites may block a bot that asks this often"
+            )
+    return out
 
 
 def load_sources_file(path: str | Path) -> SourcesFile:

@@ -23,11 +23,12 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.assemble import DEFAULT_ROUTES, apply_routing, routing
-from bot.config import load_sources_file, resolve
+from bot.config import load_sources_file, resolve, warnings
 from bot.deliver import deliver_due
 from bot.errors import ConfigError
 from bot.pipeline import refresh
 from bot.runtime import Runtime, iso
+from bot.waits import log_waiting
 from storage.archive import transaction
 from storage.sources import get_state
 
@@ -61,6 +62,7 @@ class Daemon:
         self.start_jobs()
         self.scheduler.start()
         log.info("daemon started", extra={"sources": len(self.sources)})
+        log_waiting(log, self.rt.db(), iso(self.rt.now()), set(self.sources))  # a restart never waits silently
 
     def start_jobs(self) -> None:
         """One job per source, first runs spread over the first minute, plus delivery, reload and heartbeat."""
@@ -136,6 +138,9 @@ class Daemon:
         """Apply edited configuration files: 'unchanged', 'applied' or 'invalid' (the old one keeps running)."""
         digests = self._digests()
         if digests == self.digests:
+            if self.rejected is not None:  # the rejected edit was undone: the files are the running configuration
+                self.rejected = None
+                log.info("configuration files restored to the running configuration; the rejected edit is gone")
             return "unchanged"
         try:
             config = load_sources_file(self.sources_path)
@@ -153,6 +158,8 @@ class Daemon:
                     [str(exc)[:1500], "The last good configuration keeps running."],
                 )
             return "invalid"
+        for warning in warnings(config):
+            log.warning("sources: %s", warning)
         if new_routing is not None:
             apply_routing(self.rt, new_routing)
         self._apply_sources({s.name: s for s in resolve(config) if s.enabled})

@@ -71,11 +71,49 @@ def alternates(result: FetchResult) -> list[Feed]:
     return sorted(feeds.values(), key=lambda feed: feed.type != "rss")
 
 
-def name_for(url: str, taken: set[str]) -> str:
-    """A kebab-case source name from the URL's host (www. dropped), unique against `taken` (-2, -3 ...)."""
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    base = re.sub(r"[^a-z0-9]+", "-", host.lower()).strip("-") or "source"
+def feed_title(result: FetchResult | None, kind: str) -> str:
+    """The feed's own title (RSS/Atom channel title, JSON Feed `title`), '' when it has none."""
+    if result is None:
+        return ""
+    if kind == "json":
+        try:
+            doc = json.loads(decode(result.body, result.content_type, "json")[0])
+        except ValueError:
+            return ""
+        return str(doc.get("title") or "") if isinstance(doc, dict) else ""
+    import feedparser  # parses bytes only: it never fetches
+
+    return str(feedparser.parse(result.body).feed.get("title") or "")
+
+
+def same_url(a: str, b: str) -> bool:
+    """Do `a` and `b` name the same resource? (scheme and host case, a default port and a trailing / ignored)"""
+
+    def key(url: str) -> tuple:
+        parts = urlsplit(url.strip())
+        try:
+            port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+        except ValueError:
+            port = None
+        return parts.scheme.lower(), (parts.hostname or "").lower(), port, parts.path.rstrip("/"), parts.query
+
+    return key(a) == key(b)
+
+
+def name_for(url: str, taken: set[str], title: str = "") -> str:
+    """A kebab-case source name, unique against `taken` (-2, -3 ...): from the feed's title (its first words),
+    else from the URL's host (www. and the top-level domain dropped; an IP address says nothing: 'feed')."""
+    base = "-".join(_slug(title).split("-")[:4])[:40].strip("-")
+    if not base:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        is_ip = bool(re.fullmatch(r"[\d.]+|.*:.*", host))
+        base = "feed" if is_ip else _slug(host.rsplit(".", 1)[0] if "." in host else host)
+    base = base or "feed"
     name, n = base, 2
     while name in taken:
         name, n = f"{base}-{n}", n + 1
     return name
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -108,8 +108,9 @@ def _follow(client, source, validators, clock, deadline, started, url) -> FetchR
     for _hop in range(MAX_REDIRECTS + 1):
         reason = refusal(url, source.allow_private)
         if reason:
-            kind = "network" if reason.startswith("cannot resolve") else "blocked"  # no DNS is no refusal
-            raise FetchError(f"fetch: {source.name}: refused {url}: {reason}", kind=kind)
+            if reason.startswith("cannot resolve"):  # no DNS is no refusal: not worded like the address guard
+                raise FetchError(f"fetch: {source.name}: {reason} ({url})", kind="network")
+            raise FetchError(f"fetch: {source.name}: refused {url}: {reason}", kind="blocked")
         headers = {}
         if validators.etag:
             headers["If-None-Match"] = validators.etag

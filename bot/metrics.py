@@ -2,12 +2,15 @@
 
 One registry per process run (not the library's global one), so tests and several daemons do not collide.
 Counters are bumped by the stages through `Runtime.metrics`; gauges that live in the archive (outbox
-pending, consecutive failures) are read from SQLite at scrape time, so they are never stale.
+pending, consecutive failures) are read from SQLite at scrape time, so they are never stale; the outbox gauge has
+a sample (0) for every configured notifier and every notifier in the outbox even when nothing is pending, so
+an alert rule sees "0", not "no data".
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -26,7 +29,7 @@ class NoMetrics:
 
 
 class Metrics(NoMetrics):
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, notifiers: Callable[[], Iterable[str]] = tuple):
         self.registry = CollectorRegistry()
         self.fetches = Counter(
             f"{PREFIX}_fetches", "Source fetches by outcome", ["source", "outcome"], registry=self.registry
@@ -43,7 +46,7 @@ class Metrics(NoMetrics):
         self.alerts = Counter(
             f"{PREFIX}_alerts", "Outbox rows by delivery outcome", ["notifier", "outcome"], registry=self.registry
         )
-        self.registry.register(_ArchiveCollector(db_path))
+        self.registry.register(_ArchiveCollector(db_path, notifiers))
 
     def fetched(self, source: str, outcome: str, seconds: float) -> None:
         self.fetches.labels(source, outcome).inc()
@@ -70,20 +73,23 @@ class Metrics(NoMetrics):
 class _ArchiveCollector:
     """Gauges read from the archive at scrape time, through a read-only connection."""
 
-    def __init__(self, db_path: Path):
-        self.db_path = db_path
+    def __init__(self, db_path: Path, notifiers: Callable[[], Iterable[str]] = tuple):
+        self.db_path, self.notifiers = db_path, notifiers
 
     def collect(self):
         pending = GaugeMetricFamily(f"{PREFIX}_outbox_pending", "Alerts not yet delivered", labels=["notifier"])
         failures = GaugeMetricFamily(
             f"{PREFIX}_source_consecutive_failures", "Consecutive failures of a source", labels=["source"]
         )
+        counts = dict.fromkeys(self.notifiers(), 0)
         try:
             conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=2)
             try:
                 for notifier, count in conn.execute(
-                    "SELECT notifier, count(*) FROM outbox WHERE status != 'sent' GROUP BY notifier"
+                    "SELECT notifier, sum(status != 'sent') FROM outbox GROUP BY notifier"
                 ):
+                    counts[notifier] = count
+                for notifier, count in sorted(counts.items()):
                     pending.add_metric([notifier], count)
                 for name, count in conn.execute("SELECT name, error_count FROM sources"):
                     failures.add_metric([name], count)

@@ -22,7 +22,8 @@ class RetagReport:
     alerts: int = 0
 
 
-def retag(db, tagger, now: str, since: str | None = None, routes=None) -> RetagReport:
+def retag(db, tagger, now: str, since: str | None = None, routes=None, progress=None) -> RetagReport:
+    """Re-tag the items dated on or after `since` (all: None); `progress(done, total)` after each batch."""
     report = RetagReport()
     sql = "SELECT id FROM items"
     params: list = []
@@ -48,4 +49,6 @@ def retag(db, tagger, now: str, since: str | None = None, routes=None) -> RetagR
             gained = {item_id for item_id, _ in report.gained}
             report.alerts += update_tags(db, [c for c in changes if c[0] in gained], now, routes=routes)
             update_tags(db, [c for c in changes if c[0] not in gained], now)
+        if progress is not None:
+            progress(report.items, len(ids))
     return report

@@ -1,19 +1,22 @@
 """Load a YAML file into a pydantic model, with errors that name the file, the line and the YAML path.
 
-`sources.yaml:14 sources[3].url: not an http(s) URL` - one line per problem, all problems at once.
+`sources.yaml:14 sources[3].url: not an http(s) URL` - one line per problem, all problems at once. An unknown
+key names the model's closest keys ("did you mean every?"); a model validator may name the exact place of its
+problem as `sources[3].name: ...`; a block whose indentation breaks is reported at the line that breaks it.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from bot.errors import ConfigError
+from bot.suggest import closest
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -28,10 +31,7 @@ def load_model(path: str | Path, model: type[M], what: str = "a mapping") -> M:
     try:
         data = YAML(typ="rt").load(raw_text)
     except MarkedYAMLError as exc:
-        mark = exc.context_mark or exc.problem_mark  # where the broken construct starts is the useful line
-        line = mark.line + 1 if mark else 0
-        problem = f"{exc.context}: {exc.problem}" if exc.context else exc.problem
-        raise ConfigError(f"{path}:{line} invalid YAML: {problem}") from exc
+        raise ConfigError(f"{path}:{_yaml_problem(exc)}") from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -39,8 +39,22 @@ def load_model(path: str | Path, model: type[M], what: str = "a mapping") -> M:
     try:
         return model.model_validate(_plain(data))
     except ValidationError as exc:
-        messages = [_describe(str(path), data, err) for err in exc.errors()]
+        messages = [_describe(str(path), data, err, model) for err in exc.errors()]
         raise ConfigError("\n".join(messages)) from None
+
+
+def _yaml_problem(exc: MarkedYAMLError) -> str:
+    """`LINE invalid YAML: ...`: an unclosed bracket or quote at the line it opens; a block broken by indentation at
+    the line that breaks it (the block's start is named too)."""
+    context, problem = exc.context_mark, exc.problem_mark
+    if context and problem and (exc.context or "").startswith("while parsing a block") and problem.line > context.line:
+        return (
+            f"{problem.line + 1} invalid YAML: {exc.problem} (check the indentation of this line; the block it "
+            f"breaks starts at line {context.line + 1})"
+        )
+    mark = context or problem  # where an unclosed construct starts is the useful line
+    text = f"{exc.context}: {exc.problem}" if exc.context else exc.problem
+    return f"{mark.line + 1 if mark else 0} invalid YAML: {text}"
 
 
 def _plain(node):
@@ -52,7 +66,7 @@ def _plain(node):
     return node
 
 
-def _describe(filename: str, data, err: dict) -> str:
+def _describe(filename: str, data, err: dict, model: type[BaseModel] | None = None) -> str:
     """One line per validation error: file:line yaml.path: message."""
     loc = [part for part in err["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
     # pydantic adds union/annotated branch names (e.g. 'str', 'int') after the real path; drop them
@@ -76,20 +90,48 @@ def _describe(filename: str, data, err: dict) -> str:
     line = _line_of(data, path_parts)
     message = err["msg"]
     if err["type"] == "extra_forbidden":
-        message = "unknown key"
+        keys = _keys_at(model, path_parts[:-1]) if model and path_parts else []
+        near = closest(str(path_parts[-1]), keys, cutoff=0.75) if keys else []
+        message = "unknown key" + (f" (did you mean {' or '.join(near)}?)" if near else "")
     elif err["type"] == "missing":
         message = "required"
     elif err["type"] == "literal_error":
         message = f"must be one of {err['ctx']['expected']}"
     message = message.removeprefix("Value error, ")
-    # a model validator's "key: problem" is about that key of the object: put it in the path
-    key_problem = re.match(r"^([a-z_]+): (.+)$", message, re.S)
+    # a model validator's "key: problem" (or "key[3].name: problem") is about that place of the object: put it in
+    # the path, and its line when the YAML has it
+    key_problem = re.match(r"^([a-z_]+(?:\[\d+\]|\.[a-z_]+)*): (.+)$", message, re.S)
     if err["type"] == "value_error" and key_problem:
-        key, message = key_problem.groups()
-        path_parts.append(key)
-        if isinstance(node, dict) and key in node:
-            line = _line_of(data, path_parts)
+        where, message = key_problem.groups()
+        parts = [int(p) if p.isdigit() else p for p in re.findall(r"[a-z_]+|\d+", where)]
+        if isinstance(node, dict) and parts[0] in node:
+            line = _line_of(data, path_parts + parts)
+        path_parts += parts
     return f"{filename}:{line} {_dotted(path_parts) or '(top level)'}: {message}"
+
+
+def _keys_at(model: type[BaseModel], parts: list[str | int]) -> list[str]:
+    """The keys the model accepts at `parts` (a path to a mapping), following nested models and lists of them."""
+    current: type[BaseModel] | None = model
+    for part in parts:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue  # an item of a list: its model was found with the list's key
+        field = current.model_fields.get(part)
+        current = _model_in(field.annotation) if field else None
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    """The pydantic model inside `annotation` (Model, Model | None, list[Model] ...), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _dotted(parts: list[str | int]) -> str:

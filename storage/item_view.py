@@ -1,7 +1,7 @@
 """One archived item with everything known about it: tags, evidence, sources, story, alert history.
 
-Rules: the item is found by its id, a unique id prefix (at least 6 characters) or its normalised URL;
-read-only.
+Rules: the item is found by its id, a unique id prefix (at least 6 characters) or its normalised URL; a
+shorter or ambiguous prefix raises PrefixError naming the items it matches; read-only.
 """
 
 from __future__ import annotations
@@ -14,6 +14,15 @@ from bot.errors import AdvisoryBotError
 from storage.items import load_json_lists
 
 MIN_PREFIX = 6
+SHOWN_MATCHES = 5
+
+
+class PrefixError(AdvisoryBotError):
+    """An id prefix too short or matching several items; `matches` holds (id, title) of some of them."""
+
+    def __init__(self, message: str, matches: list[tuple[str, str]]):
+        super().__init__(message)
+        self.matches = matches
 
 
 def _dicts(cursor) -> list[dict]:
@@ -26,12 +35,20 @@ def find_id(db: sqlite_utils.Database, key: str) -> str | None:
     row = db.execute("SELECT id FROM items WHERE id = ? OR (url = ? AND url != '')", (key, key)).fetchone()
     if row:
         return row[0]
-    if len(key) < MIN_PREFIX:
+    if not key:
         return None
-    rows = db.execute("SELECT id FROM items WHERE id >= ? AND id < ? LIMIT 2", (key, key + "\uffff")).fetchall()
+    rows = db.execute(
+        "SELECT id, title FROM items WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+        (key, key + "\uffff", SHOWN_MATCHES + 1),
+    ).fetchall()
+    if not rows:
+        return None
+    matches = [(r[0], r[1]) for r in rows]
+    if len(key) < MIN_PREFIX:
+        raise PrefixError(f"show: id prefix {key!r} is too short: give at least {MIN_PREFIX} characters", matches)
     if len(rows) > 1:
-        raise AdvisoryBotError(f"show: id prefix {key!r} matches several items; give more characters")
-    return rows[0][0] if rows else None
+        raise PrefixError(f"show: id prefix {key!r} matches several items; give more characters", matches)
+    return rows[0][0]
 
 
 def item_detail(db: sqlite_utils.Database, key: str) -> dict | None:

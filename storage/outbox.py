@@ -84,3 +84,9 @@ def set_thread(db: sqlite_utils.Database, ids: Sequence[int], thread_ts: str) ->
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
     return dict(db.execute("SELECT status, count(*) FROM outbox GROUP BY status").fetchall())
+
+
+def unsent(db: sqlite_utils.Database, now: str) -> tuple[int, int]:
+    """(rows not sent yet, those of them waiting: for their retry time, a digest's window or a parent post)."""
+    total = db.execute("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')").fetchone()[0]
+    return total, total - len(due(db, now, limit=-1))

@@ -1,7 +1,8 @@
 """Query the archive: FTS5 full text plus filters on tags, source, language and date; one row per story on demand.
 
-Rules: the text is FTS5 syntax as the analyst wrote it (phrases, OR, NOT, prefix*), reported as an
-AdvisoryBotError when FTS5 rejects it; actors and sectors are canonical values (the CLI resolves aliases);
+Rules: the text is FTS5 syntax used on purpose (phrases, OR, NOT, prefix*, column:, NEAR) or words searched as
+typed (advisory and CVE ids, dotted names: storage.fts_query), reported as an AdvisoryBotError when FTS5 rejects
+it; actors and sectors are canonical values (the CLI resolves aliases);
 "date" is `published`, else `first_seen` (the expression the v4 index `items_date` covers).
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from bot.errors import AdvisoryBotError
+from storage.fts_query import to_fts5
 from storage.items import load_json_lists
 
 DATE = "coalesce(items.published, items.first_seen)"
@@ -23,7 +25,7 @@ SORTS = ("auto", "date", "relevance")
 
 @dataclass(frozen=True)
 class Query:
-    text: str = ""  # FTS5 syntax: phrases, OR, NOT, prefix*
+    text: str = ""  # FTS5 syntax (phrases, OR, NOT, prefix*) or plain words, ids included
     actors: tuple[str, ...] = ()  # every one must be tagged
     sectors: tuple[str, ...] = ()  # every one must be tagged
     sources: tuple[str, ...] = ()  # any of (any source that carried the item)
@@ -96,7 +98,7 @@ def _hits(q: Query) -> tuple[str, list]:
     source = "items_fts JOIN items ON items.rowid = items_fts.rowid" if rows else "items_fts"
     where = " AND ".join(["items_fts MATCH ?", *sets, *rows])
     hits = f"SELECT items_fts.rowid AS item_rowid, {rank} AS rank FROM {source} WHERE {where}"
-    return f"WITH hits AS MATERIALIZED ({hits}) ", [q.text, *params, *row_params]
+    return f"WITH hits AS MATERIALIZED ({hits}) ", [to_fts5(q.text), *params, *row_params]
 
 
 def _filters(q: Query) -> tuple[str, str, list[str], list]:

@@ -89,3 +89,30 @@ def health(row: dict, now: str) -> str:
     if row.get("items_last_fetch") == 0:
         return "empty"
     return "ok"
+
+
+def waiting(db: sqlite_utils.Database, now: str) -> list[dict]:
+    """Sources whose next check is after `now` (backing off): name, next_check_at, error_count, last error."""
+    return list(
+        db.query(
+            "SELECT name, next_check_at, error_count, last_error, last_error_kind FROM sources"
+            " WHERE next_check_at > ? ORDER BY name",
+            [now],
+        )
+    )
+
+
+def clear_backoff(db: sqlite_utils.Database, names: list[str] | None = None) -> list[dict]:
+    """Let the named sources (None: all) be fetched at their next run; the rows that were waiting, as they were.
+
+    The failure count stays (status still says the source is failing; the next failure backs off from it).
+    """
+    with transaction(db) as conn:
+        sql = "SELECT name, next_check_at FROM sources WHERE next_check_at IS NOT NULL"
+        params: list = []
+        if names is not None:
+            sql += f" AND name IN ({', '.join('?' * len(names))})"
+            params = list(names)
+        rows = [{"name": n, "next_check_at": t} for n, t in conn.execute(sql + " ORDER BY name", params)]
+        conn.executemany("UPDATE sources SET next_check_at = NULL WHERE name = ?", [(r["name"],) for r in rows])
+    return rows

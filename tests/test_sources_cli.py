@@ -234,23 +234,23 @@ def test_add_discovers_the_advertised_feed_and_keeps_comments(sources_file, feed
     assert "also: https://elsewhere.example.org/atom.xml (rss)" in result.output
     assert f"also: {feed_server.url('/feed.json')} (json, 'JSON')" in result.output
     assert "tested: 2 items" in result.output
-    assert "name: 127-0-0-1" in result.output  # printed entry; the name comes from the host
+    assert "name: agency-2" in result.output  # printed entry; the name comes from the feed's title ("Agency")
     after = sources_file.read_text()
     assert after.startswith(before)  # every comment and line above is untouched
     assert "# my sources: keep this comment" in after and "every: 1h  # hourly" in after
     assert "# added by `advisory-bot sources add" in after
-    new = added(sources_file)["127-0-0-1"]
+    new = added(sources_file)["agency-2"]
     assert (new.type, new.url, new.allow_private, new.every) == ("rss", feed_server.url("/blog/rss.xml"), True, 3600.0)
 
 
 def test_add_a_feed_url_directly_with_options(sources_file, feed_server):
-    feed_server.serve("/feed.xml", RSS.encode())
+    feed_server.serve("/new.xml", RSS.encode())
     args = ["--name", "agency-two", "--every", "2h", "--language", "ko", "--allow-private", "--yes"]
-    result = run("add", feed_server.url("/feed.xml"), "--sources", str(sources_file), *args)
+    result = run("add", feed_server.url("/new.xml"), "--sources", str(sources_file), *args)
     assert result.exit_code == 0, result.output
     assert "found" not in result.output  # no discovery needed
     new = added(sources_file)["agency-two"]
-    assert (new.url, new.every, new.language) == (feed_server.url("/feed.xml"), 7200.0, "ko")
+    assert (new.url, new.every, new.language) == (feed_server.url("/new.xml"), 7200.0, "ko")
     assert "    every: 2h\n    language: ko\n    allow_private: true\n" in sources_file.read_text()
 
 
@@ -258,25 +258,47 @@ def test_add_a_json_feed(sources_file, feed_server):
     feed_server.serve("/feed.json", json.dumps(JSON_FEED).encode(), content_type="application/feed+json")
     result = run("add", feed_server.url("/feed.json"), "--sources", str(sources_file), "--allow-private", "-y")
     assert result.exit_code == 0, result.output
-    new = added(sources_file)["127-0-0-1"]
+    new = added(sources_file)["research"]  # the JSON Feed's title
     assert new.type == "json" and new.fields.link == "url" and new.fields.date == "date_published"
 
 
 def test_add_derives_a_unique_name(sources_file, feed_server):
-    feed_server.serve("/feed.xml", RSS.encode())
-    for _ in range(2):
-        assert (
-            run("add", feed_server.url("/feed.xml"), "--sources", str(sources_file), "--allow-private", "-y").exit_code
-            == 0
-        )
-    assert {"127-0-0-1", "127-0-0-1-2"} <= set(added(sources_file))
+    for path in ("/one.xml", "/two.xml"):
+        feed_server.serve(path, RSS.encode())
+        assert run("add", feed_server.url(path), "--sources", str(sources_file), "--allow-private", "-y").exit_code == 0
+    assert {"agency", "agency-2", "agency-3"} <= set(added(sources_file))
+
+
+def test_add_names_a_feed_without_a_title_by_its_host_never_by_an_ip(sources_file, feed_server):
+    feed_server.serve("/untitled.xml", RSS.replace("<title>Agency</title>", "").encode())
+    result = run("add", feed_server.url("/untitled.xml"), "--sources", str(sources_file), "--allow-private", "-y")
+    assert result.exit_code == 0, result.output
+    assert "feed" in added(sources_file) and "127-0-0-1" not in result.output
+
+
+def test_add_refuses_a_url_already_configured(sources_file, feed_server):
+    before = sources_file.read_bytes()
+    url = feed_server.url("/feed.xml")
+    for spelling in (url, url + "/", url.replace("http://", "HTTP://")):
+        result = run("add", spelling, "--sources", str(sources_file), "--allow-private", "-y")
+        assert result.exit_code == 2, result.output
+        assert "is already in" in result.output and "as source 'agency'; not added" in result.output
+    assert sources_file.read_bytes() == before and feed_server.requests == []  # refused before fetching
+
+
+def test_add_refuses_a_page_whose_feed_is_configured(sources_file, feed_server):
+    feed_server.serve("/home", b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml">')
+    before = sources_file.read_bytes()
+    result = run("add", feed_server.url("/home"), "--sources", str(sources_file), "--allow-private", "-y")
+    assert result.exit_code == 2 and "as source 'agency'" in result.output
+    assert sources_file.read_bytes() == before
 
 
 @pytest.mark.parametrize(
     ("page", "body", "content_type", "message"),
     [
         ("/plain", b"<html><head><title>No feed</title></head><body>hi</body></html>", "text/html", "advertises none"),
-        ("/empty.xml", EMPTY_RSS.encode(), "application/rss+xml", "the feed has no items; not added"),
+        ("/empty-new.xml", EMPTY_RSS.encode(), "application/rss+xml", "the feed has no items; not added"),
         ("/down", None, None, "fetch: 503"),
     ],
 )
@@ -293,11 +315,12 @@ def test_add_refuses_and_leaves_the_file_untouched(sources_file, feed_server, pa
 
 
 def test_add_refuses_loopback_without_allow_private(sources_file, feed_server):
-    feed_server.serve("/feed.xml", RSS.encode())
+    feed_server.serve("/new.xml", RSS.encode())
     before = sources_file.read_bytes()
-    result = run("add", feed_server.url("/feed.xml"), "--sources", str(sources_file), "--yes")
+    result = run("add", feed_server.url("/other.xml"), "--sources", str(sources_file), "--yes")
     assert result.exit_code == 1
     assert "refused" in result.output
+    assert "add --allow-private to permit" in result.output and "allow_private: true" not in result.output
     assert sources_file.read_bytes() == before and feed_server.requests == []
 
 
@@ -310,18 +333,18 @@ def test_add_refuses_loopback_without_allow_private(sources_file, feed_server):
     ],
 )
 def test_add_bad_options_exit_2(sources_file, feed_server, args, message):
-    feed_server.serve("/feed.xml", RSS.encode())
+    feed_server.serve("/new.xml", RSS.encode())
     before = sources_file.read_bytes()
-    result = run("add", feed_server.url("/feed.xml"), "--sources", str(sources_file), "--allow-private", "--yes", *args)
+    result = run("add", feed_server.url("/new.xml"), "--sources", str(sources_file), "--allow-private", "--yes", *args)
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert sources_file.read_bytes() == before
 
 
 def test_add_asks_before_writing(sources_file, feed_server):
-    feed_server.serve("/feed.xml", RSS.encode())
+    feed_server.serve("/new.xml", RSS.encode())
     before = sources_file.read_bytes()
-    result = run("add", feed_server.url("/feed.xml"), "--sources", str(sources_file), "--allow-private", input="n\n")
+    result = run("add", feed_server.url("/new.xml"), "--sources", str(sources_file), "--allow-private", input="n\n")
     assert result.exit_code == 0
     assert "append to" in result.output and "not added" in result.output
     assert sources_file.read_bytes() == before
@@ -331,7 +354,8 @@ def test_an_invalid_result_is_rolled_back(sources_file):
     before = sources_file.read_bytes()
     with pytest.raises(ConfigError) as info:
         append_source(sources_file, {"name": "agency", "type": "rss", "url": "https://x.example.org/"})
-    assert f"{sources_file}:1 (top level): duplicate source name 'agency'" in str(info.value)
+    line = len(sources_file.read_text().splitlines()) + 1  # the appended entry's first line: its name
+    assert f"{sources_file}:{line} sources[6].name: duplicate source name 'agency'" in str(info.value)
     assert sources_file.read_bytes() == before
     assert [p.name for p in sources_file.parent.iterdir() if p.name.startswith(".")] == []
 

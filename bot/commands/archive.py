@@ -17,7 +17,7 @@ from bot.export import csv as csv_export
 from bot.export import jsonl, table
 from bot.export.item_text import render_item
 from storage import open_archive
-from storage.item_view import item_detail
+from storage.item_view import SHOWN_MATCHES, PrefixError, item_detail
 from storage.search import iter_items
 
 
@@ -38,7 +38,7 @@ from storage.search import iter_items
 @db_option
 @exits_on_errors
 def search_cmd(text, query, sort, by_story, limit, as_json, as_csv, db_path: Path) -> None:
-    """Search the archive: FTS5 syntax ("exact phrase", OR, NOT, prefix*) plus filters."""
+    """Search the archive: words and ids as typed (AA26-341A), FTS5 syntax when used ("phrase", OR, NOT, prefix*)."""
     require_archive(db_path)
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
@@ -64,7 +64,12 @@ def search_cmd(text, query, sort, by_story, limit, as_json, as_csv, db_path: Pat
 def show(item_id: str, as_json: bool, db_path: Path) -> None:
     """One item: its tags, evidence, sources, story and alert history (ID, unique ID prefix, or URL)."""
     require_archive(db_path)
-    item = item_detail(open_archive(db_path), item_id)
+    try:
+        item = item_detail(open_archive(db_path), item_id)
+    except PrefixError as exc:  # a usage mistake (exit 2): say which items the prefix matches
+        lines = [f"  {i}  {title[:80]}" for i, title in exc.matches[:SHOWN_MATCHES]]
+        more = ["  ..."] if len(exc.matches) > SHOWN_MATCHES else []
+        raise click.UsageError("\n".join([f"{exc}; it matches:", *lines, *more])) from None
     if item is None:
         raise AdvisoryBotError(f"show: no item {item_id!r} in {db_path}")
     if as_json:

@@ -10,7 +10,9 @@ import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive
 from bot.commands.filters import filter_options
+from bot.commands.progress import counted
 from bot.export import FORMAT_NAMES, ExportOptions, formats
+from bot.export.output import export_file
 from storage import open_archive
 from storage.search import Query, iter_items
 
@@ -29,7 +31,7 @@ def describe(query: Query, fmt: str) -> str:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), required=True, help="Output format.")
-@click.option("--query", "text", default="", help="Full-text query (FTS5 syntax), as for search.")
+@click.option("--query", "text", default="", help="Full-text query, as for search (ids as typed, FTS5 syntax).")
 @filter_options
 @click.option(
     "--per",
@@ -44,18 +46,21 @@ def describe(query: Query, fmt: str) -> str:
               show_default=True, help="Output file ('-': stdout).")  # fmt: skip
 @db_option
 @exits_on_errors
-def export(fmt, text, query, per, limit, link, output: Path, db_path: Path) -> None:
-    """Export items (newest first) as csv, jsonl, STIX 2.1, MISP events or an Atom feed."""
+def export(fmt, text, query, scope, per, limit, link, output: Path, db_path: Path) -> None:
+    """Export items (newest first) as csv, jsonl, STIX 2.1, MISP events or an Atom feed.
+
+    Every item by default; the Atom feed carries DPRK cyber items unless --any is given.
+    """
     require_archive(db_path)
     if fmt == "atom":
         limit = ATOM_LIMIT if limit is None else limit
-        query = dataclasses.replace(query, dprk_cyber=True if query.dprk_cyber is None else query.dprk_cyber)
+        query = dataclasses.replace(query, dprk_cyber=None if scope == "any" else True)
     query = dataclasses.replace(query, text=text, sort="date", limit=limit or None)
     options = ExportOptions(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"), title=describe(query, fmt), per=per, link=link
     )
-    rows = iter_items(open_archive(db_path), query)
-    with click.open_file(str(output), "w", encoding="utf-8", atomic=str(output) != "-") as out:
+    rows = counted(iter_items(open_archive(db_path), query), f"export {fmt}")  # a bar on a terminal only
+    with export_file(output) as out:  # a file is replaced only by a complete export
         count = formats()[fmt](rows, out, options)
     click.echo(f"export: {count} item(s) as {fmt} to {output}", err=True)
 

@@ -8,12 +8,14 @@ import click
 
 from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
+from bot.commands.progress import bar
+from bot.commands.when import DATE
 from bot.runtime import iso, utcnow
 from storage import open_archive
 
 
 @click.command()
-@click.option("--since", help="Only items published (or first seen) on or after this date (YYYY-MM-DD).")
+@click.option("--since", type=DATE, help="Only items dated on or after this date (2026-11-01, 30d ...).")
 @click.option("--alert", is_flag=True, help="Also alert items that newly became DPRK cyber (default: never).")
 @click.option("--deliver/--no-deliver", default=True, show_default=True, help="With --alert: post the alerts now.")
 @db_option
@@ -34,7 +36,13 @@ def retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_p
         def routes(tagged):
             return rt.routes(tagged.item, tagged.tags, moment)
 
-    report = run_retag(db, get_tagger(), iso(utcnow()), since=since, routes=routes)
+    with bar(desc="retag") as progress:  # on a terminal only
+
+        def advance(done: int, total: int) -> None:
+            progress.total = total
+            progress.update(done - progress.n)
+
+        report = run_retag(db, get_tagger(), iso(utcnow()), since=since, routes=routes, progress=advance)
     for item_id, title in report.gained:
         click.echo(f"+ dprk_cyber  {item_id}  {title}")
     for item_id, title in report.lost:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gc
+import logging
 from pathlib import Path
 
 import click
 
 from bot import logs
 from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
-from bot.config import load_sources_file, resolve
+from bot.config import load_sources_file, resolve, warnings
 
 
 @click.command()
@@ -40,6 +41,8 @@ def run(
     """
     logs.setup(log_level, log_format)
     config = load_sources_file(sources_path)
+    for warning in warnings(config):
+        logging.getLogger("advisory_bot.config").warning("sources: %s", warning)
     if once:
         from bot import tagpool
 
@@ -64,7 +67,7 @@ def run(
         from bot.metrics import Metrics
         from bot.observe import ObserveServer
 
-        rt.metrics = Metrics(db_path)
+        rt.metrics = Metrics(db_path, notifiers=lambda: list(rt.notifiers))
         server = ObserveServer(metrics_host, metrics_port, rt.metrics, daemon.health).start()
         click.echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
     try:
@@ -77,6 +80,8 @@ def run(
 def _once(config, db_path: Path, routes_path: Path | None) -> None:
     from bot.assemble import build
     from bot.cycle import run_cycle
+    from bot.runtime import iso
+    from storage.outbox import unsent
 
     rt = build(db_path, routes_path, fetching=config.fetching)
     gc.freeze()  # the modules and configuration live as long as the process: the cycle's collections skip them
@@ -84,13 +89,33 @@ def _once(config, db_path: Path, routes_path: Path | None) -> None:
     failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified", "backoff")]
     unchanged = [r for r in report.sources if r.outcome == "not_modified"]
     waiting = [r for r in report.sources if r.outcome == "backoff"]
+    pending, later = unsent(rt.db(), iso(rt.now()))  # every unsent row, due now or waiting for its time
     click.echo(
         f"cycle: {len(report.sources)} sources, {len(unchanged)} unchanged, {len(failed)} failed, "
         + (f"{len(waiting)} backing off, " if waiting else "")
         + f"{sum(r.new for r in report.sources)} new items, {report.delivery.sent} alerts sent, "
-        f"{report.delivery.failed} alerts pending",
+        f"{pending} alerts pending" + (f" ({later} waiting for their retry time or digest window)" if later else ""),
         err=True,
     )
+    _explain(failed, waiting, rt.db(), iso(rt.now()))
+
+
+def _explain(failed, waiting, db, now: str) -> None:
+    """What failed and what to check; which sources wait, until when, after which error, and how to end the wait."""
+    from bot.waits import check_for
+    from storage.sources import waiting as waiting_rows
+
+    for r in failed:
+        click.echo(f"  failed: {r.source}: {r.error}", err=True)
+    for check in dict.fromkeys(check_for(r.outcome) for r in failed):
+        if check:
+            click.echo(f"  check: {check}", err=True)
+    names = {r.source for r in waiting}
+    for row in (row for row in waiting_rows(db, now) if row["name"] in names):
+        error = f" after: {row['last_error']}" if row["last_error"] else ""
+        click.echo(f"  waiting: {row['name']} until {row['next_check_at']}{error}", err=True)
+    if failed or waiting:
+        click.echo("  failed sources are tried again later; `advisory-bot sources retry --all` ends the wait", err=True)
 
 
 COMMANDS = [run]

@@ -1,4 +1,4 @@
-"""`advisory-bot sources ...`: operators' commands for the source list: check, schema, test, add."""
+"""`advisory-bot sources ...`: operators' commands for the source list: check, schema, test (add, retry: apart)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,23 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
 
 import click
-from pydantic import TypeAdapter, ValidationError
 
 from bot.commands.common import DEFAULT_SOURCES, exits_on_errors, routes_option, sources_option
-from bot.config import SourceConfig, SourcesFile, load_sources, parse_duration, resolve
-from bot.errors import AdvisoryBotError, ConfigError
-from bot.yamlconfig import load_model
+from bot.commands.source_add import add
+from bot.commands.source_retry import retry
+from bot.config import load_sources, load_sources_file, resolve, warnings
+from bot.errors import ConfigError
 
 
 @click.group()
 def sources() -> None:
-    """Check, test and add sources."""
+    """Check, test, add sources and retry failing ones."""
+
+
+sources.add_command(add)
+sources.add_command(retry)
 
 
 @sources.command()
@@ -28,13 +31,16 @@ def sources() -> None:
 @exits_on_errors
 def check(file: Path) -> None:
     """Validate FILE (default ./sources.yaml) exactly as `run` does at start-up; exit 2 if invalid."""
-    loaded = load_sources(file)
+    written = load_sources_file(file)
+    loaded = resolve(written)
     by_type: dict[str, int] = {}
     for source in loaded:
         by_type[source.type] = by_type.get(source.type, 0) + 1
     kinds = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items()))
     disabled = sum(not s.enabled for s in loaded)
     click.echo(f"{file}: ok, {len(loaded)} sources ({kinds}){f', {disabled} disabled' if disabled else ''}")
+    for warning in warnings(written):
+        click.echo(f"{file}: warning: {warning}")
 
 
 @sources.command()
@@ -146,100 +152,6 @@ def _probe_json(found, shown, page: Path | None) -> dict:
         "problems": [{"kind": p.kind, "count": p.count, "message": p.message} for p in found.problems],
         "ok": not found.problems,
     }
-
-
-def _duration(ctx, param, value):
-    if value is not None:
-        try:
-            parse_duration(value)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc)) from None
-    return value
-
-
-def _name(ctx, param, value):
-    """--name checked by the very field sources.yaml declares (kebab-case)."""
-    if value is not None:
-        field = SourceConfig.model_fields["name"]
-        try:
-            TypeAdapter(Annotated[field.annotation, *field.metadata]).validate_python(value)
-        except ValidationError as exc:
-            raise click.BadParameter(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
-    return value
-
-
-@sources.command()
-@click.argument("url")
-@click.option("--name", callback=_name, help="Source name (kebab-case; default: from the site's host).")
-@sources_option
-@click.option("--language", help="The feed's language (default: defaults.language).")
-@click.option("--every", callback=_duration, help="Fetch interval, e.g. 30m (default: defaults.every).")
-@click.option("--allow-private", is_flag=True, help="Allow a private or loopback address (intranet feeds, tests).")
-@click.option("--yes", "-y", is_flag=True, help="Append without asking.")
-@exits_on_errors
-def add(
-    url: str,
-    name: str | None,
-    sources_path: Path,
-    language: str | None,
-    every: str | None,
-    allow_private: bool,
-    yes: bool,
-) -> None:
-    """Find the feed of URL (the URL itself, or a page's <link rel="alternate">), test it, append it to --sources.
-
-    Writes `allow_private: true` with --allow-private (needed for feeds on a private or loopback address).
-    """
-    from bot.config import Source
-    from bot.discover import JSON_FEED_FIELDS, Feed, alternates, feed_kind, name_for
-    from bot.probe import fetch_now, probe
-    from bot.sourcefile import append_source, entry_text
-
-    written = load_model(sources_path, SourcesFile, what="a mapping with a 'sources:' list")
-    taken = {s.name for s in written.sources}
-    if name is not None and name in taken:
-        raise click.BadParameter(f"{name!r} is already in {sources_path}", param_hint="--name")
-    d = written.defaults
-    page = Source(
-        name=name or "new-source", type="html", url=url, every=d.every, timeout=d.timeout, max_bytes=d.max_bytes,
-        language=language or d.language, enabled=True, selectors=None, fields=None, allow_private=allow_private,
-    )  # fmt: skip
-    result = fetch_now(page)
-    kind = feed_kind(result)
-    if kind is not None:
-        feed = Feed(url, kind)
-    else:
-        feeds = alternates(result)
-        if not feeds:
-            raise AdvisoryBotError(
-                f'add: {url} is not a feed and advertises none (no <link rel="alternate" type="application/rss+xml">); '
-                "add it as an html source with selectors (docs/sources.md)"
-            )
-        feed = feeds[0]
-        click.echo(f"found {len(feeds)} feed(s) on {url}; using {feed.url}")
-        for other in feeds[1:]:
-            click.echo(f"  also: {other.url} ({other.type}{f', {other.title!r}' if other.title else ''})")
-    entry: dict = {"name": name or name_for(url, taken), "type": feed.type, "url": feed.url}
-    entry |= {"every": every} if every else {}
-    entry |= {"language": language} if language else {}
-    entry |= {"allow_private": True} if allow_private else {}
-    entry |= {"fields": dict(JSON_FEED_FIELDS)} if feed.type == "json" else {}
-    source = resolve(SourcesFile(defaults=d, sources=[SourceConfig.model_validate(entry)]))[0]
-    tested = probe(source)
-    fatal = [p.message for p in tested.problems if p.fatal]
-    if fatal or not tested.items:
-        raise AdvisoryBotError(f"add: {feed.url}: {fatal[0] if fatal else 'the feed has no items'}; not added")
-    click.echo(f"tested: {len(tested.items)} items")
-    for p in tested.problems:
-        click.echo(f"  warning: {p.message}")
-    text = sources_path.read_text(encoding="utf-8")
-    click.echo(entry_text(entry, text), nl=False)
-    if not yes and not click.confirm(f"append to {sources_path}?", default=False):
-        click.echo("not added")
-        return
-    today = datetime.now(UTC).date().isoformat()
-    append_source(sources_path, entry, f"added by `advisory-bot sources add {url}` on {today}")
-    click.echo(f"added {entry['name']} to {sources_path}")
 
 
 COMMANDS = [sources]

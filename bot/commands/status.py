@@ -43,12 +43,12 @@ def status(as_json: bool, sources_path: Path, db_path: Path) -> None:
     click.echo(
         f"{'source':<28} {'state':<8} {'last success':<17} {'fails':>5} {'items':>5} {'next check':<17} last error"
     )
-    for r in ordered:
+    for r in ordered:  # one line per source: a multi-line error is folded onto it
         items = r.get("items_last_fetch")
         click.echo(
             f"{r['name']:<28} {r['state']:<8} {(r.get('last_success_at') or '-')[:16]:<17} "
             f"{r.get('error_count') or 0:>5} {'-' if items is None else items:>5} "
-            f"{(r.get('next_check_at') or '-')[:16]:<17} {(r.get('last_error') or '')[:100]}"
+            f"{(r.get('next_check_at') or '-')[:16]:<17} {' '.join((r.get('last_error') or '').split())[:100]}"
         )
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive
+from bot.commands.when import DATE
 from storage import open_archive
 from storage.story_queries import list_stories, members
 
 
 @click.command()
-@click.option("--since", help="Stories with news on or after this date (YYYY-MM-DD).")
+@click.option("--since", type=DATE, help="Stories with news on or after this date (2026-11-01, 7d, yesterday ...).")
 @click.option("--actor", help="Stories naming this actor (canonical name or alias).")
 @click.option("--min-items", default=1, show_default=True, help="Only stories with at least this many items.")
 @click.option("--members", "with_members", is_flag=True, help="List each story's items and why they joined.")
@@ -26,9 +27,9 @@ def stories(since, actor, min_items, with_members, limit, as_json, db_path: Path
     require_archive(db_path)
     db = open_archive(db_path)
     if actor:
-        from bot.assemble import actor_resolver
+        from bot.commands.filters import resolve_actors
 
-        actor = actor_resolver()(actor)
+        (actor,) = resolve_actors([actor], strict=True)
     for story in list_stories(db, since=since, actor=actor, min_items=min_items, limit=limit):
         parts = members(db, story["id"]) if with_members or as_json else []
         if as_json:

@@ -9,6 +9,8 @@ import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive
 from bot.commands.filters import resolve_actors
+from bot.commands.progress import while_querying
+from bot.commands.when import DATE
 from storage import open_archive
 from storage.stats import counts, pivot, week_items
 
@@ -27,8 +29,8 @@ def render_table(periods, keys, cells) -> str:
 @click.command()
 @click.option("--by", type=click.Choice(["actor", "sector", "source"]), default="actor", show_default=True)
 @click.option("--period", type=click.Choice(["week", "month"]), default="month", show_default=True)
-@click.option("--since", help="From this date (YYYY-MM-DD).")
-@click.option("--until", help="Before this date (YYYY-MM-DD).")
+@click.option("--since", type=DATE, help="From this date (2026-01-01, 12w, '6 months ago' ...).")
+@click.option("--until", type=DATE, help="Before this date (2026-12-01, today ...).")
 @click.option("--actor", "actors", multiple=True, help="Only these actors (any alias; with --by actor).")
 @click.option("--top", default=8, show_default=True, help="Columns: the most mentioned keys.")
 @click.option("--dprk-cyber/--any", "dprk_only", default=True, help="Count DPRK cyber items only (default).")
@@ -38,9 +40,11 @@ def render_table(periods, keys, cells) -> str:
 def stats(by, period, since, until, actors, top, dprk_only, plot: Path | None, db_path: Path) -> None:
     """Items per actor, sector or source per week or month: a table, and a chart with --plot."""
     require_archive(db_path)
-    rows = counts(open_archive(db_path), by, period, since=since, until=until, dprk_only=dprk_only)
+    db = open_archive(db_path)
+    with while_querying(db.conn, "stats"):  # a bar on a terminal only: 500k items take a while
+        rows = counts(db, by, period, since=since, until=until, dprk_only=dprk_only)
     if actors:
-        wanted = set(resolve_actors(actors))
+        wanted = set(resolve_actors(actors, strict=True))
         rows = [r for r in rows if r.key in wanted]
     periods, keys, cells = pivot(rows, top=top)
     if not periods:

@@ -1,7 +1,9 @@
 """Atom feed (RFC 4287, written by feedgen) of archived items, newest first: for feed readers and other tools.
 
 Rules: entry ids are `urn:advisory-bot:item:<id>` (stable: a reader never sees an item twice); the link is
-the item's own URL; actors and sectors are categories with a scheme, so readers can filter on them.
+the item's own URL; an item without one (its link was not http(s) and was dropped) carries its text as
+`content` instead, as RFC 4287 4.1.1 requires one or the other; actors and sectors are categories with a
+scheme, so readers can filter on them.
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ def write(rows: Iterable[dict], out: TextIO, options) -> int:
         entry.updated(updated[-1])
         entry.author({"name": row["source"]})
         text = row["text"] or ""
-        entry.summary(text[:SUMMARY_CHARS] + ("..." if len(text) > SUMMARY_CHARS else ""))
+        summary = text[:SUMMARY_CHARS] + ("..." if len(text) > SUMMARY_CHARS else "")
+        entry.summary(summary)
+        if not row["url"]:
+            entry.content(summary or entry.title(), type="text")
         for actor in row["actors"]:
             entry.category(term=actor, scheme="urn:advisory-bot:actor", label=actor)
         for sector in row["sectors"]:
