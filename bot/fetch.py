@@ -23,7 +23,7 @@ import httpcore
 import httpx
 
 from bot import __version__
-from bot.errors import FetchError
+from bot.errors import FetchError, bounded_wait
 from bot.netguard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
 from bot.records import FetchResult
 
@@ -208,15 +208,15 @@ def _result(source, url: str, response: httpx.Response, body: bytes, elapsed_ms:
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """RFC 9110 10.2.3: delay-seconds or an HTTP-date; seconds to wait, or None."""
+    """RFC 9110 10.2.3: delay-seconds or an HTTP-date; seconds to wait (at most MAX_WAIT), or None."""
     if not value:
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
+        return bounded_wait(float(value))  # float, not int: 5,000 digits are inf, not a ValueError
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, OverflowError, OSError):
         return None
-    now = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now)
+    return bounded_wait(seconds)
