@@ -153,6 +153,8 @@ def _request(client, source, url, headers, deadline, clock) -> tuple[httpx.Respo
             return response, b"".join(chunks)
     except httpx.TimeoutException as exc:
         raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout") from exc
+    except httpx.InvalidURL as exc:  # httpx builds the next request of every 3xx: a Location of javascript:...
+        raise FetchError(f"fetch: {source.name}: unusable redirect from {url} ({exc})", kind="redirects") from exc
     except httpx.DecodingError as exc:
         raise FetchError(f"fetch: {source.name}: undecodable body: {exc}", kind="bad_body") from exc
     except httpx.TransportError as exc:
