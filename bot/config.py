@@ -129,6 +129,9 @@ class SourceConfig(_Strict):
     fulltext_selector: str | None = Field(
         None, description="CSS selector of the article text on those pages (default: main-text extraction)"
     )
+    fulltext_allow_private: bool = Field(
+        False, description="let those article links reach private addresses (allow_private covers the feed only)"
+    )
 
     @model_validator(mode="after")
     def _type_options(self) -> SourceConfig:
@@ -142,6 +145,8 @@ class SourceConfig(_Strict):
             raise ValueError(f"fields: only for type json, not {self.type}")
         if self.fulltext_selector and not self.fulltext:
             raise ValueError("fulltext_selector: only with fulltext: true")
+        if self.fulltext_allow_private and not self.fulltext:
+            raise ValueError("fulltext_allow_private: only with fulltext: true")
         return self
 
 
@@ -191,6 +196,7 @@ class Source(BaseModel):
     allow_private: bool
     fulltext: bool = False
     fulltext_selector: str | None = None
+    fulltext_allow_private: bool = False
 
 
 def resolve(file: SourcesFile) -> list[Source]:
@@ -211,6 +217,7 @@ def resolve(file: SourcesFile) -> list[Source]:
             allow_private=s.allow_private,
             fulltext=s.fulltext,
             fulltext_selector=s.fulltext_selector,
+            fulltext_allow_private=s.fulltext_allow_private,
         )
         for s in file.sources
     ]

@@ -1,4 +1,19 @@
-"""The one exception tree. Messages are prefixed by stage; exit codes are decided only in the CLI."""
+"""The one exception tree. Messages are prefixed by stage; exit codes are decided only in the CLI.
+
+A `retry_after` (seconds a server asked us to wait) is bounded where an error is made: 0..MAX_WAIT, NaN as
+None, so no server can make a wait that overflows a date (or postpones a source for 3 trillion years).
+"""
+
+import math
+
+MAX_WAIT = 6 * 3600.0  # seconds: the longest backoff (bot.pipeline.MAX_BACKOFF)
+
+
+def bounded_wait(seconds: float | None) -> float | None:
+    """`seconds` clamped to 0..MAX_WAIT; None for None or NaN."""
+    if seconds is None or math.isnan(seconds):
+        return None
+    return min(max(float(seconds), 0.0), MAX_WAIT)
 
 
 class AdvisoryBotError(Exception):
@@ -15,7 +30,7 @@ class FetchError(AdvisoryBotError):
     def __init__(self, message: str, kind: str = "error", retry_after: float | None = None):
         super().__init__(message)
         self.kind = kind
-        self.retry_after = retry_after
+        self.retry_after = bounded_wait(retry_after)
 
 
 class ExtractError(AdvisoryBotError):
@@ -28,4 +43,4 @@ class NotifyError(AdvisoryBotError):
     def __init__(self, message: str, permanent: bool = False, retry_after: float | None = None):
         super().__init__(message)
         self.permanent = permanent
-        self.retry_after = retry_after
+        self.retry_after = bounded_wait(retry_after)

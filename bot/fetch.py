@@ -1,7 +1,8 @@
 """Fetching: one bounded HTTP request per source, handing bytes (never a URL) to the extractors.
 
 Rules: a total deadline per fetch (slow trickling bodies included), a body-size cap counted on the
-decoded bytes (so a gzip bomb stops at the cap), redirects followed by hand so each hop is checked
+decoded bytes as they are inflated, 64 KB at a time (bot.inflate: a gzip bomb stops at the cap, with memory
+near the cap; stacked codings are refused), redirects followed by hand so each hop is checked
 against bot.netguard, conditional GET with the stored validators (RFC 9110 13.1: If-None-Match wins
 over If-Modified-Since), Retry-After honoured on 429/503, and errors mapped to a few named kinds.
 """
@@ -23,7 +24,8 @@ import httpcore
 import httpx
 
 from bot import __version__
-from bot.errors import FetchError
+from bot.errors import FetchError, bounded_wait
+from bot.inflate import EncodingError, decoded
 from bot.netguard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
 from bot.records import FetchResult
 
@@ -142,7 +144,7 @@ def _request(client, source, url, headers, deadline, clock) -> tuple[httpx.Respo
                 )
             chunks, size = [], 0
             with _Watchdog(response, deadline - clock()):
-                for chunk in response.iter_bytes():
+                for chunk in decoded(response.headers.get("content-encoding", ""), response.iter_raw()):
                     size += len(chunk)
                     if size > source.max_bytes:
                         raise FetchError(
@@ -154,8 +156,10 @@ def _request(client, source, url, headers, deadline, clock) -> tuple[httpx.Respo
             return response, b"".join(chunks)
     except httpx.TimeoutException as exc:
         raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout") from exc
-    except httpx.DecodingError as exc:
-        raise FetchError(f"fetch: {source.name}: undecodable body: {exc}", kind="bad_body") from exc
+    except httpx.InvalidURL as exc:  # httpx builds the next request of every 3xx: a Location of javascript:...
+        raise FetchError(f"fetch: {source.name}: unusable redirect from {url} ({exc})", kind="redirects") from exc
+    except EncodingError as exc:
+        raise FetchError(f"fetch: {source.name}: {exc}", kind="bad_body") from exc
     except httpx.TransportError as exc:
         if clock() > deadline:  # the watchdog cut a body that kept the reads just in time
             raise FetchError(f"fetch: {source.name}: timed out after {source.timeout:g}s", kind="timeout") from exc
@@ -209,15 +213,15 @@ def _result(source, url: str, response: httpx.Response, body: bytes, elapsed_ms:
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """RFC 9110 10.2.3: delay-seconds or an HTTP-date; seconds to wait, or None."""
+    """RFC 9110 10.2.3: delay-seconds or an HTTP-date; seconds to wait (at most MAX_WAIT), or None."""
     if not value:
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
+        return bounded_wait(float(value))  # float, not int: 5,000 digits are inf, not a ValueError
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, OverflowError, OSError):
         return None
-    now = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now)
+    return bounded_wait(seconds)

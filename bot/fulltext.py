@@ -1,9 +1,12 @@
 """Full text: for sources whose feed carries only a short summary, fetch each new item's page and keep its text.
 
 Rules: only items not yet in the archive and with a summary shorter than SHORT_TEXT; the same fetch rules as
-feeds (timeout, size cap, private-address guard, per-host politeness); the text comes from the source's
-`fulltext_selector` or else from trafilatura's main-text extraction; any failure keeps the summary (logged),
-never loses the item; at most MAX_PAGES pages per cycle of one source, the rest wait for the next cycle.
+feeds (timeout, size cap, private-address guard, per-host politeness), but the address guard is the default
+one unless the source sets `fulltext_allow_private` (its `allow_private` is for the feed: a bridge feed's
+links must not read intranet pages into the archive); the text comes from the source's `fulltext_selector`
+or else from trafilatura's main-text extraction; any failure of a page, whatever it raises, keeps the summary
+(logged), never loses the item or fails the source; at most MAX_PAGES pages per cycle of one source, the rest
+wait for the next cycle.
 """
 
 from __future__ import annotations
@@ -43,13 +46,17 @@ def enrich(items: list[Item], source, rt, known) -> list[Item]:
             out.append(item)
             continue
         pages += 1
-        page = source.model_copy(update={"name": f"{source.name} (page)", "url": item.url})
+        # article links obey the default address policy: `allow_private` lets the feed reach a private address,
+        # not every link a (possibly bridged) feed carries; `fulltext_allow_private` is the page's own key
+        private = source.fulltext_allow_private
+        page = source.model_copy(update={"name": f"{source.name} (page)", "url": item.url, "allow_private": private})
         try:
             result = fetch(rt.http(page.allow_private), page, gate=rt.gate)
             text, _codec = decode(result.body, result.content_type, "html")
             body = main_text(text, source.fulltext_selector)
-        except (AdvisoryBotError, ValueError) as exc:
-            log.warning("full text not fetched", extra={"source_id": source.name, "url": item.url, "error": str(exc)})
+        except Exception as exc:  # any failure of one page (a bad redirect, a missing module) keeps the summary
+            error = str(exc) if isinstance(exc, AdvisoryBotError) else f"{type(exc).__name__}: {exc}"
+            log.warning("full text not fetched", extra={"source_id": source.name, "url": item.url, "error": error})
             out.append(item)
             continue
         out.append(dataclasses.replace(item, text=cap(body, TEXT_MAX)) if len(body) > len(item.text) else item)

@@ -24,14 +24,47 @@ _ALLOW_PRIVATE: contextvars.ContextVar[bool] = contextvars.ContextVar("allow_pri
 
 
 def is_public_address(address: str) -> bool:
-    """True for a globally routable unicast address."""
+    """True for a globally routable unicast address; an IPv6 address carrying an IPv4 one is judged by that."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in _SITE_LOCAL or ip.teredo:  # deprecated site-local (RFC 3879); Teredo reaches a NAT's inside
+            return False
+        carried = embedded_ipv4(ip)
+        if carried:
+            return all(_public(v4) for v4 in carried)
+    return _public(ip)
+
+
+def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return ip.is_global and not ip.is_multicast
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address leads to, when its prefix carries one: IPv4-mapped and IPv4-translated
+    (::ffff:a.b.c.d, ::ffff:0:a.b.c.d, RFC 4291 2.5.5.2, RFC 2765), IPv4-compatible (::a.b.c.d, RFC 4291
+    2.5.5.1), NAT64 (64:ff9b::/96, RFC 6052; the local-use 64:ff9b:1::/48 of RFC 8215 read both as a /96 and
+    with the /48 layout, since the network chooses), 6to4 (2002::/16, RFC 3056). Python's `is_global` judges
+    the IPv6 prefix only, so 64:ff9b::127.0.0.1 would pass as public while the translator delivers to loopback."""
+    value = int(ip)
+    low32 = ipaddress.IPv4Address(value & 0xFFFFFFFF)
+    if ip.ipv4_mapped or ip in _TRANSLATED or ip in _COMPATIBLE or ip in _NAT64:
+        return [low32]
+    if ip in _NAT64_LOCAL:  # RFC 6052 2.2, /48: v4 bits 0-15 at 48-63, bits 16-31 at 72-87 (64-71 is "u")
+        layout48 = ((value >> 64) & 0xFFFF) << 16 | (value >> 40) & 0xFFFF
+        return [low32, ipaddress.IPv4Address(layout48)]
+    if ip.sixtofour:
+        return [ip.sixtofour]
+    return []
+
+
+_COMPATIBLE = ipaddress.IPv6Network("::/96")
+_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")
+_SITE_LOCAL = ipaddress.IPv6Network("fec0::/10")
 
 
 def resolve_host(host: str) -> list[str]:

@@ -7,7 +7,6 @@ archive, and never allowed to touch another source.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
@@ -115,21 +114,22 @@ def refresh(source, rt: Runtime) -> SourceReport:
 
 
 def _failed(source, state, exc: Exception, started: float, rt: Runtime) -> SourceReport:
+    """Record the failure and report it; never raises (a crash here would end the cycle for every source)."""
     kind = getattr(exc, "kind", None) or ("extract" if "extract:" in str(exc) else "internal")
     now = rt.now()
-    delay = backoff(source.every, state.error_count + 1, rt)
-    if isinstance(exc, FetchError) and exc.retry_after:
-        delay = max(delay, timedelta(seconds=exc.retry_after))
-    if kind == "gone":  # RFC 9110 15.5.5/15.5.11: not worth the usual interval; parked after a few in a row
-        delay = GONE_PARK if state.error_count + 1 >= GONE_AFTER else MAX_BACKOFF
+    try:
+        delay = _next_delay(source, state, exc, kind, rt)
+    except Exception:  # a bad wait must still leave the source failing, and backing off
+        log.exception("source backoff not computed", extra={"source_id": source.name})
+        delay = MAX_BACKOFF
     message = str(exc) or type(exc).__name__
+    count = state.error_count + 1
     try:
         with WRITER:
             count = record_failure(rt.db(), source.name, source.url, iso(now), message, kind, iso(now + delay))
         ops.after_failure(rt, source, count, message, state.last_success_at)
-    except sqlite3.Error:  # e.g. "database is locked": still a per-source failure, never a crash of the cycle
+    except Exception:  # e.g. "database is locked": still a per-source failure, never a crash
         log.exception("source failure not recorded", extra={"source_id": source.name})
-        count = state.error_count + 1
     log.warning(
         "source failed",
         extra={
@@ -141,6 +141,15 @@ def _failed(source, state, exc: Exception, started: float, rt: Runtime) -> Sourc
         },
     )
     return _report(source, kind, started, rt, error=message)
+
+
+def _next_delay(source, state, exc: Exception, kind: str, rt: Runtime) -> timedelta:
+    delay = backoff(source.every, state.error_count + 1, rt)
+    if isinstance(exc, FetchError) and exc.retry_after:  # bounded by FetchError (bot.errors.MAX_WAIT)
+        delay = max(delay, timedelta(seconds=exc.retry_after))
+    if kind == "gone":  # RFC 9110 15.5.5/15.5.11: not worth the usual interval; parked after a few in a row
+        delay = GONE_PARK if state.error_count + 1 >= GONE_AFTER else MAX_BACKOFF
+    return delay
 
 
 def backoff(every: float, failures: int, rt: Runtime) -> timedelta:

@@ -43,7 +43,10 @@ def plausible(value: datetime | None, now: datetime | None = None) -> datetime |
         return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    value = value.astimezone(UTC)
+    try:
+        value = value.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+14:00 or 9999-12-31T23:59-14:00: no UTC datetime exists for it
+        return None
     now = now or datetime.now(UTC)
     if value.year < EARLIEST_YEAR or value > now + MAX_AHEAD:
         return None

@@ -4,13 +4,17 @@ Every extractor maps its format to `Entry` (strings as found, plus an already-pa
 list to `to_items`. Rules: URLs are normalised against the document URL and kept only if http(s);
 titles are one line of plain text capped at TITLE_MAX; text is plain and capped at TEXT_MAX; an entry with
 neither title nor link is skipped and counted; a repeated id (duplicate GUID, same URL twice) keeps the first.
+A bad field fails that field only: format modules read each field through `read_field`, and a date that has no
+UTC form is dropped here, so no exception from one field loses the entry, or the source's other entries.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import TypeVar
 
 from bot.config import Source
 from bot.identity import item_id, normalize_url
@@ -22,6 +26,7 @@ TEXT_MAX = 100_000
 GUID_MAX = 2_000
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,22 @@ class Entry:
     links: tuple[str, ...] = ()  # hrefs found in the entry's body, possibly relative
 
 
+def read_field(name: str, read: Callable[..., T], *args, default: T) -> T:
+    """`read(*args)`, or `default` (logged as extract_field_dropped) when it raises anything at all."""
+    try:
+        return read(*args)
+    except Exception as exc:  # a parser bug or an overflow nobody foresaw: that field only, never the entry
+        log.warning("extract_field_dropped", extra={"field": name, "error": f"{type(exc).__name__}: {exc}"[:300]})
+        return default
+
+
+def _utc(published: datetime | None) -> datetime | None:
+    """The date in UTC (the identity and the archive need one), None when it has none."""
+    if published is None:
+        return None
+    return published.replace(tzinfo=UTC) if published.tzinfo is None else published.astimezone(UTC)
+
+
 def to_items(entries: list[Entry], source: Source, base_url: str) -> list[Item]:
     """Items for `entries` (see module docstring); logs `extract_skipped` with the count of skipped entries."""
     items: list[Item] = []
@@ -48,7 +69,8 @@ def to_items(entries: list[Entry], source: Source, base_url: str) -> list[Item]:
             skipped += 1
             continue
         guid = clean_text(entry.guid)[:GUID_MAX]
-        ident = item_id(source.name, guid, url, title, entry.published)
+        published = read_field("published", _utc, entry.published, default=None)
+        ident = item_id(source.name, guid, url, title, published)
         if ident in seen:
             duplicates += 1
             continue
@@ -59,7 +81,7 @@ def to_items(entries: list[Entry], source: Source, base_url: str) -> list[Item]:
                 id=ident,
                 url=url,
                 title=title,
-                published=entry.published,
+                published=published,
                 text=cap(clean_text(entry.text), TEXT_MAX),
                 language=source.language,
                 guid=guid,

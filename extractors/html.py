@@ -19,7 +19,7 @@ from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
 from extractors.dates import parse_date
-from extractors.entries import Entry, to_items
+from extractors.entries import Entry, read_field, to_items
 from extractors.text import clean_text, html_to_text
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
         raise ExtractError(f"extract: {source.name}: not an HTML page (no markup)")
     from bs4 import BeautifulSoup, Tag  # here, not at import: 50 ms a cycle of RSS sources never needs
     from soupsieve import SelectorSyntaxError
+    from soupsieve import compile as compile_selector
 
     soup = BeautifulSoup(text, "lxml")
     base = result.url
@@ -48,7 +49,9 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
         base = urljoin(result.url, str(base_tag["href"]))
     sel = source.selectors
     now = datetime.now(UTC)
-    try:
+    try:  # every selector compiled first: a bad one is the source's error, not one field's (read_field)
+        for selector in filter(None, (sel.item, sel.title, sel.link, sel.date, sel.summary)):
+            compile_selector(selector)
         entries = [_entry(el, sel, now) for el in soup.select(sel.item)]
     except SelectorSyntaxError as exc:
         raise ExtractError(f"extract: {source.name}: bad CSS selector ({exc})") from exc
@@ -67,10 +70,21 @@ def _script_generated(soup: BeautifulSoup) -> bool:
 
 
 def _entry(el: Tag, sel: Selectors, now: datetime) -> Entry:
-    link_el = _link_element(el, sel.link)
+    link_el = read_field("link", _link_element, el, sel.link, default=None)
     link = str(link_el.get("href") or "") if link_el is not None else ""
-    title = _text(el.select_one(sel.title)) if sel.title else _text(link_el)
-    return Entry(title=title, link=link, guid="", published=_date(el, sel.date, now), text=_summary(el, sel.summary))
+    title = read_field("title", _title, el, sel.title, link_el, default="")
+    published = read_field("published", _date, el, sel.date, now, default=None)
+    return Entry(
+        title=title,
+        link=link,
+        guid="",
+        published=published,
+        text=read_field("text", _summary, el, sel.summary, default=""),
+    )
+
+
+def _title(el: Tag, selector: str | None, link_el: Tag | None) -> str:
+    return _text(el.select_one(selector)) if selector else _text(link_el)
 
 
 def _link_element(el: Tag, selector: str | None) -> Tag | None:

@@ -19,7 +19,7 @@ from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
 from extractors.dates import parse_date, plausible
-from extractors.entries import Entry, to_items
+from extractors.entries import Entry, read_field, to_items
 from extractors.text import html_to_text
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -57,16 +57,24 @@ def lookup(node: Any, path: str | None, default: Any = None) -> Any:
 
 
 def _entry(e: dict, fields: JsonFields, now: datetime) -> Entry:
+    return Entry(
+        title=read_field("title", _string, lookup(e, fields.title), default=""),
+        link=read_field("link", _link, e, fields, default=""),
+        guid=read_field("guid", _string, lookup(e, fields.id), default=""),
+        published=read_field("published", _date, lookup(e, fields.date), now, default=None),
+        text=read_field("text", _text, lookup(e, fields.summary), default=""),
+    )
+
+
+def _link(e: dict, fields: JsonFields) -> str:
     link = _string(lookup(e, fields.link))
     if not link and fields.link_template:
         link = _fill(fields.link_template, e)
-    return Entry(
-        title=_string(lookup(e, fields.title)),
-        link=link,
-        guid=_string(lookup(e, fields.id)),
-        published=_date(lookup(e, fields.date), now),
-        text=html_to_text(_string(lookup(e, fields.summary))),
-    )
+    return link
+
+
+def _text(value: Any) -> str:
+    return html_to_text(_string(value))
 
 
 def _fill(template: str, entry: dict) -> str:

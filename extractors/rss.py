@@ -32,7 +32,7 @@ from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
 from extractors.dates import parse_date, plausible
-from extractors.entries import Entry, to_items
+from extractors.entries import Entry, read_field, to_items
 from extractors.text import html_links, html_to_text
 
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
@@ -162,13 +162,15 @@ def _xml_char(code: int) -> bool:
 def _entry(e: dict, now: datetime) -> Entry:
     content = max(e.get("content") or [], key=lambda c: len(c.get("value") or ""), default=None)
     body = content or e.get("summary_detail") or {"value": e.get("summary", ""), "type": "text/html"}
+    title = e.get("title_detail") or {"value": e.get("title", ""), "type": "text/plain"}
+    html = (body.get("type") or "").lower() in _HTML_TYPES
     return Entry(
-        title=_plain(e.get("title_detail") or {"value": e.get("title", ""), "type": "text/plain"}),
-        link=_link(e),
+        title=read_field("title", _plain, title, default=""),
+        link=read_field("link", _link, e, default=""),
         guid=e.get("id") or "",
-        published=_published(e, now),
-        text=_plain(body),
-        links=html_links(body.get("value")) if (body.get("type") or "").lower() in _HTML_TYPES else (),
+        published=read_field("published", _published, e, now, default=None),
+        text=read_field("text", _plain, body, default=""),
+        links=read_field("links", html_links, body.get("value"), default=()) if html else (),
     )
 
 

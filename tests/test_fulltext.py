@@ -34,7 +34,7 @@ def test_run_fetches_pages_of_new_short_items_only(tmp_path, feed_server):
     sources = tmp_path / "sources.yaml"
     sources.write_text(
         f"sources:\n  - name: briefs\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n"
-        "    allow_private: true\n    fulltext: true\n"
+        "    allow_private: true\n    fulltext: true\n    fulltext_allow_private: true\n"
     )
     args = ["run", "--once", "--sources", str(sources), "--db", str(tmp_path / "a.db")]
     assert CliRunner().invoke(cli, args, env={"SLACK_BOT_TOKEN": ""}).exit_code == 0

@@ -6,8 +6,10 @@ Rules:
 - The URL is a credential (it usually embeds a token): it never reaches a log line or an error message, which
   name the notifier instead (`notify: webhook soc-hook: 500`).
 - bot.netguard checks the URL before every POST (DNS may change between start-up and send): private and loopback
-  addresses are refused unless the notifier sets `allow_private`. Redirects are not followed (a redirect
-  could lead the POST, and its body, anywhere).
+  addresses are refused unless the notifier sets `allow_private`. The connection is opened by the fetcher's
+  pinned backend (bot.netguard.PinnedBackend): the name is resolved once there and the socket goes to the
+  address checked, so an answer that turns private between check and connect (DNS rebinding) never reaches it.
+  Redirects are not followed (a redirect could lead the POST, and its body, anywhere).
 - 2xx is delivered; 408, 429, 5xx, timeouts and connection failures are transient (Retry-After honoured);
   other statuses are permanent. Either way a NotifyError leaves the outbox row pending, nothing is dropped.
 - `Idempotency-Key` carries `<event>:<id>` so a receiver can drop the duplicate of a retried POST.
@@ -26,8 +28,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.errors import ConfigError, NotifyError
-from bot.fetch import USER_AGENT, parse_retry_after
-from bot.netguard import refusal
+from bot.fetch import USER_AGENT, PinnedTransport, parse_retry_after, tls_context
+from bot.netguard import PinnedBackend, Refused, allowing_private, refusal
 from bot.notify.console import render
 from bot.notify.escape import clean
 from bot.notify.message import EVENT_TYPE, Card, Message
@@ -136,6 +138,7 @@ class WebhookNotifier:
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
             trust_env=False,  # no proxy from the environment: the netguard check must see the real peer
+            transport=PinnedTransport(tls_context(), PinnedBackend()),
         )
 
     def __repr__(self) -> str:
@@ -152,13 +155,18 @@ class WebhookNotifier:
             headers["Idempotency-Key"] = f"{payload['event']}:{payload['id']}"
         started = time.monotonic()
         try:
-            with self._client.stream(
-                "POST", self._url, content=data, headers=headers, follow_redirects=False
-            ) as response:
+            with (
+                allowing_private(self.allow_private),  # the policy PinnedBackend applies where it connects
+                self._client.stream(
+                    "POST", self._url, content=data, headers=headers, follow_redirects=False
+                ) as response,
+            ):
                 answer = _read_capped(response)
         except httpx.TimeoutException as e:
             raise NotifyError(f"{where}: timed out ({type(e).__name__})") from None
         except (httpx.TransportError, OSError) as e:  # refused, reset, DNS, TLS
+            if isinstance(e.__cause__, Refused):  # the answer turned private after the check: config, as in _check
+                raise NotifyError(f"{where}: refused: {self._hide_host(str(e))}", permanent=True) from None
             raise NotifyError(f"{where}: connection failed ({type(e).__name__})") from None
         status = response.status_code
         if not 200 <= status < 300:
@@ -170,13 +178,16 @@ class WebhookNotifier:
 
     def _check(self, where: str) -> None:
         """netguard, at send time; the host name stays out of the message (it is part of the credential)."""
-        host = urlsplit(self._url).hostname or ""
         reason = refusal(self._url, self.allow_private)
         if reason is None:
             return
-        reason = reason.replace(host, "the host") if host else reason
+        reason = self._hide_host(reason)
         transient = reason.startswith("cannot resolve")  # DNS trouble is weather, a private address is config
         raise NotifyError(f"{where}: refused: {reason}", permanent=not transient)
+
+    def _hide_host(self, text: str) -> str:
+        host = urlsplit(self._url).hostname or ""
+        return text.replace(host, "the host") if host else text
 
 
 def _read_capped(response: httpx.Response) -> bytes:

@@ -11,6 +11,7 @@ A real threaded HTTP/1.1 server on 127.0.0.1 with an ephemeral port. Tests progr
     feed_server.reset("/cut", body, after=100)            # TCP reset mid-body
     feed_server.huge("/huge", size=200 * 2**20)           # generated lazily, never held in memory
     feed_server.gzip_bomb("/bomb", size=2**28)            # ~250 KB on the wire, 256 MB inflated
+    feed_server.gzip_bomb("/bomb2", size=2**30, layers=2)  # Content-Encoding: gzip, gzip; ~7 KB, 1 GiB
     feed_server.url("/feed.xml")  ->  "http://127.0.0.1:<port>/feed.xml"
     feed_server.requests          ->  [Request(method, path, headers), ...]  (header names lower-case)
 
@@ -194,10 +195,13 @@ class FeedServer:
         self.routes[path] = route
         return route
 
-    def gzip_bomb(self, path: str, size: int = 2**28, content_type: str = "application/xml") -> Route:
-        """Gzip of `size` zero bytes (Content-Encoding: gzip): ~1/1000 of `size` on the wire."""
+    def gzip_bomb(self, path: str, size: int = 2**28, content_type: str = "application/xml", layers: int = 1) -> Route:
+        """Gzip of `size` zero bytes (Content-Encoding: gzip): ~1/1000 of `size` on the wire; `layers=2` gzips that
+        again (Content-Encoding: gzip, gzip): a 1 GiB body in ~7 KB."""
         compressed = _zeros_gzip(size)
-        headers = {"Content-Type": content_type, "Content-Encoding": "gzip"}
+        for _ in range(layers - 1):
+            compressed = gzip_module.compress(compressed, mtime=0)
+        headers = {"Content-Type": content_type, "Content-Encoding": ", ".join(["gzip"] * layers)}
         route = Route(body=compressed, headers=headers, conditional=False)
         self.routes[path] = route
         return route
