@@ -75,13 +75,22 @@ def pivot(rows: list[Count], top: int = 8) -> tuple[list[str], list[str], dict[t
 
 
 def week_items(db: sqlite_utils.Database, start: str, end: str) -> list[dict]:
-    """DPRK cyber items first seen in [start, end), with their story and the number of sources."""
+    """The week's news: DPRK cyber items dated (published, else first seen) in [start, end), with their story, the
+    date the story began and the number of sources.
+
+    A source's backlog is not news: an item read on the source's first contact counts in the week it was published,
+    and one without a publication date does not count at all (its first-seen date is the day the source was added).
+    """
     sql = (
-        "SELECT i.id, i.title, i.url, i.source, i.score, i.first_seen, i.published, i.actors, i.sectors,"
-        " i.story_id, s.title AS story_title, s.first_seen AS story_first_seen,"
+        f"SELECT i.id, i.title, i.url, i.source, i.score, i.first_seen, i.published, {DATE} AS date, i.actors,"
+        " i.sectors, i.story_id, s.title AS story_title,"
+        f" (SELECT min({DATE.replace('i.', 'm.')}) FROM items m WHERE m.story_id = i.story_id) AS story_began,"
         " (SELECT count(*) FROM item_sources x WHERE x.item_id = i.id) AS sources_count"
         " FROM items i LEFT JOIN stories s ON s.id = i.story_id"
-        " WHERE i.dprk_cyber = 1 AND i.first_seen >= ? AND i.first_seen < ? ORDER BY i.first_seen"
+        f" WHERE i.dprk_cyber = 1 AND {DATE} >= ? AND {DATE} < ?"
+        "  AND NOT (i.published IS NULL AND i.first_seen <= coalesce("
+        "   (SELECT c.first_success_at FROM sources c WHERE c.name = i.source), ''))"
+        f" ORDER BY {DATE}, i.id"
     )
     cursor = db.execute(sql, (start, end))
     cols = [d[0] for d in cursor.description]

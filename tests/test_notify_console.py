@@ -53,11 +53,12 @@ def test_block_has_every_fact_and_no_ansi_off_tty():
         "  https://blog.example.net/apt37\n"
         "  source:      vendor-blog, mirror-feed\n"
         "  published:   2024-09-09\n"
-        "  severity:    high (0.95)\n"
+        "  confidence:  0.95 (tagger)\n"
         "  actors:      APT37\n"
         "  sectors:     media\n"
         "  malware:     RokRAT\n"
         "  ids:         CVE-2022-41128, AA23-000X\n"
+        "  archive:     advisory-bot show n1\n"
         "  > The campaign, credited to APT37, hid RokRAT inside an app that claimed to carry regional news.\n"
         "\n"
     )

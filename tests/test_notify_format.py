@@ -146,7 +146,34 @@ def case_korean():
     return item, tags, [], 104
 
 
-CASES = {"normal": case_normal, "hostile": case_hostile, "long": case_long, "korean": case_korean}
+def case_wallets():
+    title = "Exchange loses funds to TraderTraitor; stolen coins traced to seven addresses"
+    text = "Investigators traced the stolen funds from the exchange to wallets controlled by TraderTraitor."
+    wallets = (
+        "0x" + "ab" * 20,
+        "bc1q" + "x" * 38,
+        "0x" + "cd" * 20,
+        "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+        "0x" + "ef" * 20,
+        "0x" + "12" * 20,
+        "TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW",
+    )
+    tags = Tags(
+        dprk_cyber=True,
+        dprk_related=True,
+        score=1.0,
+        actors=("TraderTraitor",),
+        sectors=("cryptocurrency",),
+        wallets=wallets,
+        evidence=(ev(title, text, "actor", "TraderTraitor", "TraderTraitor", 1),),
+    )
+    item = Item("fbi-news", "t1cccccccccccccccccccccc", "https://fbi.example.gov/news/theft", title,
+                datetime(2026, 11, 22, tzinfo=UTC), text)  # fmt: skip
+    return item, tags, [], 105
+
+
+CASES = {"normal": case_normal, "hostile": case_hostile, "long": case_long, "korean": case_korean,
+         "wallets": case_wallets}  # fmt: skip
 
 
 def build(name):
@@ -212,7 +239,7 @@ def test_hostile_item_arrives_inert():
 
 def test_normal_alert_content():
     message = build("normal")
-    title, context, facts, quote = (b for b in message.blocks)
+    title, context, facts, quote, archive = (b for b in message.blocks)
     assert title["text"]["text"].startswith(
         "*<https://research.example.org/posts/fake-recruiters?ref=feed&amp;lang=en|"
     )
@@ -225,11 +252,13 @@ def test_normal_alert_content():
         "*CVEs / advisories*",
     ]
     assert "*Lazarus Group*" in quote["text"]["text"] and "*Diamond Sleet*" in quote["text"]["text"]
+    assert "Tagger confidence: 0.93" in context["elements"][0]["text"] and "Severity" not in str(message.blocks)
+    assert archive["elements"][0]["text"] == "Archive: `advisory-bot show item-normal-1`"
 
 
 def test_korean_text_is_nfc_and_not_falsely_bolded():
     message = build("korean")
-    quote = message.blocks[-1]["text"]["text"]
+    quote = message.blocks[-2]["text"]["text"]
     assert "김수키가" in quote  # NFD jamo from the feed became syllables; no "*김수키*가" (mrkdwn would show stars)
     assert "*BabyShark*" in quote
     assert message.blocks[0]["text"]["text"].startswith("*<http://boho.example.kr/notice/1|김수키, ")
@@ -242,11 +271,28 @@ def test_long_item_is_truncated_with_an_ellipsis():
     assert message.blocks[0]["text"]["text"].endswith(f"{ELLIPSIS}>*")  # the label is cut, the link stays whole
 
 
+def test_wallets_and_archive_id_are_shown():
+    message = build("wallets")
+    fields = [f["text"] for f in message.blocks[2]["fields"]]
+    assert fields[-1] == "*Wallets*\n" + "\n".join(
+        ["`0x" + "ab" * 20 + "`", "`bc1q" + "x" * 38 + "`", "`0x" + "cd" * 20 + "`",
+         "`1BoatSLRHtKNngkdXEeobR76b53LETtpyT`", "`0x" + "ef" * 20 + "`", "and 2 more"]
+    )  # fmt: skip
+    context = message.blocks[1]["elements"][0]["text"]
+    assert context.startswith("DPRK cyber alert | Tagger confidence: 1.00 | Source: fbi-news")
+    assert message.blocks[-1]["elements"][0]["text"] == "Archive: `advisory-bot show t1cccccccccccccccccccccc`"
+
+
+def test_hostile_item_id_is_escaped_in_the_archive_line():
+    assert build("hostile").blocks[-1]["elements"][0]["text"] == "Archive: `advisory-bot show item-hostile-&lt;1&gt;`"
+
+
 def test_item_without_text_or_evidence():
     item = Item("s", "i", "", "Only a title", None, "")
     message = build_alert(item, Tags(score=0.2))
-    assert [b["type"] for b in message.blocks] == ["section", "context"]
+    assert [b["type"] for b in message.blocks] == ["section", "context", "context"]
     assert message.blocks[0]["text"]["text"] == "*Only a title*"
+    assert message.blocks[2]["elements"][0]["text"] == "Archive: `advisory-bot show i`"
     assert message.metadata["event_payload"] == {"item_id": "i"}  # no alert id yet: omitted, not null
     assert message.text == "DPRK-related item: Only a title [s]"
 

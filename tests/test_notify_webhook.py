@@ -54,6 +54,7 @@ def test_posts_the_documented_json_body(webhook_receiver, hook):
         "sectors": ["defense"],
         "malware": [],
         "ids": ["CVE-2024-1234"],
+        "wallets": [],
         "score": 0.9,
         "snippet": data["item"]["snippet"],
         "highlights": ["Andariel"],

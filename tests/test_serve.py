@@ -107,7 +107,7 @@ def test_item_links_to_its_url_and_story(ds):
     html = get(ds, "/advisories/items/t1cccccccccccccccccccccc").text
     assert 'href="https://fbi.example.gov/news/tradertraitor-theft"' in html
     assert '<a class="item-story" href="/advisories/stories/2">TraderTraitor exchange theft</a>' in html
-    assert "Sources: fbi-news" in html
+    assert '<dd class="item-sources">fbi-news</dd>' in html
     assert 'class="item-url" href="https://fbi.example.gov/news/tradertraitor-theft"' in html
 
 

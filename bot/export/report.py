@@ -35,10 +35,11 @@ class Week:
 
 
 def summarise(items: list[dict], start: str, end: str, chart_png: bytes = b"") -> Week:
-    """The week from its DPRK cyber items (storage.stats.week_items): a story is new if it began this week."""
+    """The week from its news (storage.stats.week_items): a story is new if its earliest report is dated this week
+    (an old story's new report is a top item, not a new story)."""
     groups: dict[str, list[dict]] = {}
     for item in items:
-        began = item["story_first_seen"] or item["first_seen"]
+        began = item["story_began"] or item["date"]
         if began >= start:
             key = f"story:{item['story_id']}" if item["story_id"] is not None else item["id"]
             groups.setdefault(key, []).append(item)
@@ -58,7 +59,7 @@ def summarise(items: list[dict], start: str, end: str, chart_png: bytes = b"") -
     stories.sort(key=lambda s: (-s.items, s.title))
     by_actor = Counter(a for s in stories for a in s.actors)
     by_sector = Counter(x for s in stories for x in s.sectors)
-    top = sorted(items, key=lambda i: (-i["sources_count"], -i["score"], i["first_seen"]))[:TOP_ITEMS]
+    top = sorted(items, key=lambda i: (-i["sources_count"], -i["score"], i["date"]))[:TOP_ITEMS]
     return Week(
         start=start,
         end=end,
@@ -84,7 +85,7 @@ def text(week: Week) -> str:
     lines += [f"  {s.items:>3}  {s.title}  [{', '.join(s.actors) or '-'}]" for s in week.stories] or ["  -"]
     lines += ["", "top items:"]
     lines += [
-        f"  {i['first_seen'][:10]}  {i['title']}  ({i['sources_count']} source(s))  {i['url']}".rstrip()
+        f"  {i['date'][:10]}  {i['title']}  ({i['sources_count']} source(s))  {i['url']}".rstrip()
         for i in week.top_items
     ] or ["  -"]
     return "\n".join(lines)

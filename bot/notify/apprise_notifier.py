@@ -110,8 +110,10 @@ def render_markdown(card: Card, flavour: str = "markdown") -> str:
     context.append(f"Score: {card.score:.2f}")
     lines.append(esc(" \u00b7 ".join(context)))
     facts = [("Actors", card.actors), ("Sectors", card.sectors), ("Malware", card.malware),
-             ("CVEs / advisories", card.ids)]  # fmt: skip
+             ("CVEs / advisories", card.ids), ("Wallets", card.wallets_shown)]  # fmt: skip
     lines += [f"**{label}:** {esc(', '.join(values))}" for label, values in facts if values]
+    if card.show_command:
+        lines.append(f"Archive: {esc(card.show_command)}")
     text = "  \n".join(lines)  # two spaces: a hard line break in CommonMark and Python-Markdown
     if card.snippet:
         quoted = []

@@ -25,14 +25,17 @@ def _section(text: str) -> dict:
 
 
 def _line(c: Card) -> str:
+    """One item in a list: linked title, actors, date, and the source that carried it (named in every reply)."""
     actors = f" ({', '.join(escape(a) for a in c.actors)})" if c.actors else ""
     date = f" {c.published}" if c.published else ""
-    return f"• {link(c.url, c.title, label_limit=200)}{actors}{date}"
+    source = f" — {escape(c.sources[0])}" if c.sources else ""
+    return f"• {link(c.url, c.title, label_limit=200)}{actors}{date}{source}"
 
 
 def _plain_line(c: Card) -> str:
     actors = f" ({', '.join(c.actors)})" if c.actors else ""
-    return f"- {c.title}{actors} {c.url}".rstrip()
+    source = f" [{c.sources[0]}]" if c.sources else ""
+    return f"- {c.title}{actors}{source} {c.url}".rstrip()
 
 
 def _listing(cards: Sequence[Card]) -> list[dict]:

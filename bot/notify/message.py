@@ -18,6 +18,7 @@ from bot.records import Item, Tags
 EVENT_TYPE = "advisory_alert"
 FALLBACK_LIMIT = 3000  # the notification text; Slack allows 40,000 but only the start is ever shown
 TITLE_LIMIT = 300
+WALLETS_SHOWN = 5  # wallets listed in an alert; `advisory-bot show` lists them all
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,32 @@ class Card:
     sectors: tuple[str, ...] = ()
     malware: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()  # CVEs, then advisory ids
-    score: float = 0.0
+    wallets: tuple[str, ...] = ()  # cryptocurrency addresses named by the item
+    score: float = 0.0  # the tagger's confidence that this is DPRK cyber activity: not a severity
     dprk_cyber: bool = True
     snippet: tuple[tuple[str, bool], ...] = ()  # (text, highlighted) segments
     matched: tuple[tuple[str, str], ...] = ()  # (canonical actor, the alias the text used) when they differ
+    item_id: str = ""  # the archive id: `advisory-bot show ID`
 
     @property
     def headline(self) -> str:
         return "DPRK cyber alert" if self.dprk_cyber else "DPRK-related item"
 
     @property
-    def severity(self) -> str:
-        """A word for the score at a glance."""
-        return "high" if self.score >= 0.9 else "medium" if self.score >= 0.7 else "low"
+    def confidence(self) -> str:
+        """The score for people: how sure the tagger is that this is DPRK cyber activity (docs/notifiers.md)."""
+        return f"{self.score:.2f}"
+
+    @property
+    def wallets_shown(self) -> tuple[str, ...]:
+        """The first WALLETS_SHOWN wallets, then how many more as "and N more"."""
+        more = len(self.wallets) - WALLETS_SHOWN
+        return self.wallets[:WALLETS_SHOWN] + ((f"and {more} more",) if more > 0 else ())
+
+    @property
+    def show_command(self) -> str:
+        """The command that prints the whole archived item."""
+        return f"advisory-bot show {self.item_id}" if self.item_id else ""
 
     @property
     def actors_shown(self) -> tuple[str, ...]:
@@ -90,10 +104,12 @@ def card(item: Item, tags: Tags, sources: Sequence[str] = ()) -> Card:
         sectors=line(tags.sectors),
         malware=line(tags.malware),
         ids=line((*tags.cves, *tags.advisories)),
+        wallets=line(tags.wallets),
         score=tags.score,
         dprk_cyber=tags.dprk_cyber,
         snippet=snippet(item, tags.evidence),
         matched=_matched(tags),
+        item_id=clean(item.id, single_line=True),
     )
 
 
@@ -116,6 +132,12 @@ def _join(values) -> str:
     return ", ".join(escape(v) for v in values)
 
 
+def _code(value: str) -> str:
+    """Inline code, so Slack neither links nor formats it; plain escaped text if it holds a backtick."""
+    safe = escape(value)
+    return f"`{safe}`" if "`" not in safe else safe
+
+
 def _snippet_mrkdwn(segments) -> str:
     """A quoted line; highlighted spans in bold where mrkdwn can render it."""
     out = []
@@ -131,9 +153,9 @@ def _snippet_mrkdwn(segments) -> str:
 
 
 def render_blocks(c: Card) -> list[dict]:
-    """Slack Block Kit for a card: title link, context line, fact fields, evidence snippet."""
+    """Slack Block Kit for a card: title link, context line, fact fields, evidence snippet, archive id."""
     title = link(c.url, c.title, label_limit=TITLE_LIMIT)
-    context = [c.headline, f"Severity: {c.severity} ({c.score:.2f})", f"Source: {_join(c.sources)}"]
+    context = [c.headline, f"Tagger confidence: {c.confidence}", f"Source: {_join(c.sources)}"]
     if c.published:
         context.append(f"Published: {c.published}")
     if len(c.sources) > 1:
@@ -144,10 +166,16 @@ def render_blocks(c: Card) -> list[dict]:
     ]
     facts = [("Actors", c.actors_shown), ("Sectors", c.sectors), ("Malware", c.malware), ("CVEs / advisories", c.ids)]
     fields = [_mrkdwn(truncate(f"*{label}*\n{_join(values)}", FIELD_LIMIT)) for label, values in facts if values]
+    if c.wallets:
+        shown = [_code(w) for w in c.wallets[:WALLETS_SHOWN]] + list(c.wallets_shown[WALLETS_SHOWN:])
+        fields.append(_mrkdwn(truncate("*Wallets*\n" + "\n".join(shown), FIELD_LIMIT)))
     if fields:
         blocks.append({"type": "section", "fields": fields})
     if c.snippet:
         blocks.append({"type": "section", "text": _mrkdwn(truncate(_snippet_mrkdwn(c.snippet), SECTION_LIMIT))})
+    if c.show_command:
+        archive = f"Archive: {_code(c.show_command)}"
+        blocks.append({"type": "context", "elements": [_mrkdwn(truncate(archive, SECTION_LIMIT))]})
     return fit_blocks(blocks)
 
 

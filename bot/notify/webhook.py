@@ -73,6 +73,7 @@ def item_json(card: Card, item_id: str | None = None) -> dict:
         "sectors": list(card.sectors),
         "malware": list(card.malware),
         "ids": list(card.ids),
+        "wallets": list(card.wallets),
         "score": round(card.score, 3),
         "snippet": "".join(text for text, _ in card.snippet),
         "highlights": [text for text, hit in card.snippet if hit],

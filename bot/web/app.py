@@ -40,5 +40,6 @@ def build(db_path: Path) -> Datasette:
     ds = Datasette(
         metadata=metadata(name), plugins_dir=str(PLUGINS_DIR), template_dir=str(TEMPLATES_DIR), settings=SETTINGS
     )
+    ds.remove_database("_memory")  # Datasette adds an empty in-memory database when started without files
     ds.add_database(ReadOnlyDatabase(ds, path=str(db_path), is_mutable=True), name=name)
     return ds
