@@ -55,6 +55,18 @@ def _http_url(value: str) -> str:
     return value
 
 
+def _headers(value: dict[str, str]) -> dict[str, str]:
+    from bot.headers import check_headers
+
+    return check_headers(value)
+
+
+def _timezone(value: str) -> str:
+    from extractors.dates import valid_timezone
+
+    return valid_timezone(value)
+
+
 def _kebab(value: str) -> str:
     if not _NAME.match(value):
         raise ValueError("must be kebab-case: lower-case letters, digits and single hyphens")
@@ -64,6 +76,8 @@ def _kebab(value: str) -> str:
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 Duration = Annotated[str | int | float, AfterValidator(parse_duration)]
 Size = Annotated[str | int, AfterValidator(parse_size)]
+Headers = Annotated[dict[str, str], AfterValidator(_headers)]
+TimeZone = Annotated[str, AfterValidator(_timezone)]
 
 
 class _Strict(BaseModel):
@@ -118,6 +132,12 @@ class SourceConfig(_Strict):
     fulltext: bool = Field(False, description="fetch each new item's page when the entry carries only a summary")
     fulltext_selector: str | None = Field(
         None, description="CSS selector of the article text on those pages (default: main-text extraction)"
+    )
+    headers: Headers | None = Field(
+        None, description="extra request headers for a site that needs them (no Host, hop-by-hop or credentials)"
+    )
+    timezone: TimeZone | None = Field(
+        None, description="IANA zone of dates the source writes without one, e.g. Asia/Seoul (default: UTC)"
     )
 
     @model_validator(mode="after")
@@ -178,6 +198,8 @@ class Source(BaseModel):
     allow_private: bool
     fulltext: bool = False
     fulltext_selector: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    timezone: str | None = None
 
 
 def resolve(file: SourcesFile) -> list[Source]:
@@ -198,6 +220,8 @@ def resolve(file: SourcesFile) -> list[Source]:
             allow_private=s.allow_private,
             fulltext=s.fulltext,
             fulltext_selector=s.fulltext_selector,
+            headers=tuple((s.headers or {}).items()),
+            timezone=s.timezone,
         )
         for s in file.sources
     ]

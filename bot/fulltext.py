@@ -43,7 +43,7 @@ def enrich(items: list[Item], source, rt, known) -> list[Item]:
             out.append(item)
             continue
         pages += 1
-        page = source.model_copy(update={"name": f"{source.name} (page)", "url": item.url})
+        page = source.model_copy(update={"name": f"{source.name} (page)", "url": item.url, "type": "html"})
         try:
             result = fetch(rt.http(page.allow_private), page, gate=rt.gate)
             text, _codec = decode(result.body, result.content_type, "html")
