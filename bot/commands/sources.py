@@ -242,4 +242,7 @@ def add(
     click.echo(f"added {entry['name']} to {sources_path}")
 
 
+from bot.commands.sources_verify import verify  # noqa: E402  (its own module: this one is long enough)
+
+sources.add_command(verify)
 COMMANDS = [sources]
