@@ -39,6 +39,8 @@ _ISO_Z = re.compile(r"[zZ]$")
 # Abbreviations RFC 822 does not know but Asian and European feeds use.
 _ZONES = {"KST": "+0900", "JST": "+0900", "CET": "+0100", "CEST": "+0200", "BST": "+0100", "IST": "+0530"}
 _ZONE_WORD = re.compile(r"\b(" + "|".join(_ZONES) + r")\b")
+_HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
+_KANA_KANJI = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 DateReader = Callable[[str | None], datetime | None]
 _DATEPARSER_LOCK = threading.Lock()  # its caches fill on first use of a language; fetch threads share them
 
@@ -178,11 +180,22 @@ def _written(text: str, now: datetime, zone: tzinfo, language: str | None) -> da
         try:
             parsed = dateparser.parse(text, languages=languages, settings=settings)
             if parsed is None:
-                found = search_dates(text, languages=languages, settings=settings)
+                found = search_dates(text, languages=_by_script(text, languages), settings=settings)
                 parsed = found[0][1] if found else None
-        except (ValueError, OverflowError, TypeError, AttributeError):  # dateparser on odd input
+        except Exception:  # noqa: BLE001  a library on hostile text: whatever it raises, this field has no date
             return None
     return parsed.astimezone(UTC) if parsed is not None and parsed.year >= EARLIEST_YEAR else None
+
+
+def _by_script(text: str, languages: list[str]) -> list[str]:
+    """The languages worth searching `text` in, by its script: searching in all three costs ~7x (11 ms a string)."""
+    if _HANGUL.search(text):
+        wanted = "ko"
+    elif _KANA_KANJI.search(text):
+        wanted = "ja"
+    else:
+        wanted = "en"
+    return [wanted, *(lang for lang in languages if lang not in LANGUAGES)]
 
 
 def _zone_name(zone: tzinfo) -> str:
