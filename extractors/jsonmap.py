@@ -18,7 +18,7 @@ from bot.config import JsonFields, Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
-from extractors.dates import date_reader, plausible
+from extractors.dates import DateReader, date_reader, plausible
 from extractors.entries import Entry, to_items
 from extractors.text import html_to_text
 
@@ -57,7 +57,7 @@ def lookup(node: Any, path: str | None, default: Any = None) -> Any:
     return node
 
 
-def _entry(e: dict, fields: JsonFields, now: datetime, when) -> Entry:
+def _entry(e: dict, fields: JsonFields, now: datetime, when: DateReader) -> Entry:
     link = _string(lookup(e, fields.link))
     if not link and fields.link_template:
         link = _fill(fields.link_template, e)
@@ -94,7 +94,7 @@ def _string(value: Any) -> str:
     return str(value)
 
 
-def _date(value: Any, now: datetime, when) -> datetime | None:
+def _date(value: Any, now: datetime, when: DateReader) -> datetime | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):  # epoch seconds, or milliseconds when too large for seconds

@@ -31,7 +31,7 @@ from bot.config import Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
-from extractors.dates import date_reader, plausible
+from extractors.dates import DateReader, date_reader, plausible
 from extractors.entries import Entry, to_items
 from extractors.text import html_links, html_to_text
 
@@ -160,7 +160,7 @@ def _xml_char(code: int) -> bool:
     return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
 
 
-def _entry(e: dict, now: datetime, when) -> Entry:
+def _entry(e: dict, now: datetime, when: DateReader) -> Entry:
     content = max(e.get("content") or [], key=lambda c: len(c.get("value") or ""), default=None)
     body = content or e.get("summary_detail") or {"value": e.get("summary", ""), "type": "text/html"}
     return Entry(
@@ -189,7 +189,7 @@ def _link(e: dict) -> str:
     return ""
 
 
-def _published(e: dict, now: datetime, when) -> datetime | None:
+def _published(e: dict, now: datetime, when: DateReader) -> datetime | None:
     for key in _DATE_KEYS:
         raw = dict.get(e, key)  # dict.get: FeedParserDict.get maps updated<->published with a warning
         found = when(raw) if isinstance(raw, str) else None
