@@ -65,6 +65,18 @@ def _http_url(value: str) -> str:
     return value
 
 
+def _headers(value: dict[str, str]) -> dict[str, str]:
+    from bot.headers import check_headers
+
+    return check_headers(value)
+
+
+def _timezone(value: str) -> str:
+    from extractors.dates import valid_timezone
+
+    return valid_timezone(value)
+
+
 def _kebab(value: str) -> str:
     if not _NAME.match(value):
         raise ValueError("must be kebab-case: lower-case letters, digits and single hyphens")
@@ -74,6 +86,8 @@ def _kebab(value: str) -> str:
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 Duration = Annotated[str | int | float, AfterValidator(parse_duration)]
 Size = Annotated[str | int, AfterValidator(parse_size)]
+Headers = Annotated[dict[str, str], AfterValidator(_headers)]
+TimeZone = Annotated[str, AfterValidator(_timezone)]
 
 
 class _Strict(BaseModel):
@@ -131,6 +145,12 @@ class SourceConfig(_Strict):
     )
     fulltext_allow_private: bool = Field(
         False, description="let those article links reach private addresses (allow_private covers the feed only)"
+    )
+    headers: Headers | None = Field(
+        None, description="extra request headers for a site that needs them (no Host, hop-by-hop or credentials)"
+    )
+    timezone: TimeZone | None = Field(
+        None, description="IANA zone of dates the source writes without one, e.g. Asia/Seoul (default: UTC)"
     )
 
     @model_validator(mode="after")
@@ -197,6 +217,8 @@ class Source(BaseModel):
     fulltext: bool = False
     fulltext_selector: str | None = None
     fulltext_allow_private: bool = False
+    headers: tuple[tuple[str, str], ...] = ()
+    timezone: str | None = None
 
 
 def resolve(file: SourcesFile) -> list[Source]:
@@ -218,6 +240,8 @@ def resolve(file: SourcesFile) -> list[Source]:
             fulltext=s.fulltext,
             fulltext_selector=s.fulltext_selector,
             fulltext_allow_private=s.fulltext_allow_private,
+            headers=tuple((s.headers or {}).items()),
+            timezone=s.timezone,
         )
         for s in file.sources
     ]

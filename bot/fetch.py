@@ -23,14 +23,14 @@ import certifi
 import httpcore
 import httpx
 
-from bot import __version__
 from bot.errors import FetchError, bounded_wait
+from bot.headers import USER_AGENT, request_headers
 from bot.inflate import EncodingError, decoded
 from bot.netguard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
 from bot.records import FetchResult
 
-USER_AGENT = f"advisory-bot/{__version__} (DPRK advisory aggregator)"
 MAX_REDIRECTS = 5
+REFUSED_HINT = "the site refused this client; try `headers:`"  # docs/sources.md says how
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -113,7 +113,7 @@ def _follow(client, source, validators, clock, deadline, started, url) -> FetchR
             if reason.startswith("cannot resolve"):  # no DNS is no refusal: not worded like the address guard
                 raise FetchError(f"fetch: {source.name}: {reason} ({url})", kind="network")
             raise FetchError(f"fetch: {source.name}: refused {url}: {reason}", kind="blocked")
-        headers = {}
+        headers = request_headers(source)  # bot.headers: User-Agent, Accept by type, the source's own
         if validators.etag:
             headers["If-None-Match"] = validators.etag
         if validators.last_modified:
@@ -206,6 +206,8 @@ def _result(source, url: str, response: httpx.Response, body: bytes, elapsed_ms:
     if status in (429, 503):
         retry_after = parse_retry_after(response.headers.get("retry-after"))
         raise FetchError(f"fetch: {status} from {source.name}", kind="rate_limited", retry_after=retry_after)
+    if status == 403:  # most often a bot filter judging the client, not the page: say what to try
+        raise FetchError(f"fetch: 403 from {source.name}: {REFUSED_HINT}", kind="http_error")
     if status in (404, 410):
         raise FetchError(f"fetch: {status} from {source.name}: gone", kind="gone")
     kind = "server_error" if status >= 500 else "http_error"

@@ -49,7 +49,8 @@ def enrich(items: list[Item], source, rt, known) -> list[Item]:
         # article links obey the default address policy: `allow_private` lets the feed reach a private address,
         # not every link a (possibly bridged) feed carries; `fulltext_allow_private` is the page's own key
         private = source.fulltext_allow_private
-        page = source.model_copy(update={"name": f"{source.name} (page)", "url": item.url, "allow_private": private})
+        update = {"name": f"{source.name} (page)", "url": item.url, "allow_private": private, "type": "html"}
+        page = source.model_copy(update=update)
         try:
             result = fetch(rt.http(page.allow_private), page, gate=rt.gate)
             text, _codec = decode(result.body, result.content_type, "html")

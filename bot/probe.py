@@ -61,16 +61,16 @@ def read_saved(source: Source, page: Path) -> FetchResult:
     return FetchResult(url=source.url, status=200, body=body, content_type=SAVED_TYPES.get(source.type, ""))
 
 
-def fetch_now(source: Source) -> FetchResult:
-    """One unconditional fetch of `source` (raises FetchError)."""
+def fetch_now(source: Source, gate=None) -> FetchResult:
+    """One unconditional fetch of `source` (raises FetchError); `gate` (bot.politeness.HostGate) spaces hosts."""
     with make_client() as client:
-        return fetch(client, source)
+        return fetch(client, source, gate=gate)
 
 
-def probe(source: Source, page: Path | None = None) -> Probe:
+def probe(source: Source, page: Path | None = None, gate=None) -> Probe:
     """Fetch `source` (or read `page`), extract it and name what is wrong; never raises Fetch/ExtractError."""
     try:
-        result = read_saved(source, page) if page is not None else fetch_now(source)
+        result = read_saved(source, page) if page is not None else fetch_now(source, gate)
     except FetchError as exc:
         return Probe(source, None, (), (Problem("fetch", str(exc), fatal=True),))
     try:

@@ -18,7 +18,7 @@ from bot.config import Selectors, Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
-from extractors.dates import parse_date
+from extractors.dates import DateReader, date_reader
 from extractors.entries import Entry, read_field, to_items
 from extractors.text import clean_text, html_to_text
 
@@ -52,7 +52,8 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
     try:  # every selector compiled first: a bad one is the source's error, not one field's (read_field)
         for selector in filter(None, (sel.item, sel.title, sel.link, sel.date, sel.summary)):
             compile_selector(selector)
-        entries = [_entry(el, sel, now) for el in soup.select(sel.item)]
+        when = date_reader(source, now)
+        entries = [_entry(el, sel, when) for el in soup.select(sel.item)]
     except SelectorSyntaxError as exc:
         raise ExtractError(f"extract: {source.name}: bad CSS selector ({exc})") from exc
     if not entries and _script_generated(soup):
@@ -69,11 +70,11 @@ def _script_generated(soup: BeautifulSoup) -> bool:
     return len(clean_text(text)) < SCRIPT_PAGE_TEXT
 
 
-def _entry(el: Tag, sel: Selectors, now: datetime) -> Entry:
+def _entry(el: Tag, sel: Selectors, when: DateReader) -> Entry:
     link_el = read_field("link", _link_element, el, sel.link, default=None)
     link = str(link_el.get("href") or "") if link_el is not None else ""
     title = read_field("title", _title, el, sel.title, link_el, default="")
-    published = read_field("published", _date, el, sel.date, now, default=None)
+    published = read_field("published", _date, el, sel.date, when, default=None)
     return Entry(
         title=title,
         link=link,
@@ -105,17 +106,17 @@ def _summary(el: Tag, selector: str | None) -> str:
     return html_to_text(found.decode_contents()) if found is not None else ""
 
 
-def _date(el: Tag, selector: str | None, now: datetime) -> datetime | None:
+def _date(el: Tag, selector: str | None, when: DateReader) -> datetime | None:
     if not selector:
         return None
     found = el.select_one(selector)
     if found is None:
         return None
     for attr in ("datetime", "content", "title"):
-        when = parse_date(str(found.get(attr) or ""), now)
-        if when is not None:
-            return when
-    return parse_date(clean_text(found.get_text(" ")), now)
+        parsed = when(str(found.get(attr) or ""))
+        if parsed is not None:
+            return parsed
+    return when(clean_text(found.get_text(" ")))
 
 
 def selector_report(result: FetchResult, source: Source) -> tuple[int, int]:
@@ -126,9 +127,9 @@ def selector_report(result: FetchResult, source: Source) -> tuple[int, int]:
     from bs4 import BeautifulSoup
 
     elements = BeautifulSoup(text, "lxml").select(sel.item)
-    now, unparsed = datetime.now(UTC), 0
+    when, unparsed = date_reader(source, datetime.now(UTC)), 0
     for el in elements if sel.date else ():
         found = el.select_one(sel.date)
         written = found is not None and (found.get_text(strip=True) or found.get("datetime") or found.get("content"))
-        unparsed += bool(written) and _date(el, sel.date, now) is None
+        unparsed += bool(written) and _date(el, sel.date, when) is None
     return len(elements), unparsed

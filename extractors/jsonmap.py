@@ -18,7 +18,7 @@ from bot.config import JsonFields, Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
-from extractors.dates import parse_date, plausible
+from extractors.dates import DateReader, date_reader, plausible
 from extractors.entries import Entry, read_field, to_items
 from extractors.text import html_to_text
 
@@ -39,7 +39,8 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
     if not isinstance(entries, list):
         raise ExtractError(f"extract: {source.name}: fields.items {fields.items!r} is not a list in the document")
     now = datetime.now(UTC)
-    return to_items([_entry(e, fields, now) for e in entries if isinstance(e, dict)], source, result.url)
+    when = date_reader(source, now)
+    return to_items([_entry(e, fields, now, when) for e in entries if isinstance(e, dict)], source, result.url)
 
 
 def lookup(node: Any, path: str | None, default: Any = None) -> Any:
@@ -56,12 +57,12 @@ def lookup(node: Any, path: str | None, default: Any = None) -> Any:
     return node
 
 
-def _entry(e: dict, fields: JsonFields, now: datetime) -> Entry:
+def _entry(e: dict, fields: JsonFields, now: datetime, when: DateReader) -> Entry:
     return Entry(
         title=read_field("title", _string, lookup(e, fields.title), default=""),
         link=read_field("link", _link, e, fields, default=""),
         guid=read_field("guid", _string, lookup(e, fields.id), default=""),
-        published=read_field("published", _date, lookup(e, fields.date), now, default=None),
+        published=read_field("published", _date, lookup(e, fields.date), now, when, default=None),
         text=read_field("text", _text, lookup(e, fields.summary), default=""),
     )
 
@@ -101,7 +102,7 @@ def _string(value: Any) -> str:
     return str(value)
 
 
-def _date(value: Any, now: datetime) -> datetime | None:
+def _date(value: Any, now: datetime, when: DateReader) -> datetime | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):  # epoch seconds, or milliseconds when too large for seconds
@@ -110,4 +111,4 @@ def _date(value: Any, now: datetime) -> datetime | None:
             return plausible(datetime.fromtimestamp(seconds, UTC), now)
         except (OverflowError, ValueError, OSError):
             return None
-    return parse_date(_string(value), now)
+    return when(_string(value))

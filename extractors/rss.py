@@ -31,7 +31,7 @@ from bot.config import Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
-from extractors.dates import parse_date, plausible
+from extractors.dates import DateReader, date_reader, plausible
 from extractors.entries import Entry, read_field, to_items
 from extractors.text import html_links, html_to_text
 
@@ -66,7 +66,8 @@ def extract(result: FetchResult, source: Source) -> list[Item]:
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
         raise ExtractError(f"extract: {source.name}: not a feed ({_short(reason)})")
     now = datetime.now(UTC)
-    return to_items([_entry(e, now) for e in parsed.entries], source, result.url)
+    when = date_reader(source, now)
+    return to_items([_entry(e, now, when) for e in parsed.entries], source, result.url)
 
 
 def defuse(text: str) -> str:
@@ -159,7 +160,7 @@ def _xml_char(code: int) -> bool:
     return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
 
 
-def _entry(e: dict, now: datetime) -> Entry:
+def _entry(e: dict, now: datetime, when: DateReader) -> Entry:
     content = max(e.get("content") or [], key=lambda c: len(c.get("value") or ""), default=None)
     body = content or e.get("summary_detail") or {"value": e.get("summary", ""), "type": "text/html"}
     title = e.get("title_detail") or {"value": e.get("title", ""), "type": "text/plain"}
@@ -168,7 +169,7 @@ def _entry(e: dict, now: datetime) -> Entry:
         title=read_field("title", _plain, title, default=""),
         link=read_field("link", _link, e, default=""),
         guid=e.get("id") or "",
-        published=read_field("published", _published, e, now, default=None),
+        published=read_field("published", _published, e, now, when, default=None),
         text=read_field("text", _plain, body, default=""),
         links=read_field("links", html_links, body.get("value"), default=()) if html else (),
     )
@@ -190,18 +191,18 @@ def _link(e: dict) -> str:
     return ""
 
 
-def _published(e: dict, now: datetime) -> datetime | None:
+def _published(e: dict, now: datetime, when: DateReader) -> datetime | None:
     for key in _DATE_KEYS:
         raw = dict.get(e, key)  # dict.get: FeedParserDict.get maps updated<->published with a warning
-        when = parse_date(raw, now) if isinstance(raw, str) else None
+        found = when(raw) if isinstance(raw, str) else None
         parsed = dict.get(e, f"{key}_parsed")
-        if when is None and isinstance(parsed, time.struct_time):
+        if found is None and isinstance(parsed, time.struct_time):
             try:
-                when = plausible(datetime.fromtimestamp(calendar.timegm(parsed), UTC), now)
+                found = plausible(datetime.fromtimestamp(calendar.timegm(parsed), UTC), now)
             except (OverflowError, ValueError, OSError):
-                when = None
-        if when is not None:
-            return when
+                found = None
+        if found is not None:
+            return found
     return None
 
 

@@ -38,7 +38,8 @@ CASES = [
     ("2099-01-01T00:00:00Z", None),
     ("2024-13-45", None),
     ("2024-02-30", None),
-    ("yesterday", None),
+    ("yesterday", "2024-05-31T12:00:00+00:00"),  # relative forms count back from now (issue 15)
+    ("sometime soon", None),
     ("", None),
     (None, None),
 ]

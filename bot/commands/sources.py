@@ -154,4 +154,7 @@ def _probe_json(found, shown, page: Path | None) -> dict:
     }
 
 
+from bot.commands.sources_verify import verify  # noqa: E402  (its own module: this one is long enough)
+
+sources.add_command(verify)
 COMMANDS = [sources]

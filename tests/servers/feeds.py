@@ -12,6 +12,7 @@ A real threaded HTTP/1.1 server on 127.0.0.1 with an ephemeral port. Tests progr
     feed_server.huge("/huge", size=200 * 2**20)           # generated lazily, never held in memory
     feed_server.gzip_bomb("/bomb", size=2**28)            # ~250 KB on the wire, 256 MB inflated
     feed_server.gzip_bomb("/bomb2", size=2**30, layers=2)  # Content-Encoding: gzip, gzip; ~7 KB, 1 GiB
+    feed_server.bot_wall("/feed.xml")                     # 403 to bare bot User-Agents, as cisa.gov's edge
     feed_server.url("/feed.xml")  ->  "http://127.0.0.1:<port>/feed.xml"
     feed_server.requests          ->  [Request(method, path, headers), ...]  (header names lower-case)
 
@@ -66,6 +67,7 @@ class Route:
     length: int | None = None  # Content-Length to announce, when it is not len(body)
     trickle: tuple[int, float] | None = None  # (bytes per write, seconds between writes)
     reset_after: int | None = None  # send this many body bytes, then a TCP RST
+    refuse: Callable[[dict[str, str]], bool] | None = None  # request headers -> answer 403 instead
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -206,6 +208,20 @@ class FeedServer:
         self.routes[path] = route
         return route
 
+    def bot_wall(self, path: str) -> Route:
+        """Answer `path` (already served) with 403 unless the client looks like a feed reader: a User-Agent in the
+        `Mozilla/5.0 (compatible; ...)` form and an Accept naming a type (not just */*). The rule the cisa.gov edge
+        applied in 2026 by its collectors' logs: `name/1.0` clients got 403, the same client as
+        `Mozilla/5.0 (compatible; name/2.0; +URL)` with an RSS Accept got 200."""
+
+        def refuse(headers: dict[str, str]) -> bool:
+            agent, accept = headers.get("user-agent", ""), headers.get("accept", "*/*")
+            return not agent.startswith("Mozilla/5.0 (compatible;") or accept.strip() == "*/*"
+
+        route = self.routes[path]
+        route.refuse = refuse
+        return route
+
     def _log(self, request: Request) -> None:
         with self._lock:
             self.requests.append(request)
@@ -262,6 +278,10 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                 route = Route(status=404, body=b"not found\n", headers={"Content-Type": "text/plain"})
             if route.delay and server.stopping.wait(route.delay):
                 return
+            if route.refuse is not None and route.refuse(headers):
+                route = Route(
+                    status=403, body=b"<html><h1>Access Denied</h1></html>", headers={"Content-Type": "text/html"}
+                )
             if route.conditional and route.status == 200 and _not_modified(route.headers, headers):
                 self.send_response(304)
                 for name in ("ETag", "Last-Modified"):
