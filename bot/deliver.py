@@ -23,11 +23,13 @@ from bot.plan import Post, plan
 from bot.runtime import Runtime, iso
 from storage import outbox
 from storage.items import load_tagged, sources_of, story_sources
+from storage.stories import lead_of
 
 log = logging.getLogger("advisory_bot.deliver")
 LOOKBACK = timedelta(days=2)
 PART_SIZE = compose.LIST_LIMIT
 PERMANENT_RETRY = timedelta(minutes=30)
+ROUNDS = 3  # delivery rounds per call: alerts, then the replies they unlocked
 
 
 @dataclass
@@ -48,6 +50,16 @@ class Deliverer:
         self.held: set[tuple[str, str]] = set()  # channels that failed this round: nothing more goes there
 
     def run(self) -> DeliveryReport:
+        """Rounds of posts: an alert sent in one round makes its thread's follow-ups due in the next, so a
+        cycle's replies go out in the run that made them (at most ROUNDS, and only while rows were sent)."""
+        for _ in range(ROUNDS):
+            sent = self.report.sent
+            self._round()
+            if self.report.sent == sent or self.should_stop():
+                break
+        return self.report
+
+    def _round(self) -> None:
         for post in plan(outbox.due(self.db, iso(self.rt.now())), self.rt.delivery.burst_threshold):
             if self.should_stop():
                 break
@@ -57,15 +69,21 @@ class Deliverer:
             if post.kind == "burst":
                 self._burst(notifier, post)
                 continue
-            sent = self._post(notifier, post, post.key, post.rows, self._message(post), post.rows[0].get("parent_ts"))
+            message = self._message(post)
+            if message is None:  # a follow-up that would only repeat what the alert shows
+                outbox.mark_sent(self.db, post.ids, post.rows[0].get("parent_ts") or "", iso(self.rt.now()))
+                self.report.sent += len(post.ids)
+                continue
+            sent = self._post(notifier, post, post.key, post.rows, message, post.rows[0].get("parent_ts"))
             if sent and post.kind == "followup":
                 self._refresh_parent(notifier, post)
-        return self.report
 
     def _message(self, post: Post):
         if post.kind == "alert":
             tagged = load_tagged(self.db, post.rows[0]["item_id"])
-            return build_alert(tagged.item, tagged.tags, sources_of(self.db, tagged.item.id), alert_id=post.key)
+            sources = sources_of(self.db, tagged.item.id)
+            outbox.note_shown(self.db, post.ids, sources)  # what the alert names: its replies never repeat it
+            return build_alert(tagged.item, tagged.tags, sources, alert_id=post.key)
         if post.kind == "ops":
             event = json.loads(post.rows[0]["payload"])
             return compose.ops_event(post.key, event["title"], event.get("lines", []))
@@ -75,16 +93,27 @@ class Deliverer:
         return self._followup(post)
 
     def _followup(self, post: Post):
-        """One reply for a story's news of this round: revisions, more sources, related reports."""
+        """One reply for a story's news of this round: revisions, more sources, related reports; None when it
+        would only repeat sources the alert already named. When an agency advisory now leads the story, the
+        reply says so and keeps the first report in the thread (the alert is edited to show the advisory)."""
+        parent = self.db.execute("SELECT item_id FROM outbox WHERE id = ?", (post.rows[0]["parent_id"],)).fetchone()
+        shown = outbox.shown(self.db, post.rows[0]["parent_id"])
         revisions = [r for r in post.rows if r["subject"].startswith("revision-")]
-        sources = [r["subject"] for r in post.rows if r["subject"] and r not in revisions]
+        sources = [r["subject"] for r in post.rows if r["subject"] and r not in revisions and r["subject"] not in shown]
         related = [r for r in post.rows if not r["subject"]]
         parts = [f"Updated: {json.loads(r['payload'])['summary']}" for r in revisions]
         if sources:
             parts.append(f"Also reported by {', '.join(dict.fromkeys(sources))}")
-        if related:
+        cards = self._cards(related)
+        lead = lead_of(self.db.conn, parent[0]) if parent else None
+        if parent and lead != parent[0] and any(r["item_id"] == lead for r in related):
+            parts.append("an agency advisory now leads this story (the alert above shows it); first report below")
+            cards.append(self._cards([{"item_id": parent[0]}])[0])
+        elif related:
             parts.append(f"{len(related)} related report(s) on this story")
-        return compose.listing(post.key, "followup", "; ".join(parts), self._cards(related))
+        if not parts:
+            return None
+        return compose.listing(post.key, "followup", "; ".join(parts), cards)
 
     def _cards(self, rows: list[dict]):
         out = []
@@ -101,7 +130,7 @@ class Deliverer:
         ).fetchone()
         if update is None or parent is None or not (parent[2] or "").startswith("a") or not parent[3]:
             return
-        tagged = load_tagged(self.db, parent[1])
+        tagged = load_tagged(self.db, lead_of(self.db.conn, parent[1]))  # the story's best report: an advisory
         message = build_alert(tagged.item, tagged.tags, story_sources(self.db, parent[1]), alert_id=parent[2])
         try:
             update(message.to(channel=post.channel), parent[3])

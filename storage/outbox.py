@@ -7,6 +7,7 @@ same post again and the chat service's history can be searched for that key (bot
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import sqlite_utils
@@ -80,6 +81,25 @@ def set_thread(db: sqlite_utils.Database, ids: Sequence[int], thread_ts: str) ->
     marks, params = _ids(ids)
     with transaction(db) as conn:
         conn.execute(f"UPDATE outbox SET thread_ts = ? WHERE id IN ({marks})", [thread_ts, *params])
+
+
+def note_shown(db: sqlite_utils.Database, ids: Sequence[int], sources: Sequence[str]) -> None:
+    """Remember the sources an alert names (its payload), so that its thread replies never repeat them."""
+    marks, params = _ids(ids)
+    with transaction(db) as conn:
+        conn.execute(
+            f"UPDATE outbox SET payload = ? WHERE id IN ({marks}) AND kind = 'alert'",
+            [json.dumps({"shown_sources": list(sources)}), *params],
+        )
+
+
+def shown(db: sqlite_utils.Database, alert_id: int | None) -> set[str]:
+    """The sources an alert named when it was posted."""
+    row = db.execute("SELECT payload FROM outbox WHERE id = ?", (alert_id,)).fetchone() if alert_id else None
+    try:
+        return set(json.loads(row[0]).get("shown_sources", [])) if row and row[0] else set()
+    except (ValueError, AttributeError):
+        return set()
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:

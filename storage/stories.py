@@ -58,8 +58,8 @@ def own_advisories(title: str, url: str, advisories) -> list[str]:
 
 
 def _by_advisory(conn, item, advisories, now: str) -> rules.Match | None:
-    """An archived item whose own id (title or URL) this item names, within ADVISORY_WINDOW: a roundup citing
-    dozens of ids neither captures later advisories nor joins them."""
+    """An archived item whose own id (title or URL) this item names, or that names this item's own id among a
+    few, within ADVISORY_WINDOW: a roundup citing dozens of ids neither captures later advisories nor joins them."""
     own = own_advisories(item.title, item.url, advisories)
     wanted = own or (list(advisories) if len(advisories) <= CITED_IDS else [])
     if not wanted:
@@ -68,13 +68,14 @@ def _by_advisory(conn, item, advisories, now: str) -> rules.Match | None:
     when = _when(item, now)
     since, until = ((when - ADVISORY_WINDOW).isoformat(timespec="seconds"), (when + ADVISORY_WINDOW).isoformat())
     rows = conn.execute(
-        f"SELECT t.item_id, t.value, i.title, i.url FROM item_tags t JOIN items i ON i.id = t.item_id"
+        f"SELECT t.item_id, t.value, i.title, i.url, i.advisories FROM item_tags t JOIN items i ON i.id = t.item_id"
         f" WHERE t.kind = 'advisory' AND t.value IN ({marks}) AND t.item_id != ? AND i.story_id IS NOT NULL"
         f" AND coalesce(i.published, i.first_seen) BETWEEN ? AND ? ORDER BY i.first_seen LIMIT 50",
         [*wanted, item.id, since, until],
     ).fetchall()
-    for other, value, title, url in rows:
-        if own_advisories(title, url, [value]):
+    for other, value, title, url, cited in rows:
+        # the archived item is that advisory, or this item is and the archived one is about it (not a roundup)
+        if own_advisories(title, url, [value]) or (value in own and len(json.loads(cited)) <= CITED_IDS):
             return rules.Match(other, "advisory", 1.0, f"advisory {value}")
     return None
 
@@ -217,8 +218,8 @@ def story_of(conn, item_id: str, now: str) -> int:
 
 def _new_story(conn, item_id: str, title: str, first_seen: str, now: str) -> int:
     story_id = conn.execute(
-        "INSERT INTO stories (title, first_item_id, first_seen, last_seen) VALUES (?, ?, ?, ?)",
-        (title, item_id, first_seen, first_seen),
+        "INSERT INTO stories (title, first_item_id, lead_item_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
+        (title, item_id, item_id, first_seen, first_seen),
     ).lastrowid
     _join(conn, story_id, item_id, "first", 1.0, "first item of the story", now)
     return story_id
@@ -291,4 +292,27 @@ def assign(
         return _new_story(conn, item.id, item.title, now, now), None
     story_id = story_of(conn, match.item_id, now)
     _join(conn, story_id, item.id, match.rule, match.score, match.reason, now)
+    if own_advisories(item.title, item.url, tags.advisories):
+        _lead_with_advisory(conn, story_id, item.id)
     return story_id, match
+
+
+def _lead_with_advisory(conn, story_id: int, item_id: str) -> None:
+    """An agency's own advisory leads its story (the alert shows it) unless an advisory leads already."""
+    row = conn.execute(
+        "SELECT i.title, i.url, i.advisories FROM stories s JOIN items i ON i.id = coalesce(s.lead_item_id,"
+        " s.first_item_id) WHERE s.id = ?",
+        (story_id,),
+    ).fetchone()
+    if row is None or not own_advisories(row[0], row[1], json.loads(row[2] or "[]")):
+        conn.execute("UPDATE stories SET lead_item_id = ? WHERE id = ?", (item_id, story_id))
+
+
+def lead_of(conn, item_id: str) -> str:
+    """The item that leads the story of `item_id` (its alert shows it): an agency advisory, else the first report."""
+    row = conn.execute(
+        "SELECT coalesce(s.lead_item_id, s.first_item_id) FROM items i JOIN stories s ON s.id = i.story_id"
+        " WHERE i.id = ?",
+        (item_id,),
+    ).fetchone()
+    return row[0] if row and row[0] else item_id

@@ -251,7 +251,11 @@ def test_a_broken_notifier_is_reported_to_ops(tmp_path, slack_api):
 def test_story_follow_up_edits_the_alert_to_count_sources(tmp_path, slack_api):
     clock = Clock()
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
-    store_routed(rt, [tagged(1, advisory="AA25-100A", source="agency")], source="agency")
+    store_routed(
+        rt,
+        [tagged(1, advisory="AA25-100A", source="agency", url="https://agency.example.gov/aa25-100a")],
+        source="agency",
+    )
     deliver_due(rt, sleep=clock.sleep)
     store_routed(rt, [tagged(2, advisory="AA25-100A", source="press")], source="press")
     deliver_due(rt, sleep=clock.sleep)
