@@ -37,7 +37,7 @@ from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
 
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
-LOOKAHEAD = 8
+LOOKAHEAD = 12  # tokens from a modifier to its head across a coordinated list
 _TARGET_WORDS = set(lexicon.TARGET)
 UPPER_ONLY = {"it"}  # "IT companies", not "it"
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -195,15 +195,46 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
         if nxt is not None and nxt.kind == "noun" and nxt.text.lower() in lexicon.HEADS:
             modified.add(nxt.start)
     out = []
+    thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     for hit in sorted(kept, key=lambda h: h.start):
-        if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit):
+        bare = _bare_government(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
+        if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
+        if hit.value == "technology" and hit.kind == "mod" and _compound_of_other(ctx, hit, taken):
+            continue  # "space technology firms", "defense technology companies": the first modifier's sector
         if hit.kind == "noun" and hit.start in modified and hit.tok_end - hit.tok_start == 1:
             continue  # "aerospace manufacturers": the modifier names the sector, the head only says "companies"
         if _not_an_organisation(ctx, hit):
             continue
         out.append((hit.value, hit))
     return out
+
+
+def _bare_government(ctx: Context, hit: Hit) -> bool:
+    """ "targeting the South Korean government.": a bare "government" that ends its noun phrase, right after a
+    target word ("reported the attack to the government", "Government sources told" do not count)."""
+    if hit.tok_start < 0 or hit.text.lower() != "government":
+        return False
+    if hit.tok_end < len(ctx.doc):
+        nxt = ctx.doc[hit.tok_end]
+        if not ((nxt.is_punct and nxt.text not in ("-", "‐", "–")) or nxt.lower_ in lexicon.GOVERNMENT_ENDS):
+            return False
+    before = [h for h in ctx.hits("target") if h.end <= hit.start]
+    if not before:
+        return False
+    between = ctx.text[before[-1].end : hit.start]
+    return len(between) <= 30 and not _GAP_BREAK.search(between)
+
+
+_GAP_BREAK = re.compile(r"[,.;:!?]|\b(?:to|of|and|or|by|from|with|name)\b", re.IGNORECASE)
+
+
+def _compound_of_other(ctx: Context, hit: Hit, taken: dict[int, Hit]) -> bool:
+    """ "space technology": a technology modifier right after another sector's modifier or noun."""
+    if hit.tok_start < 1:
+        return False
+    before = next((h for h in taken.values() if h.tok_end == hit.tok_start), None)
+    return before is not None and before.value not in ("", "technology")
 
 
 def _policy_field(ctx: Context, mod: Hit) -> bool:
@@ -260,17 +291,25 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit
         found.append(("technology", supply[0]))
     workers = [m.hit for m in mentions if m.alias.value == "Famous Chollima"]
-    scheme = _it_worker_scheme(ctx)
+    scheme = it_worker_scheme(ctx)
     if workers or scheme:
         found.append(("technology", scheme[0] if scheme else workers[0]))
     return found
 
 
-def _it_worker_scheme(ctx: Context) -> list[Hit]:
+def it_worker_scheme(ctx: Context) -> list[Hit]:
     """Scheme words (IT workers, remote developer jobs, laptop farms) in a DPRK sentence or the one after it."""
-    scheme = [h for h in ctx.hits("cyber") if " ".join(h.text.lower().split()) in lexicon.SCHEME]
+    scheme = [h for h in ctx.hits("cyber") if _scheme_word(h)]
     dprk_sents = ctx.sents_of(ctx.hits("dprk"))
     return [h for h in scheme if dprk_sents & {ctx.sent(h.start), ctx.sent(h.start) - 1}]
+
+
+_CJK_SCHEME = {"".join(w.split()) for w in lexicon_cjk.SCHEME}
+
+
+def _scheme_word(hit: Hit) -> bool:
+    text = hit.text.lower()
+    return " ".join(text.split()) in lexicon.SCHEME or "".join(hit.text.split()) in _CJK_SCHEME
 
 
 LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about
