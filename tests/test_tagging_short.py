@@ -124,3 +124,30 @@ def test_sector_words_that_are_not_victims(tagger, text):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber
     assert not {"government", "media", "technology"} & set(tags.sectors), tags.evidence
+
+
+SECTOR_MORE = [
+    ("북한 해커들이 미국 보건 분야를 랜섬웨어로 공격했다.", {"healthcare"}),
+    ("北朝鮮のハッカーが日本のエネルギー企業に侵入した。", {"energy"}),
+    ("Lazarus hackers compromised the exchange's hot wallet.", {"cryptocurrency"}),
+    (
+        "The platform went offline on Sunday. North Korean hackers were blamed by investigators.\n\nLater that "
+        "week it emerged that the assets stolen included several cryptocurrencies.",
+        {"cryptocurrency"},
+    ),
+    # the source, a press conference, press reports and the bait are not victims
+    ("US federal agencies warned about North Korean ransomware attacks against hospitals.", {"healthcare"}),
+    ("의원은 기자회견에서 북한 해커 조직이 원자력 발전소를 해킹했다고 밝혔다.", {"energy"}),
+    ("언론 보도로 북한 해커들의 거래소 공격이 알려졌다.", {"cryptocurrency"}),
+    (
+        "북한 해킹 조직이 통일부 산하 기관 직원을 사칭해 만든 피싱 메일을 국내 대학 연구자들에게 발송했다.",
+        {"think-tanks-academia"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), SECTOR_MORE)
+def test_more_sector_frames(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber
+    assert set(tags.sectors) == sectors, tags.evidence

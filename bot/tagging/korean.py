@@ -65,7 +65,8 @@ class CjkMatcher:
         for kind, value, word in vocab:
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""
-                after = r"(?!자)" if kind == "target" and word == "공격" else ""  # 공격자: the attacker, not a target
+                ends = lexicon_cjk.NOT_BEFORE.get(word, ()) if kind in ("target", "noun") else ()
+                after = rf"(?!\s?(?:{'|'.join(ends)}))" if ends else ""
                 body = re.escape(word).replace(r"\ ", r"\s?")
                 self.patterns.append((kind, value, re.compile(guard + body + after)))
 

@@ -135,7 +135,7 @@ TARGET = [
     "infiltrates", "encrypts", "wiped", "wipes", "wiping", "erased", "to request", "requesting", "to reach",
     "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
     "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
-    "sets sights on", "set sights on",
+    "sets sights on", "set sights on", "suffered", "suffers", "suffer",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.
@@ -299,6 +299,8 @@ NOUNS = {
         "decentralized finance", "decentralised finance", "blockchain technology", "blockchain bridge",
         "cross-chain bridge", "bridges", "wallets", "crypto wallets", "blockchain games", "play-to-earn", "nft",
         "nfts", "crypto firms", "web3", "cryptocurrency-related firms", "virtual asset service providers", "vasps",
+        "hot wallet", "hot wallets", "crypto platform", "crypto platforms", "cryptocurrencies", "digital assets",
+        "virtual assets", "crypto assets",
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",

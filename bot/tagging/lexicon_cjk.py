@@ -60,12 +60,12 @@ NOUNS = {
         "シンクタンク", "大学", "研究者", "研究機関",
     ],
     "healthcare": [
-        "병원", "의료기관", "제약사",
+        "병원", "의료기관", "제약사", "보건 분야", "보건분야", "공중보건", "의료 분야", "헬스케어",
         "病院", "医療機関",
     ],
     "energy": [
         "에너지", "원자력", "발전소", "한국수력원자력",
-        "原子力", "発電所", "電力会社",
+        "原子力", "発電所", "電力会社", "エネルギー企業", "エネルギー会社",
     ],
     "technology": [
         "IT 기업", "소프트웨어 기업", "소프트웨어 업체", "소프트웨어 개발사", "소프트웨어 회사",
@@ -112,6 +112,9 @@ OTHER_STATES = [
 FICTION = [
     "보스", "캐릭터", "애니메이션", "시즌", "게임", "팝업", "웹툰", "드라마", "ゲーム", "アニメ", "キャラクター",
 ]
+# Continuations that make a vocabulary word another word: 기자회견 (a press conference), 언론 보도 (press reports as
+# the source), 공격자 (the attacker, not a target).
+NOT_BEFORE = {"기자": ("회견", "간담"), "언론": ("보도",), "공격": ("자",)}
 # Lure markers after a sector noun (its particle may sit between) and before it, within the same clause.
 LURE_AFTER = (
     "사칭", "위장", "행세", "도용", "명의", "가장한", "가장해", "가장하", "인 것처럼", "인것처럼", "인 척", "흉내",

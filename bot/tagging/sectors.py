@@ -21,7 +21,10 @@ Rules:
   programme", "North Korean banks"), and only in texts that are dprk_cyber.
 - A supply-chain compromise ("supply chain attack" on a software maker, named or not) hit technology.
 - Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
-- "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector.
+- "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector; in a DPRK cyber text a
+  sentence stealing cryptocurrency (frames.py) names it wherever it stands.
+- A head noun followed by a reporting verb is the source ("US federal agencies warned"); a Korean/Japanese noun
+  with an impersonation marker later in its clause is the bait ("통일부 산하 ... 직원을 사칭한").
 - The DPRK IT-worker scheme (Famous Chollima, or scheme words such as IT workers / remote developer jobs in or
   just after a DPRK sentence) targets companies hiring
   remote IT workers: technology (taxonomy.md).
@@ -168,11 +171,25 @@ def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면."""
     after = ctx.text[hit.end : hit.end + 10]
     clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
+    rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
     return (
         any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
+        or _lure_later_in_clause(rest)
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
     )
+
+
+LURE_CLAUSE = 20  # characters after a Korean/Japanese sector noun that its lure marker may follow in
+
+
+def _lure_later_in_clause(rest: str) -> bool:
+    """ "통일부 산하 ... 직원을 사칭한": an impersonation marker later in the clause, no target word before it."""
+    for marker in ("사칭", "を装", "になりすま"):
+        at = rest.find(marker)
+        if at >= 0:
+            return not any(t in rest[:at] for t in lexicon_cjk.TARGET)
+    return False
 
 
 def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
@@ -200,6 +217,8 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
         bare = _bare_government(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
+        if hit.kind == "mod" and hit.start in heads and _reports(ctx, heads[hit.start]):
+            continue  # "US federal agencies warned about ...": the source
         if hit.value == "technology" and hit.kind == "mod" and _compound_of_other(ctx, hit, taken):
             continue  # "space technology firms", "defense technology companies": the first modifier's sector
         if hit.kind == "noun" and hit.start in modified and hit.tok_end - hit.tok_start == 1:
@@ -208,6 +227,12 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
             continue
         out.append((hit.value, hit))
     return out
+
+
+def _reports(ctx: Context, head: Hit) -> bool:
+    """The head noun is the subject of a reporting verb ("agencies warned", "officials said")."""
+    nxt = ctx.doc[head.tok_end].lower_ if 0 <= head.tok_end < len(ctx.doc) else ""
+    return nxt in lexicon.REPORTING
 
 
 def _bare_government(ctx: Context, hit: Hit) -> bool:
@@ -269,6 +294,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     others = [h for h in ctx.hits("other") if not _names_victims(ctx, h)]
     other_sents = ctx.sents_of(others)
     listed = _target_lists(ctx)
+    thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     subject = _is_subject(ctx, mentions)
     agent_paras = {_paragraph(ctx, ctx.starts[s]) for s in agent_sents}
     found = []
@@ -279,7 +305,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         # a text about a DPRK actor: its victim frames count anywhere (in a text that also covers another
         # state's hackers, only in a paragraph that names a DPRK agent)
         anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
-        if not in_list and (s not in target_sents or not (near_agent or anywhere)):
+        stolen = sector == "cryptocurrency" and s in thefts  # "the assets stolen included cryptocurrencies"
+        if not in_list and not stolen and (s not in target_sents or not (near_agent or anywhere)):
             continue
         if s in other_sents and s not in dprk_sents:
             continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
