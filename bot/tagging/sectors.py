@@ -38,6 +38,14 @@ from bot.tagging import lexicon, lexicon_cjk
 from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
+from bot.tagging.sector_frames import (
+    LURE_CLAUSE,
+    bare_government,
+    compound_of_other,
+    it_worker_scheme,
+    lure_later_in_clause,
+    reports,
+)
 
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
 LOOKAHEAD = 12  # tokens from a modifier to its head across a coordinated list
@@ -174,22 +182,10 @@ def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
     return (
         any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
-        or _lure_later_in_clause(rest)
+        or lure_later_in_clause(rest)
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
     )
-
-
-LURE_CLAUSE = 20  # characters after a Korean/Japanese sector noun that its lure marker may follow in
-
-
-def _lure_later_in_clause(rest: str) -> bool:
-    """ "통일부 산하 ... 직원을 사칭한": an impersonation marker later in the clause, no target word before it."""
-    for marker in ("사칭", "を装", "になりすま"):
-        at = rest.find(marker)
-        if at >= 0:
-            return not any(t in rest[:at] for t in lexicon_cjk.TARGET)
-    return False
 
 
 def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
@@ -214,12 +210,12 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
     out = []
     thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     for hit in sorted(kept, key=lambda h: h.start):
-        bare = _bare_government(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
+        bare = bare_government(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
-        if hit.kind == "mod" and hit.start in heads and _reports(ctx, heads[hit.start]):
+        if hit.kind == "mod" and hit.start in heads and reports(ctx, heads[hit.start]):
             continue  # "US federal agencies warned about ...": the source
-        if hit.value == "technology" and hit.kind == "mod" and _compound_of_other(ctx, hit, taken):
+        if hit.value == "technology" and hit.kind == "mod" and compound_of_other(ctx, hit, taken):
             continue  # "space technology firms", "defense technology companies": the first modifier's sector
         if hit.kind == "noun" and hit.start in modified and hit.tok_end - hit.tok_start == 1:
             continue  # "aerospace manufacturers": the modifier names the sector, the head only says "companies"
@@ -227,39 +223,6 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
             continue
         out.append((hit.value, hit))
     return out
-
-
-def _reports(ctx: Context, head: Hit) -> bool:
-    """The head noun is the subject of a reporting verb ("agencies warned", "officials said")."""
-    nxt = ctx.doc[head.tok_end].lower_ if 0 <= head.tok_end < len(ctx.doc) else ""
-    return nxt in lexicon.REPORTING
-
-
-def _bare_government(ctx: Context, hit: Hit) -> bool:
-    """ "targeting the South Korean government.": a bare "government" that ends its noun phrase, right after a
-    target word ("reported the attack to the government", "Government sources told" do not count)."""
-    if hit.tok_start < 0 or hit.text.lower() != "government":
-        return False
-    if hit.tok_end < len(ctx.doc):
-        nxt = ctx.doc[hit.tok_end]
-        if not ((nxt.is_punct and nxt.text not in ("-", "‐", "–")) or nxt.lower_ in lexicon.GOVERNMENT_ENDS):
-            return False
-    before = [h for h in ctx.hits("target") if h.end <= hit.start]
-    if not before:
-        return False
-    between = ctx.text[before[-1].end : hit.start]
-    return len(between) <= 30 and not _GAP_BREAK.search(between)
-
-
-_GAP_BREAK = re.compile(r"[,.;:!?]|\b(?:to|of|and|or|by|from|with|name)\b", re.IGNORECASE)
-
-
-def _compound_of_other(ctx: Context, hit: Hit, taken: dict[int, Hit]) -> bool:
-    """ "space technology": a technology modifier right after another sector's modifier or noun."""
-    if hit.tok_start < 1:
-        return False
-    before = next((h for h in taken.values() if h.tok_end == hit.tok_start), None)
-    return before is not None and before.value not in ("", "technology")
 
 
 def _policy_field(ctx: Context, mod: Hit) -> bool:
@@ -322,21 +285,6 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     if workers or scheme:
         found.append(("technology", scheme[0] if scheme else workers[0]))
     return found
-
-
-def it_worker_scheme(ctx: Context) -> list[Hit]:
-    """Scheme words (IT workers, remote developer jobs, laptop farms) in a DPRK sentence or the one after it."""
-    scheme = [h for h in ctx.hits("cyber") if _scheme_word(h)]
-    dprk_sents = ctx.sents_of(ctx.hits("dprk"))
-    return [h for h in scheme if dprk_sents & {ctx.sent(h.start), ctx.sent(h.start) - 1}]
-
-
-_CJK_SCHEME = {"".join(w.split()) for w in lexicon_cjk.SCHEME}
-
-
-def _scheme_word(hit: Hit) -> bool:
-    text = hit.text.lower()
-    return " ".join(text.split()) in lexicon.SCHEME or "".join(hit.text.split()) in _CJK_SCHEME
 
 
 LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about

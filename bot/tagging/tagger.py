@@ -22,7 +22,8 @@ from bot.tagging.kb import KnowledgeBase, load_kb
 from bot.tagging.korean import HANGUL
 from bot.tagging.nlp import build_english, build_korean
 from bot.tagging.prescreen import Prescreen
-from bot.tagging.sectors import find_sectors, it_worker_scheme
+from bot.tagging.sector_frames import it_worker_scheme
+from bot.tagging.sectors import find_sectors
 from bot.tagging.signals import assess
 
 _LETTER = re.compile(r"[^\W\d_]")
