@@ -371,14 +371,16 @@ VERDICTS = [
         ("Famous Chollima",),
         (),
     ),
-    # P7: the IT-worker scheme with no hack or malware words is DPRK cyber activity; plain labour exports are not
+    # P7: the IT-worker scheme with no hack or malware words is DPRK cyber activity, by Famous Chollima (taxonomy.md
+    # lists "DPRK IT workers" as its alias; the labelled corpus names it on every IT-worker text); plain labour
+    # exports are not
     (
         "P7",
         "Indictment",
         "Three North Korean nationals used false identities to take remote developer jobs at a payments firm and "
         "diverted funds after changing its source code.",
         True,
-        (),
+        ("Famous Chollima",),
         (),
     ),
     (

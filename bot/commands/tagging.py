@@ -79,21 +79,36 @@ def tag(jsonl) -> None:
 @click.command("eval")
 @click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
-def eval_cmd(corpus: Path, as_json: bool) -> None:
+@click.option(
+    "--view",
+    type=click.Choice(["all", "whole", "lead", "headline"]),
+    default="all",
+    show_default=True,
+    help="Which view of each text to score: whole, headline + first 280 characters (lead), headline alone.",
+)
+def eval_cmd(corpus: Path, as_json: bool, view: str) -> None:
     """Score the tagger on a labelled JSONL corpus (the format of dev.jsonl).
 
     Prints precision, recall and F1 for dprk_cyber, dprk_related, actors (micro), sectors (micro) and cves,
     then every miss and false alarm with the tagger's evidence. Each record's `unscored` labels are skipped.
+    Each text is scored in three views: the whole text, its headline + first 280 characters (what a feed
+    summary carries) and its headline alone (records without a title are left out); the partial views score
+    dprk_cyber and dprk_related. --json prints the whole-text report with the views under "views".
     """
     from bot.tagging import get_tagger
-    from bot.tagging.evaluate import evaluate, format_report, load_corpus
+    from bot.tagging.evaluate import evaluate_views, format_views, load_corpus
 
     try:
         records = load_corpus(corpus)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"eval: {corpus}: {exc}") from None
-    report = evaluate(records, get_tagger())
-    click.echo(_dump(report.as_dict()) if as_json else format_report(report))
+    views = ("whole", "lead", "headline") if view == "all" else (view,)
+    reports = evaluate_views(records, get_tagger(), views)
+    if as_json:
+        first = reports[views[0]].as_dict()
+        click.echo(_dump({**first, "view": views[0], "views": {v: r.as_dict() for v, r in reports.items()}}))
+    else:
+        click.echo(format_views(reports))
 
 
 @click.group()

@@ -14,9 +14,13 @@ Rules (taxonomy.md):
   (ordinary words or a fictional name) counts only as a group name ("Andariel hackers"), another alias only away
   from the fiction sentences or with a cyber word beside it or an attack word in its sentence, and ambiguous
   aliases not at all unless a firm actor remains.
-- A text with no cyber word and no DPRK signal names no actor by a plain alias ("the Ruby Sleet" cocktail) unless
-  an intrusion verb ("compromised") or a coined actor name is there, nor by any alias without some security
-  wording (target words, agents, "loader", "indicators", sector nouns, malware).
+- A text with no cyber word and no DPRK signal names an actor by a coined word-name on its own ("Kimsuky sets its
+  sights on Japanese organizations": such names are cyber by definition); by a code ("TA406", also a form number)
+  or a plain alias ("the Ruby Sleet"
+  cocktail) only with security wording in its sentence ("Andariel's espionage", "the FBI") or an intrusion verb
+  ("compromised") in the text; a malware name only with some security wording (target words, agents, "loader").
+- An ambiguous name that is no ordinary word (Lazarus) also counts, capitalised and after no first name, with a
+  cyber word or a theft of cryptocurrency in its own sentence ("FBI ties Lazarus to bridge exploit").
 - Malware names count on their own (ambiguous ones need cyber words nearby); they never add an actor.
 """
 
@@ -54,8 +58,22 @@ def _is_person(ctx: Context, hit: Hit) -> bool:
         return True
     if right:
         nxt = right[0]
+        if _headline_word(ctx, hit, nxt):
+            return False  # "Lazarus Suspected in Major Solana Hack": title case, not a surname
         return nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in lexicon.ACTOR_NOUNS
     return False
+
+
+def _headline_word(ctx: Context, hit: Hit, nxt: str) -> bool:
+    """The word after a name in a title-case title with a cyber word, that the body never capitalises again
+    (a surname would recur: "Lazarus Chakwera ... Chakwera said")."""
+    if ctx.sent(hit.start) != 0 or not any(ctx.sent(h.start) == 0 for h in ctx.hits("cyber")):
+        return False
+    words = [w for w in ctx.sent_text(0).split() if w[:1].isalpha()]
+    if len(words) < 3 or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
+        return False
+    body = ctx.text[ctx.starts[1] :] if len(ctx.starts) > 1 else ""
+    return nxt not in body
 
 
 def _after_first_name(ctx: Context, hit: Hit) -> bool:
@@ -78,21 +96,38 @@ def _cyber_near(ctx: Context, hit: Hit, cyber_sents: set[int]) -> bool:
     return bool(cyber_sents & {s - 1, s, s + 1})
 
 
+def _cyber_here(ctx: Context, hit: Hit, cyber_sents: set[int]) -> bool:
+    return ctx.sent(hit.start) in cyber_sents
+
+
 def _fiction_sents(ctx: Context) -> set[int]:
     return ctx.sents_of(ctx.hits("fiction"))
 
 
 def _without_context(ctx: Context, firm: list[tuple[Alias, Hit]]) -> list[tuple[Alias, Hit]]:
-    """Firm hits of a text with no cyber word and no DPRK signal: coined names with some security wording, and
-    plain names only beside an intrusion verb or a coined actor name."""
+    """Firm hits of a text with no cyber word and no DPRK signal: coined actor names (Kimsuky, BeagleBoyz are
+    cyber by definition), plain actor names with security wording in their sentence ("Andariel's espionage"),
+    coined malware names with some security wording, and every name beside an intrusion verb."""
     if any(h.text.lower() in lexicon.INTRUSION for h in ctx.hits("target")):
         return firm  # "Jade Sleet compromised a software vendor"
+    security_sents = ctx.sents_of(ctx.hits("security"))
+    actors = [(a, h) for a, h in firm if a.kind == "actor" and _named_alone(a, h, ctx.sent(h.start) in security_sents)]
     coined = [(a, h) for a, h in firm if not a.plain]
     kinds = ("target", "agent", "security", "noun")
     security = any(ctx.hits(k) for k in kinds) or any(a.kind == "malware" for a, _ in coined)
     if not security:
-        return []
-    return firm if any(a.kind == "actor" for a, _ in coined) else coined
+        return actors
+    if any(a.kind == "actor" for a, _ in coined):
+        return firm
+    return sorted({*coined, *actors}, key=lambda p: p[1].start)
+
+
+def _named_alone(alias: Alias, hit: Hit, security_here: bool) -> bool:
+    """A coined word-name (Kimsuky, BeagleBoyz) on its own; a code (TA406, a form number too) or a plain name only
+    with security wording in its sentence."""
+    if alias.plain or any(c.isdigit() for c in hit.text):
+        return security_here
+    return True
 
 
 def _not_fiction(ctx: Context, alias: Alias, hit: Hit, fiction: set[int], cyber_sents: set[int]) -> bool:
@@ -139,6 +174,10 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
             adjacent = False  # "the IoT Reaper botnet": an ordinary word beside a cyber word is not yet a group
         # "Lazarus" amid "trojanized ... backdoor", but not "John Lazarus"
         named = clearly_cyber and not alias.plain and not _after_first_name(ctx, hit)
+        # "FBI ties Lazarus to bridge exploit": a capitalised name that is no ordinary word, a cyber word (or a
+        # crypto theft) in its own sentence, no first name before it
+        same = _cyber_here(ctx, hit, cyber_sents) and not alias.plain and hit.text[:1].isupper()
+        named = named or (same and not _after_first_name(ctx, hit))
         if adjacent or (_cyber_near(ctx, hit, cyber_sents) and (has_dprk or bool(firm) or marked or named)):
             mentions.append(Mention(alias, hit, True))
     return sorted(mentions, key=lambda m: m.hit.start)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.records import Tags
 from bot.tagging.tagger import Tagger
+from bot.tagging.views import DESCRIPTIONS, records_in_view
 
 SCORED = ("dprk_cyber", "dprk_related", "actors", "sectors", "cves")
 
@@ -94,6 +95,19 @@ def evaluate(records: list[dict], tagger: Tagger) -> Report:
                         }
                     )
     return report
+
+
+def evaluate_views(records: list[dict], tagger: Tagger, views: tuple[str, ...]) -> dict[str, Report]:
+    """One Report per view of the same records (see bot.tagging.views)."""
+    return {view: evaluate(records_in_view(records, view), tagger) for view in views}
+
+
+def format_views(reports: dict[str, Report]) -> str:
+    """Each view's block under a heading naming it."""
+    blocks = []
+    for view, report in reports.items():
+        blocks.append(f"== view: {view} ({DESCRIPTIONS[view]}) ==\n{format_report(report)}")
+    return "\n\n".join(blocks)
 
 
 def _evidence_for(tags: Tags, label: str, value: str) -> list[dict]:

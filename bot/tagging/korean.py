@@ -58,10 +58,15 @@ class CjkMatcher:
         vocab += [("noun", sector, w) for sector, words in lexicon_cjk.NOUNS.items() for w in words]
         vocab += [("other", "other", w) for w in lexicon_cjk.OTHER_STATES]
         vocab += [("fiction", "fiction", w) for w in lexicon_cjk.FICTION]
+        # 北 alone (北 해커, 美·北), not inside a Han/kana word (北京, 北米, 東北) nor a defector (탈北자)
+        hanja = re.escape(lexicon_cjk.DPRK_HANJA)
+        han_kana = r"\u3040-\u30ff\u4e00-\u9fff"
+        self.patterns.append(("dprk", "dprk", re.compile(rf"(?<![{han_kana}탈]){hanja}(?![{han_kana}])")))
         for kind, value, word in vocab:
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""
-                after = r"(?!자)" if kind == "target" and word == "공격" else ""  # 공격자: the attacker, not a target
+                ends = lexicon_cjk.NOT_BEFORE.get(word, ()) if kind in ("target", "noun") else ()
+                after = rf"(?!\s?(?:{'|'.join(ends)}))" if ends else ""
                 body = re.escape(word).replace(r"\ ", r"\s?")
                 self.patterns.append((kind, value, re.compile(guard + body + after)))
 

@@ -45,9 +45,14 @@ CYBER = [
     "fake identity", "false identity", "stolen identity", "smart contract", "smart contracts", "source code",
     "stealing virtual currency", "stole virtual currency", "stealing cryptocurrency", "stole cryptocurrency",
     "steal cryptocurrency", "virtual currency theft", "cryptocurrency mixer", "crypto mixers",
+    # headline words: the IT-worker scheme in news wording, wallet thefts, advisories, known job-lure operations
+    "remote worker", "remote workers", "remote work scheme", "remote work", "remote-work", "remote-worker",
+    "information technology workers", "information technology worker", "information technology jobs",
+    "wallet theft", "wallet thefts", "hot wallet", "hot wallets", "wallet hack", "stopransomware",
+    "fake job offers", "fake job offer", "fake recruiter", "fake recruiters", "operation dream job", "dream job",
 ]
 CYBER_EXACT = [
-    "APT", "RAT", "RATs", "C2", "APTs",
+    "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",
 ]
 # Words right next to an ambiguous alias that make it a group name ("Konni group", "the Reaper APT").
 ACTOR_NOUNS = {
@@ -59,7 +64,9 @@ ACTOR_NOUNS = {
 SCHEME = {
     "it workers", "it worker", "remote it workers", "remote it worker", "laptop farm", "laptop farms",
     "remote developers", "remote developer", "remote software developers", "remote software developer",
-    "remote it jobs", "remote developer jobs", "remote jobs", "remote positions",
+    "remote it jobs", "remote developer jobs", "remote jobs", "remote positions", "remote worker", "remote workers",
+    "remote work scheme", "remote work", "remote-work", "remote-worker", "information technology workers",
+    "information technology worker", "information technology jobs", "it jobs", "it work", "it job",
 }
 # Other states' actors: a sentence naming them (and no DPRK agent) does not give DPRK sectors. Bare country names
 # are left out: they are usually where the victims are ("in Europe, Russia and Japan").
@@ -84,6 +91,18 @@ SOURCE_BEFORE = ("according to",)
 # Cyber words that say a software maker was breached to reach its customers: the technology sector was hit.
 SUPPLY_CHAIN = {
     "supply chain attack", "supply-chain attack", "supply chain compromise", "supply-chain compromise",
+}
+# Target words that make a sentence naming cryptocurrency a theft of it ("stole $700 million in crypto"): cyber
+# context for a DPRK signal or an ambiguous actor name in that sentence (see frames.py).
+CRYPTO_THEFT = {
+    "steal", "steals", "stole", "stolen", "stealing", "theft", "thefts", "heist", "heists", "drained", "looted",
+    "hack", "hacked", "hacks", "robbery", "robberies",
+}
+# A bare "government" after a target word is the victim when one of these (or punctuation) follows it
+# ("targeting the South Korean government and ..."), not a modifier ("government agencies", "government-backed").
+GOVERNMENT_ENDS = {
+    "and", "or", "in", "of", "with", "by", "for", "to", "from", "on", "at", "as", "over", "since", "last", "this",
+    "during", "through", "between", "until",
 }
 # Verbs and prepositions after which a cryptocurrency word is the stolen asset, i.e. its holders were hit.
 THEFT = {
@@ -115,6 +134,8 @@ TARGET = [
     "singled out", "recipients", "reached", "among the victims", "compromises", "breaches", "infects",
     "infiltrates", "encrypts", "wiped", "wipes", "wiping", "erased", "to request", "requesting", "to reach",
     "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
+    "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
+    "sets sights on", "set sights on", "suffered", "suffers", "suffer",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.
@@ -218,7 +239,7 @@ MODIFIERS = {
         "energy", "nuclear", "power", "oil", "gas", "electricity", "utility",
     ],
     "technology": [
-        "software", "it", "tech", "technology", "cloud", "saas", "internet",
+        "software", "it", "tech", "technology", "cloud", "saas", "internet", "information technology",
     ],
     "telecommunications": [
         "telecommunications", "telecom", "telecoms", "telco", "mobile operator",
@@ -231,7 +252,7 @@ MODIFIERS = {
     ],
     "manufacturing": [
         "manufacturing", "engineering", "shipbuilding", "semiconductor", "semiconductors", "industrial",
-        "automotive", "chemical",
+        "automotive", "chemical", "chemicals", "electronics",
     ],
 }
 MODIFIER_HEADS_ONLY = {
@@ -278,6 +299,8 @@ NOUNS = {
         "decentralized finance", "decentralised finance", "blockchain technology", "blockchain bridge",
         "cross-chain bridge", "bridges", "wallets", "crypto wallets", "blockchain games", "play-to-earn", "nft",
         "nfts", "crypto firms", "web3", "cryptocurrency-related firms", "virtual asset service providers", "vasps",
+        "hot wallet", "hot wallets", "crypto platform", "crypto platforms", "cryptocurrencies", "digital assets",
+        "virtual assets", "crypto assets",
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",

@@ -21,7 +21,10 @@ Rules:
   programme", "North Korean banks"), and only in texts that are dprk_cyber.
 - A supply-chain compromise ("supply chain attack" on a software maker, named or not) hit technology.
 - Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
-- "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector.
+- "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector; in a DPRK cyber text a
+  sentence stealing cryptocurrency (frames.py) names it wherever it stands.
+- A head noun followed by a reporting verb is the source ("US federal agencies warned"); a Korean/Japanese noun
+  with an impersonation marker later in its clause is the bait ("통일부 산하 ... 직원을 사칭한").
 - The DPRK IT-worker scheme (Famous Chollima, or scheme words such as IT workers / remote developer jobs in or
   just after a DPRK sentence) targets companies hiring
   remote IT workers: technology (taxonomy.md).
@@ -35,9 +38,17 @@ from bot.tagging import lexicon, lexicon_cjk
 from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
+from bot.tagging.sector_frames import (
+    LURE_CLAUSE,
+    bare_government,
+    compound_of_other,
+    it_worker_scheme,
+    lure_later_in_clause,
+    reports,
+)
 
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
-LOOKAHEAD = 8
+LOOKAHEAD = 12  # tokens from a modifier to its head across a coordinated list
 _TARGET_WORDS = set(lexicon.TARGET)
 UPPER_ONLY = {"it"}  # "IT companies", not "it"
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -168,8 +179,10 @@ def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면."""
     after = ctx.text[hit.end : hit.end + 10]
     clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
+    rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
     return (
         any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
+        or lure_later_in_clause(rest)
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
     )
@@ -195,9 +208,15 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
         if nxt is not None and nxt.kind == "noun" and nxt.text.lower() in lexicon.HEADS:
             modified.add(nxt.start)
     out = []
+    thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     for hit in sorted(kept, key=lambda h: h.start):
-        if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit):
+        bare = bare_government(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
+        if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
+        if hit.kind == "mod" and hit.start in heads and reports(ctx, heads[hit.start]):
+            continue  # "US federal agencies warned about ...": the source
+        if hit.value == "technology" and hit.kind == "mod" and compound_of_other(ctx, hit, taken):
+            continue  # "space technology firms", "defense technology companies": the first modifier's sector
         if hit.kind == "noun" and hit.start in modified and hit.tok_end - hit.tok_start == 1:
             continue  # "aerospace manufacturers": the modifier names the sector, the head only says "companies"
         if _not_an_organisation(ctx, hit):
@@ -238,6 +257,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     others = [h for h in ctx.hits("other") if not _names_victims(ctx, h)]
     other_sents = ctx.sents_of(others)
     listed = _target_lists(ctx)
+    thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     subject = _is_subject(ctx, mentions)
     agent_paras = {_paragraph(ctx, ctx.starts[s]) for s in agent_sents}
     found = []
@@ -248,7 +268,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         # a text about a DPRK actor: its victim frames count anywhere (in a text that also covers another
         # state's hackers, only in a paragraph that names a DPRK agent)
         anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
-        if not in_list and (s not in target_sents or not (near_agent or anywhere)):
+        stolen = sector == "cryptocurrency" and s in thefts  # "the assets stolen included cryptocurrencies"
+        if not in_list and not stolen and (s not in target_sents or not (near_agent or anywhere)):
             continue
         if s in other_sents and s not in dprk_sents:
             continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
@@ -260,17 +281,10 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit
         found.append(("technology", supply[0]))
     workers = [m.hit for m in mentions if m.alias.value == "Famous Chollima"]
-    scheme = _it_worker_scheme(ctx)
+    scheme = it_worker_scheme(ctx)
     if workers or scheme:
         found.append(("technology", scheme[0] if scheme else workers[0]))
     return found
-
-
-def _it_worker_scheme(ctx: Context) -> list[Hit]:
-    """Scheme words (IT workers, remote developer jobs, laptop farms) in a DPRK sentence or the one after it."""
-    scheme = [h for h in ctx.hits("cyber") if " ".join(h.text.lower().split()) in lexicon.SCHEME]
-    dprk_sents = ctx.sents_of(ctx.hits("dprk"))
-    return [h for h in scheme if dprk_sents & {ctx.sent(h.start), ctx.sent(h.start) - 1}]
 
 
 LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about

@@ -17,10 +17,12 @@ from bot.records import Evidence, Tags
 from bot.tagging import indicators
 from bot.tagging.actors import find_mentions
 from bot.tagging.context import Context
+from bot.tagging.frames import add_crypto_theft
 from bot.tagging.kb import KnowledgeBase, load_kb
 from bot.tagging.korean import HANGUL
 from bot.tagging.nlp import build_english, build_korean
 from bot.tagging.prescreen import Prescreen
+from bot.tagging.sector_frames import it_worker_scheme
 from bot.tagging.sectors import find_sectors
 from bot.tagging.signals import assess
 
@@ -28,6 +30,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 KOREAN_SHARE = 0.3
 MAX_EVIDENCE_PER_VALUE = 3
 BATCH_SIZE = 64
+SCHEME_ACTOR = "Famous Chollima"
 
 
 def pick_language(text: str, language: str | None) -> str:
@@ -91,6 +94,7 @@ class Tagger:
     def decide(self, doc: Doc) -> Tags:
         """Turn one processed Doc into Tags."""
         ctx = Context.of(doc)
+        add_crypto_theft(ctx)
         mentions = find_mentions(ctx, self.kb)
         verdict = assess(ctx, mentions)
         sectors = find_sectors(ctx, mentions, verdict.dprk_cyber)
@@ -102,6 +106,9 @@ class Tagger:
             for m in mentions
         ]
         evidence += [Evidence("sector", s, h.text, h.start, h.end) for s, h in sectors]
+        scheme = it_worker_scheme(ctx) if verdict.dprk_cyber else []
+        if scheme:  # taxonomy.md: "DPRK IT workers" is Famous Chollima, however the text words the scheme
+            evidence.append(Evidence("actor", SCHEME_ACTOR, scheme[0].text, scheme[0].start, scheme[0].end))
         evidence += [Evidence("dprk", "dprk", h.text, h.start, h.end) for h in verdict.dprk_hits]
         evidence += [Evidence("cyber", "cyber", h.text, h.start, h.end) for h in verdict.cyber_hits]
         evidence += [Evidence(i.label, i.value, i.text, i.start, i.end) for i in found]

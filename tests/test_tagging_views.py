@@ -1,0 +1,61 @@
+"""`advisory-bot eval` in three views (issue 16): whole text, headline + first 280 characters, headline alone."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import cli
+from bot.tagging.views import LEAD_CHARS, records_in_view, view_of
+
+LABELLED = Path(__file__).parent / "data" / "tagging" / "labelled.jsonl"
+RECORD = {
+    "id": "r1",
+    "title": "Exchange drained",
+    "text": "x" * 300 + " North Korean hackers were blamed.",
+    "labels": {"dprk_cyber": True, "dprk_related": True, "actors": [], "sectors": ["cryptocurrency"]},
+}
+
+
+def test_lead_view_cuts_the_text_and_scores_the_verdict_only():
+    lead = view_of(RECORD, "lead")
+    assert lead["title"] == "Exchange drained" and lead["text"] == "x" * LEAD_CHARS
+    assert set(lead["unscored"]) == {"actors", "sectors"}
+    assert RECORD["text"].endswith("blamed.")  # the record itself is untouched
+
+
+def test_headline_view_drops_untitled_records():
+    untitled = {**RECORD, "id": "r2", "title": "  "}
+    shown = records_in_view([RECORD, untitled], "headline")
+    assert [r["id"] for r in shown] == ["r1"] and shown[0]["text"] == ""
+
+
+def test_unknown_view_is_a_clear_error():
+    with pytest.raises(ValueError, match="view must be one of"):
+        records_in_view([RECORD], "summary")
+
+
+def test_eval_prints_three_views_by_default(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(corpus)])
+    assert result.exit_code == 0, result.output
+    for heading in ("== view: whole", "== view: lead", "== view: headline"):
+        assert heading in result.output
+    # the whole text names the DPRK; its headline and first 280 characters do not: a miss in those views only
+    assert result.output.count("r1  dprk_cyber  miss: dprk_cyber") == 2
+
+
+def test_eval_json_keeps_the_whole_report_and_adds_views():
+    result = CliRunner().invoke(cli, ["eval", str(LABELLED), "--json"])
+    report = json.loads(result.output)
+    assert report["view"] == "whole" and set(report["views"]) == {"whole", "lead", "headline"}
+    assert report["scores"] == report["views"]["whole"]["scores"]
+    assert "actors" not in {e["label"] for e in report["views"]["headline"]["errors"]}
+
+
+def test_eval_single_view():
+    result = CliRunner().invoke(cli, ["eval", str(LABELLED), "--view", "headline", "--json"])
+    report = json.loads(result.output)
+    assert report["view"] == "headline" and list(report["views"]) == ["headline"]
