@@ -40,6 +40,7 @@ def status(as_json: bool, sources_path: Path, db_path: Path) -> None:
         for row in ordered:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
+    from bot.stories.encoder import describe
     click.echo(
         f"{'source':<28} {'state':<8} {'last success':<17} {'fails':>5} {'items':>5} {'next check':<17} last error"
     )
@@ -50,6 +51,7 @@ def status(as_json: bool, sources_path: Path, db_path: Path) -> None:
             f"{r.get('error_count') or 0:>5} {'-' if items is None else items:>5} "
             f"{(r.get('next_check_at') or '-')[:16]:<17} {' '.join((r.get('last_error') or '').split())[:100]}"
         )
+    click.echo(f"\nstories by meaning: {describe()}")
 
 
 COMMANDS = [status]

