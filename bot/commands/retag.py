@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
 
+from bot import runlock
 from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
 from bot.runtime import iso, utcnow
@@ -21,10 +23,16 @@ from storage import open_archive
 @exits_on_errors
 def retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_path: Path | None) -> None:
     """Re-tag archived items and report those that gained or lost dprk_cyber."""
+    require_archive(db_path)
+    # --alert delivers: never beside a running `run` (bot/runlock.py)
+    with runlock.hold(db_path, "retag --alert") if alert else contextlib.nullcontext():
+        _retag(since, alert, deliver, db_path, routes_path)
+
+
+def _retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_path: Path | None) -> None:
     from bot.retag import retag as run_retag
     from bot.tagging import get_tagger
 
-    require_archive(db_path)
     db = open_archive(db_path)
     rt = routes = None
     if alert:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from bot import logs
+from bot import logs, runlock
 from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
 from bot.config import load_sources_file, resolve
 
@@ -40,6 +40,11 @@ def run(
     """
     logs.setup(log_level, log_format)
     config = load_sources_file(sources_path)
+    with runlock.hold(db_path, "run --once" if once else "run"):
+        _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics_host)
+
+
+def _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics_host) -> None:
     if once:
         from bot import tagpool
 
