@@ -52,6 +52,8 @@ def parse_size(value: str | int) -> int:
 def _http_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/?#]+", value, re.I):
         raise ValueError("not an http(s) URL")
+    if re.search(r"[\x00-\x20\x7f-\x9f]", value):  # a discovered link with terminal escapes never enters the file
+        raise ValueError("not an http(s) URL: spaces or control characters")
     return value
 
 

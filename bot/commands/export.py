@@ -11,6 +11,7 @@ import click
 from bot.commands.common import db_option, exits_on_errors, require_archive
 from bot.commands.filters import filter_options
 from bot.export import FORMAT_NAMES, ExportOptions, formats
+from bot.terminal import echo
 from storage import open_archive
 from storage.search import Query, iter_items
 
@@ -57,7 +58,7 @@ def export(fmt, text, query, per, limit, link, output: Path, db_path: Path) -> N
     rows = iter_items(open_archive(db_path), query)
     with click.open_file(str(output), "w", encoding="utf-8", atomic=str(output) != "-") as out:
         count = formats()[fmt](rows, out, options)
-    click.echo(f"export: {count} item(s) as {fmt} to {output}", err=True)
+    echo(f"export: {count} item(s) as {fmt} to {output}", err=True)
 
 
 COMMANDS = [export]

@@ -11,6 +11,7 @@ from bot import runlock
 from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
 from bot.runtime import iso, utcnow
+from bot.terminal import echo
 from storage import open_archive
 
 
@@ -44,10 +45,10 @@ def _retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_
 
     report = run_retag(db, get_tagger(), iso(utcnow()), since=since, routes=routes)
     for item_id, title in report.gained:
-        click.echo(f"+ dprk_cyber  {item_id}  {title}")
+        echo(f"+ dprk_cyber  {item_id}  {title}")
     for item_id, title in report.lost:
-        click.echo(f"- dprk_cyber  {item_id}  {title}")
-    click.echo(
+        echo(f"- dprk_cyber  {item_id}  {title}")
+    echo(
         f"retag: {report.items} items, {report.changed} changed, {len(report.gained)} gained dprk_cyber, "
         f"{len(report.lost)} lost it, {report.alerts} alerts queued",
         err=True,
@@ -56,7 +57,7 @@ def _retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_
         from bot.deliver import deliver_due
 
         sent = deliver_due(rt)
-        click.echo(f"retag: {sent.sent} alerts sent, {sent.failed} pending", err=True)
+        echo(f"retag: {sent.sent} alerts sent, {sent.failed} pending", err=True)
 
 
 COMMANDS = [retag]

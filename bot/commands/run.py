@@ -10,6 +10,7 @@ import click
 from bot import logs, runlock
 from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
 from bot.config import load_sources_file, resolve
+from bot.terminal import echo
 
 
 @click.command()
@@ -71,7 +72,7 @@ def _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics
 
         rt.metrics = Metrics(db_path)
         server = ObserveServer(metrics_host, metrics_port, rt.metrics, daemon.health).start()
-        click.echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
+        echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
     try:
         daemon.run_forever()
     finally:
@@ -89,7 +90,7 @@ def _once(config, db_path: Path, routes_path: Path | None) -> None:
     failed = [r for r in report.sources if r.outcome not in ("ok", "not_modified", "backoff")]
     unchanged = [r for r in report.sources if r.outcome == "not_modified"]
     waiting = [r for r in report.sources if r.outcome == "backoff"]
-    click.echo(
+    echo(
         f"cycle: {len(report.sources)} sources, {len(unchanged)} unchanged, {len(failed)} failed, "
         + (f"{len(waiting)} backing off, " if waiting else "")
         + f"{sum(r.new for r in report.sources)} new items, {report.delivery.sent} alerts sent, "

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive
+from bot.terminal import echo
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -44,10 +45,10 @@ def serve(host: str, port: int, db_path: Path) -> None:
 
     open_archive(db_path).close()  # migrate first: the web UI reads the current schema, never writes
     if not is_loopback(host):
-        click.echo(f"warning: serving the archive to the network on {host}", err=True)
+        echo(f"warning: serving the archive to the network on {host}", err=True)
     sock = bind(host, port)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"Serving {db_path} read-only at http://{shown}:{sock.getsockname()[1]}/", err=False)
+    echo(f"Serving {db_path} read-only at http://{shown}:{sock.getsockname()[1]}/", err=False)
     server = uvicorn.Server(uvicorn.Config(build(db_path).app(), log_level="warning", lifespan="on"))
     server.run(sockets=[sock])
 

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from bot.commands.common import DEFAULT_SOURCES, exits_on_errors, routes_option, sources_option
 from bot.config import SourceConfig, SourcesFile, load_sources, parse_duration, resolve
 from bot.errors import AdvisoryBotError, ConfigError
+from bot.terminal import echo
 from bot.yamlconfig import load_model
 
 
@@ -34,7 +35,7 @@ def check(file: Path) -> None:
         by_type[source.type] = by_type.get(source.type, 0) + 1
     kinds = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items()))
     disabled = sum(not s.enabled for s in loaded)
-    click.echo(f"{file}: ok, {len(loaded)} sources ({kinds}){f', {disabled} disabled' if disabled else ''}")
+    echo(f"{file}: ok, {len(loaded)} sources ({kinds}){f', {disabled} disabled' if disabled else ''}")
 
 
 @sources.command()
@@ -45,9 +46,9 @@ def schema(write: bool) -> None:
 
     if write:
         SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
-        click.echo(f"wrote {SCHEMA_PATH}")
+        echo(f"wrote {SCHEMA_PATH}")
     else:
-        click.echo(schema_text(), nl=False)
+        echo(schema_text(), nl=False)
 
 
 @sources.command(name="test")
@@ -81,7 +82,7 @@ def test_cmd(
     found = probe(by_name[name], page)
     shown = verdicts(found.items[:limit], router, datetime.now(UTC))
     if as_json:
-        click.echo(json.dumps(_probe_json(found, shown, page), indent=2, ensure_ascii=False))
+        echo(json.dumps(_probe_json(found, shown, page), indent=2, ensure_ascii=False))
     else:
         _print_probe(found, shown, page)
     if found.problems:
@@ -90,30 +91,30 @@ def test_cmd(
 
 def _print_probe(found, shown, page: Path | None) -> None:
     s, r = found.source, found.result
-    click.echo(f"source: {s.name} ({s.type}{', disabled' if not s.enabled else ''})  {s.url}")
+    echo(f"source: {s.name} ({s.type}{', disabled' if not s.enabled else ''})  {s.url}")
     if r is not None:
         if page is None:
-            click.echo(f"fetched: HTTP {r.status}, {len(r.body)} bytes, {r.elapsed_ms} ms")
+            echo(f"fetched: HTTP {r.status}, {len(r.body)} bytes, {r.elapsed_ms} ms")
         else:
-            click.echo(f"read: {page} (saved copy), {len(r.body)} bytes")
-    click.echo(f"items: {len(found.items)}" + (f" (showing {len(shown)})" if len(shown) < len(found.items) else ""))
+            echo(f"read: {page} (saved copy), {len(r.body)} bytes")
+    echo(f"items: {len(found.items)}" + (f" (showing {len(shown)})" if len(shown) < len(found.items) else ""))
     for n, v in enumerate(shown, 1):
         item, tags = v.item, v.tags
-        click.echo(f"  {n}. {item.title or '(no title)'}")
-        click.echo(f"     date: {item.published.isoformat(timespec='minutes') if item.published else 'no date'}")
-        click.echo(f"     link: {item.url or 'no link'}")
-        click.echo(
+        echo(f"  {n}. {item.title or '(no title)'}")
+        echo(f"     date: {item.published.isoformat(timespec='minutes') if item.published else 'no date'}")
+        echo(f"     link: {item.url or 'no link'}")
+        echo(
             f"     tags: dprk_cyber={str(tags.dprk_cyber).lower()} score={tags.score:.2f} "
             f"actors={list(tags.actors)} sectors={list(tags.sectors)}"
         )
         for t in v.targets or [None]:
-            click.echo(f"     -> {t.notifier} ({t.channel}) via {t.route}, {t.mode}" if t else "     -> nowhere")
+            echo(f"     -> {t.notifier} ({t.channel}) via {t.route}, {t.mode}" if t else "     -> nowhere")
     if not found.problems:
-        click.echo("ok: no problems")
+        echo("ok: no problems")
         return
-    click.echo(f"problems: {len(found.problems)}")
+    echo(f"problems: {len(found.problems)}")
     for p in found.problems:
-        click.echo(f"  - {p.message}")
+        echo(f"  - {p.message}")
 
 
 def _probe_json(found, shown, page: Path | None) -> dict:
@@ -216,30 +217,35 @@ def add(
                 "add it as an html source with selectors (docs/sources.md)"
             )
         feed = feeds[0]
-        click.echo(f"found {len(feeds)} feed(s) on {url}; using {feed.url}")
+        echo(f"found {len(feeds)} feed(s) on {url}; using {feed.url}")
         for other in feeds[1:]:
-            click.echo(f"  also: {other.url} ({other.type}{f', {other.title!r}' if other.title else ''})")
+            echo(f"  also: {other.url} ({other.type}{f', {other.title!r}' if other.title else ''})")
     entry: dict = {"name": name or name_for(url, taken), "type": feed.type, "url": feed.url}
     entry |= {"every": every} if every else {}
     entry |= {"language": language} if language else {}
     entry |= {"allow_private": True} if allow_private else {}
     entry |= {"fields": dict(JSON_FEED_FIELDS)} if feed.type == "json" else {}
-    source = resolve(SourcesFile(defaults=d, sources=[SourceConfig.model_validate(entry)]))[0]
+    try:
+        checked = SourceConfig.model_validate(entry)
+    except ValidationError as exc:  # e.g. a discovered link with spaces or control characters
+        problem = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise AdvisoryBotError(f"add: {feed.url}: {problem}; not added") from None
+    source = resolve(SourcesFile(defaults=d, sources=[checked]))[0]
     tested = probe(source)
     fatal = [p.message for p in tested.problems if p.fatal]
     if fatal or not tested.items:
         raise AdvisoryBotError(f"add: {feed.url}: {fatal[0] if fatal else 'the feed has no items'}; not added")
-    click.echo(f"tested: {len(tested.items)} items")
+    echo(f"tested: {len(tested.items)} items")
     for p in tested.problems:
-        click.echo(f"  warning: {p.message}")
+        echo(f"  warning: {p.message}")
     text = sources_path.read_text(encoding="utf-8")
-    click.echo(entry_text(entry, text), nl=False)
+    echo(entry_text(entry, text), nl=False)
     if not yes and not click.confirm(f"append to {sources_path}?", default=False):
-        click.echo("not added")
+        echo("not added")
         return
     today = datetime.now(UTC).date().isoformat()
     append_source(sources_path, entry, f"added by `advisory-bot sources add {url}` on {today}")
-    click.echo(f"added {entry['name']} to {sources_path}")
+    echo(f"added {entry['name']} to {sources_path}")
 
 
 COMMANDS = [sources]
