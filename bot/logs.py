@@ -16,7 +16,13 @@ from datetime import UTC, datetime
 
 from bot.terminal import printable
 
-SECRET_ENV = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_WEBHOOK_URL", "ADVISORY_BOT_WEBHOOK_URL")
+SECRET_ENV = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_WEBHOOK_URL",
+    "ADVISORY_BOT_WEBHOOK_URL",
+    "ADVISORY_BOT_SERVE_PASSWORD_HASH",
+)
 _PATTERNS = [
     re.compile(r"xox[abposr]-[A-Za-z0-9-]+"),
     re.compile(r"https://hooks\.slack\.com/[^\s\"'<>]+"),
