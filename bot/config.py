@@ -53,7 +53,7 @@ def parse_size(value: str | int) -> int:
 def _http_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/?#]+", value, re.I):
         raise ValueError("not an http(s) URL")
-    if any(c.isspace() or ord(c) < 32 or c == "\x7f" for c in value):  # `https://exa mple.com/feed`
+    if re.search(r"[\x00-\x20\x7f-\x9f]", value):  # `https://exa mple.com/feed`, terminal escapes
         raise ValueError("not an http(s) URL: it contains a space or a control character (write %20 in a path)")
     try:
         parts = urlsplit(value)

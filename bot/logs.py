@@ -1,7 +1,8 @@
 """Logging: stable snake_case keys with units, human-readable or JSON lines, secrets redacted.
 
-Every record passes through `Redactor`, which masks Slack tokens (xox?-...), Slack webhook URLs,
-bearer tokens and the values of the secret environment variables, wherever they appear.
+Every record is made printable (bot.terminal: no terminal escapes from feed text) and passes through `redact`,
+which masks Slack tokens (xox?-...), Slack webhook URLs, bearer tokens and the values of the secret environment
+variables, wherever they appear.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ import re
 import sys
 from datetime import UTC, datetime
 
-SECRET_ENV = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_WEBHOOK_URL", "ADVISORY_BOT_WEBHOOK_URL")
+from bot.terminal import printable
+
+SECRET_ENV = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_WEBHOOK_URL",
+    "ADVISORY_BOT_WEBHOOK_URL",
+    "ADVISORY_BOT_SERVE_PASSWORD_HASH",
+)
 _PATTERNS = [
     re.compile(r"xox[abposr]-[A-Za-z0-9-]+"),
     re.compile(r"https://hooks\.slack\.com/[^\s\"'<>]+"),
@@ -45,7 +54,7 @@ class HumanFormatter(logging.Formatter):
         line = f"{when} {record.levelname:<7} {record.getMessage()}" + (f"  {extra}" if extra else "")
         if record.exc_info:
             line += "\n" + self.formatException(record.exc_info)
-        return redact(line)
+        return redact(printable(line))
 
 
 class JsonFormatter(logging.Formatter):
@@ -59,7 +68,7 @@ class JsonFormatter(logging.Formatter):
         }
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
-        return redact(json.dumps(out, default=str, ensure_ascii=False))
+        return redact(printable(json.dumps(out, default=str, ensure_ascii=False)))  # C1 controls pass json.dumps
 
 
 def _show(value) -> str:

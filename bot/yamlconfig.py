@@ -3,6 +3,8 @@
 `sources.yaml:14 sources[3].url: not an http(s) URL` - one line per problem, all problems at once. An unknown
 key names the model's closest keys ("did you mean every?"); a model validator may name the exact place of its
 problem as `sources[3].name: ...`; a block whose indentation breaks is reported at the line that breaks it.
+Aliases (`*name`) may add at most ALIAS_BUDGET nodes to what the file spells out, so a "billion laughs" alias
+bomb is a config error in milliseconds, not minutes of expansion and a MemoryError; recursive aliases too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from bot.errors import ConfigError
 from bot.suggest import closest
 
 M = TypeVar("M", bound=BaseModel)
+ALIAS_BUDGET = 10_000  # nodes that aliases may add: merge keys and shared lists in a real file add a few hundred
 
 
 def load_model(path: str | Path, model: type[M], what: str = "a mapping") -> M:
@@ -32,6 +35,9 @@ def load_model(path: str | Path, model: type[M], what: str = "a mapping") -> M:
         data = YAML(typ="rt").load(raw_text)
     except MarkedYAMLError as exc:
         raise ConfigError(f"{path}:{_yaml_problem(exc)}") from exc
+    except RecursionError:
+        raise ConfigError(f"{path}:1 invalid YAML: nested too deeply") from None
+    _check_aliases(path, data)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -55,6 +61,47 @@ def _yaml_problem(exc: MarkedYAMLError) -> str:
     mark = context or problem  # where an unclosed construct starts is the useful line
     text = f"{exc.context}: {exc.problem}" if exc.context else exc.problem
     return f"{mark.line + 1 if mark else 0} invalid YAML: {text}"
+
+
+def _check_aliases(path: Path, data) -> None:
+    """ConfigError when aliases would expand the document by more than ALIAS_BUDGET nodes, or refer to themselves."""
+    sizes: dict[int, int] = {}  # id(container) -> nodes once expanded; ruamel shares one object per anchor
+    open_: set[int] = set()
+    spelled = 0  # nodes as written: a repeated container counts once, like the `*alias` that names it
+
+    def size(node) -> int:
+        nonlocal spelled
+        if not isinstance(node, dict | list):
+            spelled += 1
+            return 1
+        key = id(node)
+        if key in open_:
+            raise ConfigError(f"{path}:{_node_line(node)} invalid YAML: an alias refers to a node that contains it")
+        if key in sizes:
+            spelled += 1
+            return sizes[key]
+        open_.add(key)
+        spelled += 1
+        children = [c for pair in node.items() for c in pair] if isinstance(node, dict) else node
+        total = 1 + sum(size(child) for child in children)
+        open_.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        expanded = size(data)
+    except RecursionError:
+        raise ConfigError(f"{path}:1 invalid YAML: nested too deeply") from None
+    if expanded - spelled > ALIAS_BUDGET:
+        raise ConfigError(
+            f"{path}:1 invalid YAML: aliases would expand the file to {expanded:,} nodes"
+            f" (at most {ALIAS_BUDGET:,} more than it spells out)"
+        )
+
+
+def _node_line(node) -> int:
+    lc = getattr(node, "lc", None)
+    return lc.line + 1 if lc is not None and lc.line is not None else 1
 
 
 def _plain(node):

@@ -310,7 +310,7 @@ def test_item_without_text_or_evidence():
         ("ping @here now", "ping @\u200bhere now"),
         ("x\u202egnp.exe\u202c", "xgnp.exe"),
         ("tab\tand\nnewline\x00", "tab and newline"),
-        ("see evil.com or ASP.NET", "see evil[.]com or ASP.NET"),
+        ("see evil.com or EVIL.DE or ASP.NET", "see evil[.]com or EVIL[.]DE or ASP[.]NET"),  # any case
         ("ftp://files.example.net/x", "fxp://files[.]example[.]net/x"),
     ],
 )

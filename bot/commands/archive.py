@@ -16,6 +16,7 @@ from bot.errors import AdvisoryBotError
 from bot.export import csv as csv_export
 from bot.export import jsonl, table
 from bot.export.item_text import render_item
+from bot.terminal import echo, stream
 from storage import open_archive
 from storage.item_view import SHOWN_MATCHES, PrefixError, item_detail
 from storage.search import iter_items
@@ -44,7 +45,7 @@ def search_cmd(text, query, sort, by_story, limit, as_json, as_csv, db_path: Pat
         raise click.UsageError("choose one of --json and --csv")
     query = dataclasses.replace(query, text=text, sort=sort, by_story=by_story, limit=limit or None)
     rows = iter_items(open_archive(db_path), query)
-    out = sys.stdout
+    out = stream()
     if as_json:
         count = jsonl.write(({k: v for k, v in row.items() if k != "evidence"} for row in rows), out)
     elif as_csv:
@@ -53,7 +54,7 @@ def search_cmd(text, query, sort, by_story, limit, as_json, as_csv, db_path: Pat
     else:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         count = table.write(rows, out, width=width, story=by_story)
-    click.echo(f"{count} {'story' if by_story else 'item'}(s)", err=True)
+    echo(f"{count} {'story' if by_story else 'item'}(s)", err=True)
 
 
 @click.command()
@@ -73,9 +74,9 @@ def show(item_id: str, as_json: bool, db_path: Path) -> None:
     if item is None:
         raise AdvisoryBotError(f"show: no item {item_id!r} in {db_path}")
     if as_json:
-        click.echo(json.dumps(item, ensure_ascii=False, indent=2))
+        echo(json.dumps(item, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_item(item))
+        echo(render_item(item))
 
 
 COMMANDS = [search_cmd, show]

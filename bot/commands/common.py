@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from bot.errors import AdvisoryBotError, ConfigError
+from bot.terminal import echo
 
 DEFAULT_SOURCES = Path("sources.yaml")
 DEFAULT_DB = Path("data/advisories.db")
@@ -41,10 +42,10 @@ def exits_on_errors(func):
         try:
             return func(*args, **kwargs)
         except ConfigError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo(f"error: {exc}", err=True)
             sys.exit(2)
         except AdvisoryBotError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo(f"error: {exc}", err=True)
             sys.exit(1)
 
     return wrapper

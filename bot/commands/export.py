@@ -13,6 +13,7 @@ from bot.commands.filters import filter_options
 from bot.commands.progress import counted
 from bot.export import FORMAT_NAMES, ExportOptions, formats
 from bot.export.output import export_file
+from bot.terminal import echo
 from storage import open_archive
 from storage.search import Query, iter_items
 
@@ -62,7 +63,7 @@ def export(fmt, text, query, scope, per, limit, link, output: Path, db_path: Pat
     rows = counted(iter_items(open_archive(db_path), query), f"export {fmt}")  # a bar on a terminal only
     with export_file(output) as out:  # a file is replaced only by a complete export
         count = formats()[fmt](rows, out, options)
-    click.echo(f"export: {count} item(s) as {fmt} to {output}", err=True)
+    echo(f"export: {count} item(s) as {fmt} to {output}", err=True)
 
 
 COMMANDS = [export]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
 
+from bot import runlock
 from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
 from bot.commands.progress import bar
 from bot.commands.when import DATE
 from bot.runtime import iso, utcnow
+from bot.terminal import echo
 from storage import open_archive
 
 
@@ -23,10 +26,16 @@ from storage import open_archive
 @exits_on_errors
 def retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_path: Path | None) -> None:
     """Re-tag archived items and report those that gained or lost dprk_cyber."""
+    require_archive(db_path)
+    # --alert delivers: never beside a running `run` (bot/runlock.py)
+    with runlock.hold(db_path, "retag --alert") if alert else contextlib.nullcontext():
+        _retag(since, alert, deliver, db_path, routes_path)
+
+
+def _retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_path: Path | None) -> None:
     from bot.retag import retag as run_retag
     from bot.tagging import get_tagger
 
-    require_archive(db_path)
     db = open_archive(db_path)
     rt = routes = None
     if alert:
@@ -44,10 +53,10 @@ def retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_p
 
         report = run_retag(db, get_tagger(), iso(utcnow()), since=since, routes=routes, progress=advance)
     for item_id, title in report.gained:
-        click.echo(f"+ dprk_cyber  {item_id}  {title}")
+        echo(f"+ dprk_cyber  {item_id}  {title}")
     for item_id, title in report.lost:
-        click.echo(f"- dprk_cyber  {item_id}  {title}")
-    click.echo(
+        echo(f"- dprk_cyber  {item_id}  {title}")
+    echo(
         f"retag: {report.items} items, {report.changed} changed, {len(report.gained)} gained dprk_cyber, "
         f"{len(report.lost)} lost it, {report.alerts} alerts queued",
         err=True,
@@ -56,7 +65,7 @@ def retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_p
         from bot.deliver import deliver_due
 
         sent = deliver_due(rt)
-        click.echo(f"retag: {sent.sent} alerts sent, {sent.failed} pending", err=True)
+        echo(f"retag: {sent.sent} alerts sent, {sent.failed} pending", err=True)
 
 
 COMMANDS = [retag]

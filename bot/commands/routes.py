@@ -13,6 +13,7 @@ from bot.errors import AdvisoryBotError
 from bot.records import Item
 from bot.route import Router
 from bot.runtime import utcnow
+from bot.terminal import echo
 
 
 @click.group()
@@ -27,7 +28,7 @@ def check(routes_path: Path | None) -> None:
     """Validate the routes file (as `run` does at start-up); exit 2 if invalid."""
     config = routes_config(routes_path, os.environ)
     where = routes_path or ("routes.yaml" if Path("routes.yaml").exists() else "built-in default")
-    click.echo(
+    echo(
         f"{where}: ok, {len(config.notifiers)} notifiers, {len(config.routes)} routes"
         + (f", ops to {', '.join(config.ops.to)}" if config.ops else "")
     )
@@ -62,19 +63,19 @@ def test_cmd(item_id, text, title, source, language, routes_path: Path | None, d
         item, tags = tagged.item, tagged.tags
     config = routes_config(routes_path, os.environ)
     router = Router(config, actor_resolver())
-    click.echo(f"item: {item.title or item.text[:80]!r}  source={item.source} language={item.language}")
-    click.echo(
+    echo(f"item: {item.title or item.text[:80]!r}  source={item.source} language={item.language}")
+    echo(
         f"tags: dprk_cyber={str(tags.dprk_cyber).lower()} score={tags.score:.2f} "
         f"actors={list(tags.actors)} sectors={list(tags.sectors)}"
     )
     for name, why_not in router.explain(item, tags):
-        click.echo(f"  {'take' if why_not is None else 'skip'}  {name}" + (f": {why_not}" if why_not else ""))
+        echo(f"  {'take' if why_not is None else 'skip'}  {name}" + (f": {why_not}" if why_not else ""))
     targets = router.targets(item, tags, utcnow())
     if not targets:
-        click.echo("-> nowhere")
+        echo("-> nowhere")
     for t in targets:
         due = f", digest due {t.due_at.isoformat(timespec='minutes')}" if t.due_at else ""
-        click.echo(f"-> {t.notifier} ({t.channel}) via {t.route}, {t.mode}{due}")
+        echo(f"-> {t.notifier} ({t.channel}) via {t.route}, {t.mode}{due}")
 
 
 COMMANDS = [routes]

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from bot import logs
+from bot import logs, runlock
 from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
 from bot.config import load_sources_file, resolve, warnings
+from bot.terminal import echo
 
 
 @click.command()
@@ -43,6 +44,11 @@ def run(
     config = load_sources_file(sources_path)
     for warning in warnings(config):
         logging.getLogger("advisory_bot.config").warning("sources: %s", warning)
+    with runlock.hold(db_path, "run --once" if once else "run"):
+        _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics_host)
+
+
+def _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics_host) -> None:
     if once:
         from bot import tagpool
 
@@ -69,7 +75,7 @@ def run(
 
         rt.metrics = Metrics(db_path, notifiers=lambda: list(rt.notifiers))
         server = ObserveServer(metrics_host, metrics_port, rt.metrics, daemon.health).start()
-        click.echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
+        echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
     try:
         daemon.run_forever()
     finally:
@@ -90,7 +96,7 @@ def _once(config, db_path: Path, routes_path: Path | None) -> None:
     unchanged = [r for r in report.sources if r.outcome == "not_modified"]
     waiting = [r for r in report.sources if r.outcome == "backoff"]
     pending, later = unsent(rt.db(), iso(rt.now()))  # every unsent row, due now or waiting for its time
-    click.echo(
+    echo(
         f"cycle: {len(report.sources)} sources, {len(unchanged)} unchanged, {len(failed)} failed, "
         + (f"{len(waiting)} backing off, " if waiting else "")
         + f"{sum(r.new for r in report.sources)} new items, {report.delivery.sent} alerts sent, "
@@ -106,16 +112,16 @@ def _explain(failed, waiting, db, now: str) -> None:
     from storage.sources import waiting as waiting_rows
 
     for r in failed:
-        click.echo(f"  failed: {r.source}: {r.error}", err=True)
+        echo(f"  failed: {r.source}: {r.error}", err=True)
     for check in dict.fromkeys(check_for(r.outcome) for r in failed):
         if check:
-            click.echo(f"  check: {check}", err=True)
+            echo(f"  check: {check}", err=True)
     names = {r.source for r in waiting}
     for row in (row for row in waiting_rows(db, now) if row["name"] in names):
         error = f" after: {row['last_error']}" if row["last_error"] else ""
-        click.echo(f"  waiting: {row['name']} until {row['next_check_at']}{error}", err=True)
+        echo(f"  waiting: {row['name']} until {row['next_check_at']}{error}", err=True)
     if failed or waiting:
-        click.echo("  failed sources are tried again later; `advisory-bot sources retry --all` ends the wait", err=True)
+        echo("  failed sources are tried again later; `advisory-bot sources retry --all` ends the wait", err=True)
 
 
 COMMANDS = [run]

@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from bot.commands.common import exits_on_errors, sources_option
 from bot.config import SourceConfig, SourcesFile, parse_duration, resolve
 from bot.errors import AdvisoryBotError, ConfigError, FetchError
+from bot.terminal import echo
 from bot.yamlconfig import load_model
 
 
@@ -88,16 +89,21 @@ def add(
                 "add it as an html source with selectors (docs/sources.md)"
             )
         feed = feeds[0]
-        click.echo(f"found {len(feeds)} feed(s) on {url}; using {feed.url}")
+        echo(f"found {len(feeds)} feed(s) on {url}; using {feed.url}")
         for other in feeds[1:]:
-            click.echo(f"  also: {other.url} ({other.type}{f', {other.title!r}' if other.title else ''})")
+            echo(f"  also: {other.url} ({other.type}{f', {other.title!r}' if other.title else ''})")
         _refuse_known(feed.url, written, sources_path)
     entry: dict = {"name": name or name_for(url, taken), "type": feed.type, "url": feed.url}
     entry |= {"every": every} if every else {}
     entry |= {"language": language} if language else {}
     entry |= {"allow_private": True} if allow_private else {}
     entry |= {"fields": dict(JSON_FEED_FIELDS)} if feed.type == "json" else {}
-    source = resolve(SourcesFile(defaults=d, sources=[SourceConfig.model_validate(entry)]))[0]
+    try:
+        checked = SourceConfig.model_validate(entry)
+    except ValidationError as exc:  # e.g. a discovered link with spaces or control characters
+        problem = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise AdvisoryBotError(f"add: {feed.url}: {problem}; not added") from None
+    source = resolve(SourcesFile(defaults=d, sources=[checked]))[0]
     tested = probe(source)
     fatal = [p.message for p in tested.problems if p.fatal]
     if fatal or not tested.items:
@@ -105,17 +111,17 @@ def add(
         raise AdvisoryBotError(f"add: {feed.url}: {problem}; not added")
     if name is None:  # the feed's own title names it better than its host (an IP address names nothing)
         entry["name"] = name_for(feed.url, taken, feed_title(tested.result, feed.type) or feed.title)
-    click.echo(f"tested: {len(tested.items)} items")
+    echo(f"tested: {len(tested.items)} items")
     for p in tested.problems:
-        click.echo(f"  warning: {p.message}")
+        echo(f"  warning: {p.message}")
     text = sources_path.read_text(encoding="utf-8")
-    click.echo(entry_text(entry, text), nl=False)
+    echo(entry_text(entry, text), nl=False)
     if not yes and not click.confirm(f"append to {sources_path}?", default=False):
-        click.echo("not added")
+        echo("not added")
         return
     today = datetime.now(UTC).date().isoformat()
     append_source(sources_path, entry, f"added by `advisory-bot sources add {url}` on {today}")
-    click.echo(f"added {entry['name']} to {sources_path}")
+    echo(f"added {entry['name']} to {sources_path}")
 
 
 def _refuse_known(url: str, written: SourcesFile, sources_path: Path) -> None:

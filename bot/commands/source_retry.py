@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive, sources_option
+from bot.terminal import echo
 from storage import open_archive
 from storage.sources import all_states, clear_backoff
 
@@ -31,11 +32,11 @@ def retry(names: tuple[str, ...], every: bool, sources_path: Path, db_path: Path
         _check_names(names, sources_path, {r["name"] for r in all_states(db)})
     cleared = clear_backoff(db, list(names) or None)
     for row in cleared:
-        click.echo(f"retry: {row['name']} was waiting until {row['next_check_at']}; fetched at the next run")
+        echo(f"retry: {row['name']} was waiting until {row['next_check_at']}; fetched at the next run")
     for name in sorted(set(names) - {r["name"] for r in cleared}):
-        click.echo(f"retry: {name} is not backing off; nothing to do")
+        echo(f"retry: {name} is not backing off; nothing to do")
     if every and not cleared:
-        click.echo("retry: no source is backing off")
+        echo("retry: no source is backing off")
 
 
 def _check_names(names, sources_path: Path, archived: set[str]) -> None:

@@ -15,6 +15,7 @@ from bot.commands.source_add import add
 from bot.commands.source_retry import retry
 from bot.config import load_sources, load_sources_file, resolve, warnings
 from bot.errors import ConfigError
+from bot.terminal import echo
 
 
 @click.group()
@@ -38,9 +39,9 @@ def check(file: Path) -> None:
         by_type[source.type] = by_type.get(source.type, 0) + 1
     kinds = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items()))
     disabled = sum(not s.enabled for s in loaded)
-    click.echo(f"{file}: ok, {len(loaded)} sources ({kinds}){f', {disabled} disabled' if disabled else ''}")
+    echo(f"{file}: ok, {len(loaded)} sources ({kinds}){f', {disabled} disabled' if disabled else ''}")
     for warning in warnings(written):
-        click.echo(f"{file}: warning: {warning}")
+        echo(f"{file}: warning: {warning}")
 
 
 @sources.command()
@@ -51,9 +52,9 @@ def schema(write: bool) -> None:
 
     if write:
         SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
-        click.echo(f"wrote {SCHEMA_PATH}")
+        echo(f"wrote {SCHEMA_PATH}")
     else:
-        click.echo(schema_text(), nl=False)
+        echo(schema_text(), nl=False)
 
 
 @sources.command(name="test")
@@ -87,7 +88,7 @@ def test_cmd(
     found = probe(by_name[name], page)
     shown = verdicts(found.items[:limit], router, datetime.now(UTC))
     if as_json:
-        click.echo(json.dumps(_probe_json(found, shown, page), indent=2, ensure_ascii=False))
+        echo(json.dumps(_probe_json(found, shown, page), indent=2, ensure_ascii=False))
     else:
         _print_probe(found, shown, page)
     if found.problems:
@@ -96,30 +97,30 @@ def test_cmd(
 
 def _print_probe(found, shown, page: Path | None) -> None:
     s, r = found.source, found.result
-    click.echo(f"source: {s.name} ({s.type}{', disabled' if not s.enabled else ''})  {s.url}")
+    echo(f"source: {s.name} ({s.type}{', disabled' if not s.enabled else ''})  {s.url}")
     if r is not None:
         if page is None:
-            click.echo(f"fetched: HTTP {r.status}, {len(r.body)} bytes, {r.elapsed_ms} ms")
+            echo(f"fetched: HTTP {r.status}, {len(r.body)} bytes, {r.elapsed_ms} ms")
         else:
-            click.echo(f"read: {page} (saved copy), {len(r.body)} bytes")
-    click.echo(f"items: {len(found.items)}" + (f" (showing {len(shown)})" if len(shown) < len(found.items) else ""))
+            echo(f"read: {page} (saved copy), {len(r.body)} bytes")
+    echo(f"items: {len(found.items)}" + (f" (showing {len(shown)})" if len(shown) < len(found.items) else ""))
     for n, v in enumerate(shown, 1):
         item, tags = v.item, v.tags
-        click.echo(f"  {n}. {item.title or '(no title)'}")
-        click.echo(f"     date: {item.published.isoformat(timespec='minutes') if item.published else 'no date'}")
-        click.echo(f"     link: {item.url or 'no link'}")
-        click.echo(
+        echo(f"  {n}. {item.title or '(no title)'}")
+        echo(f"     date: {item.published.isoformat(timespec='minutes') if item.published else 'no date'}")
+        echo(f"     link: {item.url or 'no link'}")
+        echo(
             f"     tags: dprk_cyber={str(tags.dprk_cyber).lower()} score={tags.score:.2f} "
             f"actors={list(tags.actors)} sectors={list(tags.sectors)}"
         )
         for t in v.targets or [None]:
-            click.echo(f"     -> {t.notifier} ({t.channel}) via {t.route}, {t.mode}" if t else "     -> nowhere")
+            echo(f"     -> {t.notifier} ({t.channel}) via {t.route}, {t.mode}" if t else "     -> nowhere")
     if not found.problems:
-        click.echo("ok: no problems")
+        echo("ok: no problems")
         return
-    click.echo(f"problems: {len(found.problems)}")
+    echo(f"problems: {len(found.problems)}")
     for p in found.problems:
-        click.echo(f"  - {p.message}")
+        echo(f"  - {p.message}")
 
 
 def _probe_json(found, shown, page: Path | None) -> dict:

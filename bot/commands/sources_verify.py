@@ -11,6 +11,7 @@ import click
 from bot.commands.common import exits_on_errors, sources_option
 from bot.config import load_sources_file, resolve
 from bot.errors import ConfigError
+from bot.terminal import echo
 
 
 @click.command()
@@ -41,11 +42,11 @@ def verify(names: tuple[str, ...], sources_path: Path, strict: bool, as_json: bo
     checks = verify_all(chosen, f.workers, HostGate(f.per_host_concurrency, f.per_host_interval))
     width = max((len(s.name) for s in chosen), default=0)
     for check in checks:
-        click.echo(json.dumps(check_json(check), ensure_ascii=False) if as_json else line(check, width))
+        echo(json.dumps(check_json(check), ensure_ascii=False) if as_json else line(check, width))
     counts = {state: sum(c.state == state for c in checks) for state in ("ok", "warn", "fail")}
     skipped = 0 if names else sum(not s.enabled for s in every)
     if not as_json:
-        click.echo(
+        echo(
             f"{len(checks)} sources: {counts['ok']} ok, {counts['warn']} with warnings, {counts['fail']} failed"
             + (f"; {skipped} disabled not tested" if skipped else "")
         )

@@ -10,6 +10,7 @@ import click
 from bot.commands.common import db_option, exits_on_errors, require_archive, sources_option
 from bot.config import load_sources
 from bot.runtime import iso, utcnow
+from bot.terminal import echo
 from storage import open_archive
 from storage.sources import all_states, health
 
@@ -38,20 +39,19 @@ def status(as_json: bool, sources_path: Path, db_path: Path) -> None:
     ordered = sorted(rows.values(), key=lambda r: (r["state"] in ("ok", "disabled"), r["name"]))
     if as_json:
         for row in ordered:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            echo(json.dumps(row, ensure_ascii=False))
         return
     from bot.stories.encoder import describe
-    click.echo(
-        f"{'source':<28} {'state':<8} {'last success':<17} {'fails':>5} {'items':>5} {'next check':<17} last error"
-    )
+
+    echo(f"{'source':<28} {'state':<8} {'last success':<17} {'fails':>5} {'items':>5} {'next check':<17} last error")
     for r in ordered:  # one line per source: a multi-line error is folded onto it
         items = r.get("items_last_fetch")
-        click.echo(
+        echo(
             f"{r['name']:<28} {r['state']:<8} {(r.get('last_success_at') or '-')[:16]:<17} "
             f"{r.get('error_count') or 0:>5} {'-' if items is None else items:>5} "
             f"{(r.get('next_check_at') or '-')[:16]:<17} {' '.join((r.get('last_error') or '').split())[:100]}"
         )
-    click.echo(f"\nstories by meaning: {describe()}")
+    echo(f"\nstories by meaning: {describe()}")
 
 
 COMMANDS = [status]

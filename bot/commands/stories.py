@@ -9,6 +9,7 @@ import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive
 from bot.commands.when import DATE
+from bot.terminal import echo
 from storage import open_archive
 from storage.story_queries import list_stories, members
 
@@ -33,15 +34,15 @@ def stories(since, actor, min_items, with_members, limit, as_json, db_path: Path
     for story in list_stories(db, since=since, actor=actor, min_items=min_items, limit=limit):
         parts = members(db, story["id"]) if with_members or as_json else []
         if as_json:
-            click.echo(json.dumps({**story, "members": parts}, ensure_ascii=False))
+            echo(json.dumps({**story, "members": parts}, ensure_ascii=False))
             continue
         actors = ", ".join(story["actors"]) or "-"
-        click.echo(
+        echo(
             f"#{story['id']}  {story['last_seen'][:10]}  {story['items_count']} item(s), "
             f"{story['sources_count']} source(s)  [{actors}]\n    {story['title']}\n    {story['first_url']}"
         )
         for m in parts:
-            click.echo(f"      {m['rule']:<15} {m['score']:.2f}  {m['source']}: {m['title'][:90]}  ({m['reason']})")
+            echo(f"      {m['rule']:<15} {m['score']:.2f}  {m['source']}: {m['title'][:90]}  ({m['reason']})")
 
 
 COMMANDS = [stories]

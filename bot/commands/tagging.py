@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from bot.terminal import echo
+
 JSONL_CHUNK = 256
 LANGUAGES = {None, "en", "ko", "ja"}
 
@@ -57,7 +59,7 @@ def tag(jsonl) -> None:
     tagger = get_tagger()
     if jsonl is None:
         title, _, text = sys.stdin.read().partition("\n")
-        click.echo(_dump(tagger.tag(title, text).to_contract("stdin")))
+        echo(_dump(tagger.tag(title, text).to_contract("stdin")))
         return
     numbered = ((n, line) for n, line in enumerate(jsonl, start=1) if line.strip())
     while chunk := list(islice(numbered, JSONL_CHUNK)):
@@ -70,9 +72,9 @@ def tag(jsonl) -> None:
                 break
         results = tagger.tag_many([(title, text, lang) for _, title, text, lang in parsed])
         for (item_id, *_), tags in zip(parsed, results, strict=True):
-            click.echo(_dump(tags.to_contract(item_id)))
+            echo(_dump(tags.to_contract(item_id)))
         if error:
-            click.echo(f"tag: {error}", err=True)
+            echo(f"tag: {error}", err=True)
             sys.exit(2)
 
 
@@ -106,9 +108,9 @@ def eval_cmd(corpus: Path, as_json: bool, view: str) -> None:
     reports = evaluate_views(records, get_tagger(), views)
     if as_json:
         first = reports[views[0]].as_dict()
-        click.echo(_dump({**first, "view": views[0], "views": {v: r.as_dict() for v, r in reports.items()}}))
+        echo(_dump({**first, "view": views[0], "views": {v: r.as_dict() for v, r in reports.items()}}))
     else:
-        click.echo(format_views(reports))
+        echo(format_views(reports))
 
 
 @click.group()
@@ -128,24 +130,24 @@ def kb_show(name: str) -> None:
         raise click.ClickException(f"kb: no actor or malware is called {name!r}")
     actor = base.actors.get(canonical)
     if actor is not None:
-        click.echo(f"actor: {actor.name}")
-        click.echo(f"attack_id: {actor.attack_id or '-'}")
-        click.echo(f"parent: {actor.parent or '-'}")
+        echo(f"actor: {actor.name}")
+        echo(f"attack_id: {actor.attack_id or '-'}")
+        echo(f"parent: {actor.parent or '-'}")
         children = sorted(a.name for a in base.actors.values() if a.parent == actor.name)
         if children:
-            click.echo(f"subgroups: {', '.join(children)}")
+            echo(f"subgroups: {', '.join(children)}")
         misp = actor.misp
     else:
-        click.echo(f"malware: {canonical}")
+        echo(f"malware: {canonical}")
         misp = tuple(base.malware[canonical].get("misp", ()))
-    click.echo("misp:")
+    echo("misp:")
     for m in misp:
-        click.echo(f"  {m['galaxy']}: {m['value']} {m['uuid']}")
-    click.echo("aliases:")
+        echo(f"  {m['galaxy']}: {m['value']} {m['uuid']}")
+    echo("aliases:")
     for alias in base.aliases_of(canonical):
         flags = [f for f, on in (("ambiguous", alias.ambiguous), ("exact case", bool(alias.exact))) if on]
         note = f" [{', '.join(flags)}]" if flags else ""
-        click.echo(f"  {' / '.join(alias.spellings)}{note}  <- {', '.join(alias.sources)}")
+        echo(f"  {' / '.join(alias.spellings)}{note}  <- {', '.join(alias.sources)}")
 
 
 @kb.command("check")
@@ -157,11 +159,11 @@ def kb_check() -> None:
     for c in base.conflicts:
         claims = "; ".join(f"{actor} ({', '.join(src)})" for actor, src in c["claims"].items())
         status = f"resolved to {c['resolved_to']} by {c['by']}" if c.get("resolved_to") else "UNRESOLVED"
-        click.echo(f"conflict: {c['alias']!r}: {claims} -> {status}")
+        echo(f"conflict: {c['alias']!r}: {claims} -> {status}")
     for p in base.problems:
-        click.echo(f"problem: {p['kind']}: {p['detail']}")
+        echo(f"problem: {p['kind']}: {p['detail']}")
     unresolved = len(base.unresolved_conflicts()) + len(base.problems)
-    click.echo(f"{len(base.conflicts)} conflicts, {unresolved} unresolved")
+    echo(f"{len(base.conflicts)} conflicts, {unresolved} unresolved")
     if unresolved:
         sys.exit(1)
 
@@ -171,7 +173,7 @@ def kb_build() -> None:
     """Regenerate data/kb.json from pymispgalaxies and data/overrides.yaml (deterministic, sorted)."""
     from bot.tagging import build_kb
 
-    click.echo(f"kb: wrote {build_kb.main()}")
+    echo(f"kb: wrote {build_kb.main()}")
 
 
 COMMANDS = [tag, eval_cmd, kb]

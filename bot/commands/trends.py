@@ -11,6 +11,7 @@ from bot.commands.common import db_option, exits_on_errors, require_archive
 from bot.commands.filters import resolve_actors
 from bot.commands.progress import while_querying
 from bot.commands.when import DATE
+from bot.terminal import echo
 from storage import open_archive
 from storage.stats import counts, pivot, week_items
 
@@ -48,14 +49,14 @@ def stats(by, period, since, until, actors, top, dprk_only, plot: Path | None, d
         rows = [r for r in rows if r.key in wanted]
     periods, keys, cells = pivot(rows, top=top)
     if not periods:
-        click.echo("stats: no items match", err=True)
+        echo("stats: no items match", err=True)
         return
-    click.echo(render_table(periods, keys, cells))
+    echo(render_table(periods, keys, cells))
     if plot is not None:
         from bot.export.chart import mentions_png
 
         plot.write_bytes(mentions_png(periods, keys, cells, f"DPRK cyber items per {by} per {period}"))
-        click.echo(f"stats: chart written to {plot}", err=True)
+        echo(f"stats: chart written to {plot}", err=True)
 
 
 @click.command()
@@ -82,10 +83,10 @@ def report(week: bool, end: str | None, history: int, out: Path | None, db_path:
         chart = mentions_png(periods, keys, cells, "DPRK cyber items per actor per week")
     summary = weekly.summarise(items, start, end_day.isoformat(), chart)
     if out is None:
-        click.echo(weekly.text(summary))
+        echo(weekly.text(summary))
         return
     out.write_text(weekly.html(summary), encoding="utf-8")
-    click.echo(f"report: {len(summary.stories)} new story(ies), written to {out}", err=True)
+    echo(f"report: {len(summary.stories)} new story(ies), written to {out}", err=True)
 
 
 COMMANDS = [stats, report]

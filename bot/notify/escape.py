@@ -6,15 +6,19 @@ Rules:
   `<https://evil|innocent>` arrive as inert text.
 - Control characters, bidi overrides and invisible characters are removed first (`clean`): they reorder or hide
   text in the client ("Trojan Source", CVE-2021-42574) and can smuggle terminal escapes into the console.
-- Text that Slack would still turn into a link or a mention is neutralised: URLs and bare domains are defanged the
-  threat-intel way (`hxxps://evil[.]example`), `@channel`/`@here`/`@everyone` get a zero-width break.
+- Text that Slack would still turn into a link or a mention is neutralised: URLs, `mailto:` and bare domains under
+  any public suffix (the Public Suffix List the `publicsuffixlist` package ships) are defanged the threat-intel
+  way (`hxxps://evil[.]example`), `@channel`/`@here`/`@everyone` get a zero-width break.
 - Only http(s) URLs become links; truncation never cuts inside an entity (`&amp;`) or a `<url|label>` link.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+from publicsuffixlist import PublicSuffixList
 
 # Slack limits: https://api.slack.com/reference/block-kit/blocks and chat.postMessage "text" (40,000 chars).
 SECTION_LIMIT = 3000
@@ -35,14 +39,13 @@ _LINE_SEPARATORS = re.compile("\r\n?|[\u2028\u2029\x85]")
 _SPACES = re.compile(r"\s+")
 _BLANKS = re.compile(r"[^\S\n]+")
 
-_URL = re.compile(r"\b(?:https?|ftp|hxxps?)://[^\s<>\"']+", re.IGNORECASE)
-# Slack auto-links bare host names with a known TLD; defang the TLDs seen in advisories and lures.
-_DOMAIN = re.compile(
-    r"\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+)"
-    r"(?-i:(com|net|org|info|biz|io|xyz|top|site|online|app|dev|cloud|live|tech|store|pro|cc|tk|ru|cn|kr|kp|jp|"
-    r"hk|tw|uk|eu))\b(?![.-]?[a-z0-9])",
-    re.IGNORECASE,
-)
+# a scheme and host Slack would link; the host ends where a URL's host ends (`|` included: `<a|b>` is Slack's)
+_URL_HOST = re.compile(r"\b(https?|ftp|hxxps?|fxp)://([^\s<>\"'/?#|\\]*)", re.IGNORECASE)
+_SCHEME = re.compile(r"\b(h)tt(ps?)://|\b(f)t(p)://", re.IGNORECASE)
+_BARE_DOT = re.compile(r"(?<!\[)\.(?!\])")  # a dot not defanged already
+_MAILTO = re.compile(r"\bmailto:", re.IGNORECASE)
+# a dotted name: Slack links it (bare, in a path, after an @) when its last labels are a public suffix
+_DOTTED = re.compile(r"(?<![\w.-])(?:[\w-]+\.)+[\w-]+")
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _ENTITY_TAIL = re.compile(r"&[a-z]{0,3}$")
 
@@ -57,21 +60,32 @@ def clean(text: str, *, single_line: bool = False, strip: bool = True) -> str:
     return text.strip() if strip else text
 
 
+@functools.cache
+def _suffixes() -> PublicSuffixList:
+    """The Public Suffix List's ICANN section, from the snapshot the package ships (never fetched)."""
+    return PublicSuffixList(only_icann=True)
+
+
+def _has_public_suffix(name: str) -> bool:
+    labels = name.lower().split(".")
+    if not all(labels) or labels[-1].isdigit():  # "v2..3", "Version 2.1", addresses: not a host name
+        return False
+    return _suffixes().publicsuffix(".".join(labels), accept_unknown=False) not in (None, ".".join(labels))
+
+
 def defang(text: str) -> str:
-    """Stop Slack from auto-linking feed text: `https://a.b/c` -> `hxxps://a[.]b/c`, `evil.com` -> `evil[.]com`."""
+    """Stop chat clients from auto-linking feed text, the threat-intel way.
 
-    def domains(part: str) -> str:
-        return _DOMAIN.sub(lambda m: m.group(1)[:-1].replace(".", "[.]") + "[.]" + m.group(2), part)
-
-    def url(m: re.Match) -> str:
-        scheme, rest = m.group(0).split("://", 1)
-        host, sep, path = rest.partition("/")
-        scheme = scheme.lower().replace("tt", "xx").replace("ftp", "fxp")
-        return f"{scheme}://{host.replace('.', '[.]')}{sep}{domains(path)}"
-
-    parts = [domains(p) for p in _URL.split(text)]
-    urls = [url(m) for m in _URL.finditer(text)]
-    return "".join(x for pair in zip(parts, [*urls, ""], strict=True) for x in pair)
+    `https://a.b/c` -> `hxxps://a[.]b/c` wherever a scheme appears (after `|`, inside a path too), the dots of
+    every URL host, every dotted name ending in a public suffix (Public Suffix List: `evil[.]de`,
+    `x[.]co[.]uk`), and `mailto[:]`. Names under no public suffix (`Version 2.1`, `file.exe`) stay as written.
+    """
+    text = _URL_HOST.sub(lambda m: f"{m.group(1)}://{_BARE_DOT.sub('[.]', m.group(2))}", text)
+    text = _SCHEME.sub(
+        lambda m: f"{m.group(1)}xx{m.group(2)}://" if m.group(1) else f"{m.group(3)}x{m.group(4)}://", text
+    )
+    text = _MAILTO.sub(lambda m: m.group(0)[:-1] + "[:]", text)
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", "[.]") if _has_public_suffix(m.group(0)) else m.group(0), text)
 
 
 def escape(text: str, *, single_line: bool = True, strip: bool = True) -> str:

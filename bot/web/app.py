@@ -34,11 +34,15 @@ class ReadOnlyDatabase(Database):
         return conn
 
 
-def build(db_path: Path) -> Datasette:
-    """Datasette over the archive at `db_path`, named after the file (data/advisories.db -> advisories)."""
+def build(db_path: Path, login_user: str | None = None) -> Datasette:
+    """Datasette over the archive at `db_path`, named after the file (data/advisories.db -> advisories);
+    with `login_user`, for that user only (password hash from the environment, bot.web.metadata)."""
     name = Path(db_path).stem
     ds = Datasette(
-        metadata=metadata(name), plugins_dir=str(PLUGINS_DIR), template_dir=str(TEMPLATES_DIR), settings=SETTINGS
+        metadata=metadata(name, login_user),
+        plugins_dir=str(PLUGINS_DIR),
+        template_dir=str(TEMPLATES_DIR),
+        settings=SETTINGS,
     )
     ds.remove_database("_memory")  # Datasette adds an empty in-memory database when started without files
     ds.add_database(ReadOnlyDatabase(ds, path=str(db_path), is_mutable=True), name=name)

@@ -15,7 +15,7 @@ QUERIES = {
         "title": "Latest DPRK alerts",
         "description": "The newest DPRK cyber items (what the bot alerts on), with the alerts sent for each.",
         "sql": f"""select {ITEM_COLUMNS},
-  (select group_concat(o.notifier || ':' || o.channel || ' ' || o.status, ', ')
+  (select group_concat(o.notifier || ' ' || o.status, ', ')
    from outbox o where o.item_id = i.id and o.kind = 'alert') as alerts
 from items i where i.dprk_cyber = 1 order by date desc limit 100""",
     },
@@ -39,9 +39,9 @@ from stories s where s.last_seen >= {WEEK_AGO} order by s.items_count desc, s.la
     },
     "source_health": {
         "title": "Source health",
-        "description": "Every source: last success, consecutive failures, last error and backoff.",
-        "sql": """select name, last_success_at, error_count, last_error_kind, last_error, next_check_at,
-  items_last_fetch, url from sources order by error_count desc, name""",
+        "description": "Every source: last success, consecutive failures, kind of the last error and backoff.",
+        "sql": """select name, last_success_at, error_count, last_error_kind, next_check_at, items_last_fetch
+from sources order by error_count desc, name""",
     },
     "mentions_by_month": {
         "title": "Actor mentions per month",
@@ -89,16 +89,37 @@ TABLES = {
     },
     "item_sources": {"description": "Every source that carried an item, and when.", "facets": ["source"]},
     "item_tags": {"description": "One row per (item, tag): the filters and facets.", "facets": ["kind"]},
-    "sources": {"description": "Per-source state and health (see the Source health query)."},
-    "outbox": {"description": "Alerts: one row per (item, notifier, channel).", "facets": ["status", "kind"]},
+    "sources": {"hidden": True, "description": "Per-source health (see the Source health query)."},
+    "outbox": {"hidden": True, "description": "Alerts: one row per (item, notifier, channel).", "facets": ["status"]},
     "item_signatures": {"hidden": True},
     "item_bands": {"hidden": True},
 }
 
 
-def metadata(database: str) -> dict:
-    """The metadata for an archive served under the name `database`."""
+# What the web UI may read of the operators' tables; every other column reads as NULL, in any SQL
+# (plugins/analyst_columns.py): feed URLs (which may carry keys), raw errors, channel ids, payloads, message ids.
+ANALYST_COLUMNS = {
+    "sources": {"name", "first_success_at", "last_attempt_at", "last_success_at", "last_error_kind", "error_count",
+                "next_check_at", "items_last_fetch"},
+    "outbox": {"id", "kind", "item_id", "notifier", "route", "mode", "status", "attempts", "created_at", "updated_at",
+               "sent_at"},
+}  # fmt: skip
+LOGIN_HASH_ENV = "ADVISORY_BOT_SERVE_PASSWORD_HASH"  # a pbkdf2_sha256 hash (`datasette hash-password`)
+LOGIN_USER_ENV = "ADVISORY_BOT_SERVE_USER"
+
+
+def metadata(database: str, login_user: str | None = None) -> dict:
+    """The metadata for an archive served under the name `database`; with `login_user`, only a logged-in user
+    (datasette-auth-passwords: the form at /-/login, or HTTP Basic) sees anything, the password hash read from
+    the environment by Datasette itself (`$env`), never written anywhere."""
+    access = {}
+    if login_user:
+        access = {
+            "allow": {"id": "*"},
+            "plugins": {"datasette-auth-passwords": {f"{login_user}_password_hash": {"$env": LOGIN_HASH_ENV}}},
+        }
     return {
+        **access,
         "title": "advisory-bot archive",
         "description_html": (
             "DPRK cyber-threat advisories and news, tagged with actors and sectors. Start with "
