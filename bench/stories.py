@@ -1,10 +1,11 @@
 """The same-story check at scale: an archive of N items (default 200,000), then new items assigned to stories.
 
-Usage: python bench/stories.py [--items 200000] [--new 1000]
+Usage: python bench/stories.py [--items 200000] [--new 1000] [--encoded 0.15]
 Builds the archive in a temporary SQLite file (items spread over a year, realistic titles, actors and text
-lengths, near-duplicate signatures and LSH bands), then times storage.stories.assign for new items (each runs
-all four rules: advisory id, links, near-duplicate, same event) and prints ms per item, peak RSS and the
-size of the story index.
+lengths, near-duplicate signatures and LSH bands, and for a share `--encoded` of the items an encoder vector with
+its clues, as items about the DPRK get), then times storage.stories.assign for new items (each runs every rule:
+advisory id, links, near-duplicate, same event, and meaning for the encoded ones; the encoding itself is not
+timed here: bench/stories_real.py reports it) and prints ms per item, peak RSS and the size of the story index.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import random
 import resource
 import shutil
+import struct
 import sys
 import tempfile
 import time
@@ -24,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bot import stories as rules  # noqa: E402
 from bot.assemble import story_keeper  # noqa: E402
 from bot.records import Item, TaggedItem, Tags  # noqa: E402
+from bot.stories import meaning  # noqa: E402
 from storage import open_archive  # noqa: E402
 from storage.archive import transaction  # noqa: E402
 
@@ -40,6 +43,16 @@ _SYLLABLES = "ka ri mo tan vel os dre qua lin pes ur sho ne bai tol".split()
 # a long-tailed vocabulary as in real prose: a few very common words, many rare ones
 VOCAB = WORDS + ["".join(random.Random(i).choices(_SYLLABLES, k=3)) for i in range(20000)]
 WEIGHTS = [1 / (rank + 1) for rank in range(len(VOCAB))]
+
+
+DIM = 384
+ENCODED = 0.15
+
+
+def vector(rng: random.Random) -> bytes:
+    values = [rng.gauss(0, 1) for _ in range(DIM)]
+    norm = sum(v * v for v in values) ** 0.5
+    return struct.pack(f"<{DIM}f", *(v / norm for v in values))
 
 
 def fake(rng: random.Random, n: int, when: datetime) -> TaggedItem:
@@ -63,6 +76,8 @@ def fake(rng: random.Random, n: int, when: datetime) -> TaggedItem:
         cves=(f"CVE-2026-{rng.randint(1000, 99999)}",) if rng.random() < 0.1 else (),
         advisories=(f"AA26-{rng.randint(1, 365):03d}A",) if rng.random() < 0.02 else (),
     )
+    if rng.random() < ENCODED:
+        return TaggedItem(item, tags, vector=vector(rng), model="bench")
     return TaggedItem(item, tags)
 
 
@@ -115,6 +130,12 @@ def build(db, count: int, start: datetime, rng: random.Random) -> None:
                 )
                 sig = rules.signature(f"{i.title}\n{i.text}")
                 conn.execute("INSERT INTO item_signatures (item_id, minhash) VALUES (?, ?)", (i.id, sig))
+                if t.vector is not None:
+                    clues = meaning.clues(i.title, i.text, "en", g)
+                    conn.execute(
+                        "INSERT INTO item_vectors (item_id, model, at, vector, clues) VALUES (?, 'bench', ?, ?, ?)",
+                        (i.id, seen, t.vector, clues.to_json()),
+                    )
                 conn.executemany(
                     "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
                     [(b, h, i.id) for b, h in rules.band_hashes(sig)],
@@ -127,8 +148,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=200_000)
     parser.add_argument("--new", type=int, default=1000)
+    parser.add_argument("--encoded", type=float, default=ENCODED, help="share of items with an encoder vector")
     parser.add_argument("--keep", type=Path, help="build the archive at this path once and reuse it on later runs")
     args = parser.parse_args()
+    global ENCODED
+    ENCODED = args.encoded
     rng = random.Random(7)
     start = datetime(2025, 11, 1, tzinfo=UTC)
     keeper = story_keeper()
@@ -167,11 +191,12 @@ def main() -> None:
         timings.sort()
         size = path.stat().st_size
         index = db.execute(
-            "SELECT (SELECT count(*) FROM item_bands), (SELECT count(*) FROM item_signatures)"
+            "SELECT (SELECT count(*) FROM item_bands), (SELECT count(*) FROM item_signatures),"
+            " (SELECT count(*) FROM item_vectors)"
         ).fetchone()
         print(
             f"archive: {args.items} items built in {built:.0f} s, {size / args.items:.0f} bytes/item on disk, "
-            f"{index[0]} band rows, {index[1]} signatures"
+            f"{index[0]} band rows, {index[1]} signatures, {index[2]} encoder vectors ({args.encoded:.0%})"
         )
         print(
             f"assign: {args.new} new items, mean {sum(timings) / len(timings):.2f} ms/item, "

@@ -102,7 +102,7 @@ def test_a_multi_line_error_stays_on_its_status_row(tmp_path):
                    "extract: bad page\n  line 2 of the error\n\tline 3", "extract", None)  # fmt: skip
     result = CliRunner().invoke(cli, ["status", "--db", str(db), "--sources", str(tmp_path / "none.yaml")])
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    lines = result.output.split("\n\n")[0].splitlines()  # the table, before the stories line
     assert len(lines) == 1 + len(open_archive(db).execute("SELECT name FROM sources").fetchall())
     assert any(line.endswith("extract: bad page line 2 of the error line 3") for line in lines)
 

