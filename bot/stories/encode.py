@@ -1,8 +1,9 @@
 """Which new items get an encoder vector, and getting it: only what can alert or join an alerted story.
 
 Encoded: new items about the DPRK (dprk_related) dated within the long story window of now; and new items not
-about the DPRK that share strong evidence (an amount, a name in another script, an identifier) with such an item
-of that window (the victim's own statement, a wire story that never says who did it). Old items (a first
+about the DPRK that lead with an amount (a theft, a ransom: a report that names the DPRK may come the same day) or
+share strong evidence (an amount, a name in another script, an identifier) with such an item of that window (the
+victim's own statement, a wire story that never says who did it). Old items (a first
 contact's backlog of past years) are never encoded: they can join no story that is still news.
 """
 
@@ -13,12 +14,15 @@ from datetime import datetime
 
 from bot.records import TaggedItem
 from bot.stories import encoder as encoders
-from bot.stories import meaning
+from bot.stories import meaning, money
 
 
-def wanted(tagged: list[TaggedItem], now: datetime, known, recent_clues, keeper) -> list[int]:
+def wanted(
+    tagged: list[TaggedItem], now: datetime, known, recent_clues, keeper, first_contact: bool = False
+) -> list[int]:
     """Indexes of the items to encode. `known(item)` tells an archived item; `recent_clues()` lists the clues of
-    the window's encoded items (read once, only when an item not about the DPRK needs them)."""
+    the window's encoded items (read once, only when an item not about the DPRK needs them). On a source's first
+    contact only items about the DPRK are encoded: its backlog alerts nothing."""
     out, window = [], None
     for index, t in enumerate(tagged):
         when = t.item.published or now
@@ -27,12 +31,15 @@ def wanted(tagged: list[TaggedItem], now: datetime, known, recent_clues, keeper)
         if t.tags.dprk_related or t.tags.dprk_cyber:
             out.append(index)
             continue
-        if window is None:
-            window = [c for c in (meaning.Clues.from_json(j) for j in recent_clues()) if c.related]
-        if not window:
+        if first_contact:
             continue
         mine = keeper.clues(t)
-        if any(meaning.evidence(mine, other)[0] for other in window):
+        if any(money.significant(a[1]) >= 2 for a in mine.lead_amounts):
+            out.append(index)  # a theft or a ransom in its first lines: a DPRK report may follow, or come alongside
+            continue
+        if window is None:
+            window = [c for c in (meaning.Clues.from_json(j) for j in recent_clues()) if c.related]
+        if window and any(meaning.evidence(mine, other)[0] for other in window):
             out.append(index)
     return out
 
@@ -42,6 +49,7 @@ def encode_new(tagged: list[TaggedItem], db, service, keeper, now: datetime) -> 
     if service is None or not tagged:
         return tagged
     from storage.items import existing_id
+    from storage.sources import get_state
     from storage.vectors import recent_clues
 
     since = (now - meaning.LONG_WINDOW).isoformat(timespec="seconds")
@@ -52,6 +60,7 @@ def encode_new(tagged: list[TaggedItem], db, service, keeper, now: datetime) -> 
         known=lambda item: existing_id(db.conn, item.id, item.url) is not None,
         recent_clues=lambda: recent_clues(db.conn, since, until),
         keeper=keeper,
+        first_contact=not get_state(db, tagged[0].item.source).backlog_done,
     )
     return attach(tagged, service, indexes)
 

@@ -126,10 +126,6 @@ def clues(title: str, text: str, language: str, tags, family=str) -> Clues:
     )
 
 
-def _significant(value: float) -> int:
-    return len(f"{value:.6g}".split("e")[0].replace(".", "").strip("0"))
-
-
 def evidence(a: Clues, b: Clues) -> tuple[list[str], list[str], bool]:
     """(strong evidence, weaker support, veto) that two reports share."""
     strong, support = [], []
@@ -140,7 +136,7 @@ def evidence(a: Clues, b: Clues) -> tuple[list[str], list[str], bool]:
     amount = money.shared(a.amounts, b.amounts)
     # a report that leads with another figure cites this one in passing ("weeks after the $1.5 billion theft")
     lead = amount and all(not c.lead_amounts or money.shared(c.lead_amounts, frozenset([amount])) for c in (a, b))
-    if amount and lead and _significant(amount[1]) >= 2:
+    if amount and lead and money.significant(amount[1]) >= 2:
         strong.append(f"amount {money.show(amount)}")
     elif amount:
         support.append(f"amount {money.show(amount)}")

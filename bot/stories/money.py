@@ -100,6 +100,11 @@ def shared(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> 
     return None
 
 
+def significant(value: float) -> int:
+    """Significant digits of a figure: 1.46 billion has 3, 100 million 1 (a round figure says less)."""
+    return len(f"{value:.6g}".split("e")[0].replace(".", "").strip("0"))
+
+
 def show(amount: tuple[str, float]) -> str:
     code, value = amount
     for unit, scale in (("billion", 1e9), ("million", 1e6)):
