@@ -22,6 +22,7 @@ import threading
 
 log = logging.getLogger("advisory_bot.stories")
 DEADLINE = 120.0  # seconds for one batch (or for loading); a child that takes longer is killed
+BATCH = 8  # texts per request
 _HEADER = struct.Struct("<I")
 
 
@@ -130,13 +131,17 @@ class EncoderService:
         return [blob[i * size : (i + 1) * size] for i in range(len(texts))]
 
     def encode(self, texts: list[str]) -> tuple[str | None, list[bytes | None]]:
-        if not texts:
-            return self.name, []
+        out: list[bytes | None] = []
+        for start in range(0, len(texts), BATCH):  # bounded batches: the engine's memory grows with the batch
+            out += self._batch(texts[start : start + BATCH])
+        return self.name, out
+
+    def _batch(self, texts: list[str]) -> list[bytes | None]:
         with self._lock:
             vectors = None if self.unavailable else self._ask(texts)
             if vectors is None and not self.unavailable:
                 vectors = [self._one(t) for t in texts]
-            return self.name, vectors or [None] * len(texts)
+            return vectors or [None] * len(texts)
 
     def _one(self, text: str) -> bytes | None:
         vector = None if self.unavailable else self._ask([text])
