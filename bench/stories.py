@@ -27,7 +27,7 @@ from bot import stories as rules  # noqa: E402
 from bot.assemble import story_keeper  # noqa: E402
 from bot.records import Item, TaggedItem, Tags  # noqa: E402
 from bot.stories import meaning  # noqa: E402
-from storage import open_archive  # noqa: E402
+from storage import open_archive, vectors  # noqa: E402
 from storage.archive import transaction  # noqa: E402
 
 ACTORS = ["Lazarus Group", "Kimsuky", "APT37", "Andariel", "APT38", "TraderTraitor", "Famous Chollima", "Konni"]
@@ -132,10 +132,7 @@ def build(db, count: int, start: datetime, rng: random.Random) -> None:
                 conn.execute("INSERT INTO item_signatures (item_id, minhash) VALUES (?, ?)", (i.id, sig))
                 if t.vector is not None:
                     clues = meaning.clues(i.title, i.text, "en", g)
-                    conn.execute(
-                        "INSERT INTO item_vectors (item_id, model, at, vector, clues) VALUES (?, 'bench', ?, ?, ?)",
-                        (i.id, seen, t.vector, clues.to_json()),
-                    )
+                    vectors.add(conn, i.id, "bench", seen, t.vector, clues.to_json())
                 conn.executemany(
                     "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
                     [(b, h, i.id) for b, h in rules.band_hashes(sig)],
@@ -145,13 +142,13 @@ def build(db, count: int, start: datetime, rng: random.Random) -> None:
 
 
 def main() -> None:
+    global ENCODED
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=200_000)
     parser.add_argument("--new", type=int, default=1000)
-    parser.add_argument("--encoded", type=float, default=ENCODED, help="share of items with an encoder vector")
+    parser.add_argument("--encoded", type=float, default=0.15, help="share of items with an encoder vector")
     parser.add_argument("--keep", type=Path, help="build the archive at this path once and reuse it on later runs")
     args = parser.parse_args()
-    global ENCODED
     ENCODED = args.encoded
     rng = random.Random(7)
     start = datetime(2025, 11, 1, tzinfo=UTC)

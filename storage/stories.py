@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
+import numpy as np
+
 from bot import stories as rules
 from bot.records import TaggedItem
 from bot.stories import meaning
@@ -85,22 +87,18 @@ def _by_meaning(conn, tagged: TaggedItem, clues: meaning.Clues, now: str) -> rul
     when = _when(tagged.item, now)
     since = (when - meaning.LONG_WINDOW).isoformat(timespec="seconds")
     until = (when + meaning.LONG_WINDOW).isoformat(timespec="seconds")
-    rows = vectors.window(conn, tagged.model, since, until, exclude=tagged.item.id)
-    if not rows:
+    found = vectors.window(conn, tagged.model, since, until, exclude=tagged.item.id)
+    if not found.item_ids:
         return None
-    import numpy as np
-
-    mine = np.frombuffer(tagged.vector, dtype="<f4")
-    similarity = np.stack([r.vector for r in rows]) @ mine
+    similarity = found.matrix @ np.frombuffer(tagged.vector, dtype="<f4")
     best = None
-    for row, sim in sorted(zip(rows, similarity.tolist(), strict=True), key=lambda p: -p[1]):
-        if sim < meaning.CROSS_LANGUAGE - meaning.SUPPORT:
-            break  # sorted: nothing further can reach any bar
-        verdict = meaning.decide(
-            clues, meaning.Clues.from_json(row.clues), sim, abs(when - datetime.fromisoformat(row.at))
-        )
+    lowest = min(meaning.CROSS_LANGUAGE, meaning.SAME_LANGUAGE) - meaning.SUPPORT  # no bar is lower than this
+    for index in np.flatnonzero(similarity >= lowest)[np.argsort(-similarity[similarity >= lowest])]:
+        sim = float(similarity[index])
+        other = meaning.Clues.from_json(vectors.clues_of(conn, found.item_ids[index]))
+        verdict = meaning.decide(clues, other, sim, abs(when - datetime.fromisoformat(found.at[index])))
         if verdict and (best is None or verdict.margin > best[0].margin):
-            best = (verdict, row.item_id, sim)
+            best = (verdict, found.item_ids[index], sim)
     if best is None:
         return None
     verdict, item_id, sim = best
