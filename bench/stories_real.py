@@ -153,7 +153,7 @@ def main() -> None:
     print(f"cross-language pairs joined: {xtp / max(1, xtp + xfn):.3f} ({xtp}/{xtp + xfn})")
     print(f"precision (pairs joined that are one event): {tp / max(1, tp + fp):.3f} ({fp} false pairs)")
     print(f"cycles: {len(days) + 1}, {elapsed:.1f} s in all")
-    if rt.encoder is not None:
+    if getattr(rt, "encoder", None) is not None:
         rt.encoder.close()
     feeds.stop()
     slack.close()
