@@ -18,11 +18,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bot.deliver import deliver_due  # noqa: E402
+from bot.delivery.deliver import deliver_due  # noqa: E402
+from bot.delivery.route import Target  # noqa: E402
 from bot.notify.slack import SlackNotifier  # noqa: E402
 from bot.records import Evidence, Item, TaggedItem, Tags  # noqa: E402
-from bot.route import Target  # noqa: E402
-from bot.runtime import Runtime, iso  # noqa: E402
+from bot.run.runtime import Runtime, iso  # noqa: E402
 from storage.items import store  # noqa: E402
 from tests.servers.slack import SlackAPI  # noqa: E402 - the tests' loopback stand-in, reused
 

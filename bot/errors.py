@@ -6,7 +6,7 @@ None, so no server can make a wait that overflows a date (or postpones a source 
 
 import math
 
-MAX_WAIT = 6 * 3600.0  # seconds: the longest backoff (bot.pipeline.MAX_BACKOFF)
+MAX_WAIT = 6 * 3600.0  # seconds: the longest backoff (bot.run.refresh.MAX_BACKOFF)
 
 
 def bounded_wait(seconds: float | None) -> float | None:

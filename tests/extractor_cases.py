@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.config import JsonFields, Selectors, Source
+from bot.config.sources import JsonFields, Selectors, Source
 from bot.records import FetchResult, Item
 
 DATA = Path(__file__).parent / "data"
@@ -31,7 +31,7 @@ KEV_FIELDS = JsonFields(
 
 
 def make_source(name: str, type: str, language: str = "en", **kwargs) -> Source:
-    """A resolved Source as bot.config.resolve would build it."""
+    """A resolved Source as bot.config.sources.resolve would build it."""
     values = dict(
         url="https://example.org/",
         every=1800.0,

@@ -9,12 +9,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.deliver import deliver_due
+from bot.delivery.deliver import deliver_due
+from bot.delivery.route import Target
 from bot.notify.message import build_alert
 from bot.notify.slack import SlackNotifier
 from bot.records import Evidence, Item, TaggedItem, Tags
-from bot.route import Target
-from bot.runtime import Runtime, iso
+from bot.run.runtime import Runtime, iso
 from storage import outbox
 from storage.items import store
 

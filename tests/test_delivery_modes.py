@@ -3,14 +3,14 @@
 import re
 from datetime import UTC, datetime, timedelta
 
-from bot.config import Source
-from bot.deliver import deliver_due
+from bot.config.routes import RoutesFile
+from bot.config.sources import Source
+from bot.delivery.deliver import deliver_due
+from bot.delivery.route import Router
 from bot.notify.slack import SlackNotifier
-from bot.ops import Ops, after_failure, after_success
 from bot.records import Evidence, Item, TaggedItem, Tags
-from bot.route import Router
-from bot.routes_config import RoutesFile
-from bot.runtime import Runtime, iso
+from bot.run.health import Ops, after_failure, after_success
+from bot.run.runtime import Runtime, iso
 from storage import outbox
 from storage.items import store
 

@@ -8,9 +8,9 @@ import click
 import pytest
 
 from bot.cli import cli
-from bot.config import Defaults, Fetching, JsonFields, Selectors, SourceConfig, SourcesFile
+from bot.config.routes import DeliveryConfig, Digest, Match, NotifierConfig, OpsConfig, RouteConfig, RoutesFile
+from bot.config.sources import Defaults, Fetching, JsonFields, Selectors, SourceConfig, SourcesFile
 from bot.notify import NOTIFIERS
-from bot.routes_config import DeliveryConfig, Digest, Match, NotifierConfig, OpsConfig, RouteConfig, RoutesFile
 from extractors import EXTRACTORS
 
 ROOT = Path(__file__).parent.parent
@@ -35,7 +35,7 @@ def test_every_routes_key_is_documented(model):
 
 
 def test_routes_example_is_valid(monkeypatch):
-    from bot.routes_config import load_routes
+    from bot.config.routes import load_routes
 
     config = load_routes(ROOT / "routes.example.yaml")
     assert {n.type for n in config.notifiers} >= {"slack", "webhook"}

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.config import JsonFields, Selectors
+from bot.config.sources import JsonFields, Selectors
 from bot.records import FetchResult
 from extractors import extract
 from extractors.dates import parse_date, plausible

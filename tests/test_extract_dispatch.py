@@ -14,7 +14,7 @@ from tests.extractor_cases import make_source
 
 
 def test_registry_covers_every_config_type():
-    from bot.config import SourceConfig
+    from bot.config.sources import SourceConfig
 
     types = set(SourceConfig.model_fields["type"].annotation.__args__)
     assert set(EXTRACTORS) == types

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import Selectors
+from bot.config.sources import Selectors
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import extract

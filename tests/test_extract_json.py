@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.config import JsonFields
+from bot.config.sources import JsonFields
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import extract

@@ -16,11 +16,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot import fetch as fetch_module
-from bot import netguard
-from bot.config import Source
+from bot.config.sources import Source
 from bot.errors import FetchError
-from bot.fetch import make_client
+from bot.fetch import address_guard as netguard
+from bot.fetch import client as fetch_module
+from bot.fetch.client import make_client
 from storage import open_archive
 from tests.test_hostile_cycle import CHANNEL, DPRK_TEXT, baseline, invoke, item, rss
 
@@ -95,7 +95,7 @@ def faults(tmp_path_factory):
 
     mp = pytest.MonkeyPatch()
     mp.setattr(fetch_module, "refusal", guard)
-    mp.setattr("bot.runtime.make_client", client)
+    mp.setattr("bot.run.runtime.make_client", client)
     try:
         for name in [*FAULTS, "control", "chain"]:
             server.serve("/" + name, baseline(name))

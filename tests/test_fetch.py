@@ -2,9 +2,9 @@
 
 import pytest
 
-from bot.config import Source
+from bot.config.sources import Source
 from bot.errors import FetchError
-from bot.fetch import USER_AGENT, Validators, fetch, make_client, parse_retry_after
+from bot.fetch.client import USER_AGENT, Validators, fetch, make_client, parse_retry_after
 
 BODY = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"
 

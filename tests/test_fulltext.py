@@ -3,7 +3,7 @@
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.fulltext import main_text
+from bot.fetch.fulltext import main_text
 from storage import open_archive
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Briefs</title>

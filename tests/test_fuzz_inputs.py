@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.config import Selectors
+from bot.config.sources import Selectors
 from bot.errors import ExtractError
 from bot.notify.escape import escape, link, truncate
 from bot.notify.message import build_alert

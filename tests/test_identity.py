@@ -1,4 +1,4 @@
-"""bot.identity: URL normalisation and the GUID -> URL -> title+date fallbacks, table-driven."""
+"""extractors.identity: URL normalisation and the GUID -> URL -> title+date fallbacks, table-driven."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.identity import ID_LENGTH, identity_key, item_id, normalize_url, safe_link
+from extractors.identity import ID_LENGTH, identity_key, item_id, normalize_url, safe_link
 
 NORMALIZE = [
     # (url, base, expected)

@@ -64,8 +64,8 @@ def _text(tmp_path):
 
 
 def test_health_reports_a_stuck_scheduler(tmp_path):
-    from bot.daemon import STUCK_AFTER_S, Daemon
-    from bot.runtime import Runtime
+    from bot.run.daemon import STUCK_AFTER_S, Daemon
+    from bot.run.runtime import Runtime
 
     (tmp_path / "sources.yaml").write_text("sources: []\n")
     clock = {"t": 1000.0}

@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import load_sources, load_sources_file, warnings
-from bot.daemon import Daemon
+from bot.config.sources import load_sources, load_sources_file, warnings
 from bot.errors import ConfigError
-from bot.metrics import Metrics
-from bot.runtime import Runtime
+from bot.observe.metrics import Metrics
+from bot.run.daemon import Daemon
+from bot.run.runtime import Runtime
 from storage import open_archive
 from storage.sources import record_failure
 from tests.analyst_archive import build

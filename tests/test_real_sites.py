@@ -13,8 +13,8 @@ import time_machine
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import Selectors, load_sources
-from bot.probe import read_saved
+from bot.config.sources import Selectors, load_sources
+from bot.fetch.probe import read_saved
 from extractors import extract
 from tests.extractor_cases import make_source
 

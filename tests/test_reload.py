@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.daemon import Daemon
-from bot.ops import Ops
-from bot.runtime import Runtime
+from bot.run.daemon import Daemon
+from bot.run.health import Ops
+from bot.run.runtime import Runtime
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 BASE = """sources:

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot import fetch as fetch_module
-from bot import netguard
 from bot.cli import cli
-from bot.config import Source
-from bot.daemon import Daemon
+from bot.config.sources import Source
 from bot.errors import FetchError
-from bot.runtime import Runtime
+from bot.fetch import address_guard as netguard
+from bot.fetch import client as fetch_module
+from bot.run.daemon import Daemon
+from bot.run.runtime import Runtime
 from storage import open_archive
 from storage.archive import transaction
 from storage.sources import get_state, record_failure

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from bot.assemble import story_keeper
 from bot.records import Item, TaggedItem, Tags
+from bot.run.assemble import story_keeper
 from bot.stories import encode_process, meaning, money, transliterate
 from bot.stories.encode import attach, wanted
 from bot.stories.encode_process import EncoderService

@@ -1,7 +1,7 @@
 """A story's alert and its thread: replies go out in the run that made them, never repeat what the alert shows,
 and an agency's own advisory that joins a story first reported by the press leads it (chat.update)."""
 
-from bot.deliver import deliver_due
+from bot.delivery.deliver import deliver_due
 from tests.test_delivery_modes import INTEL, Clock, make_rt, store_routed, tagged
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot import logs
 from bot.cli import cli
+from bot.observe import logs
 from bot.terminal import printable
 from storage.archive import transaction
 from storage.sources import record_failure

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from bot.config import _kebab, parse_duration
+from bot.config.sources import _kebab, parse_duration
+from bot.config.yamlfile import load_model
 from bot.errors import ConfigError
-from bot.yamlconfig import load_model
 
 APPRISE_TYPES = ("teams", "discord", "mattermost", "matrix", "email", "apprise")
 NOTIFIER_TYPES = ("slack", "console", "webhook", *APPRISE_TYPES)

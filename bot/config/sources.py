@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from bot.yamlconfig import load_model
+from bot.config.yamlfile import load_model
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
 _DURATION_UNITS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
@@ -66,7 +66,7 @@ def _http_url(value: str) -> str:
 
 
 def _headers(value: dict[str, str]) -> dict[str, str]:
-    from bot.headers import check_headers
+    from bot.fetch.headers import check_headers
 
     return check_headers(value)
 
@@ -189,7 +189,7 @@ class SourcesFile(_Strict):
     def _unique_names(self) -> SourcesFile:
         seen: dict[str, int] = {}
         for index, source in enumerate(self.sources):
-            if source.name in seen:  # reported at the second entry's name (bot.yamlconfig reads the path)
+            if source.name in seen:  # reported at the second entry's name (bot.config.yamlfile reads the path)
                 raise ValueError(
                     f"sources[{index}].name: duplicate source name {source.name!r} (sources[{seen[source.name]}] "
                     "has it already)"

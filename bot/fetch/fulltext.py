@@ -15,7 +15,7 @@ import dataclasses
 import logging
 
 from bot.errors import AdvisoryBotError
-from bot.fetch import fetch
+from bot.fetch.client import fetch
 from bot.records import Item
 from extractors.charset import decode
 from extractors.text import cap, clean_text, html_to_text

@@ -1,4 +1,4 @@
-"""Imported by the tag pool's forkserver (bot.tagpool) before it forks workers: builds the process's tagger and
+"""Imported by the tag pool's forkserver (bot.run.workers) before it forks workers: builds the process's tagger and
 imports what analysis uses (extractors, feedparser, lxml, numpy), so every worker inherits them instead of
 importing spaCy, building the pipelines and loading those modules again.
 
@@ -12,7 +12,7 @@ import gc
 import logging
 
 try:
-    import bot.analyse  # noqa: F401 - imported for the workers to inherit
+    import bot.run.analyse  # noqa: F401 - imported for the workers to inherit
     from bot.tagging import get_tagger
 
     get_tagger()

@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from bot.delivery.plan import Post, plan
 from bot.errors import NotifyError
 from bot.notify import compose
 from bot.notify.message import build_alert, card
-from bot.plan import Post, plan
-from bot.runtime import Runtime, iso
+from bot.run.runtime import Runtime, iso
 from storage import outbox
 from storage.items import load_tagged, sources_of, story_sources
 from storage.stories import lead_of

@@ -12,13 +12,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.config import Fetching
+from bot.config.routes import DeliveryConfig, RoutesFile, default_routes_file, load_routes
+from bot.config.sources import Fetching
+from bot.delivery.route import Router, channel_of
 from bot.errors import ConfigError
-from bot.ops import Ops
-from bot.politeness import HostGate
-from bot.route import Router, channel_of
-from bot.routes_config import DeliveryConfig, RoutesFile, default_routes_file, load_routes
-from bot.runtime import Runtime
+from bot.fetch.politeness import HostGate
+from bot.run.health import Ops
+from bot.run.runtime import Runtime
 
 DEFAULT_ROUTES = Path("routes.yaml")
 

@@ -11,12 +11,12 @@ import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot import analyse as analysis
-from bot import ops
 from bot.errors import AdvisoryBotError, FetchError
-from bot.fetch import Validators, fetch
+from bot.fetch.client import Validators, fetch
 from bot.records import TaggedItem
-from bot.runtime import Runtime, iso
+from bot.run import analyse as analysis
+from bot.run import health as ops
+from bot.run.runtime import Runtime, iso
 from bot.stories.encode import encode_new
 from storage.items import existing_id, store
 from storage.sources import get_state, record_failure, success_row
@@ -64,7 +64,7 @@ def refresh(source, rt: Runtime) -> SourceReport:
             ops.after_success(rt, source, state.error_count, None, None, now)
             return _report(source, "not_modified", started, rt)
         if source.fulltext:  # the article pages are fetched here, between extracting and tagging
-            from bot import fulltext
+            from bot.fetch import fulltext
 
             items = analysis.extract(result, source)
             items = fulltext.enrich(items, source, rt, known=lambda i: existing_id(db.conn, i.id, i.url) is not None)

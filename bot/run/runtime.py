@@ -16,9 +16,9 @@ from pathlib import Path
 import httpx
 import sqlite_utils
 
-from bot.fetch import make_client
-from bot.metrics import NoMetrics
-from bot.routes_config import DeliveryConfig
+from bot.config.routes import DeliveryConfig
+from bot.fetch.client import make_client
+from bot.observe.metrics import NoMetrics
 from storage import open_archive
 
 
@@ -35,14 +35,14 @@ def iso(moment: datetime) -> str:
 class Runtime:
     db_path: Path
     tagger: object  # bot.tagging.Tagger (tag_many)
-    routes: Callable | None  # (Item, Tags, now) -> [bot.route.Target]
+    routes: Callable | None  # (Item, Tags, now) -> [bot.delivery.route.Target]
     notifiers: dict  # name -> Notifier
     delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
-    ops: object | None = None  # bot.ops.Ops: where source-health events go
+    ops: object | None = None  # bot.run.health.Ops: where source-health events go
     stories: object | None = None  # storage.stories.Keeper: story assignment with the actor families
     encoder: object | None = None  # bot.stories.encode_process.EncoderService, None without story vectors
-    gate: object | None = None  # bot.politeness.HostGate shared by every fetch
-    metrics: object = field(default_factory=NoMetrics)  # bot.metrics.Metrics when --metrics-port is given
+    gate: object | None = None  # bot.fetch.politeness.HostGate shared by every fetch
+    metrics: object = field(default_factory=NoMetrics)  # bot.observe.metrics.Metrics when --metrics-port is given
     now: Callable[[], datetime] = utcnow
     monotonic: Callable[[], float] = time.monotonic
     rng: random.Random = field(default_factory=random.Random)
