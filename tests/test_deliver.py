@@ -17,25 +17,15 @@ from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.run.runtime import Runtime, iso
 from storage import outbox
 from storage.items import store
+from tests.conftest import Clock
 
 CHANNEL = "C0DELIVER"
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self):
-        self.now = NOW
-        self.mono = 1000.0
-        self.sleeps = []
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.mono += seconds
-
-
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(NOW, mono=1000.0)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import extractors
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import EXTRACTORS, Extractor, extract
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 
 def test_registry_covers_every_config_type():

@@ -11,7 +11,8 @@ from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import extract
 from extractors.jsonmap import lookup
-from tests.extractor_cases import CASES, make_source
+from tests.conftest import make_source
+from tests.extractor_cases import CASES
 
 
 def run(document, fields: JsonFields, body: bytes | None = None):

@@ -12,7 +12,7 @@ from bot.cli import cli
 from bot.errors import ConfigError, FetchError
 from bot.fetch.client import fetch, make_client
 from storage import open_archive
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 from tests.servers.feeds import Route
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Bridge</title>

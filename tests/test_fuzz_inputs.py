@@ -23,7 +23,7 @@ from bot.notify.message import build_alert
 from bot.records import FetchResult, Item, Tags
 from extractors import extract
 from extractors.entries import TITLE_MAX
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 from tests.servers.slack import _check_message
 
 BUDGET = settings(

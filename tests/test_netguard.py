@@ -7,7 +7,7 @@ from bot.config.sources import Source
 from bot.errors import FetchError
 from bot.fetch.address_guard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
 from bot.fetch.client import fetch, make_client
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,12 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 FEED = (Path(__file__).parent / "data/feeds/cisa_advisories.xml").read_bytes()
 
 
+@pytest.mark.slow
 def test_metrics_and_healthz(tmp_path, feed_server):
     feed_server.serve("/feed.xml", FEED, content_type="application/rss+xml")
     (tmp_path / "sources.yaml").write_text(

@@ -17,7 +17,7 @@ from bot.fetch.client import USER_AGENT, fetch, make_client
 from bot.fetch.headers import ACCEPT, request_headers
 from bot.run.refresh import refresh
 from bot.run.runtime import Runtime
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Agency</title>
 <item><title>Advisory one</title><link>https://agency.example.org/1</link><pubDate>Mon, 13 May 2024 09:00:00 GMT</pubDate></item>

@@ -21,6 +21,7 @@ from tests.test_crash_delivery import run_once
 from tests.test_end_to_end import CHANNEL, serve, sources_yaml
 
 
+@pytest.mark.slow
 def test_second_run_while_the_first_posts_posts_nothing(tmp_path, feed_server, slack_api):
     (tmp_path / "sources.yaml").write_text(sources_yaml(feed_server))
     serve(feed_server, updated=False)

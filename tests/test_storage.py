@@ -17,11 +17,6 @@ from storage.sources import get_state, record_failure, success_row
 NOW = "2026-11-26T12:00:00+00:00"
 
 
-@pytest.fixture
-def fresh_db(tmp_path):
-    return open_archive(tmp_path / "data" / "archive.db")
-
-
 def tagged(item_id, url="", title="A title", text="Some text", source="feed-a", **tags):
     item = Item(
         source=source,

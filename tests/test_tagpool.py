@@ -16,7 +16,7 @@ from bot.run.assemble import build
 from bot.run.cycle import run_cycle
 from bot.run.workers import AnalysisError, TagPool
 from bot.tagging import get_tagger
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 DATA = Path(__file__).parent / "data/feeds"
 TEXTS = [
@@ -71,6 +71,7 @@ def test_what_a_worker_logs_is_logged_here(caplog):
     assert skipped and skipped[0].source_id == "pooled" and skipped[0].process != os.getpid()
 
 
+@pytest.mark.slow
 def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server, monkeypatch):
     monkeypatch.setattr("bot.run.cycle.os.cpu_count", lambda: 2)
     lines = ["sources:"]
