@@ -97,14 +97,3 @@ class TaggedItem:
     # None for items not encoded (not about the DPRK, too old, no encoder)
     vector: bytes | None = None
     model: str = ""
-
-
-@dataclass(frozen=True)
-class Alert:
-    """A pending outbox row: one item for one notifier and channel."""
-
-    id: int
-    item_id: str
-    notifier: str
-    channel: str
-    attempts: int = 0

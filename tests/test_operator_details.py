@@ -88,7 +88,7 @@ def test_restoring_the_good_file_after_a_rejected_edit_is_logged(tmp_path, monke
     path.write_text(good.replace("type: rss", "type: atom"))
     assert daemon.reload() == "invalid"
     path.write_text(good)
-    with caplog.at_level(logging.INFO, logger="advisory_bot.daemon"):
+    with caplog.at_level(logging.INFO, logger="bot.run.daemon"):
         assert daemon.reload() == "unchanged"
         assert daemon.reload() == "unchanged"
     restored = [r for r in caplog.records if "restored" in r.getMessage()]

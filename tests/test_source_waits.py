@@ -106,7 +106,7 @@ def test_daemon_start_says_which_sources_wait(tmp_path, caplog):
                    "fetch: agency: ConnectError: no route", "network", until)  # fmt: skip
     daemon = Daemon(rt, sources)
     daemon.start_jobs = lambda: None  # no job runs: only what start() says is tested
-    with caplog.at_level(logging.INFO, logger="advisory_bot.daemon"):
+    with caplog.at_level(logging.INFO, logger="bot.run.daemon"):
         daemon.start()
     daemon.scheduler.shutdown(wait=False)
     waits = [r for r in caplog.records if r.getMessage() == "source backing off"]

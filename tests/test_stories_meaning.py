@@ -157,7 +157,7 @@ def test_a_crash_or_a_hang_in_the_encoder_fails_only_that_document(monkeypatch, 
     monkeypatch.setattr(encode_process, "DEADLINE", 3.0)
     service = EncoderService("tests.crashy_encoder.Crashy")
     try:
-        with caplog.at_level(logging.WARNING, logger="advisory_bot.stories"):
+        with caplog.at_level(logging.WARNING, logger="bot.stories.encode_process"):
             name, vectors = service.encode(["fine", "CRASH here", "also fine", "HANG here", "last"])
         assert name == "crashy"
         assert [v is not None for v in vectors] == [True, False, True, False, True]
@@ -169,7 +169,7 @@ def test_a_crash_or_a_hang_in_the_encoder_fails_only_that_document(monkeypatch, 
 
 def test_without_an_encoder_stories_fall_back_and_say_so_once(caplog):
     service = EncoderService("tests.no_such_module.Encoder")
-    with caplog.at_level(logging.WARNING, logger="advisory_bot.stories"):
+    with caplog.at_level(logging.WARNING, logger="bot.stories.encode_process"):
         assert service.encode(["a"]) == (None, [None])
         assert service.encode(["b"]) == (None, [None])
     assert caplog.text.count("story matching by meaning is off") == 1 and service.unavailable

@@ -44,7 +44,7 @@ def run(
     logs.setup(log_level, log_format)
     config = load_sources_file(sources_path)
     for warning in warnings(config):
-        logging.getLogger("advisory_bot.config").warning("sources: %s", warning)
+        logging.getLogger(__name__).warning("sources: %s", warning)
     with runlock.hold(db_path, "run --once" if once else "run"):
         _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics_host)
 

@@ -25,7 +25,7 @@ from storage import outbox
 from storage.items import load_tagged, sources_of, story_sources
 from storage.stories import lead_of
 
-log = logging.getLogger("advisory_bot.deliver")
+log = logging.getLogger(__name__)
 LOOKBACK = timedelta(days=2)
 PART_SIZE = compose.LIST_LIMIT
 PERMANENT_RETRY = timedelta(minutes=30)

@@ -20,7 +20,7 @@ from bot.records import Item
 from extractors.charset import decode
 from extractors.text import cap, clean_text, html_to_text
 
-log = logging.getLogger("advisory_bot.fulltext")
+log = logging.getLogger(__name__)
 SHORT_TEXT = 600
 MAX_PAGES = 20
 TEXT_MAX = 100_000

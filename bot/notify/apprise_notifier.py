@@ -144,9 +144,7 @@ def _secrets(url: str) -> list[str]:
 
 
 def _hide(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, "***")
-    return redact(_ANY_URL.sub("[url]", text))
+    return redact(_ANY_URL.sub("[url]", text), secrets=secrets)
 
 
 class _Mask(logging.Filter):

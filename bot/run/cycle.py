@@ -13,7 +13,7 @@ from bot.run.runtime import Runtime, iso
 from bot.run.workers import TagPool, wanted
 from storage.sources import get_state
 
-log = logging.getLogger("advisory_bot.cycle")
+log = logging.getLogger(__name__)
 WORKERS = 8
 
 

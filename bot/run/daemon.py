@@ -32,7 +32,7 @@ from bot.run.waits import log_waiting
 from storage.archive import transaction
 from storage.sources import get_state
 
-log = logging.getLogger("advisory_bot.daemon")
+log = logging.getLogger(__name__)
 DELIVERY_EVERY_S = 30
 RELOAD_EVERY_S = 10
 HEARTBEAT_EVERY_S = 15

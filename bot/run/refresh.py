@@ -21,7 +21,7 @@ from bot.stories.encode import encode_new
 from storage.items import existing_id, store
 from storage.sources import get_state, record_failure, success_row
 
-log = logging.getLogger("advisory_bot.pipeline")
+log = logging.getLogger(__name__)
 # The process's sources write through this lock (a write is one BEGIN IMMEDIATE transaction anyway): under load,
 # threads polling SQLite's busy handler lost the race for 10 s and failed with "database is locked"; and a
 # thread that waits in that handler sleeps in steps of up to 100 ms where the lock queues it for microseconds.

@@ -17,7 +17,7 @@ try:
 
     get_tagger()
 except Exception:  # noqa: BLE001 - see the docstring: the workers will meet the error and report it
-    logging.getLogger("advisory_bot.tagpool").debug("forkserver preload failed", exc_info=True)
+    logging.getLogger(__name__).debug("forkserver preload failed", exc_info=True)
 # What Python's gc documentation advises before fork(): the long-lived objects (spaCy's pipelines, the
 # modules) leave the collector's generations, so a worker's collections neither walk them nor write to their
 # pages (which would copy them, page by page, into every worker), and the server's own exit skips them too.

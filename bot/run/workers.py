@@ -33,7 +33,7 @@ from pathlib import Path
 from bot.errors import AdvisoryBotError
 from bot.records import FetchResult, TaggedItem
 
-log = logging.getLogger("advisory_bot.tagpool")
+log = logging.getLogger(__name__)
 PRELOAD = "bot.run.worker_preload"
 POOL_FROM = 20  # enabled sources in one cycle from which parsing and tagging move to worker processes
 
