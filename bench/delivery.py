@@ -8,6 +8,7 @@ to one channel (the pacing limit is 1 s), and alerts delivered vs expected after
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 import tempfile
@@ -86,7 +87,8 @@ def main() -> None:
 
         clock = {"now": datetime.now(UTC)}
         rt = runtime(Path(tmp) / "outage.db", api, now=lambda: clock["now"])
-        rt.delivery = rt.delivery.model_copy(update={"burst_threshold": args.outage_alerts + 1})
+        delivery = rt.routing.delivery.model_copy(update={"burst_threshold": args.outage_alerts + 1})
+        rt.routing = dataclasses.replace(rt.routing, delivery=delivery)
         enqueue(rt, items(args.outage_alerts, "outage"))
         before = len(api.messages(CHANNEL))
         api.down("refuse")

@@ -17,7 +17,9 @@ def bounded_wait(seconds: float | None) -> float | None:
 
 
 class AdvisoryBotError(Exception):
-    """Base of every error advisory-bot raises on purpose."""
+    """Base of every error advisory-bot raises on purpose. `kind` names the failure in logs and status."""
+
+    kind = "internal"
 
 
 class ConfigError(AdvisoryBotError):
@@ -35,6 +37,8 @@ class FetchError(AdvisoryBotError):
 
 class ExtractError(AdvisoryBotError):
     """Fetched bytes could not be turned into items."""
+
+    kind = "extract"
 
 
 class NotifyError(AdvisoryBotError):

@@ -68,7 +68,7 @@ def tagged(n, actor="Kimsuky", advisory=None, source="news", url=None):
 
 
 def store_routed(rt, items, source="news"):
-    return store(rt.db(), source, items, iso(rt.now()), routes=lambda t: rt.routes(t.item, t.tags, rt.now()))
+    return store(rt.db(), source, items, iso(rt.now()), routes=lambda t: rt.routing.routes(t.item, t.tags, rt.now()))
 
 
 def payloads(slack_api, channel=INTEL):
@@ -113,7 +113,7 @@ def test_burst_part_failure_then_recovery_posts_each_part_once(tmp_path, slack_a
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}], threshold=5)
     store_routed(rt, [tagged(n) for n in range(45)])
     calls = {"n": 0}
-    original = rt.notifiers["intel"].send
+    original = rt.routing.notifiers["intel"].send
 
     def send_fails_on_third_post(message):
         calls["n"] += 1
@@ -123,7 +123,7 @@ def test_burst_part_failure_then_recovery_posts_each_part_once(tmp_path, slack_a
             raise NotifyError("notify: slack chat.postMessage to C0INTEL: 500")
         return original(message)
 
-    rt.notifiers["intel"].send = send_fails_on_third_post
+    rt.routing.notifiers["intel"].send = send_fails_on_third_post
     first = deliver_due(rt, sleep=clock.sleep)
     assert first.posts == 2 and first.failed == 20  # summary, part one; part two failed
     clock.now += timedelta(hours=1)

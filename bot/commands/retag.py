@@ -43,7 +43,7 @@ def _retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_
         moment = utcnow()
 
         def routes(tagged):
-            return rt.routes(tagged.item, tagged.tags, moment)
+            return rt.routing.routes(tagged.item, tagged.tags, moment)
 
     with bar(desc="retag") as progress:  # on a terminal only
 

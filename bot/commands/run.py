@@ -74,7 +74,7 @@ def _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics
         from bot.observe.endpoints import ObserveServer
         from bot.observe.metrics import Metrics
 
-        rt.metrics = Metrics(db_path, notifiers=lambda: list(rt.notifiers))
+        rt.metrics = Metrics(db_path, notifiers=lambda: list(rt.routing.notifiers))
         server = ObserveServer(metrics_host, metrics_port, rt.metrics, daemon.health).start()
         echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
     try:

@@ -44,6 +44,7 @@ class DeliveryReport:
 class Deliverer:
     def __init__(self, rt: Runtime, sleep: Callable[[float], None], should_stop: Callable[[], bool]):
         self.rt, self.sleep, self.should_stop = rt, sleep, should_stop
+        self.routing = rt.routing  # one configuration for the whole run, even if a reload swaps rt.routing
         self.db = rt.db()
         self.report = DeliveryReport()
         self.last_post: dict[tuple[str, str], float] = {}
@@ -60,10 +61,10 @@ class Deliverer:
         return self.report
 
     def _round(self) -> None:
-        for post in plan(outbox.due(self.db, iso(self.rt.now())), self.rt.delivery.burst_threshold):
+        for post in plan(outbox.due(self.db, iso(self.rt.now())), self.routing.delivery.burst_threshold):
             if self.should_stop():
                 break
-            notifier = self.rt.notifiers.get(post.notifier)
+            notifier = self.routing.notifiers.get(post.notifier)
             if notifier is None or post.notifier in self.report.broken or post.channel_key in self.held:
                 continue
             if post.kind == "burst":
@@ -195,7 +196,7 @@ class Deliverer:
     def _pace(self, post: Post) -> None:
         last = self.last_post.get((post.notifier, post.channel))
         if last is not None:
-            wait = self.rt.delivery.min_interval - (self.rt.monotonic() - last)
+            wait = self.routing.delivery.min_interval - (self.rt.monotonic() - last)
             if wait > 0:
                 self.sleep(wait)
 
@@ -221,13 +222,12 @@ class Deliverer:
         )
         if exc.permanent and post.notifier not in self.report.broken:
             self.report.broken.add(post.notifier)
-            if self.rt.ops_event:
-                self.rt.ops_event(
-                    f"notifier-broken:{post.notifier}:{iso(now)[:13]}",
-                    f"Notifier {post.notifier} is failing",
-                    [str(exc), "Alerts are kept pending."],
-                    exclude=post.notifier,
-                )
+            self.rt.ops_event(
+                f"notifier-broken:{post.notifier}:{iso(now)[:13]}",
+                f"Notifier {post.notifier} is failing",
+                [str(exc), "Alerts are kept pending."],
+                exclude=post.notifier,
+            )
 
 
 def deliver_due(rt: Runtime, sleep=time.sleep, should_stop=lambda: False) -> DeliveryReport:

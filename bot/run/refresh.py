@@ -77,11 +77,12 @@ def refresh(source, rt: Runtime) -> SourceReport:
             state, source.url, now, etag=result.etag, last_modified=result.last_modified, items=len(items)
         )
         routes = None  # first contact: store the backlog silently
-        if state.backlog_done and rt.routes is not None:
+        route = rt.routing.routes  # read once: a reload during this store cannot mix two routings
+        if state.backlog_done and route is not None:
             moment = rt.now()
 
             def routes(t: TaggedItem):
-                return rt.routes(t.item, t.tags, moment)
+                return route(t.item, t.tags, moment)
 
         with WRITER:  # one writer at a time, queued here: SQLite's busy handler starves threads under load
             stored = store(db, source.name, tagged, now, routes=routes, source_update=row, stories=rt.stories)
@@ -113,9 +114,14 @@ def refresh(source, rt: Runtime) -> SourceReport:
     return report
 
 
+def failure_kind(exc: Exception) -> str:
+    """The stable name of a failure in logs and status: its error class's `kind`; `internal` for a bug."""
+    return exc.kind if isinstance(exc, AdvisoryBotError) else "internal"
+
+
 def _failed(source, state, exc: Exception, started: float, rt: Runtime) -> SourceReport:
     """Record the failure and report it; never raises (a crash here would end the cycle for every source)."""
-    kind = getattr(exc, "kind", None) or ("extract" if "extract:" in str(exc) else "internal")
+    kind = failure_kind(exc)
     now = rt.now()
     try:
         delay = _next_delay(source, state, exc, kind, rt)
