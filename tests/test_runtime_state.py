@@ -62,3 +62,10 @@ def test_a_reload_during_delivery_never_mixes_old_and_new_routing(tmp_path):
     assert old_screen.getvalue().count("Kimsuky campaign") == 3  # the run kept the routing it started with
     assert new_screen.getvalue() == "" and clock.sleeps == [1.0, 1.0]  # and its pacing, not the new 5 s
     assert rt.routing is new  # and the next run uses the new one whole
+
+
+def test_routing_is_read_from_rt_routing_only(tmp_path):
+    rt = Runtime(db_path=tmp_path / "a.db", tagger=None, routes=None, notifiers={}, ops=None)
+    for stale in ("routes", "notifiers", "delivery", "ops"):  # a reader of these would miss a reload
+        assert not hasattr(rt, stale), stale
+    assert rt.routing.notifiers == {} and rt.routing.delivery.burst_threshold > 0

@@ -110,3 +110,8 @@ class Runtime:
         if allow_private not in clients:
             clients[allow_private] = make_client()
         return clients[allow_private]
+
+
+# An InitVar's default stays behind as a class attribute: `rt.ops` would read None whatever the routing says.
+# Only `rt.routing` holds these, so reading them anywhere else fails loudly.
+del Runtime.delivery, Runtime.ops
