@@ -8,6 +8,7 @@ to one channel (the pacing limit is 1 s), and alerts delivered vs expected after
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 import tempfile
@@ -18,11 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bot.deliver import deliver_due  # noqa: E402
+from bot.delivery.deliver import deliver_due  # noqa: E402
+from bot.delivery.route import Target  # noqa: E402
 from bot.notify.slack import SlackNotifier  # noqa: E402
 from bot.records import Evidence, Item, TaggedItem, Tags  # noqa: E402
-from bot.route import Target  # noqa: E402
-from bot.runtime import Runtime, iso  # noqa: E402
+from bot.run.runtime import Runtime, iso  # noqa: E402
 from storage.items import store  # noqa: E402
 from tests.servers.slack import SlackAPI  # noqa: E402 - the tests' loopback stand-in, reused
 
@@ -86,7 +87,8 @@ def main() -> None:
 
         clock = {"now": datetime.now(UTC)}
         rt = runtime(Path(tmp) / "outage.db", api, now=lambda: clock["now"])
-        rt.delivery = rt.delivery.model_copy(update={"burst_threshold": args.outage_alerts + 1})
+        delivery = rt.routing.delivery.model_copy(update={"burst_threshold": args.outage_alerts + 1})
+        rt.routing = dataclasses.replace(rt.routing, delivery=delivery)
         enqueue(rt, items(args.outage_alerts, "outage"))
         before = len(api.messages(CHANNEL))
         api.down("refuse")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.config import Source  # noqa: E402
+from bot.config.sources import Source  # noqa: E402
 from bot.errors import ExtractError  # noqa: E402
 from bot.records import FetchResult  # noqa: E402
 from extractors import rss  # noqa: E402

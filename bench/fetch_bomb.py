@@ -3,7 +3,7 @@
 Usage: python bench/fetch_bomb.py [--size-mib 1024] [--cap-mib 10]
 Serves, on 127.0.0.1: a small plain feed (the baseline: interpreter, imports, one fetch), a single-layer gzip
 bomb (`Content-Encoding: gzip`) and a stacked one (`gzip, gzip`), each of --size-mib zero bytes once inflated.
-Each case runs `bot.fetch.fetch` in a fresh child process with the source's `max_bytes` at --cap-mib and prints
+Each case runs `bot.fetch.client.fetch` in a fresh child process with the source's `max_bytes` at --cap-mib and prints
 the fetch's outcome, the wire size and the child's own peak RSS (wait4, so no other process counts). The
 child's address space is limited to 6 GiB, so a run before the fix ends in MemoryError rather than the machine
 swapping.
@@ -25,9 +25,9 @@ from tests.servers.feeds import FeedServer  # noqa: E402 - the tests' loopback s
 
 CHILD = """
 import sys
-from bot.config import Source
+from bot.config.sources import Source
 from bot.errors import FetchError
-from bot.fetch import fetch, make_client
+from bot.fetch.client import fetch, make_client
 url, cap = sys.argv[1], int(sys.argv[2])
 source = Source(name="bomb", type="rss", url=url, every=1800.0, timeout=120.0, max_bytes=cap, language="en",
                 enabled=True, selectors=None, fields=None, allow_private=True)

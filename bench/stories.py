@@ -23,10 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bot import stories as rules  # noqa: E402
-from bot.assemble import story_keeper  # noqa: E402
 from bot.records import Item, TaggedItem, Tags  # noqa: E402
-from bot.stories import meaning  # noqa: E402
+from bot.run.assemble import story_keeper  # noqa: E402
+from bot.stories import meaning, signatures  # noqa: E402
 from storage import open_archive, vectors  # noqa: E402
 from storage.archive import transaction  # noqa: E402
 
@@ -128,14 +127,14 @@ def build(db, count: int, start: datetime, rng: random.Random) -> None:
                     "INSERT INTO story_members (item_id, story_id, rule, joined_at) VALUES (?, ?, 'first', ?)",
                     (i.id, story, seen),
                 )
-                sig = rules.signature(f"{i.title}\n{i.text}")
+                sig = signatures.signature(f"{i.title}\n{i.text}")
                 conn.execute("INSERT INTO item_signatures (item_id, minhash) VALUES (?, ?)", (i.id, sig))
                 if t.vector is not None:
                     clues = meaning.clues(i.title, i.text, "en", g)
                     vectors.add(conn, i.id, "bench", seen, t.vector, clues.to_json())
                 conn.executemany(
                     "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
-                    [(b, h, i.id) for b, h in rules.band_hashes(sig)],
+                    [(b, h, i.id) for b, h in signatures.band_hashes(sig)],
                 )
         print(f"  built {min(count, first + batch)} items", file=sys.stderr, end="\r")
     print(file=sys.stderr)

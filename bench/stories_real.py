@@ -69,9 +69,9 @@ def main() -> None:
             if r["event"] == b:
                 r["event"] = a
 
-    from bot.assemble import build
-    from bot.config import load_sources, load_sources_file
-    from bot.cycle import run_cycle
+    from bot.config.sources import load_sources, load_sources_file
+    from bot.run.assemble import build
+    from bot.run.cycle import run_cycle
     from tests.servers.feeds import FeedServer
     from tests.servers.slack import SlackAPI
 

@@ -6,7 +6,7 @@ None, so no server can make a wait that overflows a date (or postpones a source 
 
 import math
 
-MAX_WAIT = 6 * 3600.0  # seconds: the longest backoff (bot.pipeline.MAX_BACKOFF)
+MAX_WAIT = 6 * 3600.0  # seconds: the longest backoff (bot.run.refresh.MAX_BACKOFF)
 
 
 def bounded_wait(seconds: float | None) -> float | None:
@@ -17,7 +17,9 @@ def bounded_wait(seconds: float | None) -> float | None:
 
 
 class AdvisoryBotError(Exception):
-    """Base of every error advisory-bot raises on purpose."""
+    """Base of every error advisory-bot raises on purpose. `kind` names the failure in logs and status."""
+
+    kind = "internal"
 
 
 class ConfigError(AdvisoryBotError):
@@ -35,6 +37,8 @@ class FetchError(AdvisoryBotError):
 
 class ExtractError(AdvisoryBotError):
     """Fetched bytes could not be turned into items."""
+
+    kind = "extract"
 
 
 class NotifyError(AdvisoryBotError):

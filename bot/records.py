@@ -28,7 +28,7 @@ class Item:
     """One entry of a source, normalised: plain text, UTC dates, a stable id."""
 
     source: str
-    id: str  # stable identity, see bot.identity.item_id
+    id: str  # stable identity, see extractors.identity.item_id
     url: str  # normalised http(s) URL or "" when the entry has none
     title: str
     published: datetime | None  # timezone-aware UTC
@@ -90,21 +90,10 @@ class Tags:
 class TaggedItem:
     item: Item
     tags: Tags
-    # the near-duplicate MinHash (bot.stories.signature) when computed with the tags: b"" for a text too short
-    # to sign; None when not computed yet (storage computes it then)
+    # the near-duplicate MinHash (bot.stories.signatures.signature) when computed with the tags: b"" for a text too
+    # short to sign; None when not computed yet (storage computes it then)
     signature: bytes | None = None
     # the story encoder's vector of title + opening (bot.stories.encoder), float32, and the model that made it;
     # None for items not encoded (not about the DPRK, too old, no encoder)
     vector: bytes | None = None
     model: str = ""
-
-
-@dataclass(frozen=True)
-class Alert:
-    """A pending outbox row: one item for one notifier and channel."""
-
-    id: int
-    item_id: str
-    notifier: str
-    channel: str
-    attempts: int = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from bot.config import Source
+from bot.config.sources import Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors import html, jsonmap, rss

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from bot.config import Source
-from bot.identity import item_id, normalize_url
+from bot.config.sources import Source
 from bot.records import Item
+from extractors.identity import item_id, normalize_url
 from extractors.text import cap, clean_text, one_line
 
 TITLE_MAX = 500

@@ -1,10 +1,10 @@
 """HTML pages -> Items, driven by the source's CSS selectors (per-site knowledge is data, in sources.yaml).
 
-Rules (bot.config.Selectors): `item` selects each entry; `title`, `link`, `date`, `summary` apply inside it.
+Rules (bot.config.sources.Selectors): `item` selects each entry; `title`, `link`, `date`, `summary` apply inside it.
 `link` is the element whose href is the entry's link (default: the first a[href]); when the selected element
 has no href, its first a[href] is used. Links resolve against the page URL (result.url; a <base href> wins).
 `title` defaults to the link's text. `date` reads a datetime attribute, else the text. A page where `item`
-matches nothing is not an error (a board can be empty; bot.pipeline logs it), but a body that is not HTML at all
+matches nothing is not an error (a board can be empty; bot.run.refresh logs it), but a body that is not HTML at all
 is, and so is a script-generated page (scripts, next to no visible text): empty to a plain fetch, not empty.
 """
 
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from bot.config import Selectors, Source
+from bot.config.sources import Selectors, Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode

@@ -1,4 +1,4 @@
-"""JSON documents -> Items, mapped by the dotted paths of the source's `fields` (bot.config.JsonFields).
+"""JSON documents -> Items, mapped by the dotted paths of the source's `fields` (bot.config.sources.JsonFields).
 
 Rules: `items` is the dotted path to the list of entries ("" for a top-level list); the other paths apply
 inside each entry ("a.b.0.c": keys and list indexes). `link_template` builds a URL from entry fields
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from bot.config import JsonFields, Source
+from bot.config.sources import JsonFields, Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode

@@ -27,7 +27,7 @@ from html.entities import name2codepoint
 
 import feedparser
 
-from bot.config import Source
+from bot.config.sources import Source
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode

@@ -248,9 +248,9 @@ def _v5(db: sqlite_utils.Database) -> None:
 
 
 def _v6(db: sqlite_utils.Database) -> None:
-    """Near-duplicate signatures cover a text's first 1,000 words (bot.stories.SHINGLE_WORDS): the items signed
-    over a longer whole text before are signed again, so an old item and its new copy compare alike."""
-    from bot import stories as rules
+    """Near-duplicate signatures cover a text's first 1,000 words (bot.stories.signatures.SHINGLE_WORDS): the items
+    signed over a longer whole text before are signed again, so an old item and its new copy compare alike."""
+    from bot.stories import signatures
 
     rows = db.execute(
         "SELECT s.item_id, i.title, i.text, s.minhash FROM item_signatures s JOIN items i ON i.id = s.item_id"
@@ -258,7 +258,7 @@ def _v6(db: sqlite_utils.Database) -> None:
     ).fetchall()
     changed = {}
     for item_id, title, text, old in rows:
-        sig = rules.signature(f"{title}\n{text}")
+        sig = signatures.signature(f"{title}\n{text}")
         if sig != old:
             changed[item_id] = sig
     if not changed:
@@ -273,7 +273,7 @@ def _v6(db: sqlite_utils.Database) -> None:
     db.conn.executemany("INSERT INTO item_signatures (item_id, minhash) VALUES (?, ?)", signed)
     db.conn.executemany(
         "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
-        [(band, value, i) for i, sig in signed for band, value in rules.band_hashes(sig)],
+        [(band, value, i) for i, sig in signed for band, value in signatures.band_hashes(sig)],
     )
 
 

@@ -2,7 +2,7 @@
 
 A row is marked sent only after the chat service said ok. Before a post, its rows get the post's
 `batch_key` (in the same transaction that counts the attempt), so after a crash the same rows form the
-same post again and the chat service's history can be searched for that key (bot.deliver).
+same post again and the chat service's history can be searched for that key (bot.delivery.deliver).
 """
 
 from __future__ import annotations

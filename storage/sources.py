@@ -57,11 +57,6 @@ def success_row(state: SourceState, url: str, now: str, *, etag, last_modified, 
     return row
 
 
-def record_success(db: sqlite_utils.Database, row: dict) -> None:
-    with transaction(db) as conn:
-        upsert_source(conn, row)
-
-
 def record_failure(
     db: sqlite_utils.Database, name: str, url: str, now: str, error: str, kind: str, next_check_at: str | None
 ) -> int:

@@ -15,9 +15,8 @@ from datetime import datetime
 
 import numpy as np
 
-from bot import stories as rules
 from bot.records import TaggedItem
-from bot.stories import meaning
+from bot.stories import meaning, rules, signatures
 from storage import vectors
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
@@ -106,7 +105,7 @@ def _by_meaning(conn, tagged: TaggedItem, clues: meaning.Clues, now: str) -> rul
 
 
 def _by_link(conn, item, dprk_cyber: bool, now: str) -> rules.Match | None:
-    from bot.identity import normalize_url
+    from extractors.identity import normalize_url
 
     urls = list(dict.fromkeys([*item.links, *(normalize_url(u) for u in _URL.findall(item.text)[:50])]))
     urls = [u for u in urls if u and u != item.url]
@@ -129,7 +128,7 @@ BUCKET_LIMIT = 50  # a band hash shared by more items than this is boilerplate, 
 
 def _by_near_duplicate(conn, item_id: str, sig: bytes) -> rules.Match | None:
     votes: dict[str, int] = {}
-    for band, value in rules.band_hashes(sig):
+    for band, value in signatures.band_hashes(sig):
         rows = conn.execute(
             "SELECT item_id FROM item_bands WHERE band = ? AND hash = ? LIMIT ?", (band, value, BUCKET_LIMIT + 1)
         ).fetchall()
@@ -141,8 +140,8 @@ def _by_near_duplicate(conn, item_id: str, sig: bytes) -> rules.Match | None:
     best = None
     for other in sorted(votes, key=votes.get, reverse=True)[:20]:
         blob = conn.execute("SELECT minhash FROM item_signatures WHERE item_id = ?", (other,)).fetchone()
-        score = rules.jaccard(sig, blob[0]) if blob else 0.0
-        if score >= rules.NEAR_DUPLICATE and (best is None or score > best.score):
+        score = signatures.jaccard(sig, blob[0]) if blob else 0.0
+        if score >= signatures.NEAR_DUPLICATE and (best is None or score > best.score):
             best = rules.Match(other, "near-duplicate", round(score, 3), f"text overlap {score:.0%}")
     return best
 
@@ -249,7 +248,7 @@ def refresh(conn, story_id: int, now: str) -> None:
 
 
 class Keeper:
-    """Assigns stories with a given notion of actor family (bot.assemble passes the knowledge base's)."""
+    """Assigns stories with a given notion of actor family (bot.run.assemble passes the knowledge base's)."""
 
     def __init__(self, family: Callable[[str], str] = str, members: Callable[[str], set[str]] = lambda f: {f}):
         self.family, self.members = family, members
@@ -267,7 +266,7 @@ def assign(
 ) -> tuple[int, rules.Match | None]:
     """Put a newly inserted item into a story; returns (story id, the match that decided it or None)."""
     item, tags = tagged.item, tagged.tags
-    sig = tagged.signature if tagged.signature is not None else rules.signature(f"{item.title}\n{item.text}")
+    sig = tagged.signature if tagged.signature is not None else signatures.signature(f"{item.title}\n{item.text}")
     sig = sig or None  # b"": signed before, too short
     clues = meaning.clues(item.title, item.text, item.language, tags, family) if tagged.vector else None
     match = (
@@ -284,7 +283,7 @@ def assign(
         conn.execute("INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, sig))
         conn.executemany(
             "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
-            [(band, value, item.id) for band, value in rules.band_hashes(sig)],
+            [(band, value, item.id) for band, value in signatures.band_hashes(sig)],
         )
     if match is None:
         return _new_story(conn, item.id, item.title, now, now), None

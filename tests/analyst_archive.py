@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from bot.records import Evidence, Item, TaggedItem, Tags
 from storage import open_archive
 from storage.archive import transaction
-from storage.items import store
-from storage.sources import get_state, record_failure, record_success, success_row
+from storage.items import store, upsert_source
+from storage.sources import get_state, record_failure, success_row
 
 
 def _item(item_id, source, published, title, text, url="", language="en", **tags):
@@ -119,17 +119,16 @@ def build(path, story_last_seen: dict[int, str] | None = None):
                 )
                 conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, member))
     # source health: one healthy source, one failing
-    record_success(
-        db,
-        success_row(
-            get_state(db, "cisa-advisories"),
-            "https://advisories.example.org/feed.xml",
-            "2026-11-25T09:00:00+00:00",
-            etag='"abc"',
-            last_modified=None,
-            items=12,
-        ),
+    healthy = success_row(
+        get_state(db, "cisa-advisories"),
+        "https://advisories.example.org/feed.xml",
+        "2026-11-25T09:00:00+00:00",
+        etag='"abc"',
+        last_modified=None,
+        items=12,
     )
+    with transaction(db) as conn:
+        upsert_source(conn, healthy)
     record_failure(
         db,
         "krcert-notices",

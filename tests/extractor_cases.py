@@ -13,8 +13,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.config import JsonFields, Selectors, Source
+from bot.config.sources import JsonFields, Selectors, Source
 from bot.records import FetchResult, Item
+from tests.conftest import make_source
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "extractors"
@@ -28,22 +29,6 @@ KEV_FIELDS = JsonFields(
     summary="shortDescription",
     link_template="https://nvd.nist.gov/vuln/detail/{cveID}",
 )
-
-
-def make_source(name: str, type: str, language: str = "en", **kwargs) -> Source:
-    """A resolved Source as bot.config.resolve would build it."""
-    values = dict(
-        url="https://example.org/",
-        every=1800.0,
-        timeout=20.0,
-        max_bytes=10 * 2**20,
-        enabled=True,
-        selectors=None,
-        fields=None,
-        allow_private=False,
-    )
-    values.update(kwargs)
-    return Source(name=name, type=type, language=language, **values)
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,6 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.commands.when import parse_when
-from tests.analyst_archive import build
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    path = tmp_path_factory.mktemp("archive") / "advisories.db"
-    build(path)
-    return path
 
 
 def run(archive, *args):

@@ -14,10 +14,13 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from storage import open_archive
 from storage.search import Query, search
 from tests.test_hostile_cycle import DPRK_TEXT, baseline, invoke, item, rss
+
+pytestmark = pytest.mark.slow  # a real serve process beside a cycle
 
 ROOT = Path(__file__).parent.parent
 NAMES = ("one", "two", "three")

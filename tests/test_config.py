@@ -4,7 +4,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import load_sources, parse_duration, parse_size
+from bot.config.sources import load_sources, parse_duration, parse_size
 from bot.errors import ConfigError
 
 VALID = """\

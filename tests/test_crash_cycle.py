@@ -19,7 +19,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.test_hostile_cycle import item, rss
+
+pytestmark = pytest.mark.slow  # twenty kill -9 of a real process
 
 ROOT = Path(__file__).parent.parent
 CHANNEL = "C0CRASH"

@@ -19,6 +19,8 @@ import pytest
 
 from tests.test_end_to_end import CHANNEL, serve, sources_yaml
 
+pytestmark = pytest.mark.slow  # kill -9 of a real process while it posts
+
 
 def run_once(tmp_path, slack_api, wait=True):
     env = {

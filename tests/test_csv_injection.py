@@ -32,7 +32,7 @@ HOSTILE = {
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
+def hostile_archive(tmp_path_factory):
     path = tmp_path_factory.mktemp("archive") / "advisories.db"
     build(path).close()
     db = open_archive(path)
@@ -68,18 +68,18 @@ def test_neutralise(value, expected):
     assert neutralise(value) == expected
 
 
-def test_export_csv(archive, tmp_path):
+def test_export_csv(hostile_archive, tmp_path):
     out = tmp_path / "out.csv"
     result = CliRunner().invoke(
-        cli, ["export", "--format", "csv", "--actor", "Kimsuky", "-o", str(out), "--db", str(archive)]
+        cli, ["export", "--format", "csv", "--actor", "Kimsuky", "-o", str(out), "--db", str(hostile_archive)]
     )
     assert result.exit_code == 0, result.output
     assert_neutralised(out.read_text(encoding="utf-8"))
     assert b"\r" not in out.read_bytes()  # unquoted, a CR in a title would start a new row in a spreadsheet
 
 
-def test_search_csv(archive):
-    result = CliRunner().invoke(cli, ["search", "--source", "hostile-feed", "--csv", "--db", str(archive)])
+def test_search_csv(hostile_archive):
+    result = CliRunner().invoke(cli, ["search", "--source", "hostile-feed", "--csv", "--db", str(hostile_archive)])
     assert result.exit_code == 0, result.output
     assert_neutralised(result.stdout)
 
@@ -98,8 +98,8 @@ def test_rewriter_keeps_records_whole_across_any_chunking():
 
 
 @pytest.fixture(scope="module")
-def served(archive):
-    command = [sys.executable, "-m", "bot", "serve", "--port", "0", "--db", str(archive)]
+def served(hostile_archive):
+    command = [sys.executable, "-m", "bot", "serve", "--port", "0", "--db", str(hostile_archive)]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.daemon import Daemon
-from bot.runtime import Runtime
+from bot.run.daemon import Daemon
+from bot.run.runtime import Runtime
 
 FEED = (Path(__file__).parent / "data/feeds/cisa_advisories.xml").read_bytes()
 

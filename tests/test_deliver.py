@@ -9,33 +9,23 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.deliver import deliver_due
+from bot.delivery.deliver import deliver_due
+from bot.delivery.route import Target
 from bot.notify.message import build_alert
 from bot.notify.slack import SlackNotifier
 from bot.records import Evidence, Item, TaggedItem, Tags
-from bot.route import Target
-from bot.runtime import Runtime, iso
+from bot.run.runtime import Runtime, iso
 from storage import outbox
 from storage.items import store
+from tests.conftest import Clock
 
 CHANNEL = "C0DELIVER"
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self):
-        self.now = NOW
-        self.mono = 1000.0
-        self.sleeps = []
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.mono += seconds
-
-
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(NOW, mono=1000.0)
 
 
 @pytest.fixture
@@ -103,7 +93,9 @@ def test_crash_after_the_post_before_marking(rt, slack_api, clock):
     from storage.items import load_tagged
 
     tagged = load_tagged(rt.db(), row["item_id"])
-    rt.notifiers["slack"].send(build_alert(tagged.item, tagged.tags, alert_id=f"a{row['id']}"))  # posted, killed
+    rt.routing.notifiers["slack"].send(
+        build_alert(tagged.item, tagged.tags, alert_id=f"a{row['id']}")
+    )  # posted, killed
     report = deliver_due(rt, sleep=clock.sleep)
     assert (report.sent, report.recovered) == (0, 1)
     assert sent_ids(slack_api) == [row["id"]]
@@ -126,7 +118,7 @@ def test_outage_keeps_rows_pending_then_delivers_each_once(rt, slack_api, clock)
 
 def test_timeout_after_slack_stored_the_post_is_not_posted_twice(rt, slack_api, clock):
     (row,) = alerts(rt, 1)
-    rt.notifiers["slack"] = SlackNotifier(slack_api.token, CHANNEL, base_url=slack_api.url, timeout=0.3)
+    rt.routing.notifiers["slack"] = SlackNotifier(slack_api.token, CHANNEL, base_url=slack_api.url, timeout=0.3)
     slack_api.fail_next(1, delay=0.8, method="chat.postMessage")  # Slack stores it, the answer comes too late
     report = deliver_due(rt, sleep=clock.sleep)
     assert report.failed == 1 and outbox.counts(rt.db()) == {"pending": 1}

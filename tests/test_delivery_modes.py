@@ -3,28 +3,19 @@
 import re
 from datetime import UTC, datetime, timedelta
 
-from bot.config import Source
-from bot.deliver import deliver_due
+from bot.config.routes import RoutesFile
+from bot.delivery.deliver import deliver_due
+from bot.delivery.route import Router
 from bot.notify.slack import SlackNotifier
-from bot.ops import Ops, after_failure, after_success
 from bot.records import Evidence, Item, TaggedItem, Tags
-from bot.route import Router
-from bot.routes_config import RoutesFile
-from bot.runtime import Runtime, iso
+from bot.run.health import Ops, after_failure, after_success
+from bot.run.runtime import Runtime, iso
 from storage import outbox
 from storage.items import store
+from tests.conftest import Clock, make_source
 
 INTEL, OPS = "C0INTEL", "C0OPS"
 NOW = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self):
-        self.now, self.mono, self.sleeps = NOW, 0.0, []
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.mono += seconds
 
 
 def make_rt(tmp_path, slack_api, clock, routes, threshold=20):
@@ -77,7 +68,7 @@ def tagged(n, actor="Kimsuky", advisory=None, source="news", url=None):
 
 
 def store_routed(rt, items, source="news"):
-    return store(rt.db(), source, items, iso(rt.now()), routes=lambda t: rt.routes(t.item, t.tags, rt.now()))
+    return store(rt.db(), source, items, iso(rt.now()), routes=lambda t: rt.routing.routes(t.item, t.tags, rt.now()))
 
 
 def payloads(slack_api, channel=INTEL):
@@ -85,7 +76,7 @@ def payloads(slack_api, channel=INTEL):
 
 
 def test_a_burst_becomes_one_summary_and_thread_parts(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
     store_routed(rt, [tagged(n, actor=("Kimsuky", "Andariel")[n % 2]) for n in range(200)])
     report = deliver_due(rt, sleep=clock.sleep)
@@ -101,7 +92,7 @@ def test_a_burst_becomes_one_summary_and_thread_parts(tmp_path, slack_api):
 
 
 def test_a_burst_whose_summary_failed_is_posted_whole_later(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}], threshold=5)
     store_routed(rt, [tagged(n) for n in range(45)])
     slack_api.fail_next(1, status=500, method="chat.postMessage")  # the summary fails: nothing goes out
@@ -118,11 +109,11 @@ def test_a_burst_whose_summary_failed_is_posted_whole_later(tmp_path, slack_api)
 
 
 def test_burst_part_failure_then_recovery_posts_each_part_once(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}], threshold=5)
     store_routed(rt, [tagged(n) for n in range(45)])
     calls = {"n": 0}
-    original = rt.notifiers["intel"].send
+    original = rt.routing.notifiers["intel"].send
 
     def send_fails_on_third_post(message):
         calls["n"] += 1
@@ -132,7 +123,7 @@ def test_burst_part_failure_then_recovery_posts_each_part_once(tmp_path, slack_a
             raise NotifyError("notify: slack chat.postMessage to C0INTEL: 500")
         return original(message)
 
-    rt.notifiers["intel"].send = send_fails_on_third_post
+    rt.routing.notifiers["intel"].send = send_fails_on_third_post
     first = deliver_due(rt, sleep=clock.sleep)
     assert first.posts == 2 and first.failed == 20  # summary, part one; part two failed
     clock.now += timedelta(hours=1)
@@ -145,7 +136,7 @@ def test_burst_part_failure_then_recovery_posts_each_part_once(tmp_path, slack_a
 
 def test_a_burst_part_slack_stored_but_never_answered_is_not_posted_twice(tmp_path, slack_api):
     """A reply is looked for in its thread (conversations.history lists top-level messages only)."""
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}], threshold=5)
     store_routed(rt, [tagged(n) for n in range(45)])
     posts = {"n": 0}
@@ -167,7 +158,7 @@ def test_a_burst_part_slack_stored_but_never_answered_is_not_posted_twice(tmp_pa
 
 
 def test_digest_waits_for_its_window_and_groups_by_actor(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(
         tmp_path,
         slack_api,
@@ -187,7 +178,7 @@ def test_digest_waits_for_its_window_and_groups_by_actor(tmp_path, slack_api):
 
 
 def test_follow_ups_go_in_the_alert_thread(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
     store_routed(rt, [tagged(1, advisory="AA24-207A", url="https://agency.example.gov/aa24-207a")])
     deliver_due(rt, sleep=clock.sleep)
@@ -206,21 +197,9 @@ def test_follow_ups_go_in_the_alert_thread(tmp_path, slack_api):
 
 
 def test_ops_events_for_a_failing_then_recovering_source(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
-    source = Source(
-        name="kr-board",
-        type="html",
-        url="https://kr.example.org/",
-        every=1800,
-        timeout=5,
-        max_bytes=1000,
-        language="ko",
-        enabled=True,
-        selectors=None,
-        fields=None,
-        allow_private=False,
-    )
+    source = make_source("kr-board", "html", "ko", url="https://kr.example.org/", every=1800, timeout=5, max_bytes=1000)
     for count in (1, 2, 3, 4, 5):
         after_failure(rt, source, count, "fetch: 503 from kr-board", "2026-11-25T00:00:00+00:00")
     after_success(rt, source, 5, 10, 10, iso(clock.now))
@@ -236,7 +215,7 @@ def test_ops_events_for_a_failing_then_recovering_source(tmp_path, slack_api):
 
 
 def test_a_broken_notifier_is_reported_to_ops(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
     store_routed(rt, [tagged(1)])
     slack_api.fail_next(1, error="channel_not_found", method="chat.postMessage")
@@ -249,7 +228,7 @@ def test_a_broken_notifier_is_reported_to_ops(tmp_path, slack_api):
 
 
 def test_story_follow_up_edits_the_alert_to_count_sources(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
     store_routed(
         rt,

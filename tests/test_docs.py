@@ -8,9 +8,17 @@ import click
 import pytest
 
 from bot.cli import cli
-from bot.config import Defaults, Fetching, JsonFields, Selectors, SourceConfig, SourcesFile
-from bot.notify import NOTIFIERS
-from bot.routes_config import DeliveryConfig, Digest, Match, NotifierConfig, OpsConfig, RouteConfig, RoutesFile
+from bot.config.routes import (
+    NOTIFIER_TYPES,
+    DeliveryConfig,
+    Digest,
+    Match,
+    NotifierConfig,
+    OpsConfig,
+    RouteConfig,
+    RoutesFile,
+)
+from bot.config.sources import Defaults, Fetching, JsonFields, Selectors, SourceConfig, SourcesFile
 from extractors import EXTRACTORS
 
 ROOT = Path(__file__).parent.parent
@@ -35,7 +43,7 @@ def test_every_routes_key_is_documented(model):
 
 
 def test_routes_example_is_valid(monkeypatch):
-    from bot.routes_config import load_routes
+    from bot.config.routes import load_routes
 
     config = load_routes(ROOT / "routes.example.yaml")
     assert {n.type for n in config.notifiers} >= {"slack", "webhook"}
@@ -46,8 +54,11 @@ def test_every_extractor_type_is_documented(kind):
     assert f"### {kind}" in SOURCES_DOC
 
 
-@pytest.mark.parametrize("kind", sorted(NOTIFIERS))
+@pytest.mark.parametrize("kind", NOTIFIER_TYPES)
 def test_every_notifier_type_is_documented(kind):
+    doc = (ROOT / "docs/notifiers.md").read_text()
+    assert re.search(rf"^##+ {kind}$", doc, re.M), f"docs/notifiers.md has no section for {kind}"
+    assert f"type: {kind}" in doc, f"docs/notifiers.md shows no `type: {kind}` example"
     assert re.search(rf"\b{kind}\b", README, re.I)
 
 

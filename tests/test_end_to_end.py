@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from bot.cli import cli
 from storage import open_archive
 
+pytestmark = pytest.mark.slow  # whole cycles through the CLI against the servers
+
 DATA = Path(__file__).parent / "data"
 CHANNEL = "C0ALERTS"
 

@@ -5,21 +5,12 @@ import io
 import json
 
 import feedparser
-import pytest
 import stix2
 from click.testing import CliRunner
 from pymisp import MISPEvent
 from stix2validator import ValidationOptions, validate_string
 
 from bot.cli import cli
-from tests.analyst_archive import build
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    path = tmp_path_factory.mktemp("archive") / "advisories.db"
-    build(path)
-    return path
 
 
 def export(archive, tmp_path, fmt, *args) -> str:

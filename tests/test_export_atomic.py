@@ -11,21 +11,13 @@ from bot.export import atom
 from bot.export.output import export_file
 from storage import open_archive
 from storage.archive import transaction
-from tests.analyst_archive import build
 
 
-@pytest.fixture
-def archive(tmp_path):
-    path = tmp_path / "advisories.db"
-    build(path)
-    return path
-
-
-def test_atom_takes_an_item_without_a_link(archive, tmp_path):
-    with transaction(open_archive(archive)) as conn:  # a javascript: link is dropped at extraction: url ''
+def test_atom_takes_an_item_without_a_link(writable_archive, tmp_path):
+    with transaction(open_archive(writable_archive)) as conn:  # a javascript: link is dropped at extraction: url ''
         conn.execute("UPDATE items SET url = '' WHERE id LIKE 'k1%'")
     out = tmp_path / "feed.xml"
-    result = CliRunner().invoke(cli, ["export", "--format", "atom", "-o", str(out), "--db", str(archive)])
+    result = CliRunner().invoke(cli, ["export", "--format", "atom", "-o", str(out), "--db", str(writable_archive)])
     assert result.exit_code == 0, result.output
     feed = feedparser.parse(out.read_bytes())
     assert not feed.bozo and len(feed.entries) == 7
@@ -38,7 +30,7 @@ def listing(directory):
     return sorted(p.name for p in directory.iterdir())
 
 
-def test_a_failing_export_leaves_the_old_file_and_no_temporary(archive, tmp_path, monkeypatch):
+def test_a_failing_export_leaves_the_old_file_and_no_temporary(writable_archive, tmp_path, monkeypatch):
     out = tmp_path / "out" / "feed.xml"
     out.parent.mkdir()
     out.write_text("the previous feed\n")
@@ -49,12 +41,12 @@ def test_a_failing_export_leaves_the_old_file_and_no_temporary(archive, tmp_path
         raise RuntimeError("exporter broke halfway")
 
     monkeypatch.setattr(atom, "write", half_then_fail)
-    result = CliRunner().invoke(cli, ["export", "--format", "atom", "-o", str(out), "--db", str(archive)])
+    result = CliRunner().invoke(cli, ["export", "--format", "atom", "-o", str(out), "--db", str(writable_archive)])
     assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
     assert out.read_text() == "the previous feed\n"
     assert listing(out.parent) == ["feed.xml"]
     monkeypatch.undo()
-    result = CliRunner().invoke(cli, ["export", "--format", "atom", "-o", str(out), "--db", str(archive)])
+    result = CliRunner().invoke(cli, ["export", "--format", "atom", "-o", str(out), "--db", str(writable_archive)])
     assert result.exit_code == 0 and out.read_text().startswith("<?xml")
     assert listing(out.parent) == ["feed.xml"] and out.stat().st_mode & 0o777 == 0o640  # its mode kept
 

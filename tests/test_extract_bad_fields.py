@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from bot.config import JsonFields, Selectors
+from bot.config.sources import JsonFields, Selectors
 from bot.records import FetchResult
 from extractors import extract
 from extractors.dates import parse_date, plausible
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 EDGES = ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"]
 GOOD = "2024-05-13T09:00:00+00:00"

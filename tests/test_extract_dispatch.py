@@ -10,11 +10,11 @@ import extractors
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import EXTRACTORS, Extractor, extract
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 
 def test_registry_covers_every_config_type():
-    from bot.config import SourceConfig
+    from bot.config.sources import SourceConfig
 
     types = set(SourceConfig.model_fields["type"].annotation.__args__)
     assert set(EXTRACTORS) == types

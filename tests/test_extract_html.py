@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import Selectors
+from bot.config.sources import Selectors
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import extract
-from tests.extractor_cases import CASES, DATA, make_source
+from tests.conftest import make_source
+from tests.extractor_cases import CASES, DATA
 
 PAGE = "https://www.krcert.example/kr/bbs/list.do?menuNo=205020"
 

@@ -6,12 +6,13 @@ import json
 
 import pytest
 
-from bot.config import JsonFields
+from bot.config.sources import JsonFields
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import extract
 from extractors.jsonmap import lookup
-from tests.extractor_cases import CASES, make_source
+from tests.conftest import make_source
+from tests.extractor_cases import CASES
 
 
 def run(document, fields: JsonFields, body: bytes | None = None):

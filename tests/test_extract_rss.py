@@ -11,7 +11,8 @@ import pytest
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import extract, rss
-from tests.extractor_cases import DATA, make_source
+from tests.conftest import make_source
+from tests.extractor_cases import DATA
 
 SOURCE = make_source("test-feed", "rss")
 HOSTILE = DATA / "extractors" / "hostile"

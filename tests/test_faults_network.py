@@ -16,12 +16,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot import fetch as fetch_module
-from bot import netguard
-from bot.config import Source
+from bot.config.sources import Source
 from bot.errors import FetchError
-from bot.fetch import make_client
+from bot.fetch import address_guard as netguard
+from bot.fetch import client as fetch_module
+from bot.fetch.client import make_client
 from storage import open_archive
+from tests.conftest import make_source
 from tests.test_hostile_cycle import CHANNEL, DPRK_TEXT, baseline, invoke, item, rss
 
 FETCHING = "fetching: {workers: 8, per_host_concurrency: 16, per_host_interval: 0.001s}\n"
@@ -95,7 +96,7 @@ def faults(tmp_path_factory):
 
     mp = pytest.MonkeyPatch()
     mp.setattr(fetch_module, "refusal", guard)
-    mp.setattr("bot.runtime.make_client", client)
+    mp.setattr("bot.run.runtime.make_client", client)
     try:
         for name in [*FAULTS, "control", "chain"]:
             server.serve("/" + name, baseline(name))
@@ -188,19 +189,7 @@ def test_gone_source_is_parked_after_three_answers(tmp_path, feed_server, slack_
 
 
 def source(url: str, timeout: float) -> Source:
-    return Source(
-        name="drip",
-        type="rss",
-        url=url,
-        every=1800.0,
-        timeout=timeout,
-        max_bytes=2**20,
-        language="en",
-        enabled=True,
-        selectors=None,
-        fields=None,
-        allow_private=True,
-    )
+    return make_source("drip", "rss", url=url, timeout=timeout, max_bytes=2**20, allow_private=True)
 
 
 def test_deadline_is_total_even_when_each_read_is_just_in_time(feed_server):

@@ -2,28 +2,17 @@
 
 import pytest
 
-from bot.config import Source
 from bot.errors import FetchError
-from bot.fetch import USER_AGENT, Validators, fetch, make_client, parse_retry_after
+from bot.fetch.client import USER_AGENT, Validators, fetch, make_client, parse_retry_after
+from tests.conftest import make_source
 
 BODY = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"
 
 
 def source(url, **kw):
-    base = dict(
-        name="test-feed",
-        type="rss",
-        url=url,
-        every=1800.0,
-        timeout=5.0,
-        max_bytes=1024 * 1024,
-        language="en",
-        enabled=True,
-        selectors=None,
-        fields=None,
-        allow_private=True,
+    return make_source(
+        "test-feed", "rss", **{"url": url, "timeout": 5.0, "max_bytes": 2**20, "allow_private": True, **kw}
     )
-    return Source(**{**base, **kw})
 
 
 @pytest.fixture

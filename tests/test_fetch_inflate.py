@@ -13,8 +13,8 @@ import zlib
 import pytest
 
 from bot.errors import FetchError
-from bot.fetch import fetch, make_client
-from bot.inflate import CHUNK, EncodingError, decoded
+from bot.fetch.client import fetch, make_client
+from bot.fetch.inflate import CHUNK, EncodingError, decoded
 from tests.test_fetch import BODY, source
 
 MiB = 2**20

@@ -1,9 +1,10 @@
 """Full text: a feed with one-line summaries, article pages on loopback, the page text archived and tagged."""
 
+import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.fulltext import main_text
+from bot.fetch.fulltext import main_text
 from storage import open_archive
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Briefs</title>
@@ -26,6 +27,7 @@ def test_main_text_by_extraction_and_by_selector():
     assert main_text(PAGE, "article h1") == "Exchange breach attributed"
 
 
+@pytest.mark.slow
 def test_run_fetches_pages_of_new_short_items_only(tmp_path, feed_server):
     feed_server.serve("/feed.xml", FEED.format(base=feed_server.url("")[:-1]).encode())
     feed_server.serve("/a/1", PAGE.encode(), content_type="text/html; charset=utf-8")

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.errors import ConfigError, FetchError
-from bot.fetch import fetch, make_client
+from bot.fetch.client import fetch, make_client
 from storage import open_archive
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 from tests.servers.feeds import Route
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Bridge</title>
@@ -67,7 +67,7 @@ def test_fulltext_allow_private_lets_them(tmp_path, feed_server):
 
 
 def test_fulltext_allow_private_needs_fulltext(tmp_path):
-    from bot.config import load_sources
+    from bot.config.sources import load_sources
 
     path = tmp_path / "sources.yaml"
     path.write_text(

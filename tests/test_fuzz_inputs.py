@@ -16,14 +16,14 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.config import Selectors
+from bot.config.sources import Selectors
 from bot.errors import ExtractError
 from bot.notify.escape import escape, link, truncate
 from bot.notify.message import build_alert
 from bot.records import FetchResult, Item, Tags
 from extractors import extract
 from extractors.entries import TITLE_MAX
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 from tests.servers.slack import _check_message
 
 BUDGET = settings(

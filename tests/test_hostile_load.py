@@ -8,8 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from storage import open_archive
 from tests.test_hostile_cycle import CHANNEL, DPRK_TEXT, baseline, big_feed, invoke, item, rss
+
+pytestmark = pytest.mark.slow  # 50,000 items and 200 MB bodies through real processes
 
 ROOT = Path(__file__).parent.parent
 FETCHING = "fetching: {workers: 8, per_host_concurrency: 8, per_host_interval: 0.001s}\n"

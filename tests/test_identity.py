@@ -1,4 +1,4 @@
-"""bot.identity: URL normalisation and the GUID -> URL -> title+date fallbacks, table-driven."""
+"""extractors.identity: URL normalisation and the GUID -> URL -> title+date fallbacks, table-driven."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.identity import ID_LENGTH, identity_key, item_id, normalize_url, safe_link
+from extractors.identity import ID_LENGTH, identity_key, item_id, normalize_url
 
 NORMALIZE = [
     # (url, base, expected)
@@ -61,25 +61,6 @@ NORMALIZE = [
 @pytest.mark.parametrize(("url", "base", "expected"), NORMALIZE)
 def test_normalize_url(url, base, expected):
     assert normalize_url(url, base) == expected
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        ("https://example.org/a?utm_source=x#f", "https://example.org/a?utm_source=x#f"),  # filter only
-        ("http://example.org", "http://example.org"),
-        (" https://example.org/ ", "https://example.org/"),
-        ("javascript:alert(1)", ""),
-        ("data:,x", ""),
-        ("vbscript:x", ""),
-        ("/relative", ""),
-        ("https:///nohost", ""),
-        ("", ""),
-        (None, ""),
-    ],
-)
-def test_safe_link(url, expected):
-    assert safe_link(url) == expected
 
 
 WHEN = datetime(2024, 5, 13, 9, 0, tzinfo=UTC)

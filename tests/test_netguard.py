@@ -3,11 +3,11 @@
 import httpcore
 import pytest
 
-from bot.config import Source
+from bot.config.sources import Source
 from bot.errors import FetchError
-from bot.fetch import fetch, make_client
-from bot.netguard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
-from tests.extractor_cases import make_source
+from bot.fetch.address_guard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
+from bot.fetch.client import fetch, make_client
+from tests.conftest import make_source
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_fetch_connects_to_the_checked_address_not_a_new_answer(feed_server, mon
     client = make_client(resolve=lambda host: ["127.0.0.1"] if host == "rebind.invalid" else resolve_host(host))
     assert fetch(client, source(url, allow_private=True)).status == 200
     asked = len(feed_server.requests)
-    monkeypatch.setattr("bot.fetch.refusal", lambda url, allow_private: None)  # the check saw a public answer
+    monkeypatch.setattr("bot.fetch.client.refusal", lambda url, allow_private: None)  # the check saw a public answer
     with pytest.raises(FetchError, match="non-public address 127.0.0.1") as refused:
         fetch(make_client(resolve=lambda host: ["127.0.0.1"]), source(url, allow_private=False))
     assert refused.value.kind == "blocked" and len(feed_server.requests) == asked
@@ -120,7 +120,7 @@ def source(url: str, allow_private: bool) -> Source:
 
 
 def test_a_connection_opened_for_private_sources_is_never_reused_for_others(tmp_path):
-    from bot.runtime import Runtime
+    from bot.run.runtime import Runtime
 
     rt = Runtime(db_path=tmp_path / "a.db", tagger=None, routes=None, notifiers={})
     private, public = rt.http(allow_private=True), rt.http(allow_private=False)

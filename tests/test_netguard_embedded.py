@@ -4,7 +4,7 @@ import ipaddress
 
 import pytest
 
-from bot.netguard import embedded_ipv4, is_public_address, refusal
+from bot.fetch.address_guard import embedded_ipv4, is_public_address, refusal
 
 # each pair: the carried IPv4 address is loopback, private or link-local, then the same form carrying a public one
 CARRIERS = [

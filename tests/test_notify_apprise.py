@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.config.routes import NotifierConfig
 from bot.errors import ConfigError, NotifyError
 from bot.notify import Message, Notifier, build_alert
 from bot.notify.apprise_notifier import AppriseNotifier, escape_md, from_config, render_markdown, render_plain_md
 from bot.records import Evidence, Item, Tags
-from bot.routes_config import NotifierConfig
 
 TITLE = "Andariel deploys a new loader against a defense supplier"
 HOSTILE = "Lazarus <img src=x onerror=alert(1)> hits *AT&T* @everyone [click](https://evil.example.com/x)"

@@ -25,7 +25,6 @@ from bot.notify.escape import (
     link,
     safe_url,
     truncate,
-    truncate_plain,
 )
 from bot.notify.message import build_alert
 from bot.notify.snippet import snippet, spans
@@ -359,9 +358,7 @@ def test_truncate_never_cuts_inside_an_entity_or_link():
     assert truncate("short", 10) == "short"
 
 
-def test_truncate_plain_and_fit_blocks():
-    assert truncate_plain("x" * 200) == "x" * 149 + ELLIPSIS
-    assert truncate_plain("fine") == "fine"
+def test_fit_blocks():
     blocks = [{"type": "divider"}] * 60
     fitted = fit_blocks(blocks)
     assert len(fitted) == BLOCK_LIMIT and "11 more blocks omitted" in fitted[-1]["elements"][0]["text"]

@@ -5,11 +5,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.config.routes import NotifierConfig
 from bot.errors import ConfigError, NotifyError
 from bot.notify import Message, Notifier, build_alert
 from bot.notify.webhook import SCHEMA_VERSION, WebhookNotifier, body, from_config
 from bot.records import Evidence, Item, Tags
-from bot.routes_config import NotifierConfig
 
 TITLE = "Andariel deploys a new loader against a defense supplier"
 

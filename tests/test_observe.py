@@ -10,10 +10,12 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 FEED = (Path(__file__).parent / "data/feeds/cisa_advisories.xml").read_bytes()
 
 
+@pytest.mark.slow
 def test_metrics_and_healthz(tmp_path, feed_server):
     feed_server.serve("/feed.xml", FEED, content_type="application/rss+xml")
     (tmp_path / "sources.yaml").write_text(
@@ -64,8 +66,8 @@ def _text(tmp_path):
 
 
 def test_health_reports_a_stuck_scheduler(tmp_path):
-    from bot.daemon import STUCK_AFTER_S, Daemon
-    from bot.runtime import Runtime
+    from bot.run.daemon import STUCK_AFTER_S, Daemon
+    from bot.run.runtime import Runtime
 
     (tmp_path / "sources.yaml").write_text("sources: []\n")
     clock = {"t": 1000.0}

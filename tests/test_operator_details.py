@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import load_sources, load_sources_file, warnings
-from bot.daemon import Daemon
+from bot.config.sources import load_sources, load_sources_file, warnings
 from bot.errors import ConfigError
-from bot.metrics import Metrics
-from bot.runtime import Runtime
+from bot.observe.metrics import Metrics
+from bot.run.daemon import Daemon
+from bot.run.runtime import Runtime
 from storage import open_archive
 from storage.sources import record_failure
 from tests.analyst_archive import build
@@ -88,7 +88,7 @@ def test_restoring_the_good_file_after_a_rejected_edit_is_logged(tmp_path, monke
     path.write_text(good.replace("type: rss", "type: atom"))
     assert daemon.reload() == "invalid"
     path.write_text(good)
-    with caplog.at_level(logging.INFO, logger="advisory_bot.daemon"):
+    with caplog.at_level(logging.INFO, logger="bot.run.daemon"):
         assert daemon.reload() == "unchanged"
         assert daemon.reload() == "unchanged"
     restored = [r for r in caplog.records if "restored" in r.getMessage()]

@@ -8,7 +8,6 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.commands.progress import counted, while_querying
-from tests.analyst_archive import build
 
 
 class Terminal(io.StringIO):
@@ -38,13 +37,6 @@ def test_a_long_query_moves_its_bar_and_leaves_no_handler():
     with while_querying(conn, "stats", stream=pipe):
         conn.execute(slow)
     assert pipe.getvalue() == ""
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    path = tmp_path_factory.mktemp("archive") / "advisories.db"
-    build(path)
-    return path
 
 
 @pytest.mark.parametrize(

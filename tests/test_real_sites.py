@@ -13,10 +13,10 @@ import time_machine
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import Selectors, load_sources
-from bot.probe import read_saved
+from bot.config.sources import Selectors, load_sources
+from bot.fetch.probe import read_saved
 from extractors import extract
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 ROOT = Path(__file__).parent.parent
 SITES = Path(__file__).parent / "data/sites"

@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.daemon import Daemon
-from bot.ops import Ops
-from bot.runtime import Runtime
+from bot.run.daemon import Daemon
+from bot.run.health import Ops
+from bot.run.runtime import Runtime
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 BASE = """sources:
@@ -90,7 +90,7 @@ def test_routes_file_edits_are_applied_and_validated(daemon, tmp_path):
     routes = tmp_path / "routes.yaml"
     routes.write_text("notifiers:\n  - {name: screen, type: console}\nroutes:\n  - {name: all, to: [screen]}\n")
     assert daemon.reload() == "applied"
-    assert set(daemon.rt.notifiers) == {"screen"}
+    assert set(daemon.rt.routing.notifiers) == {"screen"}
     routes.write_text("notifiers:\n  - {name: screen, type: console}\nroutes:\n  - {name: all, to: [nobody]}\n")
     assert daemon.reload() == "invalid"
-    assert set(daemon.rt.notifiers) == {"screen"}
+    assert set(daemon.rt.routing.notifiers) == {"screen"}

@@ -34,7 +34,7 @@ def read(db, source, items, now):
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
+def news_archive(tmp_path_factory):
     path = tmp_path_factory.mktemp("news") / "advisories.db"
     db = open_archive(path)
     # an established source: first read in January; an October advisory, then this week's news
@@ -73,19 +73,19 @@ def archive(tmp_path_factory):
     return path
 
 
-def report(archive, *args):
-    result = CliRunner().invoke(cli, ["report", "--week", "--end", WEEK_END, *args, "--db", str(archive)])
+def report(news_archive, *args):
+    result = CliRunner().invoke(cli, ["report", "--week", "--end", WEEK_END, *args, "--db", str(news_archive)])
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
-def test_week_items_are_the_weeks_news(archive):
-    found = {i["id"] for i in week_items(open_archive(archive), "2026-11-18", WEEK_END)}
+def test_week_items_are_the_weeks_news(news_archive):
+    found = {i["id"] for i in week_items(open_archive(news_archive), "2026-11-18", WEEK_END)}
     assert found == {"fresh", "undated-fresh", "follow-up", "vendor-fresh"}
 
 
-def test_backlog_is_not_news(archive):
-    out = report(archive)
+def test_backlog_is_not_news(news_archive):
+    out = report(news_archive)
     assert "3 new story(ies)" in out  # Kimsuky phishing, Lazarus notice, Exchange theft
     for backlog in ("WannaCry", "APT38", "About us", "2017", "2019"):
         assert backlog not in out, backlog
@@ -97,9 +97,9 @@ def test_backlog_is_not_news(archive):
     assert "new stories by actor:  Kimsuky 1, Lazarus Group 1, TraderTraitor 1" in out
 
 
-def test_html_report_dates_items_by_publication(archive, tmp_path):
+def test_html_report_dates_items_by_publication(news_archive, tmp_path):
     page = tmp_path / "week.html"
-    report(archive, "--out", str(page))
+    report(news_archive, "--out", str(page))
     html = page.read_text()
     assert "WannaCry" not in html and "3 new stories this week." in html
     assert "2026-11-20, cisa" in html

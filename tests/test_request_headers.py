@@ -11,13 +11,13 @@ from click.testing import CliRunner
 
 from bot import __url__, __version__
 from bot.cli import cli
-from bot.config import load_sources
+from bot.config.sources import load_sources
 from bot.errors import ConfigError, FetchError
-from bot.fetch import USER_AGENT, fetch, make_client
-from bot.headers import ACCEPT, request_headers
-from bot.pipeline import refresh
-from bot.runtime import Runtime
-from tests.extractor_cases import make_source
+from bot.fetch.client import USER_AGENT, fetch, make_client
+from bot.fetch.headers import ACCEPT, request_headers
+from bot.run.refresh import refresh
+from bot.run.runtime import Runtime
+from tests.conftest import make_source
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Agency</title>
 <item><title>Advisory one</title><link>https://agency.example.org/1</link><pubDate>Mon, 13 May 2024 09:00:00 GMT</pubDate></item>

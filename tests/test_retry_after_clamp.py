@@ -10,14 +10,14 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.deliver import deliver_due
+from bot.delivery.deliver import deliver_due
+from bot.delivery.route import Target
 from bot.errors import MAX_WAIT, FetchError, NotifyError
-from bot.fetch import parse_retry_after
+from bot.fetch.client import parse_retry_after
 from bot.notify.webhook import WebhookNotifier
-from bot.pipeline import MAX_BACKOFF
 from bot.records import Evidence, Item, TaggedItem, Tags
-from bot.route import Target
-from bot.runtime import Runtime, iso
+from bot.run.refresh import MAX_BACKOFF
+from bot.run.runtime import Runtime, iso
 from storage import open_archive, outbox
 from storage.items import store
 from tests.test_hostile_cycle import CHANNEL, baseline
@@ -104,7 +104,7 @@ def test_a_webhooks_huge_retry_after_keeps_the_alert_pending(tmp_path, webhook_r
 
 def test_the_failure_path_cannot_raise(tmp_path, feed_server, monkeypatch):
     """Whatever goes wrong while recording a failure, refresh reports the source failed and the cycle goes on."""
-    from bot import pipeline
+    from bot.run import refresh as pipeline
     from storage.sources import get_state
     from tests.extractor_cases import make_source
 

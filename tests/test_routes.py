@@ -6,10 +6,10 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.config.routes import Digest, RoutesFile, load_routes
+from bot.delivery.route import Router, window_end
 from bot.errors import ConfigError
 from bot.records import Item, Tags
-from bot.route import Router, window_end
-from bot.routes_config import Digest, RoutesFile, load_routes
 
 CONFIG = {
     "notifiers": [

@@ -2,7 +2,7 @@
 
 Real processes against the loopback feed server and Slack stand-in, one SQLite file. The second run starts
 while the first is inside its first chat.postMessage (the stand-in holds that request until the second run
-has exited), the interleaving that posted 7 messages for 4 alerts. The archive's run lock (bot/runlock.py)
+has exited), the interleaving that posted 7 messages for 4 alerts. The archive's run lock (bot/run/lock.py)
 makes the second one stop at once, with a message naming the first.
 """
 
@@ -16,11 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.runlock import ArchiveBusy, hold
+from bot.run.lock import ArchiveBusy, hold
 from tests.test_crash_delivery import run_once
 from tests.test_end_to_end import CHANNEL, serve, sources_yaml
 
 
+@pytest.mark.slow
 def test_second_run_while_the_first_posts_posts_nothing(tmp_path, feed_server, slack_api):
     (tmp_path / "sources.yaml").write_text(sources_yaml(feed_server))
     serve(feed_server, updated=False)
@@ -60,7 +61,7 @@ def test_lock_names_the_holder_and_is_released_on_exit(tmp_path):
 
 def test_a_killed_holder_leaves_no_stale_lock(tmp_path):
     db = tmp_path / "a.db"
-    code = f"import sys; from bot.runlock import hold; hold({str(db)!r}, 'run'); print('held', flush=True); sys.stdin.read()"
+    code = f"import sys; from bot.run.lock import hold; hold({str(db)!r}, 'run'); print('held', flush=True); sys.stdin.read()"
     holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline() == "held\n"

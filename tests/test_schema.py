@@ -1,4 +1,4 @@
-"""The JSON Schema of sources.yaml: generated from bot.config, shipped, and as strict as the loader."""
+"""The JSON Schema of sources.yaml: generated from bot.config.sources, shipped, and as strict as the loader."""
 
 import json
 from pathlib import Path
@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from bot.cli import cli
-from bot.config import load_sources, parse_duration, parse_size
+from bot.config.schema import SCHEMA_LINE, SCHEMA_PATH, schema_text, sources_schema
+from bot.config.sources import load_sources, parse_duration, parse_size
 from bot.errors import ConfigError
-from bot.schema import SCHEMA_LINE, SCHEMA_PATH, schema_text, sources_schema
 
 ROOT = Path(__file__).parent.parent
 SHIPPED_SOURCES = ROOT / "sources.yaml"
@@ -66,7 +66,7 @@ def test_sources_schema_command_prints_and_writes(tmp_path, monkeypatch):
     assert printed.exit_code == 0
     assert printed.output == schema_text()
     target = tmp_path / "sources.schema.json"
-    monkeypatch.setattr("bot.schema.SCHEMA_PATH", target)
+    monkeypatch.setattr("bot.config.schema.SCHEMA_PATH", target)
     written = runner.invoke(cli, ["sources", "schema", "--write"])
     assert written.exit_code == 0, written.output
     assert target.read_text() == schema_text()

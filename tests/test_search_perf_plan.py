@@ -18,11 +18,6 @@ from storage.stats import counts
 NOW = "2026-11-26T12:00:00+00:00"
 
 
-@pytest.fixture
-def fresh_db(tmp_path):
-    return open_archive(tmp_path / "advisories.db")
-
-
 def item(item_id, published=datetime(2026, 11, 20, tzinfo=UTC), cyber=True, actors=("Kimsuky",)):
     return TaggedItem(
         Item(source="feed-a", id=item_id, url=f"https://a.example.org/{item_id}", title="Kimsuky phishing",

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.test_hostile_cycle import DPRK_TEXT, baseline, item, rss
 
 ROOT = Path(__file__).parent.parent
@@ -34,6 +36,7 @@ def retry_now(db: Path) -> None:
         conn.execute("UPDATE outbox SET next_attempt_at = NULL")
 
 
+@pytest.mark.slow
 def test_no_output_or_stored_error_contains_a_secret(tmp_path, feed_server, slack_api, webhook_receiver):
     hook_url = webhook_receiver.url(f"/services/{HOOK_SECRET}")
     (tmp_path / "sources.yaml").write_text(

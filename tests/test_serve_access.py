@@ -18,16 +18,8 @@ from datasette_auth_passwords.utils import hash_password
 
 from bot.cli import cli
 from bot.commands.serve import login_user
-from tests.analyst_archive import build
 
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    path = tmp_path_factory.mktemp("archive") / "advisories.db"
-    build(path).close()
-    return path
 
 
 def start(archive, **env):
@@ -155,6 +147,7 @@ def test_operators_columns_read_as_null(server, request):
     assert {"sources", "outbox"} <= hidden
 
 
+@pytest.mark.slow
 def test_sql_time_limit(open_server):
     slow = "with recursive n(x) as (select 1 union all select x + 1 from n) select count(*) from n"
     response = httpx.get(f"{open_server}/advisories.json", params={"sql": slow}, timeout=60)

@@ -8,10 +8,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import load_sources
-from bot.ops import Ops
-from bot.pipeline import refresh
-from bot.runtime import Runtime
+from bot.config.sources import load_sources
+from bot.run.health import Ops
+from bot.run.refresh import refresh
+from bot.run.runtime import Runtime
 from bot.tagging import get_tagger
 from storage.sources import get_state
 
@@ -101,7 +101,7 @@ def test_status_lists_configured_sources_never_fetched(tmp_path, feed_server):
 
 def test_run_once_skips_a_source_still_backing_off(tmp_path, feed_server):
     """A cron job (run --once) honours Retry-After and backoff as the daemon does: no request until the time."""
-    from bot.cycle import run_cycle
+    from bot.run.cycle import run_cycle
 
     source, rt, clock = setup(tmp_path, feed_server)
     feed_server.serve("/board", b"busy", status=503, headers={"Retry-After": "3600"})

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot import fetch as fetch_module
-from bot import netguard
 from bot.cli import cli
-from bot.config import Source
-from bot.daemon import Daemon
+from bot.config.sources import Source
 from bot.errors import FetchError
-from bot.runtime import Runtime
+from bot.fetch import address_guard as netguard
+from bot.fetch import client as fetch_module
+from bot.run.daemon import Daemon
+from bot.run.runtime import Runtime
 from storage import open_archive
 from storage.archive import transaction
 from storage.sources import get_state, record_failure
@@ -106,7 +106,7 @@ def test_daemon_start_says_which_sources_wait(tmp_path, caplog):
                    "fetch: agency: ConnectError: no route", "network", until)  # fmt: skip
     daemon = Daemon(rt, sources)
     daemon.start_jobs = lambda: None  # no job runs: only what start() says is tested
-    with caplog.at_level(logging.INFO, logger="advisory_bot.daemon"):
+    with caplog.at_level(logging.INFO, logger="bot.run.daemon"):
         daemon.start()
     daemon.scheduler.shutdown(wait=False)
     waits = [r for r in caplog.records if r.getMessage() == "source backing off"]

@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import load_sources
+from bot.config.sources import load_sources
+from bot.config.sources_edit import append_source
 from bot.errors import ConfigError
-from bot.sourcefile import append_source
 
 ROUTES = "notifiers:\n  - name: console\n    type: console\nroutes:\n  - name: dprk\n    to: [console]\n    match: {dprk_cyber: true}\n"
 

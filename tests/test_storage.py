@@ -4,9 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.delivery.route import Target
 from bot.errors import AdvisoryBotError
 from bot.records import Evidence, Item, TaggedItem, Tags
-from bot.route import Target
 from storage import open_archive
 from storage import outbox as ob
 from storage.archive import MIGRATIONS
@@ -15,11 +15,6 @@ from storage.search import Query, search
 from storage.sources import get_state, record_failure, success_row
 
 NOW = "2026-11-26T12:00:00+00:00"
-
-
-@pytest.fixture
-def fresh_db(tmp_path):
-    return open_archive(tmp_path / "data" / "archive.db")
 
 
 def tagged(item_id, url="", title="A title", text="Some text", source="feed-a", **tags):
@@ -160,7 +155,7 @@ def test_search_full_text_and_filters(fresh_db):
 def test_migration_6_signs_long_items_again_over_their_first_thousand_words(tmp_path):
     from datasketch import MinHash
 
-    from bot.stories import band_hashes, signature
+    from bot.stories.signatures import band_hashes, signature
     from storage.archive import _v6
 
     db = open_archive(tmp_path / "a.db")

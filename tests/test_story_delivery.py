@@ -1,12 +1,13 @@
 """A story's alert and its thread: replies go out in the run that made them, never repeat what the alert shows,
 and an agency's own advisory that joins a story first reported by the press leads it (chat.update)."""
 
-from bot.deliver import deliver_due
-from tests.test_delivery_modes import INTEL, Clock, make_rt, store_routed, tagged
+from bot.delivery.deliver import deliver_due
+from tests.conftest import Clock
+from tests.test_delivery_modes import INTEL, NOW, make_rt, store_routed, tagged
 
 
 def test_a_rounds_follow_ups_go_out_in_the_same_run(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
     advisory = tagged(1, advisory="AA26-341A", url="https://agency.example.gov/aa26-341a", source="agency")
     store_routed(rt, [advisory], source="agency")
@@ -18,7 +19,7 @@ def test_a_rounds_follow_ups_go_out_in_the_same_run(tmp_path, slack_api):
 
 
 def test_a_follow_up_never_repeats_a_source_the_alert_named(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
     item = tagged(1)
     store_routed(rt, [item], source="news")
@@ -34,7 +35,7 @@ def test_a_follow_up_never_repeats_a_source_the_alert_named(tmp_path, slack_api)
 
 
 def test_an_agency_advisory_joining_a_press_story_leads_the_alert(tmp_path, slack_api):
-    clock = Clock()
+    clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
     store_routed(rt, [tagged(1, advisory="AA26-350A", source="press")], source="press")
     deliver_due(rt, sleep=clock.sleep)

@@ -6,7 +6,7 @@ from pathlib import Path
 from bot.records import FetchResult
 from bot.tagging import get_tagger
 from extractors import extract
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 DATA = Path(__file__).parent / "data"
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.assemble import build
-from bot.config import load_sources
-from bot.cycle import run_cycle
+from bot.config.sources import load_sources
 from bot.errors import ExtractError
 from bot.records import FetchResult
+from bot.run.assemble import build
+from bot.run.cycle import run_cycle
+from bot.run.workers import AnalysisError, TagPool
 from bot.tagging import get_tagger
-from bot.tagpool import AnalysisError, TagPool
-from tests.extractor_cases import make_source
+from tests.conftest import make_source
 
 DATA = Path(__file__).parent / "data/feeds"
 TEXTS = [
@@ -71,8 +71,9 @@ def test_what_a_worker_logs_is_logged_here(caplog):
     assert skipped and skipped[0].source_id == "pooled" and skipped[0].process != os.getpid()
 
 
+@pytest.mark.slow
 def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server, monkeypatch):
-    monkeypatch.setattr("bot.cycle.os.cpu_count", lambda: 2)
+    monkeypatch.setattr("bot.run.cycle.os.cpu_count", lambda: 2)
     lines = ["sources:"]
     for feed in ("cisa_advisories.xml", "vendor_blog.atom", "news_hostile.xml"):
         feed_server.serve_file(f"/{feed}", DATA / feed)
@@ -101,10 +102,10 @@ def test_cycle_with_the_pool_archives_what_the_threads_do(tmp_path, feed_server,
 
 
 def test_start_early_only_when_the_cycle_will_surely_parse(tmp_path, monkeypatch):
-    from bot.tagpool import POOL_FROM, start_early, stop_forkserver
+    from bot.run.workers import POOL_FROM, start_early, stop_forkserver
     from storage import open_archive
 
-    monkeypatch.setattr("bot.tagpool.os.cpu_count", lambda: 2)
+    monkeypatch.setattr("bot.run.workers.os.cpu_count", lambda: 2)
     lines = ["sources:"] + [
         f"  - {{name: s{n}, type: rss, url: 'https://example.org/{n}.xml'}}" for n in range(POOL_FROM)
     ]

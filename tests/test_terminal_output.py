@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot import logs
 from bot.cli import cli
+from bot.observe import logs
 from bot.terminal import printable
 from storage.archive import transaction
 from storage.sources import record_failure
@@ -45,7 +45,7 @@ def test_printable(raw, expected):
 
 
 @pytest.fixture
-def archive(tmp_path):
+def escapes_archive(tmp_path):
     path = tmp_path / "advisories.db"
     db = build(path)
     with transaction(db) as conn:
@@ -59,18 +59,20 @@ def archive(tmp_path):
     return path
 
 
-def test_show_and_search(archive):
+def test_show_and_search(escapes_archive):
     for args in (["show", "k1aaaaaaaaaaaaaaaaaaaaaa"], ["show", "k1aaaaaaaaaaaaaaaaaaaaaa", "--json"], ["search", "Kimsuky"],
                  ["search", "Kimsuky", "--csv"], ["search", "Kimsuky", "--json"]):  # fmt: skip
-        result = CliRunner().invoke(cli, [*args, "--db", str(archive)])
+        result = CliRunner().invoke(cli, [*args, "--db", str(escapes_archive)])
         assert result.exit_code == 0, result.output
         assert "kisa.example" in result.output or "k1aaaa" in result.output
         assert_clean(result.output)
 
 
-def test_status(archive, tmp_path):
+def test_status(escapes_archive, tmp_path):
     for args in (["status"], ["status", "--json"]):
-        result = CliRunner().invoke(cli, [*args, "--db", str(archive), "--sources", str(tmp_path / "none.yaml")])
+        result = CliRunner().invoke(
+            cli, [*args, "--db", str(escapes_archive), "--sources", str(tmp_path / "none.yaml")]
+        )
         assert result.exit_code == 0, result.output
         assert "evil-feed" in result.output
         assert_clean(result.output)

@@ -1,21 +1,12 @@
 """`advisory-bot stats` and `report --week`: counts per period, the chart, the weekly summary."""
 
-import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
 from storage import open_archive
 from storage.stats import Count, counts
-from tests.analyst_archive import build
 
 PNG = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    path = tmp_path_factory.mktemp("archive") / "advisories.db"
-    build(path)
-    return path
 
 
 def run(archive, *args):

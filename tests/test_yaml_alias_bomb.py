@@ -7,9 +7,9 @@ import sys
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import load_sources
-from bot.routes_config import load_routes
-from bot.yamlconfig import ALIAS_BUDGET
+from bot.config.routes import load_routes
+from bot.config.sources import load_sources
+from bot.config.yamlfile import ALIAS_BUDGET
 
 
 def bomb(levels: int, top: str = "sources") -> str:
@@ -79,9 +79,9 @@ def test_alias_just_under_the_budget_is_fine(tmp_path):
 
 
 def test_hot_reload_rejects_a_bomb_and_keeps_running(tmp_path, monkeypatch):
-    from bot.daemon import Daemon
-    from bot.ops import Ops
-    from bot.runtime import Runtime
+    from bot.run.daemon import Daemon
+    from bot.run.health import Ops
+    from bot.run.runtime import Runtime
     from tests.test_reload import BASE, NOW, jobs
 
     monkeypatch.chdir(tmp_path)

@@ -59,7 +59,7 @@ def resolve_actors(names, strict: bool = False) -> tuple[str, ...]:
     a usage error naming the closest known names."""
     if not names:
         return ()
-    from bot.assemble import actor_resolver
+    from bot.run.assemble import actor_resolver
 
     resolve = actor_resolver()
     out = []

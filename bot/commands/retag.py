@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from bot import runlock
-from bot.assemble import build
 from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
 from bot.commands.progress import bar
 from bot.commands.when import DATE
-from bot.runtime import iso, utcnow
+from bot.run import lock as runlock
+from bot.run.assemble import build
+from bot.run.runtime import iso, utcnow
 from bot.terminal import echo
 from storage import open_archive
 
@@ -27,13 +27,13 @@ from storage import open_archive
 def retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_path: Path | None) -> None:
     """Re-tag archived items and report those that gained or lost dprk_cyber."""
     require_archive(db_path)
-    # --alert delivers: never beside a running `run` (bot/runlock.py)
+    # --alert delivers: never beside a running `run` (bot/run/lock.py)
     with runlock.hold(db_path, "retag --alert") if alert else contextlib.nullcontext():
         _retag(since, alert, deliver, db_path, routes_path)
 
 
 def _retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_path: Path | None) -> None:
-    from bot.retag import retag as run_retag
+    from bot.run.retag import retag as run_retag
     from bot.tagging import get_tagger
 
     db = open_archive(db_path)
@@ -43,7 +43,7 @@ def _retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_
         moment = utcnow()
 
         def routes(tagged):
-            return rt.routes(tagged.item, tagged.tags, moment)
+            return rt.routing.routes(tagged.item, tagged.tags, moment)
 
     with bar(desc="retag") as progress:  # on a terminal only
 
@@ -62,7 +62,7 @@ def _retag(since: str | None, alert: bool, deliver: bool, db_path: Path, routes_
         err=True,
     )
     if alert and deliver and report.alerts:
-        from bot.deliver import deliver_due
+        from bot.delivery.deliver import deliver_due
 
         sent = deliver_due(rt)
         echo(f"retag: {sent.sent} alerts sent, {sent.failed} pending", err=True)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from bot.assemble import actor_resolver, routes_config
 from bot.commands.common import db_option, exits_on_errors, require_archive, routes_option
+from bot.delivery.route import Router
 from bot.errors import AdvisoryBotError
 from bot.records import Item
-from bot.route import Router
-from bot.runtime import utcnow
+from bot.run.assemble import actor_resolver, routes_config
+from bot.run.runtime import utcnow
 from bot.terminal import echo
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from bot import logs, runlock
 from bot.commands.common import db_option, exits_on_errors, routes_option, sources_option
-from bot.config import load_sources_file, resolve, warnings
+from bot.config.sources import load_sources_file, resolve, warnings
+from bot.observe import logs
+from bot.run import lock as runlock
 from bot.terminal import echo
 
 
@@ -43,14 +44,14 @@ def run(
     logs.setup(log_level, log_format)
     config = load_sources_file(sources_path)
     for warning in warnings(config):
-        logging.getLogger("advisory_bot.config").warning("sources: %s", warning)
+        logging.getLogger(__name__).warning("sources: %s", warning)
     with runlock.hold(db_path, "run --once" if once else "run"):
         _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics_host)
 
 
 def _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics_host) -> None:
     if once:
-        from bot import tagpool
+        from bot.run import workers as tagpool
 
         # before the imports and set-up below: the worker processes' server starts alongside them
         tagpool.start_early(resolve(config), db_path)
@@ -63,17 +64,17 @@ def _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics
         # and the archive are closed already, and the standard streams are still flushed.
         gc.freeze()
         return
-    from bot.assemble import build
-    from bot.daemon import Daemon
+    from bot.run.assemble import build
+    from bot.run.daemon import Daemon
 
     rt = build(db_path, routes_path, fetching=config.fetching)
     daemon = Daemon(rt, sources_path, routes_path)
     server = None
     if metrics_port is not None:
-        from bot.metrics import Metrics
-        from bot.observe import ObserveServer
+        from bot.observe.endpoints import ObserveServer
+        from bot.observe.metrics import Metrics
 
-        rt.metrics = Metrics(db_path, notifiers=lambda: list(rt.notifiers))
+        rt.metrics = Metrics(db_path, notifiers=lambda: list(rt.routing.notifiers))
         server = ObserveServer(metrics_host, metrics_port, rt.metrics, daemon.health).start()
         echo(f"metrics: http://{metrics_host}:{server.port}/metrics and /healthz", err=True)
     try:
@@ -84,9 +85,9 @@ def _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics
 
 
 def _once(config, db_path: Path, routes_path: Path | None) -> None:
-    from bot.assemble import build
-    from bot.cycle import run_cycle
-    from bot.runtime import iso
+    from bot.run.assemble import build
+    from bot.run.cycle import run_cycle
+    from bot.run.runtime import iso
     from storage.outbox import unsent
 
     rt = build(db_path, routes_path, fetching=config.fetching)
@@ -108,7 +109,7 @@ def _once(config, db_path: Path, routes_path: Path | None) -> None:
 
 def _explain(failed, waiting, db, now: str) -> None:
     """What failed and what to check; which sources wait, until when, after which error, and how to end the wait."""
-    from bot.waits import check_for
+    from bot.run.waits import check_for
     from storage.sources import waiting as waiting_rows
 
     for r in failed:

@@ -10,10 +10,10 @@ import click
 from pydantic import TypeAdapter, ValidationError
 
 from bot.commands.common import exits_on_errors, sources_option
-from bot.config import SourceConfig, SourcesFile, parse_duration, resolve
+from bot.config.sources import SourceConfig, SourcesFile, parse_duration, resolve
+from bot.config.yamlfile import load_model
 from bot.errors import AdvisoryBotError, ConfigError, FetchError
 from bot.terminal import echo
-from bot.yamlconfig import load_model
 
 
 def _duration(ctx, param, value):
@@ -59,10 +59,10 @@ def add(
     Writes `allow_private: true` with --allow-private (needed for feeds on a private or loopback address). A URL
     already in the file is refused; the name defaults to the feed's title (else the site's host).
     """
-    from bot.config import Source
-    from bot.discover import JSON_FEED_FIELDS, Feed, alternates, feed_kind, feed_title, name_for
-    from bot.probe import fetch_now, probe
-    from bot.sourcefile import append_source, entry_text
+    from bot.config.sources import Source
+    from bot.config.sources_edit import append_source, entry_text
+    from bot.fetch.discover import JSON_FEED_FIELDS, Feed, alternates, feed_kind, feed_title, name_for
+    from bot.fetch.probe import fetch_now, probe
 
     written = load_model(sources_path, SourcesFile, what="a mapping with a 'sources:' list")
     taken = {s.name for s in written.sources}
@@ -126,7 +126,7 @@ def add(
 
 def _refuse_known(url: str, written: SourcesFile, sources_path: Path) -> None:
     """A URL the file has already is a usage mistake (exit 2): the source would be fetched twice."""
-    from bot.discover import same_url
+    from bot.fetch.discover import same_url
 
     for source in written.sources:
         if same_url(url, source.url):

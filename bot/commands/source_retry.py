@@ -40,7 +40,7 @@ def retry(names: tuple[str, ...], every: bool, sources_path: Path, db_path: Path
 
 
 def _check_names(names, sources_path: Path, archived: set[str]) -> None:
-    from bot.config import load_sources
+    from bot.config.sources import load_sources
     from bot.suggest import closest
 
     known = set(archived)

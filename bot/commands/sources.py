@@ -13,7 +13,7 @@ import click
 from bot.commands.common import DEFAULT_SOURCES, exits_on_errors, routes_option, sources_option
 from bot.commands.source_add import add
 from bot.commands.source_retry import retry
-from bot.config import load_sources, load_sources_file, resolve, warnings
+from bot.config.sources import load_sources, load_sources_file, resolve, warnings
 from bot.errors import ConfigError
 from bot.terminal import echo
 
@@ -48,7 +48,7 @@ def check(file: Path) -> None:
 @click.option("--write", is_flag=True, help="Regenerate the shipped docs/sources.schema.json instead of printing.")
 def schema(write: bool) -> None:
     """Print the JSON Schema of sources.yaml (generated from the schema `sources check` validates with)."""
-    from bot.schema import SCHEMA_PATH, schema_text
+    from bot.config.schema import SCHEMA_PATH, schema_text
 
     if write:
         SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
@@ -77,9 +77,9 @@ def test_cmd(
 
     Exit 0 without problems, 1 when problems were found or the fetch failed, 2 on configuration errors.
     """
-    from bot.assemble import actor_resolver, routes_config
-    from bot.probe import probe, verdicts
-    from bot.route import Router
+    from bot.delivery.route import Router
+    from bot.fetch.probe import probe, verdicts
+    from bot.run.assemble import actor_resolver, routes_config
 
     by_name = {s.name: s for s in load_sources(sources_path)}
     if name not in by_name:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from bot.commands.common import exits_on_errors, sources_option
-from bot.config import load_sources_file, resolve
+from bot.config.sources import load_sources_file, resolve
 from bot.errors import ConfigError
 from bot.terminal import echo
 
@@ -27,10 +27,10 @@ def verify(names: tuple[str, ...], sources_path: Path, strict: bool, as_json: bo
     Nothing is stored or posted. Exit 0 when none failed, 1 when any failed (with --strict: or warned), 2 on
     configuration errors. For deployment day and a weekly cron.
     """
-    from bot.politeness import HostGate
-    from bot.verify import as_json as check_json
-    from bot.verify import line
-    from bot.verify import verify as verify_all
+    from bot.fetch.politeness import HostGate
+    from bot.fetch.verify import as_json as check_json
+    from bot.fetch.verify import line
+    from bot.fetch.verify import verify as verify_all
 
     written = load_sources_file(sources_path)
     every = resolve(written)

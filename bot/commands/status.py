@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from bot.commands.common import db_option, exits_on_errors, require_archive, sources_option
-from bot.config import load_sources
-from bot.runtime import iso, utcnow
+from bot.config.sources import load_sources
+from bot.run.runtime import iso, utcnow
 from bot.terminal import echo
 from storage import open_archive
 from storage.sources import all_states, health

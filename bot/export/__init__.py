@@ -7,6 +7,7 @@ The contract (built-ins register exactly like add-ons would): an exporter is a f
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TextIO
@@ -25,11 +26,9 @@ class Exporter(Protocol):
         """Write `rows` to `out`; return the number of items written."""
 
 
+FORMAT_NAMES = ("csv", "jsonl", "stix", "misp", "atom")  # each the name of its module here, bot.export.NAME
+
+
 def formats() -> dict[str, Exporter]:
     """Format name -> exporter (imported lazily: stix2 and feedgen load only when used)."""
-    from bot.export import atom, csv, jsonl, misp, stix
-
-    return {"csv": csv.write, "jsonl": jsonl.write, "stix": stix.write, "misp": misp.write, "atom": atom.write}
-
-
-FORMAT_NAMES = ("csv", "jsonl", "stix", "misp", "atom")
+    return {name: importlib.import_module(f"bot.export.{name}").write for name in FORMAT_NAMES}

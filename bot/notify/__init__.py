@@ -13,10 +13,10 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Protocol, TextIO, runtime_checkable
 
+from bot.config.routes import APPRISE_TYPES, NotifierConfig, RoutesFile, default_routes_file
 from bot.errors import ConfigError
 from bot.notify.console import ConsoleNotifier
 from bot.notify.message import Card, Message, build_alert
-from bot.routes_config import APPRISE_TYPES, NotifierConfig, RoutesFile, default_routes_file
 
 __all__ = ["NOTIFIERS", "Card", "ConsoleNotifier", "Message", "Notifier", "SlackNotifier", "build_alert",
            "build_notifiers", "default_notifier", "notifier_class"]  # fmt: skip

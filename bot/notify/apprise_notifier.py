@@ -27,10 +27,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import apprise
 
 from bot.errors import ConfigError, NotifyError
-from bot.logs import redact
 from bot.notify.console import render
 from bot.notify.escape import clean, defang
 from bot.notify.message import Card, Message
+from bot.observe.logs import redact
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +144,7 @@ def _secrets(url: str) -> list[str]:
 
 
 def _hide(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, "***")
-    return redact(_ANY_URL.sub("[url]", text))
+    return redact(_ANY_URL.sub("[url]", text), secrets=secrets)
 
 
 class _Mask(logging.Filter):

@@ -100,18 +100,6 @@ def listing(key: str, kind: str, heading: str, cards: Sequence[Card], thread_ts:
     )
 
 
-def also_reported(key: str, sources: Sequence[str], thread_ts: str | None) -> Message:
-    """A thread reply: the alerted story is now carried by more sources."""
-    names = ", ".join(sources)
-    return Message(
-        text=f"Also reported by {escape(names)}",
-        blocks=[_section(f"Also reported by {escape(names)}")],
-        metadata=_meta(key, "followup"),
-        thread_ts=thread_ts,
-        plain=f"Also reported by {names}",
-    )
-
-
 def ops_event(key: str, title: str, lines: Sequence[str]) -> Message:
     """A source-health event for the ops route."""
     body = "\n".join(escape(line) for line in lines)

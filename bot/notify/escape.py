@@ -23,7 +23,6 @@ from publicsuffixlist import PublicSuffixList
 # Slack limits: https://api.slack.com/reference/block-kit/blocks and chat.postMessage "text" (40,000 chars).
 SECTION_LIMIT = 3000
 FIELD_LIMIT = 2000
-PLAIN_TEXT_LIMIT = 150
 BLOCK_LIMIT = 50
 TEXT_LIMIT = 40000
 ELLIPSIS = "\u2026"
@@ -125,12 +124,6 @@ def truncate(mrkdwn: str, limit: int) -> str:
     if cut.rfind("<") > cut.rfind(">"):  # inside one of our links: drop the whole link
         cut = cut[: cut.rfind("<")]
     return cut.rstrip() + ELLIPSIS
-
-
-def truncate_plain(text: str, limit: int = PLAIN_TEXT_LIMIT) -> str:
-    """Cut plain_text (headers, buttons) to `limit` chars with an ellipsis."""
-    text = clean(text, single_line=True)
-    return text if len(text) <= limit else text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS
 
 
 def fit_blocks(blocks: list[dict], limit: int = BLOCK_LIMIT) -> list[dict]:

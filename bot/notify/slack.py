@@ -14,7 +14,6 @@ Rules:
 from __future__ import annotations
 
 import logging
-import re
 import time
 from http.client import HTTPException
 from urllib.error import URLError
@@ -25,9 +24,9 @@ from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetr
 
 from bot.errors import ConfigError, NotifyError
 from bot.notify.message import EVENT_TYPE, Message
+from bot.observe.logs import RedactFilter, redact
 
 log = logging.getLogger(__name__)
-_TOKEN = re.compile(r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
 MAX_RATE_LIMIT_WAIT = 5  # seconds we let the SDK sleep inside one send; beyond that the outbox reschedules
 HISTORY_PAGES = 10  # find_posted reads at most this many pages of 200 messages
 
@@ -49,18 +48,8 @@ PERMANENT = frozenset(
 )  # fmt: skip
 
 
-class _RedactTokens(logging.Filter):
-    """Replace anything shaped like a Slack token in a log record (defence in depth: the SDK redacts headers)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if _TOKEN.search(message):
-            record.msg, record.args = _TOKEN.sub("[redacted]", message), None
-        return True
-
-
 _sdk_log = logging.getLogger(__name__ + ".sdk")  # the WebClient logs here, through the filter
-_sdk_log.addFilter(_RedactTokens())
+_sdk_log.addFilter(RedactFilter())  # token shapes (defence in depth: the SDK redacts headers)
 
 
 def _retry_after(headers) -> float | None:
@@ -244,6 +233,4 @@ class SlackNotifier:
         return NotifyError(self._redact(message), permanent=error in PERMANENT, retry_after=retry_after)
 
     def _redact(self, text: str) -> str:
-        if self._token:
-            text = text.replace(self._token, "[redacted]")
-        return _TOKEN.sub("[redacted]", text)
+        return redact(text, secrets=(self._token,))

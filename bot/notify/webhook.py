@@ -5,9 +5,9 @@ Rules:
   ever added, never renamed or retyped, without a new schema_version.
 - The URL is a credential (it usually embeds a token): it never reaches a log line or an error message, which
   name the notifier instead (`notify: webhook soc-hook: 500`).
-- bot.netguard checks the URL before every POST (DNS may change between start-up and send): private and loopback
-  addresses are refused unless the notifier sets `allow_private`. The connection is opened by the fetcher's
-  pinned backend (bot.netguard.PinnedBackend): the name is resolved once there and the socket goes to the
+- bot.fetch.address_guard checks the URL before every POST (DNS may change between start-up and send): private and
+  loopback addresses are refused unless the notifier sets `allow_private`. The connection is opened by the fetcher's
+  pinned backend (bot.fetch.address_guard.PinnedBackend): the name is resolved once there and the socket goes to the
   address checked, so an answer that turns private between check and connect (DNS rebinding) never reaches it.
   Redirects are not followed (a redirect could lead the POST, and its body, anywhere).
 - 2xx is delivered; 408, 429, 5xx, timeouts and connection failures are transient (Retry-After honoured);
@@ -28,8 +28,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.errors import ConfigError, NotifyError
-from bot.fetch import USER_AGENT, PinnedTransport, parse_retry_after, tls_context
-from bot.netguard import PinnedBackend, Refused, allowing_private, refusal
+from bot.fetch.address_guard import PinnedBackend, Refused, allowing_private, refusal
+from bot.fetch.client import USER_AGENT, PinnedTransport, parse_retry_after, tls_context
 from bot.notify.console import render
 from bot.notify.escape import clean
 from bot.notify.message import EVENT_TYPE, Card, Message

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import threading
 
-log = logging.getLogger("advisory_bot.stories")
+log = logging.getLogger(__name__)
 DEADLINE = 120.0  # seconds for one batch (or for loading); a child that takes longer is killed
 BATCH = 8  # texts per request
 _HEADER = struct.Struct("<I")

@@ -6,7 +6,7 @@ so the "by actor" query and the Atom feed accept whatever name the analyst types
 
 from datasette import hookimpl
 
-from bot.assemble import actor_resolver
+from bot.run.assemble import actor_resolver
 
 
 @hookimpl

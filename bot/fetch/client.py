@@ -1,9 +1,9 @@
 """Fetching: one bounded HTTP request per source, handing bytes (never a URL) to the extractors.
 
 Rules: a total deadline per fetch (slow trickling bodies included), a body-size cap counted on the
-decoded bytes as they are inflated, 64 KB at a time (bot.inflate: a gzip bomb stops at the cap, with memory
+decoded bytes as they are inflated, 64 KB at a time (bot.fetch.inflate: a gzip bomb stops at the cap, with memory
 near the cap; stacked codings are refused), redirects followed by hand so each hop is checked
-against bot.netguard, conditional GET with the stored validators (RFC 9110 13.1: If-None-Match wins
+against bot.fetch.address_guard, conditional GET with the stored validators (RFC 9110 13.1: If-None-Match wins
 over If-Modified-Since), Retry-After honoured on 429/503, and errors mapped to a few named kinds.
 """
 
@@ -24,9 +24,9 @@ import httpcore
 import httpx
 
 from bot.errors import FetchError, bounded_wait
-from bot.headers import USER_AGENT, request_headers
-from bot.inflate import EncodingError, decoded
-from bot.netguard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
+from bot.fetch.address_guard import PinnedBackend, Refused, allowing_private, is_public_address, refusal, resolve_host
+from bot.fetch.headers import USER_AGENT, request_headers
+from bot.fetch.inflate import EncodingError, decoded
 from bot.records import FetchResult
 
 MAX_REDIRECTS = 5
@@ -44,7 +44,7 @@ class Validators:
 
 def make_client(resolve=resolve_host, public=is_public_address) -> httpx.Client:
     """One client per thread: pooled connections, gzip, no automatic redirects, no env proxies, and connections
-    opened only to addresses the address policy checked (bot.netguard.PinnedBackend)."""
+    opened only to addresses the address policy checked (bot.fetch.address_guard.PinnedBackend)."""
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=False,
@@ -90,7 +90,7 @@ def fetch(
 ) -> FetchResult:
     """Fetch `source.url`; raise FetchError (with a kind) on anything but 200 or 304.
 
-    `gate` (bot.politeness.HostGate) spaces requests to the source's host; the deadline starts once it admits.
+    `gate` (bot.fetch.politeness.HostGate) spaces requests to the source's host; the deadline starts once it admits.
     """
     if gate is None:
         return _fetch(client, source, validators, clock)
@@ -113,7 +113,7 @@ def _follow(client, source, validators, clock, deadline, started, url) -> FetchR
             if reason.startswith("cannot resolve"):  # no DNS is no refusal: not worded like the address guard
                 raise FetchError(f"fetch: {source.name}: {reason} ({url})", kind="network")
             raise FetchError(f"fetch: {source.name}: refused {url}: {reason}", kind="blocked")
-        headers = request_headers(source)  # bot.headers: User-Agent, Accept by type, the source's own
+        headers = request_headers(source)  # bot.fetch.headers: User-Agent, Accept by type, the source's own
         if validators.etag:
             headers["If-None-Match"] = validators.etag
         if validators.last_modified:

@@ -16,16 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from bot.delivery.plan import Post, plan
 from bot.errors import NotifyError
 from bot.notify import compose
 from bot.notify.message import build_alert, card
-from bot.plan import Post, plan
-from bot.runtime import Runtime, iso
+from bot.run.runtime import Runtime, iso
 from storage import outbox
 from storage.items import load_tagged, sources_of, story_sources
 from storage.stories import lead_of
 
-log = logging.getLogger("advisory_bot.deliver")
+log = logging.getLogger(__name__)
 LOOKBACK = timedelta(days=2)
 PART_SIZE = compose.LIST_LIMIT
 PERMANENT_RETRY = timedelta(minutes=30)
@@ -44,6 +44,7 @@ class DeliveryReport:
 class Deliverer:
     def __init__(self, rt: Runtime, sleep: Callable[[float], None], should_stop: Callable[[], bool]):
         self.rt, self.sleep, self.should_stop = rt, sleep, should_stop
+        self.routing = rt.routing  # one configuration for the whole run, even if a reload swaps rt.routing
         self.db = rt.db()
         self.report = DeliveryReport()
         self.last_post: dict[tuple[str, str], float] = {}
@@ -60,10 +61,10 @@ class Deliverer:
         return self.report
 
     def _round(self) -> None:
-        for post in plan(outbox.due(self.db, iso(self.rt.now())), self.rt.delivery.burst_threshold):
+        for post in plan(outbox.due(self.db, iso(self.rt.now())), self.routing.delivery.burst_threshold):
             if self.should_stop():
                 break
-            notifier = self.rt.notifiers.get(post.notifier)
+            notifier = self.routing.notifiers.get(post.notifier)
             if notifier is None or post.notifier in self.report.broken or post.channel_key in self.held:
                 continue
             if post.kind == "burst":
@@ -195,7 +196,7 @@ class Deliverer:
     def _pace(self, post: Post) -> None:
         last = self.last_post.get((post.notifier, post.channel))
         if last is not None:
-            wait = self.rt.delivery.min_interval - (self.rt.monotonic() - last)
+            wait = self.routing.delivery.min_interval - (self.rt.monotonic() - last)
             if wait > 0:
                 self.sleep(wait)
 
@@ -221,13 +222,12 @@ class Deliverer:
         )
         if exc.permanent and post.notifier not in self.report.broken:
             self.report.broken.add(post.notifier)
-            if self.rt.ops_event:
-                self.rt.ops_event(
-                    f"notifier-broken:{post.notifier}:{iso(now)[:13]}",
-                    f"Notifier {post.notifier} is failing",
-                    [str(exc), "Alerts are kept pending."],
-                    exclude=post.notifier,
-                )
+            self.rt.ops_event(
+                f"notifier-broken:{post.notifier}:{iso(now)[:13]}",
+                f"Notifier {post.notifier} is failing",
+                [str(exc), "Alerts are kept pending."],
+                exclude=post.notifier,
+            )
 
 
 def deliver_due(rt: Runtime, sleep=time.sleep, should_stop=lambda: False) -> DeliveryReport:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.config.routes import Digest, Match, NotifierConfig, RoutesFile
 from bot.records import Item, Tags
-from bot.routes_config import Digest, Match, NotifierConfig, RoutesFile
 
 
 @dataclass(frozen=True)

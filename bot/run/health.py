@@ -30,7 +30,7 @@ class Ops:
 
 def after_failure(rt, source, count: int, error: str, last_success_at: str | None) -> None:
     """Report a streak of failures once, when it reaches the threshold."""
-    if rt.ops is not None and count == rt.ops.failures:
+    if rt.routing.ops is not None and count == rt.routing.ops.failures:
         rt.ops_event(
             f"source-failing:{source.name}:{last_success_at or 'never'}",
             f"Source {source.name} failed {count} times in a row",
@@ -40,9 +40,10 @@ def after_failure(rt, source, count: int, error: str, last_success_at: str | Non
 
 def after_success(rt, source, previous_failures: int, items: int | None, previous_items: int | None, now: str) -> None:
     """Report a recovery after a reported streak, and a source that stopped producing items."""
-    if rt.ops is None:
+    route = rt.routing.ops
+    if route is None:
         return
-    if previous_failures >= rt.ops.failures:
+    if previous_failures >= route.failures:
         rt.ops_event(
             f"source-recovered:{source.name}:{now}",
             f"Source {source.name} is back to health",

@@ -1,7 +1,7 @@
 """Editing sources.yaml in place (`sources add`): append one entry, keep every comment and the layout.
 
 Rules: ruamel.yaml round-trip with the file's own indentation (the shipped file dumps back byte for byte);
-the new text is written next to the file and validated with bot.config exactly as `run` would; only a valid
+the new text is written next to the file and validated with bot.config.sources exactly as `run` would; only a valid
 file replaces the old one (os.replace), so an invalid result leaves the file untouched.
 """
 
@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from bot.config import load_sources
+from bot.config.sources import load_sources
 from bot.errors import ConfigError
 
 

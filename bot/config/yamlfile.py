@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TypeVar, get_args
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
@@ -21,6 +21,14 @@ from bot.errors import ConfigError
 from bot.suggest import closest
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class StrictModel(BaseModel):
+    """The base of every configuration model: unknown keys are errors, values are frozen, defaults validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
 ALIAS_BUDGET = 10_000  # nodes that aliases may add: merge keys and shared lists in a real file add a few hundred
 
 

@@ -1,14 +1,14 @@
 """Fetched bytes -> tagged items: extract, tag, and sign each item (its near-duplicate MinHash) in one step.
 
 The step is a pure function of the fetched document and the source's settings, with no database or network,
-so a big cycle runs it in worker processes (bot.tagpool: every core parses and tags) while the source
+so a big cycle runs it in worker processes (bot.run.workers: every core parses and tags) while the source
 threads fetch and store. A tagger that offers `analyse` runs the whole step itself; any other is called here.
 """
 
 from __future__ import annotations
 
 from bot.records import FetchResult, Item, TaggedItem
-from bot.stories import signature
+from bot.stories.signatures import signature
 
 
 def analyse(result: FetchResult, source, tagger) -> list[TaggedItem]:

@@ -34,20 +34,6 @@ _QUERY_SAFE = "/?%:@!$&'()*+,;=-._~[]|"
 _WS = re.compile(r"\s+")
 
 
-def safe_link(url: str | None) -> str:
-    """The URL, trimmed, if it is an absolute http(s) URL with a host; otherwise ""."""
-    if not url:
-        return ""
-    url = _STRIP_INNER.sub("", url).strip(_TRIM)
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in DEFAULT_PORTS or not parts.hostname:
-        return ""
-    return url
-
-
 def normalize_url(url: str | None, base: str | None = None) -> str:
     """Canonical form of an http(s) URL, resolved against `base`; "" for anything else.
 

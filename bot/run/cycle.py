@@ -7,13 +7,13 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from bot.deliver import DeliveryReport, deliver_due
-from bot.pipeline import SourceReport, refresh
-from bot.runtime import Runtime, iso
-from bot.tagpool import TagPool, wanted
+from bot.delivery.deliver import DeliveryReport, deliver_due
+from bot.run.refresh import SourceReport, refresh
+from bot.run.runtime import Runtime, iso
+from bot.run.workers import TagPool, wanted
 from storage.sources import get_state
 
-log = logging.getLogger("advisory_bot.cycle")
+log = logging.getLogger(__name__)
 WORKERS = 8
 
 
@@ -24,7 +24,7 @@ class CycleReport:
 
 
 def run_cycle(sources, rt: Runtime, workers: int = WORKERS, sleep=None, pool: bool | None = None) -> CycleReport:
-    """One cycle; `pool` forces worker processes on or off (default: bot.tagpool.wanted).
+    """One cycle; `pool` forces worker processes on or off (default: bot.run.workers.wanted).
 
     A source still backing off (after failures, a Retry-After, or parked as gone) is not fetched: it is reported
     as "backoff", as the daemon skips it, so a cron job does not hammer a failing or vanished source.
@@ -36,7 +36,7 @@ def run_cycle(sources, rt: Runtime, workers: int = WORKERS, sleep=None, pool: bo
     due = [s for s in enabled if s.name not in waiting]
     tagger = rt.tagger
     if tagger is not None and due and (wanted(enabled) if pool is None else pool):
-        rt.tagger = TagPool(os.cpu_count() or 1)  # parse and tag on every core (see bot.tagpool)
+        rt.tagger = TagPool(os.cpu_count() or 1)  # parse and tag on every core (see bot.run.workers)
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(due))), thread_name_prefix="source") as threads:
             fetched = {r.source: r for r in threads.map(lambda s: refresh(s, rt), due)}

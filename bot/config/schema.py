@@ -1,4 +1,4 @@
-"""The JSON Schema of sources.yaml, generated from the pydantic models in bot.config (docs/sources.schema.json).
+"""The JSON Schema of sources.yaml, generated from the pydantic models in bot.config.sources (docs/sources.schema.json).
 
 Rules: generated, never hand-edited (`advisory-bot sources schema --write`; a test compares the shipped file);
 pydantic gives the structure, titles, descriptions and `additionalProperties: false` (extra="forbid"); this
@@ -14,14 +14,14 @@ from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from bot import config
+from bot.config import sources as config
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "sources.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "sources.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=./docs/sources.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-# the key each source type requires and the other types refuse (bot.config.SourceConfig._type_options)
+# the key each source type requires and the other types refuse (bot.config.sources.SourceConfig._type_options)
 TYPE_OPTIONS = {"selectors": "html", "fields": "json"}
-_HTTP_URL = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"  # bot.config._http_url, spelled case-insensitively
+_HTTP_URL = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"  # bot.config.sources._http_url, spelled case-insensitively
 
 
 def _any_case(pattern: str) -> str:
@@ -43,7 +43,7 @@ def _number(pattern: str, kind: str, help_: str) -> dict:
     }
 
 
-# validator function (bot.config) -> the JSON Schema of the values it accepts
+# validator function (bot.config.sources) -> the JSON Schema of the values it accepts
 _BY_VALIDATOR = {
     config.parse_duration: _number(config._DURATION.pattern, "number", "duration: 90s, 30m, 2h, 1d; number = seconds"),
     config.parse_size: _number(_any_case(config._SIZE.pattern), "integer", "size: 512KB, 10MB; number = bytes"),

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from bot.config import _kebab, parse_duration
+from bot.config.sources import _kebab, parse_duration
+from bot.config.yamlfile import StrictModel, load_model
 from bot.errors import ConfigError
-from bot.yamlconfig import load_model
 
 APPRISE_TYPES = ("teams", "discord", "mattermost", "matrix", "email", "apprise")
 NOTIFIER_TYPES = ("slack", "console", "webhook", *APPRISE_TYPES)
@@ -47,11 +47,7 @@ Kebab = Annotated[str, AfterValidator(_kebab)]
 EnvName = Annotated[str, AfterValidator(_env_name)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
-
-
-class NotifierConfig(_Strict):
+class NotifierConfig(StrictModel):
     """A chat service to deliver to."""
 
     name: Kebab = Field(description="unique, kebab-case; routes refer to it")
@@ -71,7 +67,7 @@ class NotifierConfig(_Strict):
         return self
 
 
-class Match(_Strict):
+class Match(StrictModel):
     """What an item must have for a route to take it; lists mean any of."""
 
     dprk_cyber: bool | None = Field(True, description="true: only DPRK cyber items (default); null: any")
@@ -83,7 +79,7 @@ class Match(_Strict):
     min_score: float = Field(0.0, ge=0, le=1, description="lowest tagger score accepted")
 
 
-class Digest(_Strict):
+class Digest(StrictModel):
     """When a digest route posts: each hour, or each day at a local time."""
 
     every: Literal["hourly", "daily"] = Field("daily", description="hourly | daily")
@@ -91,7 +87,7 @@ class Digest(_Strict):
     timezone: Annotated[str, AfterValidator(_timezone)] = Field("UTC", description="IANA time zone of `at`")
 
 
-class RouteConfig(_Strict):
+class RouteConfig(StrictModel):
     """Send matching items to notifiers, at once or in a digest."""
 
     name: Kebab = Field(description="unique, kebab-case")
@@ -107,14 +103,14 @@ class RouteConfig(_Strict):
         return self
 
 
-class OpsConfig(_Strict):
+class OpsConfig(StrictModel):
     """Where source-health events go (never mixed with intelligence alerts)."""
 
     to: list[str] = Field(min_length=1, description="notifier names")
     failures: int = Field(3, ge=1, description="consecutive failures of a source before it is reported")
 
 
-class DeliveryConfig(_Strict):
+class DeliveryConfig(StrictModel):
     """Pacing of posts."""
 
     burst_threshold: int = Field(
@@ -128,7 +124,7 @@ class DeliveryConfig(_Strict):
     )
 
 
-class RoutesFile(_Strict):
+class RoutesFile(StrictModel):
     """The whole routes.yaml."""
 
     notifiers: list[NotifierConfig] = Field(min_length=1, description="chat services")

@@ -1,6 +1,6 @@
 """Probing one source now (`sources test`, `sources add`): fetch or read, extract, name the problems.
 
-Rules: the fetch is the bot's own (bot.fetch: the source's allow_private, timeout and size cap) without
+Rules: the fetch is the bot's own (bot.fetch.client: the source's allow_private, timeout and size cap) without
 conditional headers, so the answer is always a full body; a saved page is the body, with the content type
 its source type implies. Nothing is stored and nothing is posted. Problems are named with counts: an html
 `item` selector that matches nothing, no items, dates that do not parse, items without an http(s) link, and
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bot.config import Source
+from bot.config.sources import Source
+from bot.delivery.route import Router, Target
 from bot.errors import ExtractError, FetchError
-from bot.fetch import fetch, make_client
+from bot.fetch.client import fetch, make_client
 from bot.records import FetchResult, Item, Tags
-from bot.route import Router, Target
 from extractors import extract, html
 
 # --file: the content type a saved copy is read with, by source type (extractors.charset still sniffs)
@@ -62,7 +62,7 @@ def read_saved(source: Source, page: Path) -> FetchResult:
 
 
 def fetch_now(source: Source, gate=None) -> FetchResult:
-    """One unconditional fetch of `source` (raises FetchError); `gate` (bot.politeness.HostGate) spaces hosts."""
+    """One unconditional fetch of `source` (raises FetchError); `gate` (bot.fetch.politeness.HostGate) spaces hosts."""
     with make_client() as client:
         return fetch(client, source, gate=gate)
 

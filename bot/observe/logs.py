@@ -1,8 +1,9 @@
 """Logging: stable snake_case keys with units, human-readable or JSON lines, secrets redacted.
 
 Every record is made printable (bot.terminal: no terminal escapes from feed text) and passes through `redact`,
-which masks Slack tokens (xox?-...), Slack webhook URLs, bearer tokens and the values of the secret environment
-variables, wherever they appear.
+which masks Slack tokens (xox?-..., xapp-...), Slack webhook URLs, bearer tokens and the values of the secret
+environment variables, wherever they appear. It is the one redaction: notifiers pass it their own secrets (a token,
+the parts of a URL) and install `RedactFilter` on the loggers of the libraries they drive.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from bot.terminal import printable
@@ -24,22 +26,36 @@ SECRET_ENV = (
     "ADVISORY_BOT_SERVE_PASSWORD_HASH",
 )
 _PATTERNS = [
-    re.compile(r"xox[abposr]-[A-Za-z0-9-]+"),
+    re.compile(r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+"),
     re.compile(r"https://hooks\.slack\.com/[^\s\"'<>]+"),
     re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"),
 ]
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
 
-def redact(text: str, env=os.environ) -> str:
-    """`text` with every known secret shape and secret env value replaced by '***'."""
-    for name in SECRET_ENV:
-        value = env.get(name)
-        if value and len(value) >= 6:
-            text = text.replace(value, "***")
+def redact(text: str, env=os.environ, secrets: Iterable[str] = ()) -> str:
+    """`text` with every known secret shape, secret env value and given secret replaced by '***'."""
+    values = [v for v in (env.get(name) for name in SECRET_ENV) if v and len(v) >= 6]
+    for value in sorted({*values, *(s for s in secrets if s)}, key=len, reverse=True):
+        text = text.replace(value, "***")
     for pattern in _PATTERNS:
         text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "***", text)
     return text
+
+
+class RedactFilter(logging.Filter):
+    """Redacts each record of the logger it is installed on (`redact` with these secrets) before any handler."""
+
+    def __init__(self, *secrets: str):
+        super().__init__()
+        self.secrets = secrets
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = redact(message, secrets=self.secrets)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True
 
 
 def fields(record: logging.LogRecord) -> dict:

@@ -15,12 +15,12 @@ import dataclasses
 import logging
 
 from bot.errors import AdvisoryBotError
-from bot.fetch import fetch
+from bot.fetch.client import fetch
 from bot.records import Item
 from extractors.charset import decode
 from extractors.text import cap, clean_text, html_to_text
 
-log = logging.getLogger("advisory_bot.fulltext")
+log = logging.getLogger(__name__)
 SHORT_TEXT = 600
 MAX_PAGES = 20
 TEXT_MAX = 100_000

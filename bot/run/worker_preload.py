@@ -1,4 +1,4 @@
-"""Imported by the tag pool's forkserver (bot.tagpool) before it forks workers: builds the process's tagger and
+"""Imported by the tag pool's forkserver (bot.run.workers) before it forks workers: builds the process's tagger and
 imports what analysis uses (extractors, feedparser, lxml, numpy), so every worker inherits them instead of
 importing spaCy, building the pipelines and loading those modules again.
 
@@ -12,12 +12,12 @@ import gc
 import logging
 
 try:
-    import bot.analyse  # noqa: F401 - imported for the workers to inherit
+    import bot.run.analyse  # noqa: F401 - imported for the workers to inherit
     from bot.tagging import get_tagger
 
     get_tagger()
 except Exception:  # noqa: BLE001 - see the docstring: the workers will meet the error and report it
-    logging.getLogger("advisory_bot.tagpool").debug("forkserver preload failed", exc_info=True)
+    logging.getLogger(__name__).debug("forkserver preload failed", exc_info=True)
 # What Python's gc documentation advises before fork(): the long-lived objects (spaCy's pipelines, the
 # modules) leave the collector's generations, so a worker's collections neither walk them nor write to their
 # pages (which would copy them, page by page, into every worker), and the server's own exit skips them too.

@@ -11,7 +11,7 @@ import logging
 
 from storage.sources import waiting
 
-# what to check, by the failure kind bot.fetch names (kinds not listed need no advice beyond the error)
+# what to check, by the failure kind bot.fetch.client names (kinds not listed need no advice beyond the error)
 CHECKS = {
     "network": "the network from this host: DNS (can it resolve the feed's host?), a proxy (HTTPS_PROXY, "
     "HTTP_PROXY), a firewall",

@@ -1,7 +1,7 @@
 """Verifying every enabled source now (`sources verify`): one probe each, in parallel, polite per host.
 
 What an operator runs on deployment day and from a weekly cron: each source is fetched and extracted exactly as
-`sources test` does (bot.probe), and judged `ok`, `warn` (items came, with problems such as dates that do not
+`sources test` does (bot.fetch.probe), and judged `ok`, `warn` (items came, with problems such as dates that do not
 parse) or `fail` (the fetch or extract failed, or nothing came: no items, or selectors that match nothing).
 """
 
@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.config import Source
-from bot.politeness import HostGate
-from bot.probe import Probe, probe
+from bot.config.sources import Source
+from bot.fetch.politeness import HostGate
+from bot.fetch.probe import Probe, probe
 
 FAILING = frozenset({"fetch", "extract", "no_items", "no_match"})  # problems that mean nothing usable came
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from bot.yamlconfig import load_model
+from bot.config.yamlfile import StrictModel, load_model
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
 _DURATION_UNITS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
@@ -66,7 +66,7 @@ def _http_url(value: str) -> str:
 
 
 def _headers(value: dict[str, str]) -> dict[str, str]:
-    from bot.headers import check_headers
+    from bot.fetch.headers import check_headers
 
     return check_headers(value)
 
@@ -90,11 +90,7 @@ Headers = Annotated[dict[str, str], AfterValidator(_headers)]
 TimeZone = Annotated[str, AfterValidator(_timezone)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
-
-
-class Selectors(_Strict):
+class Selectors(StrictModel):
     """CSS selectors for `html` sources; all but `item` apply inside each item element."""
 
     item: str = Field(description="selects each entry on the page")
@@ -104,7 +100,7 @@ class Selectors(_Strict):
     summary: str | None = Field(None, description="the entry's summary text")
 
 
-class JsonFields(_Strict):
+class JsonFields(StrictModel):
     """Dotted paths into a JSON document for `json` sources; `items` selects the list of entries."""
 
     items: str = Field(description="dotted path to the list of entries ('' for a top-level list)")
@@ -116,7 +112,7 @@ class JsonFields(_Strict):
     summary: str | None = Field(None, description="path to the entry's summary text")
 
 
-class Defaults(_Strict):
+class Defaults(StrictModel):
     """Values every source inherits unless it sets its own."""
 
     every: Duration = Field("30m", description="how often to fetch (e.g. 15m, 1h)")
@@ -125,7 +121,7 @@ class Defaults(_Strict):
     language: str = Field("en", description="language of the source's text (en, ko, ja ...)")
 
 
-class SourceConfig(_Strict):
+class SourceConfig(StrictModel):
     """One source of advisories or news."""
 
     name: Annotated[str, AfterValidator(_kebab)] = Field(description="unique, kebab-case")
@@ -170,7 +166,7 @@ class SourceConfig(_Strict):
         return self
 
 
-class Fetching(_Strict):
+class Fetching(StrictModel):
     """How the whole process fetches: parallel sources, and politeness towards each host."""
 
     workers: int = Field(8, ge=1, le=64, description="sources fetched at the same time")
@@ -178,7 +174,7 @@ class Fetching(_Strict):
     per_host_interval: Duration = Field("1s", description="least time between two requests to one host")
 
 
-class SourcesFile(_Strict):
+class SourcesFile(StrictModel):
     """The whole sources.yaml."""
 
     defaults: Defaults = Field(default_factory=Defaults, description="values every source inherits")
@@ -189,7 +185,7 @@ class SourcesFile(_Strict):
     def _unique_names(self) -> SourcesFile:
         seen: dict[str, int] = {}
         for index, source in enumerate(self.sources):
-            if source.name in seen:  # reported at the second entry's name (bot.yamlconfig reads the path)
+            if source.name in seen:  # reported at the second entry's name (bot.config.yamlfile reads the path)
                 raise ValueError(
                     f"sources[{index}].name: duplicate source name {source.name!r} (sources[{seen[source.name]}] "
                     "has it already)"

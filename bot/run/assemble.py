@@ -8,17 +8,16 @@ secrets come only from the environment variables the configuration names.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 
-from bot.config import Fetching
+from bot.config.routes import RoutesFile, default_routes_file, load_routes
+from bot.config.sources import Fetching
+from bot.delivery.route import Router, channel_of
 from bot.errors import ConfigError
-from bot.ops import Ops
-from bot.politeness import HostGate
-from bot.route import Router, channel_of
-from bot.routes_config import DeliveryConfig, RoutesFile, default_routes_file, load_routes
-from bot.runtime import Runtime
+from bot.fetch.politeness import HostGate
+from bot.run.health import Ops
+from bot.run.runtime import Routing, Runtime
 
 DEFAULT_ROUTES = Path("routes.yaml")
 
@@ -83,16 +82,6 @@ class LazyTagger:
         return get_tagger().tag_many(items)
 
 
-@dataclass(frozen=True)
-class Routing:
-    """Everything routes.yaml decides, built and validated together (swapped whole on a hot reload)."""
-
-    routes: Callable
-    notifiers: dict
-    delivery: DeliveryConfig
-    ops: Ops | None
-
-
 def routing(routes_path: Path | None, env: Mapping[str, str] = os.environ, stream=None) -> Routing:
     from bot.notify import build_notifiers
 
@@ -106,7 +95,7 @@ def routing(routes_path: Path | None, env: Mapping[str, str] = os.environ, strea
 
 
 def apply_routing(rt: Runtime, new: Routing) -> None:
-    rt.routes, rt.notifiers, rt.delivery, rt.ops = new.routes, new.notifiers, new.delivery, new.ops
+    rt.routing = new  # one assignment: a reader sees the old routing or the new one, never a mix
 
 
 def build(

@@ -22,17 +22,17 @@ from pathlib import Path
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.assemble import DEFAULT_ROUTES, apply_routing, routing
-from bot.config import load_sources_file, resolve, warnings
-from bot.deliver import deliver_due
+from bot.config.sources import load_sources_file, resolve, warnings
+from bot.delivery.deliver import deliver_due
 from bot.errors import ConfigError
-from bot.pipeline import refresh
-from bot.runtime import Runtime, iso
-from bot.waits import log_waiting
+from bot.run.assemble import DEFAULT_ROUTES, apply_routing, routing
+from bot.run.refresh import refresh
+from bot.run.runtime import Runtime, iso
+from bot.run.waits import log_waiting
 from storage.archive import transaction
 from storage.sources import get_state
 
-log = logging.getLogger("advisory_bot.daemon")
+log = logging.getLogger(__name__)
 DELIVERY_EVERY_S = 30
 RELOAD_EVERY_S = 10
 HEARTBEAT_EVERY_S = 15

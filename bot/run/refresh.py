@@ -11,17 +11,17 @@ import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot import analyse as analysis
-from bot import ops
 from bot.errors import AdvisoryBotError, FetchError
-from bot.fetch import Validators, fetch
+from bot.fetch.client import Validators, fetch
 from bot.records import TaggedItem
-from bot.runtime import Runtime, iso
+from bot.run import analyse as analysis
+from bot.run import health as ops
+from bot.run.runtime import Runtime, iso
 from bot.stories.encode import encode_new
 from storage.items import existing_id, store
 from storage.sources import get_state, record_failure, success_row
 
-log = logging.getLogger("advisory_bot.pipeline")
+log = logging.getLogger(__name__)
 # The process's sources write through this lock (a write is one BEGIN IMMEDIATE transaction anyway): under load,
 # threads polling SQLite's busy handler lost the race for 10 s and failed with "database is locked"; and a
 # thread that waits in that handler sleeps in steps of up to 100 ms where the lock queues it for microseconds.
@@ -64,7 +64,7 @@ def refresh(source, rt: Runtime) -> SourceReport:
             ops.after_success(rt, source, state.error_count, None, None, now)
             return _report(source, "not_modified", started, rt)
         if source.fulltext:  # the article pages are fetched here, between extracting and tagging
-            from bot import fulltext
+            from bot.fetch import fulltext
 
             items = analysis.extract(result, source)
             items = fulltext.enrich(items, source, rt, known=lambda i: existing_id(db.conn, i.id, i.url) is not None)
@@ -77,11 +77,12 @@ def refresh(source, rt: Runtime) -> SourceReport:
             state, source.url, now, etag=result.etag, last_modified=result.last_modified, items=len(items)
         )
         routes = None  # first contact: store the backlog silently
-        if state.backlog_done and rt.routes is not None:
+        route = rt.routing.routes  # read once: a reload during this store cannot mix two routings
+        if state.backlog_done and route is not None:
             moment = rt.now()
 
             def routes(t: TaggedItem):
-                return rt.routes(t.item, t.tags, moment)
+                return route(t.item, t.tags, moment)
 
         with WRITER:  # one writer at a time, queued here: SQLite's busy handler starves threads under load
             stored = store(db, source.name, tagged, now, routes=routes, source_update=row, stories=rt.stories)
@@ -113,9 +114,14 @@ def refresh(source, rt: Runtime) -> SourceReport:
     return report
 
 
+def failure_kind(exc: Exception) -> str:
+    """The stable name of a failure in logs and status: its error class's `kind`; `internal` for a bug."""
+    return exc.kind if isinstance(exc, AdvisoryBotError) else "internal"
+
+
 def _failed(source, state, exc: Exception, started: float, rt: Runtime) -> SourceReport:
     """Record the failure and report it; never raises (a crash here would end the cycle for every source)."""
-    kind = getattr(exc, "kind", None) or ("extract" if "extract:" in str(exc) else "internal")
+    kind = failure_kind(exc)
     now = rt.now()
     try:
         delay = _next_delay(source, state, exc, kind, rt)

@@ -2,10 +2,10 @@
 threads they use one core.
 
 Used by `run --once` when a cycle has many sources and the machine more than one core. Each source thread
-still fetches and stores; the CPU-bound middle (bot.analyse: extract, tag, sign) runs in a worker.
+still fetches and stores; the CPU-bound middle (bot.run.analyse: extract, tag, sign) runs in a worker.
 
 How workers start: with the forkserver method, whose server process imports spaCy and builds the tagger once
-(bot.preload); the workers are forked from it, share that tagger copy-on-write, and start in
+(bot.run.worker_preload); the workers are forked from it, share that tagger copy-on-write, and start in
 milliseconds. The server starts with the process (`start_early`) when the cycle will surely parse something
 (a source read for the first time, or one without validators, which every fetch downloads in full), so its
 second of start-up overlaps the process's own; otherwise on the first changed feed, so a cycle where every
@@ -33,8 +33,8 @@ from pathlib import Path
 from bot.errors import AdvisoryBotError
 from bot.records import FetchResult, TaggedItem
 
-log = logging.getLogger("advisory_bot.tagpool")
-PRELOAD = "bot.preload"
+log = logging.getLogger(__name__)
+PRELOAD = "bot.run.worker_preload"
 POOL_FROM = 20  # enabled sources in one cycle from which parsing and tagging move to worker processes
 
 
@@ -43,7 +43,7 @@ START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_met
 
 
 def _context():
-    """The multiprocessing context of the workers (the forkserver preloads bot.preload)."""
+    """The multiprocessing context of the workers (the forkserver preloads bot.run.worker_preload)."""
     context = multiprocessing.get_context(START_METHOD)
     if START_METHOD == "forkserver":
         context.set_forkserver_preload([PRELOAD])
@@ -86,7 +86,7 @@ def _tag(items: list) -> list:
 
 
 def _analyse(result: FetchResult, source) -> list[TaggedItem]:
-    from bot.analyse import analyse
+    from bot.run.analyse import analyse
     from bot.tagging import get_tagger
 
     return analyse(result, source, get_tagger())

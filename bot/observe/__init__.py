@@ -1,0 +1,1 @@
+"""Observing the bot: logs, Prometheus metrics and the operators' HTTP endpoints."""
