@@ -75,8 +75,8 @@ def fake(rng: random.Random, n: int, when: datetime) -> TaggedItem:
         cves=(f"CVE-2026-{rng.randint(1000, 99999)}",) if rng.random() < 0.1 else (),
         advisories=(f"AA26-{rng.randint(1, 365):03d}A",) if rng.random() < 0.02 else (),
     )
-    if rng.random() < ENCODED:
-        return TaggedItem(item, tags, vector=vector(rng), model="bench")
+    if rng.random() < ENCODED:  # vectors from their own generator: the items are the same whatever --encoded says
+        return TaggedItem(item, tags, vector=vector(random.Random(n)), model="bench")
     return TaggedItem(item, tags)
 
 
@@ -131,7 +131,7 @@ def build(db, count: int, start: datetime, rng: random.Random) -> None:
                 conn.execute("INSERT INTO item_signatures (item_id, minhash) VALUES (?, ?)", (i.id, sig))
                 if t.vector is not None:
                     clues = meaning.clues(i.title, i.text, "en", g)
-                    vectors.add(conn, i.id, "bench", seen, t.vector, clues.to_json())
+                    vectors.add(conn, i.id, "bench", seen, t.vector, clues.to_json(), "en")
                 conn.executemany(
                     "INSERT INTO item_bands (band, hash, item_id) VALUES (?, ?, ?)",
                     [(b, h, i.id) for b, h in signatures.band_hashes(sig)],

@@ -285,12 +285,15 @@ def _v7(db: sqlite_utils.Database) -> None:
             item_id TEXT PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
             model TEXT NOT NULL,
             at TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT '',
             vector BLOB NOT NULL,
             clues TEXT NOT NULL
         )
         """
     )
     db.execute("CREATE INDEX item_vectors_at ON item_vectors(at)")
+    # past 72 h only reports in Hangul or kana can share a name with a report that has Latin names only
+    db.execute("CREATE INDEX item_vectors_language ON item_vectors(language, at)")
     db.execute("ALTER TABLE stories ADD COLUMN lead_item_id TEXT")
 
 

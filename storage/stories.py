@@ -84,9 +84,16 @@ def _by_advisory(conn, item, advisories, now: str) -> rules.Match | None:
 def _by_meaning(conn, tagged: TaggedItem, clues: meaning.Clues, now: str) -> rules.Match | None:
     """The archived report closest in meaning that the evidence allows (bot.stories.meaning), or None."""
     when = _when(tagged.item, now)
-    since = (when - meaning.LONG_WINDOW).isoformat(timespec="seconds")
-    until = (when + meaning.LONG_WINDOW).isoformat(timespec="seconds")
-    found = vectors.window(conn, tagged.model, since, until, exclude=tagged.item.id)
+
+    def iso(delta):
+        return (when + delta).isoformat(timespec="seconds")
+
+    short = (iso(-meaning.WINDOW), iso(meaning.WINDOW))
+    found = vectors.window(conn, tagged.model, *short, exclude=tagged.item.id)
+    reach = meaning.long_reach(clues)  # reports past 72 h join only on strong evidence: read those that could
+    if reach is not False:
+        far = (iso(-meaning.LONG_WINDOW), iso(meaning.LONG_WINDOW))
+        found += vectors.window(conn, tagged.model, *far, exclude=tagged.item.id, outside=short, languages=reach)
     if not found.item_ids:
         return None
     similarity = found.matrix @ np.frombuffer(tagged.vector, dtype="<f4")
@@ -278,7 +285,7 @@ def assign(
     )
     if clues is not None:
         at = _when(item, now).isoformat(timespec="seconds")
-        vectors.add(conn, item.id, tagged.model, at, tagged.vector, clues.to_json())
+        vectors.add(conn, item.id, tagged.model, at, tagged.vector, clues.to_json(), clues.language)
     if sig is not None:
         conn.execute("INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, sig))
         conn.executemany(

@@ -19,22 +19,36 @@ class Window:
     at: list[str]
     matrix: np.ndarray
 
+    def __add__(self, other: Window) -> Window:
+        if not other.item_ids:
+            return self
+        if not self.item_ids:
+            return other
+        return Window(self.item_ids + other.item_ids, self.at + other.at, np.vstack([self.matrix, other.matrix]))
 
-def add(conn, item_id: str, model: str, at: str, vector: bytes, clues: str) -> None:
+
+def add(conn, item_id: str, model: str, at: str, vector: bytes, clues: str, language: str = "") -> None:
     """Store a float32 vector as float16: half the bytes to read per lookup; cosines move by about 1e-3."""
     half = np.frombuffer(vector, dtype="<f4").astype("<f2").tobytes()
     conn.execute(
-        "INSERT OR REPLACE INTO item_vectors (item_id, model, at, vector, clues) VALUES (?, ?, ?, ?, ?)",
-        (item_id, model, at, half, clues),
+        "INSERT OR REPLACE INTO item_vectors (item_id, model, at, language, vector, clues) VALUES (?, ?, ?, ?, ?, ?)",
+        (item_id, model, at, language, half, clues),
     )
 
 
-def window(conn, model: str, since: str, until: str, exclude: str = "") -> Window:
-    """Vectors of one model for items dated within [since, until] (their clues are read apart, when needed)."""
-    rows = conn.execute(
-        "SELECT item_id, at, vector FROM item_vectors WHERE at BETWEEN ? AND ? AND model = ? AND item_id != ?",
-        (since, until, model, exclude),
-    ).fetchall()
+def window(
+    conn, model: str, since: str, until: str, exclude: str = "", outside: tuple[str, str] | None = None, languages=None
+) -> Window:
+    """Vectors of one model for items dated within [since, until], less those within `outside` (a window read
+    already), only of `languages` when given; their clues are read apart, when needed."""
+    where, params = ["at BETWEEN ? AND ?", "model = ?", "item_id != ?"], [since, until, model, exclude]
+    if outside:
+        where.append("at NOT BETWEEN ? AND ?")
+        params += list(outside)
+    if languages is not None:
+        where.append(f"language IN ({', '.join('?' * len(languages))})")
+        params += list(languages)
+    rows = conn.execute(f"SELECT item_id, at, vector FROM item_vectors WHERE {' AND '.join(where)}", params).fetchall()
     if not rows:
         return Window([], [], np.zeros((0, 0), dtype="<f4"))
     matrix = np.frombuffer(b"".join(r[2] for r in rows), dtype="<f2").reshape(len(rows), -1).astype(np.float32)

@@ -154,6 +154,22 @@ def evidence(a: Clues, b: Clues) -> tuple[list[str], list[str], bool]:
     return strong, support, False
 
 
+FOREIGN_SCRIPTS = ("ko", "ja")  # languages whose names are written in Hangul or kana
+
+
+def long_reach(clues: Clues):
+    """Which archived reports past WINDOW could share strong evidence with this one: None for any (it gives a
+    lead amount or an identifier, or names in Hangul or kana, which Latin names elsewhere may match), the
+    languages written in Hangul or kana (it has Latin names only: they can meet only those), or False (none)."""
+    if clues.ids or any(money.significant(a[1]) >= 2 for a in clues.lead_amounts):
+        return None
+    if any(k in clues.foreign for k in clues.lead_keys):
+        return None
+    if any(k in clues.latin for k in clues.lead_keys):
+        return FOREIGN_SCRIPTS
+    return False
+
+
 @dataclass(frozen=True)
 class Verdict:
     margin: float  # similarity above the bar that applied
