@@ -153,6 +153,10 @@ def main() -> None:
     print(f"cross-language pairs joined: {xtp / max(1, xtp + xfn):.3f} ({xtp}/{xtp + xfn})")
     print(f"precision (pairs joined that are one event): {tp / max(1, tp + fp):.3f} ({fp} false pairs)")
     print(f"cycles: {len(days) + 1}, {elapsed:.1f} s in all")
+    encoder = getattr(rt, "encoder", None)
+    if encoder is not None and encoder.encoded:
+        per = encoder.seconds / encoder.encoded * 1000
+        print(f"encoder: {encoder.encoded} texts, {per:.0f} ms per text (in batches of a source's new items)")
     if getattr(rt, "encoder", None) is not None:
         rt.encoder.close()
     feeds.stop()

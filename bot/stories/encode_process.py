@@ -19,6 +19,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 
 log = logging.getLogger(__name__)
 DEADLINE = 120.0  # seconds for one batch (or for loading); a child that takes longer is killed
@@ -78,6 +79,7 @@ class EncoderService:
         self.unavailable: str | None = None
         self._lock = threading.Lock()
         self._proc: subprocess.Popen | None = None
+        self.encoded, self.seconds = 0, 0.0  # texts sent and time spent waiting for their vectors
 
     def _receive(self) -> bytes:
         if not select.select([self._proc.stdout], [], [], DEADLINE)[0]:
@@ -138,9 +140,12 @@ class EncoderService:
 
     def _batch(self, texts: list[str]) -> list[bytes | None]:
         with self._lock:
+            started = time.perf_counter()
             vectors = None if self.unavailable else self._ask(texts)
             if vectors is None and not self.unavailable:
                 vectors = [self._one(t) for t in texts]
+            self.encoded += len(texts)
+            self.seconds += time.perf_counter() - started
             return vectors or [None] * len(texts)
 
     def _one(self, text: str) -> bytes | None:
