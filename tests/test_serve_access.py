@@ -5,10 +5,7 @@ Real `advisory-bot serve` processes on 127.0.0.1, real HTTP requests; the bind d
 """
 
 import base64
-import os
 import socket
-import subprocess
-import sys
 
 import click
 import httpx
@@ -18,33 +15,21 @@ from datasette_auth_passwords.utils import hash_password
 
 from bot.cli import cli
 from bot.commands.serve import login_user
+from tests.conftest import serving
 
 PASSWORD = "correct horse battery staple"
 
 
-def start(archive, **env):
-    command = [sys.executable, "-m", "bot", "serve", "--port", "0", "--db", str(archive)]
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("ADVISORY_BOT_SERVE")} | env
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ)
-    line = proc.stdout.readline()
-    assert "read-only at http://127.0.0.1:" in line, (line, proc.stderr.read() if proc.poll() else "")
-    return proc, line.split(" at ")[1].strip().rstrip("/")
-
-
 @pytest.fixture(scope="module")
 def open_server(archive):
-    proc, url = start(archive)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(archive) as (_proc, url):
+        yield url
 
 
 @pytest.fixture(scope="module")
 def login_server(archive):
-    proc, url = start(archive, ADVISORY_BOT_SERVE_PASSWORD_HASH=hash_password(PASSWORD, iterations=1000))
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(archive, ADVISORY_BOT_SERVE_PASSWORD_HASH=hash_password(PASSWORD, iterations=1000)) as (_, url):
+        yield url
 
 
 def basic(user: str, password: str) -> dict:

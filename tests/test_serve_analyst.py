@@ -7,8 +7,6 @@ tests/test_serve_browser.py drives the same pages in Chromium.
 
 import asyncio
 import json
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime
@@ -22,6 +20,7 @@ from bot.web.plugins.item_links import evidence
 from storage import open_archive
 from storage.items import store
 from tests.analyst_archive import build
+from tests.conftest import serving
 
 HOSTILE_TITLE = 'Lazarus <script>alert("x")</script> & "friends"'
 HOSTILE_TEXT = "Researchers tied Lazarus Group to the theft of funds. <img src=x onerror=alert(1)> More text."
@@ -147,17 +146,12 @@ def test_facet_params_rules():
 def test_visitor_errors_stay_off_the_console(tmp_path):
     path = tmp_path / "advisories.db"
     build(path)
-    command = [sys.executable, "-m", "bot", "serve", "--port", "0", "--db", str(path)]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        base = proc.stdout.readline().split(" at ")[1].strip().rstrip("/")
+    with serving(path) as (proc, base):
         for path_, status in [("/nope", 404), ("/advisories/items/nope.json", 404), ("/advisories?sql=selec+1", 400)]:
             with pytest.raises(urllib.error.HTTPError) as err:
                 urllib.request.urlopen(base + path_, timeout=10)
             assert err.value.code == status, path_
         with urllib.request.urlopen(base + "/advisories/items.json", timeout=10) as ok:
             assert ok.status == 200
-    finally:
-        proc.terminate()
-        out, errors = proc.communicate(timeout=10)
+    out, errors = proc.communicate(timeout=10)
     assert "Traceback" not in out + errors and "locals" not in out + errors, (out + errors)[:2000]

@@ -6,8 +6,6 @@ under test: anything else is aborted and fails the test.
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,6 +13,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.analyst_archive import build
+from tests.conftest import serving
 
 CHROMIUM = os.environ.get("ADVISORY_BOT_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -33,15 +32,8 @@ ARGS = [
 def server(tmp_path):
     path = tmp_path / "advisories.db"
     build(path)
-    command = [sys.executable, "-m", "bot", "serve", "--port", "0", "--db", str(path)]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline()
-        assert "read-only at http://127.0.0.1:" in line, (line, proc.stderr.read() if proc.poll() else "")
-        yield line.split(" at ")[1].strip().rstrip("/")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serving(path) as (_proc, url):
+        yield url
 
 
 @pytest.fixture

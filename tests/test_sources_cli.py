@@ -10,8 +10,6 @@ from bot.config.sources import load_sources
 from bot.config.sources_edit import append_source
 from bot.errors import ConfigError
 
-ROUTES = "notifiers:\n  - name: console\n    type: console\nroutes:\n  - name: dprk\n    to: [console]\n    match: {dprk_cyber: true}\n"
-
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Agency</title><link>https://agency.example.org/</link>
 <item><title>Lazarus Group targets cryptocurrency exchanges with new malware</title>
@@ -43,15 +41,6 @@ HEADER = "# my sources: keep this comment\ndefaults:\n  every: 1h  # hourly\n\ns
 
 def entry(name, type_, url, extra=""):
     return f"  # {name}: a comment that must survive\n  - name: {name}\n    type: {type_}\n    url: {url}\n    allow_private: true\n{extra}"
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    """An empty working directory: no routes.yaml, no archive, no Slack token."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
-    (tmp_path / "routes.yaml").write_text(ROUTES)
-    return tmp_path
 
 
 @pytest.fixture
