@@ -97,3 +97,4 @@ class TaggedItem:
     # None for items not encoded (not about the DPRK, too old, no encoder)
     vector: bytes | None = None
     model: str = ""
+    clues: str = ""  # JSON of the story clues (bot.stories.meaning.Clues), computed with the vector

@@ -275,7 +275,13 @@ def assign(
     item, tags = tagged.item, tagged.tags
     sig = tagged.signature if tagged.signature is not None else signatures.signature(f"{item.title}\n{item.text}")
     sig = sig or None  # b"": signed before, too short
-    clues = meaning.clues(item.title, item.text, item.language, tags, family) if tagged.vector else None
+    clues = None
+    if tagged.vector:  # computed with the vector, outside the writer lock, where the pipeline encodes
+        clues = (
+            meaning.Clues.from_json(tagged.clues)
+            if tagged.clues
+            else meaning.clues(item.title, item.text, item.language, tags, family)
+        )
     match = (
         _by_advisory(conn, item, tags.advisories, now)
         or _by_link(conn, item, tags.dprk_cyber, now)
@@ -285,7 +291,7 @@ def assign(
     )
     if clues is not None:
         at = _when(item, now).isoformat(timespec="seconds")
-        vectors.add(conn, item.id, tagged.model, at, tagged.vector, clues.to_json(), clues.language)
+        vectors.add(conn, item.id, tagged.model, at, tagged.vector, tagged.clues or clues.to_json(), clues.language)
     if sig is not None:
         conn.execute("INSERT OR REPLACE INTO item_signatures (item_id, minhash) VALUES (?, ?)", (item.id, sig))
         conn.executemany(

@@ -72,7 +72,8 @@ def refresh(source, rt: Runtime) -> SourceReport:
         else:
             tagged = analysis.analyse(result, source, rt.tagger)
             items = [t.item for t in tagged]
-        tagged = encode_new(tagged, db, rt.encoder, rt.stories, rt.now())  # story vectors, outside the writer lock
+        # story vectors and clues, outside the writer lock
+        tagged = encode_new(tagged, db, rt.encoder, rt.stories, rt.now(), first_contact=not state.backlog_done)
         row = success_row(
             state, source.url, now, etag=result.etag, last_modified=result.last_modified, items=len(items)
         )

@@ -18,11 +18,18 @@ from bot.stories import meaning, money
 
 
 def wanted(
-    tagged: list[TaggedItem], now: datetime, known, recent_clues, keeper, first_contact: bool = False
+    tagged: list[TaggedItem],
+    now: datetime,
+    known,
+    recent_clues,
+    keeper,
+    first_contact: bool = False,
+    computed: dict | None = None,
 ) -> list[int]:
     """Indexes of the items to encode. `known(item)` tells an archived item; `recent_clues()` lists the clues of
     the window's encoded items (read once, only when an item not about the DPRK needs them). On a source's first
-    contact only items about the DPRK are encoded: its backlog alerts nothing."""
+    contact only items about the DPRK are encoded: its backlog alerts nothing. The clues computed on the way are
+    left in `computed` (index -> Clues), so that they are not computed again."""
     out, window = [], None
     for index, t in enumerate(tagged):
         when = t.item.published or now
@@ -34,6 +41,8 @@ def wanted(
         if first_contact:
             continue
         mine = keeper.clues(t)
+        if computed is not None:
+            computed[index] = mine
         if any(money.significant(a[1]) >= 2 for a in mine.lead_amounts):
             out.append(index)  # a theft or a ransom in its first lines: a DPRK report may follow, or come alongside
             continue
@@ -44,35 +53,45 @@ def wanted(
     return out
 
 
-def encode_new(tagged: list[TaggedItem], db, service, keeper, now: datetime) -> list[TaggedItem]:
-    """What a source's refresh calls between tagging and storing: the items it should, encoded."""
+def encode_new(
+    tagged: list[TaggedItem], db, service, keeper, now: datetime, first_contact: bool = False
+) -> list[TaggedItem]:
+    """What a source's refresh calls between tagging and storing (outside the writer lock): the items it should,
+    encoded, with their clues."""
     if service is None or not tagged:
         return tagged
     from storage.items import existing_id
-    from storage.sources import get_state
     from storage.vectors import recent_clues
 
     since = (now - meaning.LONG_WINDOW).isoformat(timespec="seconds")
     until = (now + meaning.LONG_WINDOW).isoformat(timespec="seconds")
+    computed: dict = {}
     indexes = wanted(
         tagged,
         now,
         known=lambda item: existing_id(db.conn, item.id, item.url) is not None,
         recent_clues=lambda: recent_clues(db.conn, since, until),
         keeper=keeper,
-        first_contact=not get_state(db, tagged[0].item.source).backlog_done,
+        first_contact=first_contact,
+        computed=computed,
     )
-    return attach(tagged, service, indexes)
+    return attach(tagged, service, indexes, keeper, computed)
 
 
-def attach(tagged: list[TaggedItem], service, indexes: list[int]) -> list[TaggedItem]:
-    """The items with the vectors of those at `indexes` (items the encoder failed on stay without)."""
+def attach(
+    tagged: list[TaggedItem], service, indexes: list[int], keeper=None, computed: dict | None = None
+) -> list[TaggedItem]:
+    """The items with the vectors of those at `indexes` (items the encoder failed on stay without), and with
+    their clues when a `keeper` is given (else storage computes them)."""
     if service is None or not indexes:
         return tagged
     texts = [encoders.encoder_text(tagged[i].item.title, tagged[i].item.text) for i in indexes]
     model, vectors = service.encode(texts)
+    computed = computed or {}
     out = list(tagged)
     for index, vector in zip(indexes, vectors, strict=True):
         if vector is not None:
-            out[index] = dataclasses.replace(out[index], vector=vector, model=model)
+            clues = computed.get(index) or (keeper.clues(out[index]) if keeper is not None else None)
+            found = clues.to_json() if clues is not None else ""
+            out[index] = dataclasses.replace(out[index], vector=vector, model=model, clues=found)
     return out

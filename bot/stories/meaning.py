@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bot.stories import money, transliterate
+from bot.stories.rules import COMMON_NAMES, KOREAN_PARTICLE
 
 SAME_LANGUAGE = 0.89
 CROSS_LANGUAGE = 0.84
@@ -38,18 +39,9 @@ LONG_MARGIN = 0.02
 NAME_SCAN = 3000
 LEAD = 300  # the title and first lines: where a report gives the amount of its own event
 
-# words capitalised inside a sentence that every report may carry: places, agencies, weekdays, months
-_COMMON = frozenset(
-    """america american americans united states washington seoul tokyo japan japanese china chinese russia russian
-    korea korean koreans north south dprk pyongyang kim jong justice department treasury state bureau agency police
-    prosecutors court monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december the this that fbi cisa nsa hackers group lazarus kimsuky
-    andariel bluenoroff""".split()
-)
 # a name: capitalised inside a sentence (after a lower-case word, a comma, a bracket or Hangul), where headline
 # capitals and sentence starts cannot be the reason ("Two", "Security" are words, not names)
 _LATIN_NAME = re.compile(r"(?:(?<=[a-z,;:(\uac00-\ud7a3] )|(?<=[(\uac00-\ud7a3]))([A-Z][A-Za-z0-9]{2,})")
-_PARTICLE = re.compile(r"(?<=[\uac00-\ud7a3])(?:에서|으로|에게|까지|부터|의|가|이|은|는|을|를|에|로|와|과|도)$")
 
 
 @dataclass(frozen=True)
@@ -105,10 +97,11 @@ def clues(title: str, text: str, language: str, tags, family=str) -> Clues:
     """The clues of one report (title and opening), with `family` mapping an actor to its family's root."""
     head = f"{title}. {text}"[:NAME_SCAN]
     actor_words = {w.lower() for a in tags.actors for w in a.split()}
-    latin = [w for w in _LATIN_NAME.findall(text[:NAME_SCAN]) if w.lower() not in _COMMON | actor_words]
+    ignored = COMMON_NAMES | actor_words
+    latin = [w for w in _LATIN_NAME.findall(text[:NAME_SCAN]) if w.lower() not in ignored]
     lead = head[:LEAD]
     latin_keys = transliterate.latin_keys(dict.fromkeys(latin))
-    foreign_keys = transliterate.foreign_keys(head, _PARTICLE)
+    foreign_keys = transliterate.foreign_keys(head, KOREAN_PARTICLE)
     lead_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", lead)}
     lead_keys = {k for k, name in latin_keys.items() if set(name.lower().split()) <= lead_words}
     lead_keys |= {k for k, word in foreign_keys.items() if word in lead}

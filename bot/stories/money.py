@@ -45,7 +45,7 @@ def _number(text: str) -> float:
 
 def cjk_value(text: str) -> float | None:
     """1조 5000억 -> 1.5e12, 40만 1000 -> 401000, 3億5000万 -> 3.5e8."""
-    total, rest = 0.0, text
+    total = 0.0
     for num, unit in re.findall(rf"({_NUM})\s?(천만|백만|[천만억조千万億兆])", text):
         total += _number(num) * _UNIT[unit]
     rest = re.sub(rf"({_NUM})\s?(천만|백만|[천만억조千万億兆])", " ", text).strip()

@@ -60,13 +60,13 @@ class Match:
     reason: str
 
 
-_PARTICLE = re.compile(r"(?<=[\uac00-\ud7a3])(?:에서|으로|에게|까지|부터|의|가|이|은|는|을|를|에|로|와|과|도)$")
+KOREAN_PARTICLE = re.compile(r"(?<=[\uac00-\ud7a3])(?:에서|으로|에게|까지|부터|의|가|이|은|는|을|를|에|로|와|과|도)$")
 
 
 def _word(word: str) -> str:
     """A title word, lower-case, Korean particles taken off (해킹조직의 -> 해킹조직)."""
     w = word.strip(".-").lower()
-    return _PARTICLE.sub("", w) if len(w) > 2 else w
+    return KOREAN_PARTICLE.sub("", w) if len(w) > 2 else w
 
 
 def _long_enough(word: str) -> bool:
