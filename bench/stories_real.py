@@ -47,10 +47,6 @@ def feed(outlet: str, rows: list[dict]) -> bytes:
     return f"{head}{items}</channel></rss>".encode()
 
 
-def slug(outlet: str, n: int) -> str:
-    return f"outlet-{n:02d}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", default=str(ROOT.parent / "shared/corpus/stories_dev.jsonl"))
@@ -77,7 +73,7 @@ def main() -> None:
 
     feeds, slack = FeedServer().start(), SlackAPI().start()
     outlets = sorted({r["outlet"] for r in rows})
-    names = {o: slug(o, n) for n, o in enumerate(outlets)}
+    names = {o: f"outlet-{n:02d}" for n, o in enumerate(outlets)}
     work = Path(tempfile.mkdtemp(prefix="stories-real-"))
     # every outlet is on 127.0.0.1 here: the per-host politeness of real sites would only slow the bench down
     lines = ["fetching:", "  per_host_concurrency: 8", "  per_host_interval: 0.001", "sources:"]
@@ -115,13 +111,11 @@ def main() -> None:
 
     db = rt.db()
     by_guid = {r["id"]: r for r in rows}
-    story, cyber = {}, {}
-    for guid, item_id in db.execute("SELECT guid, item_id FROM item_sources"):
-        story[guid] = db.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
-        cyber[guid] = db.execute("SELECT dprk_cyber FROM items WHERE id = ?", (item_id,)).fetchone()[0]
-    item_event = {}
-    for guid, item_id in db.execute("SELECT guid, item_id FROM item_sources"):
-        item_event[item_id] = by_guid[guid]["event"]
+    story, item_event = {}, {}
+    for guid, item_id, story_id in db.execute(
+        "SELECT s.guid, s.item_id, i.story_id FROM item_sources s JOIN items i ON i.id = s.item_id"
+    ):
+        story[guid], item_event[item_id] = story_id, by_guid[guid]["event"]
     alerts = defaultdict(set)
     top = [m for m in slack.messages(CHANNEL) if not m.get("thread_ts") or m.get("thread_ts") == m.get("ts")]
     for message in top:

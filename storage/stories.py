@@ -99,7 +99,7 @@ def _by_meaning(conn, tagged: TaggedItem, clues: meaning.Clues, now: str) -> rul
     similarity = found.matrix @ np.frombuffer(tagged.vector, dtype="<f4")
     best = None
     lowest = min(meaning.CROSS_LANGUAGE, meaning.SAME_LANGUAGE) - meaning.SUPPORT  # no bar is lower than this
-    for index in np.flatnonzero(similarity >= lowest)[np.argsort(-similarity[similarity >= lowest])]:
+    for index in np.flatnonzero(similarity >= lowest):  # the evidence decides among these: best margin wins
         sim = float(similarity[index])
         other = meaning.Clues.from_json(vectors.clues_of(conn, found.item_ids[index]))
         verdict = meaning.decide(clues, other, sim, abs(when - datetime.fromisoformat(found.at[index])))
