@@ -1,6 +1,8 @@
 """Post alerts to Slack through the real slack_sdk WebClient and map every failure to NotifyError.
 
 Rules:
+- Each card is rendered here, by bot.notify.slack_blocks (Block Kit, mrkdwn fallback text, metadata): no Slack
+  markup exists outside the Slack notifier.
 - slack-sdk's own retry machinery: `ConnectionErrorRetryHandler` (one retry) and a bounded
   `RateLimitErrorRetryHandler` that waits only for short Retry-After values; a longer wait is not slept
   inside `send` but returned to the outbox as `NotifyError(retry_after=...)`.
