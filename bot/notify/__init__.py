@@ -1,9 +1,10 @@
 """The notifier extension point: the `Notifier` protocol, the `FACTORIES` registry and the default choice.
 
-A notifier delivers one Message to one chat service and returns that service's message id. Built-ins register
-in FACTORIES (type -> factory) exactly like an add-on would, each importing its service's library only when a
-notifier of its type is built; `NOTIFIERS` names the built-in classes. The outbox looks notifiers up by name,
-never by an if-chain.
+A notifier delivers one Message (a neutral card, bot.notify.card) to one chat service, rendering the card in that
+service's own format, and returns the service's message id. Built-ins register in FACTORIES (type -> factory)
+exactly like an add-on would, each importing its service's library only when a notifier of its type is built;
+`NOTIFIERS` names the class of every type. The outbox looks notifiers up by name, never by an if-chain, and
+routing asks a notifier's class where it posts (`destination`), never tests its type.
 """
 
 from __future__ import annotations
@@ -15,32 +16,45 @@ from typing import Protocol, TextIO, runtime_checkable
 
 from bot.config.routes import APPRISE_TYPES, NotifierConfig, RoutesFile, default_routes_file
 from bot.errors import ConfigError
+from bot.notify.card import Card, Message, build_alert
 from bot.notify.console import ConsoleNotifier
-from bot.notify.message import Card, Message, build_alert
 
 __all__ = ["NOTIFIERS", "Card", "ConsoleNotifier", "Message", "Notifier", "SlackNotifier", "build_alert",
-           "build_notifiers", "default_notifier", "notifier_class"]  # fmt: skip
+           "build_notifiers", "default_notifier", "destination", "notifier_class"]  # fmt: skip
 
 
 @runtime_checkable
 class Notifier(Protocol):
-    """Delivers Messages to one chat service."""
+    """Delivers Messages to one chat service, rendering each card in the service's own format."""
 
-    name: str  # the registry key, stored with each outbox row
+    name: str  # the notifier's configured name, stored with each outbox row
+
+    @staticmethod
+    def destination(config) -> str:
+        """Where a notifier so configured posts, as the outbox, status and `routes explain` name it."""
+        ...
 
     def send(self, message: Message) -> str:
-        """Post the message and return the service's id for it; raise NotifyError (permanent or transient)."""
+        """Render and post the message; return the service's id for it; raise NotifyError (permanent or transient)."""
         ...
 
 
-# the built-in notifier classes, by where they live: slack_sdk is imported only when a Slack notifier is built
-NOTIFIERS: dict[str, str] = {"slack": "bot.notify.slack:SlackNotifier", "console": "bot.notify.console:ConsoleNotifier"}
+# the class of each notifier type, by where it lives: a service's library is imported only when its class is needed
+_APPRISE = "bot.notify.apprise_notifier:AppriseNotifier"
+NOTIFIERS: dict[str, str] = {"slack": "bot.notify.slack:SlackNotifier", "console": "bot.notify.console:ConsoleNotifier",
+                             "webhook": "bot.notify.webhook:WebhookNotifier",
+                             **{kind: _APPRISE for kind in APPRISE_TYPES}}  # fmt: skip
 
 
 def notifier_class(kind: str) -> type:
     """The class of a built-in notifier type, importing its module."""
     module, _, name = NOTIFIERS[kind].partition(":")
     return getattr(importlib.import_module(module), name)
+
+
+def destination(config: NotifierConfig) -> str:
+    """Where the configured notifier posts (Slack: its channel; the others: the notifier's name)."""
+    return notifier_class(config.type).destination(config)
 
 
 def __getattr__(name: str):
