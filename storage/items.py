@@ -178,6 +178,15 @@ def story_sources(db: sqlite_utils.Database, item_id: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def item_ids(db: sqlite_utils.Database, since: str | None = None) -> list[str]:
+    """Ids of the items dated (published, else first seen) on or after `since` (all: None), in archive order."""
+    sql, params = "SELECT id FROM items", []
+    if since:
+        sql += " WHERE coalesce(published, first_seen) >= ?"
+        params.append(since)
+    return [row[0] for row in db.execute(sql + " ORDER BY rowid", params)]
+
+
 def load_json_lists(row: dict, kinds: Iterable[str] = TAG_KINDS) -> dict:
     """A row with its JSON-array columns decoded."""
     out = dict(row)

@@ -31,6 +31,15 @@ def due(db: sqlite_utils.Database, now: str, limit: int = 2000) -> list[dict]:
     )
 
 
+def row(db: sqlite_utils.Database, row_id: int | None) -> dict | None:
+    """One outbox row by id (a follow-up's parent alert), or None."""
+    if row_id is None:
+        return None
+    cursor = db.execute("SELECT * FROM outbox WHERE id = ?", (row_id,))
+    found = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], found, strict=True)) if found else None
+
+
 def _ids(ids: Sequence[int]) -> tuple[str, list[int]]:
     return ", ".join("?" * len(ids)), list(ids)
 

@@ -97,7 +97,7 @@ class Deliverer:
         """One reply for a story's news of this round: revisions, more sources, related reports; None when it
         would only repeat sources the alert already named. When an agency advisory now leads the story, the
         reply says so and keeps the first report in the thread (the alert is edited to show the advisory)."""
-        parent = self.db.execute("SELECT item_id FROM outbox WHERE id = ?", (post.rows[0]["parent_id"],)).fetchone()
+        parent = outbox.row(self.db, post.rows[0]["parent_id"])
         shown = outbox.shown(self.db, post.rows[0]["parent_id"])
         revisions = [r for r in post.rows if r["subject"].startswith("revision-")]
         sources = [r["subject"] for r in post.rows if r["subject"] and r not in revisions and r["subject"] not in shown]
@@ -106,10 +106,10 @@ class Deliverer:
         if sources:
             parts.append(f"Also reported by {', '.join(dict.fromkeys(sources))}")
         cards = self._cards(related)
-        lead = lead_of(self.db.conn, parent[0]) if parent else None
-        if parent and lead != parent[0] and any(r["item_id"] == lead for r in related):
+        lead = lead_of(self.db.conn, parent["item_id"]) if parent else None
+        if parent and lead != parent["item_id"] and any(r["item_id"] == lead for r in related):
             parts.append("an agency advisory now leads this story (the alert above shows it); first report below")
-            cards.append(self._cards([{"item_id": parent[0]}])[0])
+            cards.append(self._cards([{"item_id": parent["item_id"]}])[0])
         elif related:
             parts.append(f"{len(related)} related report(s) on this story")
         if not parts:
@@ -126,17 +126,19 @@ class Deliverer:
     def _refresh_parent(self, notifier, post: Post) -> None:
         """Edit the story's alert to show every source that reported it (best effort: a failure is only logged)."""
         update = getattr(notifier, "update", None)
-        parent = self.db.execute(
-            "SELECT id, item_id, batch_key, message_id FROM outbox WHERE id = ?", (post.rows[0]["parent_id"],)
-        ).fetchone()
-        if update is None or parent is None or not (parent[2] or "").startswith("a") or not parent[3]:
+        parent = outbox.row(self.db, post.rows[0]["parent_id"])
+        if update is None or parent is None or not parent["message_id"]:
             return
-        tagged = load_tagged(self.db, lead_of(self.db.conn, parent[1]))  # the story's best report: an advisory
-        message = build_alert(tagged.item, tagged.tags, story_sources(self.db, parent[1]), alert_id=parent[2])
+        if not (parent["batch_key"] or "").startswith("a"):
+            return
+        lead = lead_of(self.db.conn, parent["item_id"])  # the story's best report: an advisory
+        tagged = load_tagged(self.db, lead)
+        sources = story_sources(self.db, parent["item_id"])
+        message = build_alert(tagged.item, tagged.tags, sources, alert_id=parent["batch_key"])
         try:
-            update(message.to(channel=post.channel), parent[3])
+            update(message.to(channel=post.channel), parent["message_id"])
         except NotifyError as exc:
-            log.warning("cannot update the story's alert", extra={"post": parent[2], "error": str(exc)})
+            log.warning("cannot update the story's alert", extra={"post": parent["batch_key"], "error": str(exc)})
 
     def _burst(self, notifier, post: Post) -> None:
         """A summary message, then the items as replies in its thread, PART_SIZE per reply."""
