@@ -110,7 +110,7 @@ def test_tags_round_trip_and_item_tags_rows(fresh_db):
 def test_outbox_lifecycle(fresh_db):
     store(fresh_db, "feed-a", [dprk("d1")], NOW, routes=lambda t: [Target("slack", "C1", "default")])
     (row,) = ob.due(fresh_db, NOW)
-    ob.mark_sending(fresh_db, [row["id"]], "a1", NOW)
+    ob.mark_sending(fresh_db, [row["id"]], "a1", NOW, kind="alert")
     ob.mark_retry(fresh_db, [row["id"]], "500", NOW, "2026-11-26T12:05:00+00:00")
     assert ob.due(fresh_db, NOW) == []  # backing off
     (row,) = ob.due(fresh_db, "2026-11-26T12:05:00+00:00")

@@ -127,10 +127,8 @@ class Deliverer:
         """Edit the story's alert to show every source that reported it (best effort: a failure is only logged)."""
         update = getattr(notifier, "update", None)
         parent = outbox.row(self.db, post.rows[0]["parent_id"])
-        if update is None or parent is None or not parent["message_id"]:
-            return
-        if not (parent["batch_key"] or "").startswith("a"):
-            return
+        if update is None or parent is None or parent["batch_kind"] != "alert" or not parent["message_id"]:
+            return  # only an alert posted on its own shows its story (not a burst's or a digest's line)
         lead = lead_of(self.db.conn, parent["item_id"])  # the story's best report: an advisory
         tagged = load_tagged(self.db, lead)
         sources = story_sources(self.db, parent["item_id"])
@@ -169,7 +167,7 @@ class Deliverer:
                 self.rt.metrics.alert(post.notifier, "recovered", len(ids))
             return found
         self._pace(post)
-        outbox.mark_sending(self.db, ids, post.key, now)
+        outbox.mark_sending(self.db, ids, post.key, now, kind=post.kind)
         try:
             message_id = notifier.send(message.to(channel=post.channel, thread_ts=thread_ts))
         except NotifyError as exc:
