@@ -248,9 +248,9 @@ def _v5(db: sqlite_utils.Database) -> None:
 
 
 def _v6(db: sqlite_utils.Database) -> None:
-    """Near-duplicate signatures cover a text's first 1,000 words (bot.stories.signatures.SHINGLE_WORDS): the items
+    """Near-duplicate signatures cover a text's first 1,000 words (storage.signatures.SHINGLE_WORDS): the items
     signed over a longer whole text before are signed again, so an old item and its new copy compare alike."""
-    from bot.stories import signatures
+    from storage import signatures  # numpy: imported only by the archives that need this migration
 
     rows = db.execute(
         "SELECT s.item_id, i.title, i.text, s.minhash FROM item_signatures s JOIN items i ON i.id = s.item_id"

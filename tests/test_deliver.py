@@ -15,8 +15,8 @@ from bot.notify.message import build_alert
 from bot.notify.slack import SlackNotifier
 from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.run.runtime import Runtime, iso
+from bot.run.store import store
 from storage import outbox
-from storage.items import store
 from tests.conftest import Clock
 
 CHANNEL = "C0DELIVER"

@@ -7,10 +7,11 @@ import pytest
 from bot.delivery.route import Target
 from bot.errors import AdvisoryBotError
 from bot.records import Evidence, Item, TaggedItem, Tags
+from bot.run.store import store
 from storage import open_archive
 from storage import outbox as ob
 from storage.archive import MIGRATIONS
-from storage.items import load_tagged, sources_of, store
+from storage.items import load_tagged, sources_of
 from storage.search import Query, search
 from storage.sources import get_state, record_failure, success_row
 
@@ -155,8 +156,8 @@ def test_search_full_text_and_filters(fresh_db):
 def test_migration_6_signs_long_items_again_over_their_first_thousand_words(tmp_path):
     from datasketch import MinHash
 
-    from bot.stories.signatures import band_hashes, signature
     from storage.archive import _v6
+    from storage.signatures import band_hashes, signature
 
     db = open_archive(tmp_path / "a.db")
     long_text = " ".join(f"word{n} of a long advisory" for n in range(600))  # 3,000 words

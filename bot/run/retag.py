@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storage.items import item_ids, load_tagged, update_tags
+from bot.run.store import update_tags
+from storage.items import item_ids, load_tagged
 
 BATCH = 256
 
