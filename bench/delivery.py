@@ -24,7 +24,7 @@ from bot.delivery.route import Target  # noqa: E402
 from bot.notify.slack import SlackNotifier  # noqa: E402
 from bot.records import Evidence, Item, TaggedItem, Tags  # noqa: E402
 from bot.run.runtime import Runtime, iso  # noqa: E402
-from storage.items import store  # noqa: E402
+from bot.run.store import store  # noqa: E402
 from tests.servers.slack import SlackAPI  # noqa: E402 - the tests' loopback stand-in, reused
 
 CHANNEL = "C0BENCH"

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bot.records import FetchResult, TaggedItem  # noqa: E402
+from bot.run.store import store  # noqa: E402
 from bot.tagging import get_tagger  # noqa: E402
 from extractors import extract  # noqa: E402
 from storage import open_archive  # noqa: E402
-from storage.items import store  # noqa: E402
 from tests.extractor_cases import make_source  # noqa: E402
 from tests.servers.feeds import FeedServer  # noqa: E402
 from tests.servers.slack import SlackAPI  # noqa: E402

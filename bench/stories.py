@@ -3,7 +3,7 @@
 Usage: python bench/stories.py [--items 200000] [--new 1000] [--encoded 0.15]
 Builds the archive in a temporary SQLite file (items spread over a year, realistic titles, actors and text
 lengths, near-duplicate signatures and LSH bands, and for a share `--encoded` of the items an encoder vector with
-its clues, as items about the DPRK get), then times storage.stories.assign for new items (each runs every rule:
+its clues, as items about the DPRK get), then times bot.stories.assign for new items (each runs every rule:
 advisory id, links, near-duplicate, same event, and meaning for the encoded ones; the encoding itself is not
 timed here: bench/stories_real.py reports it) and prints ms per item, peak RSS and the size of the story index.
 """
@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bot.records import Item, TaggedItem, Tags  # noqa: E402
 from bot.run.assemble import story_keeper  # noqa: E402
-from bot.stories import meaning, signatures  # noqa: E402
-from storage import open_archive, vectors  # noqa: E402
+from bot.stories import meaning  # noqa: E402
+from storage import open_archive, signatures, vectors  # noqa: E402
 from storage.archive import transaction  # noqa: E402
 
 ACTORS = ["Lazarus Group", "Kimsuky", "APT37", "Andariel", "APT38", "TraderTraitor", "Famous Chollima", "Konni"]

@@ -90,7 +90,7 @@ class Tags:
 class TaggedItem:
     item: Item
     tags: Tags
-    # the near-duplicate MinHash (bot.stories.signatures.signature) when computed with the tags: b"" for a text too
+    # the near-duplicate MinHash (storage.signatures.signature) when computed with the tags: b"" for a text too
     # short to sign; None when not computed yet (storage computes it then)
     signature: bytes | None = None
     # the story encoder's vector of title + opening (bot.stories.encoder), float32, and the model that made it;

@@ -248,9 +248,9 @@ def _v5(db: sqlite_utils.Database) -> None:
 
 
 def _v6(db: sqlite_utils.Database) -> None:
-    """Near-duplicate signatures cover a text's first 1,000 words (bot.stories.signatures.SHINGLE_WORDS): the items
+    """Near-duplicate signatures cover a text's first 1,000 words (storage.signatures.SHINGLE_WORDS): the items
     signed over a longer whole text before are signed again, so an old item and its new copy compare alike."""
-    from bot.stories import signatures
+    from storage import signatures  # numpy: imported only by the archives that need this migration
 
     rows = db.execute(
         "SELECT s.item_id, i.title, i.text, s.minhash FROM item_signatures s JOIN items i ON i.id = s.item_id"
@@ -297,7 +297,18 @@ def _v7(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE stories ADD COLUMN lead_item_id TEXT")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: sqlite_utils.Database) -> None:
+    """The kind of post each outbox row went out in (alert, burst, digest, followup, ops), stored beside its batch
+    key: a burst's rows are alert rows, so only this column tells a resumed burst from an alert."""
+    db.execute("ALTER TABLE outbox ADD COLUMN batch_kind TEXT")
+    # rows tried before this version: their key's first letter was the kind (the one place it is read)
+    db.execute(
+        "UPDATE outbox SET batch_kind = CASE substr(batch_key, 1, 1) WHEN 'a' THEN 'alert' WHEN 'b' THEN 'burst'"
+        " WHEN 'd' THEN 'digest' WHEN 'f' THEN 'followup' WHEN 'o' THEN 'ops' END WHERE batch_key IS NOT NULL"
+    )
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:

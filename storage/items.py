@@ -1,37 +1,22 @@
-"""Store tagged items once each: dedupe by id or normalised URL across all sources.
+"""Archived items: the named writes and reads of items, the sources that carried them and their tags.
 
-`store` is one transaction: new items, the sources that carried them, their tags, the source's
-new validators and the outbox rows for alerts. A crash leaves either all of it or none of it, so
-an item can neither be lost (validators saved before items) nor skip its alert (items saved
-before their outbox rows).
+Dedupe is by id or normalised URL across all sources (`existing_id`); bot.run.store calls these inside its one
+transaction per source (items, sources, tags, stories, validators and outbox rows together).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import datetime
 
 import sqlite_utils
 
 from bot.records import Evidence, Item, TaggedItem, Tags
-from storage.alerts import enqueue, enqueue_also_reported, enqueue_revision
-from storage.archive import transaction
-from storage.revisions import revise
-from storage.stories import Keeper
-from storage.stories import refresh as refresh_story
 
 TAG_KINDS = ("actors", "sectors", "malware", "cves", "techniques", "advisories", "wallets")
 # item_tags.kind is the singular: actor, sector, malware, cve, technique, advisory, wallet
 TAG_KIND = dict(zip(TAG_KINDS, ("actor", "sector", "malware", "cve", "technique", "advisory", "wallet"), strict=True))
-
-
-@dataclass(frozen=True)
-class StoreResult:
-    new: tuple[TaggedItem, ...]  # first time in the archive
-    seen_again: int  # already archived (same id or URL), now also credited to this source
-    alerts: int  # outbox rows created
 
 
 def _row(tagged: TaggedItem, now: str) -> dict:
@@ -73,81 +58,22 @@ def insert_tags(conn, item_id: str, tags) -> None:
     )
 
 
-def store(
-    db: sqlite_utils.Database,
-    source: str,
-    tagged: Sequence[TaggedItem],
-    now: str,
-    *,
-    routes=None,
-    source_update: dict | None = None,
-    stories: Keeper | None = None,
-) -> StoreResult:
-    """Insert what is new, credit what is known, enqueue alerts for what `routes(tagged_item)` targets.
-
-    `routes` maps a TaggedItem to targets (notifier, channel, route, mode, due_at); None stores silently
-    (a source's backlog). `source_update` is the sources-table row written in the same transaction. Each
-    new item joins a story (`stories`; by default actors are compared by name only).
-    """
-    stories = stories or Keeper()
-    new: list[TaggedItem] = []
-    seen_again = alerts = 0
-    with transaction(db) as conn:
-        batch_ids: set[str] = set()
-        for t in tagged:
-            if t.item.id in batch_ids:
-                continue
-            batch_ids.add(t.item.id)
-            known = existing_id(conn, t.item.id, t.item.url)
-            item_id = known or t.item.id
-            if known is None:
-                row = _row(t, now)
-                cols = ", ".join(row)
-                conn.execute(f"INSERT INTO items ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-                insert_tags(conn, item_id, t.tags)
-            credited = conn.execute(
-                "INSERT OR IGNORE INTO item_sources (item_id, source, seen_at, url, guid) VALUES (?, ?, ?, ?, ?)",
-                (item_id, source, now, t.item.url, t.item.guid),
-            ).rowcount
-            if known is None:
-                new.append(t)
-                story_id, _match = stories.assign(conn, t, now)
-                if routes is not None:
-                    alerts += enqueue(conn, item_id, routes(t), now, story_id)
-                continue
-            seen_again += 1
-            revised = revise(conn, item_id, t, source, now)
-            if revised is not None:
-                alerts += _apply_revision(conn, item_id, t, revised, now, routes)
-            if credited:
-                story = conn.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
-                if story is not None:
-                    refresh_story(conn, story, now)
-                if routes is not None:
-                    alerts += enqueue_also_reported(conn, item_id, source, now)
-        if source_update is not None:
-            upsert_source(conn, source_update)
-    return StoreResult(new=tuple(new), seen_again=seen_again, alerts=alerts)
+def insert_item(conn, tagged: TaggedItem, now: str) -> None:
+    """Archive a new item with its tags, first seen `now`."""
+    row = _row(tagged, now)
+    cols = ", ".join(row)
+    conn.execute(f"INSERT INTO items ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    insert_tags(conn, tagged.item.id, tagged.tags)
 
 
-def _apply_revision(conn, item_id: str, t: TaggedItem, revised: tuple[int, str], now: str, routes) -> int:
-    """Write a revision's content and tags; queue "updated:" replies, or an alert if it is news only now."""
-    version, what = revised
-    published = t.item.published.isoformat() if t.item.published else None
-    set_tags(
-        conn,
-        item_id,
-        t.tags,
-        now,
-        title=t.item.title,
-        text=t.item.text,
-        **({"published": published} if published else {}),
+def credit_source(conn, item_id: str, source: str, now: str, url: str, guid: str) -> bool:
+    """Record that `source` carried an archived item (with its URL and GUID there); False when it was known to."""
+    return bool(
+        conn.execute(
+            "INSERT OR IGNORE INTO item_sources (item_id, source, seen_at, url, guid) VALUES (?, ?, ?, ?, ?)",
+            (item_id, source, now, url, guid),
+        ).rowcount
     )
-    if routes is None:
-        return 0
-    story = conn.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
-    replies = enqueue_revision(conn, item_id, story, version, what, now)
-    return replies or enqueue(conn, item_id, routes(t), now, story)
 
 
 def upsert_source(conn, row: dict) -> None:
@@ -176,6 +102,15 @@ def story_sources(db: sqlite_utils.Database, item_id: str) -> list[str]:
         (item_id, item_id),
     )
     return [r[0] for r in rows]
+
+
+def item_ids(db: sqlite_utils.Database, since: str | None = None) -> list[str]:
+    """Ids of the items dated (published, else first seen) on or after `since` (all: None), in archive order."""
+    sql, params = "SELECT id FROM items", []
+    if since:
+        sql += " WHERE coalesce(published, first_seen) >= ?"
+        params.append(since)
+    return [row[0] for row in db.execute(sql + " ORDER BY rowid", params)]
 
 
 def load_json_lists(row: dict, kinds: Iterable[str] = TAG_KINDS) -> dict:
@@ -229,16 +164,3 @@ def set_tags(conn, item_id: str, tags: Tags, now: str, **columns) -> None:
     conn.execute(f"UPDATE items SET {assignments} WHERE id = ?", [*values.values(), item_id])
     conn.execute("DELETE FROM item_tags WHERE item_id = ?", (item_id,))
     insert_tags(conn, item_id, tags)
-
-
-def update_tags(db: sqlite_utils.Database, changes: Sequence[tuple[str, Tags]], now: str, routes=None) -> int:
-    """Replace the tags of archived items in one transaction; enqueue what `routes(tagged)` targets."""
-    alerts = 0
-    with transaction(db) as conn:
-        for item_id, tags in changes:
-            set_tags(conn, item_id, tags, now)
-            if routes is not None:
-                tagged = load_tagged(db, item_id)
-                story = conn.execute("SELECT story_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
-                alerts += enqueue(conn, item_id, routes(TaggedItem(tagged.item, tags)), now, story)
-    return alerts

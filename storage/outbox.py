@@ -1,8 +1,9 @@
 """The outbox: pending -> sending -> sent, one row per (kind, item, notifier, channel, subject).
 
 A row is marked sent only after the chat service said ok. Before a post, its rows get the post's
-`batch_key` (in the same transaction that counts the attempt), so after a crash the same rows form the
-same post again and the chat service's history can be searched for that key (bot.delivery.deliver).
+`batch_key` and `batch_kind` (in the same statement that counts the attempt), so after a crash the same rows
+form the same post again, of the same kind (a burst stays a burst), and the chat service's history can be
+searched for that key (bot.delivery.deliver).
 """
 
 from __future__ import annotations
@@ -31,17 +32,28 @@ def due(db: sqlite_utils.Database, now: str, limit: int = 2000) -> list[dict]:
     )
 
 
+def row(db: sqlite_utils.Database, row_id: int | None) -> dict | None:
+    """One outbox row by id (a follow-up's parent alert), or None."""
+    if row_id is None:
+        return None
+    cursor = db.execute("SELECT * FROM outbox WHERE id = ?", (row_id,))
+    found = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], found, strict=True)) if found else None
+
+
 def _ids(ids: Sequence[int]) -> tuple[str, list[int]]:
     return ", ".join("?" * len(ids)), list(ids)
 
 
-def mark_sending(db: sqlite_utils.Database, ids: Sequence[int], batch_key: str, now: str) -> None:
+def mark_sending(db: sqlite_utils.Database, ids: Sequence[int], batch_key: str, now: str, *, kind: str) -> None:
+    """A post of `kind` (alert, burst, digest, followup, ops) is about to go out with these rows: count the attempt
+    and give them its key and kind, so after a crash they form the same post again."""
     marks, params = _ids(ids)
     with transaction(db) as conn:
         conn.execute(
-            f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, batch_key = ?, updated_at = ?"
-            f" WHERE id IN ({marks})",
-            [batch_key, now, *params],
+            f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, batch_key = ?, batch_kind = ?,"
+            f" updated_at = ? WHERE id IN ({marks})",
+            [batch_key, kind, now, *params],
         )
 
 

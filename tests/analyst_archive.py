@@ -11,9 +11,10 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from bot.records import Evidence, Item, TaggedItem, Tags
+from bot.run.store import store
 from storage import open_archive
 from storage.archive import transaction
-from storage.items import store, upsert_source
+from storage.items import upsert_source
 from storage.sources import get_state, record_failure, success_row
 
 

@@ -8,8 +8,8 @@ from itertools import combinations
 from pathlib import Path
 
 from bot.records import Item, TaggedItem
+from bot.run.store import store
 from storage import open_archive
-from storage.items import store
 
 CLUSTERS = Path(__file__).parent / "data/stories/clusters.jsonl"
 

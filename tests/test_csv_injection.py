@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.export.csv import neutralise
+from bot.run.store import store
 from bot.web.plugins.csv_formulas import Rewriter
 from storage import open_archive
-from storage.items import store
 from tests.analyst_archive import _item, build
 from tests.conftest import serving
 

@@ -15,8 +15,8 @@ from bot.notify.card import build_alert
 from bot.notify.slack import SlackNotifier
 from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.run.runtime import Runtime, iso
+from bot.run.store import store
 from storage import outbox
-from storage.items import store
 from tests.conftest import Clock
 
 CHANNEL = "C0DELIVER"
@@ -81,7 +81,7 @@ def test_posts_in_order_once_and_paced_per_channel(rt, slack_api, clock):
 
 def test_crash_before_the_post(rt, slack_api, clock):
     (row,) = alerts(rt, 1)
-    outbox.mark_sending(rt.db(), [row["id"]], f"a{row['id']}", iso(NOW))  # then the process died
+    outbox.mark_sending(rt.db(), [row["id"]], f"a{row['id']}", iso(NOW), kind="alert")  # then the process died
     report = deliver_due(rt, sleep=clock.sleep)
     assert (report.sent, report.recovered) == (1, 0)
     assert sent_ids(slack_api) == [row["id"]]
@@ -89,7 +89,7 @@ def test_crash_before_the_post(rt, slack_api, clock):
 
 def test_crash_after_the_post_before_marking(rt, slack_api, clock):
     (row,) = alerts(rt, 1)
-    outbox.mark_sending(rt.db(), [row["id"]], f"a{row['id']}", iso(NOW))
+    outbox.mark_sending(rt.db(), [row["id"]], f"a{row['id']}", iso(NOW), kind="alert")
     from storage.items import load_tagged
 
     tagged = load_tagged(rt.db(), row["item_id"])

@@ -10,8 +10,8 @@ from bot.notify.slack import SlackNotifier
 from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.run.health import Ops, after_failure, after_success
 from bot.run.runtime import Runtime, iso
+from bot.run.store import store
 from storage import outbox
-from storage.items import store
 from tests.conftest import Clock, make_source
 
 INTEL, OPS = "C0INTEL", "C0OPS"

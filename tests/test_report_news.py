@@ -9,9 +9,9 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.records import Evidence, Item, TaggedItem, Tags
+from bot.run.store import store
 from storage import open_archive
 from storage.archive import transaction
-from storage.items import store
 from storage.sources import get_state, success_row
 from storage.stats import week_items
 

@@ -6,8 +6,9 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.records import Item, TaggedItem, Tags
+from bot.run.store import store
 from storage import open_archive
-from storage.items import load_tagged, store
+from storage.items import load_tagged
 
 NOW = "2026-11-26T12:00:00+00:00"
 

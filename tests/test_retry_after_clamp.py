@@ -18,8 +18,8 @@ from bot.notify.webhook import WebhookNotifier
 from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.run.refresh import MAX_BACKOFF
 from bot.run.runtime import Runtime, iso
+from bot.run.store import store
 from storage import open_archive, outbox
-from storage.items import store
 from tests.test_hostile_cycle import CHANNEL, baseline
 
 HUGE = "99999999999999999999"

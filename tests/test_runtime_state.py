@@ -13,7 +13,7 @@ from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.run.assemble import apply_routing
 from bot.run.refresh import failure_kind
 from bot.run.runtime import Runtime, iso
-from storage.items import store
+from bot.run.store import store
 from tests.conftest import Clock
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

@@ -9,9 +9,10 @@ import pytest
 import sqlite_utils
 
 from bot.records import Item, TaggedItem, Tags
+from bot.run.store import store, update_tags
 from storage import open_archive
 from storage.archive import MIGRATIONS, transaction
-from storage.items import set_tags, store, update_tags
+from storage.items import set_tags
 from storage.search import Query, build_sql
 from storage.stats import counts
 

@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.records import Evidence, Item, TaggedItem, Tags
+from bot.run.store import store
 from bot.web.app import build as build_datasette
 from bot.web.plugins.facet_params import configured, without_repeats
 from bot.web.plugins.item_links import evidence
 from storage import open_archive
-from storage.items import store
 from tests.analyst_archive import build
 from tests.conftest import serving
 

@@ -7,10 +7,11 @@ import pytest
 from bot.delivery.route import Target
 from bot.errors import AdvisoryBotError
 from bot.records import Evidence, Item, TaggedItem, Tags
+from bot.run.store import store
 from storage import open_archive
 from storage import outbox as ob
 from storage.archive import MIGRATIONS
-from storage.items import load_tagged, sources_of, store
+from storage.items import load_tagged, sources_of
 from storage.search import Query, search
 from storage.sources import get_state, record_failure, success_row
 
@@ -110,7 +111,7 @@ def test_tags_round_trip_and_item_tags_rows(fresh_db):
 def test_outbox_lifecycle(fresh_db):
     store(fresh_db, "feed-a", [dprk("d1")], NOW, routes=lambda t: [Target("slack", "C1", "default")])
     (row,) = ob.due(fresh_db, NOW)
-    ob.mark_sending(fresh_db, [row["id"]], "a1", NOW)
+    ob.mark_sending(fresh_db, [row["id"]], "a1", NOW, kind="alert")
     ob.mark_retry(fresh_db, [row["id"]], "500", NOW, "2026-11-26T12:05:00+00:00")
     assert ob.due(fresh_db, NOW) == []  # backing off
     (row,) = ob.due(fresh_db, "2026-11-26T12:05:00+00:00")
@@ -155,8 +156,8 @@ def test_search_full_text_and_filters(fresh_db):
 def test_migration_6_signs_long_items_again_over_their_first_thousand_words(tmp_path):
     from datasketch import MinHash
 
-    from bot.stories.signatures import band_hashes, signature
     from storage.archive import _v6
+    from storage.signatures import band_hashes, signature
 
     db = open_archive(tmp_path / "a.db")
     long_text = " ".join(f"word{n} of a long advisory" for n in range(600))  # 3,000 words

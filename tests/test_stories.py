@@ -12,11 +12,11 @@ from bot.cli import cli
 from bot.delivery.route import Target
 from bot.records import Item, TaggedItem, Tags
 from bot.run.assemble import story_keeper
+from bot.run.store import store
 from bot.stories.rules import amounts, text_names, title_words
-from bot.stories.signatures import SHINGLE_CHARS, SHINGLE_WORDS, band_hashes, shingles, signature
 from bot.tagging import get_tagger
 from storage import open_archive
-from storage.items import store
+from storage.signatures import SHINGLE_CHARS, SHINGLE_WORDS, band_hashes, shingles, signature
 from tests.story_cases import CLUSTERS, archive_cases, load, pairwise
 
 NOW = "2026-11-26T12:00:00+00:00"
@@ -254,7 +254,7 @@ def test_helpers():
 def test_band_hashes_are_the_same_in_another_process():
     text = "North Korean hackers planted a backdoor in a package used by developers at exchanges across Asia."
     here = band_hashes(signature(text))
-    code = f"from bot.stories.signatures import band_hashes, signature; print(band_hashes(signature({text!r})))"
+    code = f"from storage.signatures import band_hashes, signature; print(band_hashes(signature({text!r})))"
     there = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -303,7 +303,7 @@ def test_independent_holdout_set(tmp_path):
 def test_signature_is_datasketchs_minhash_of_the_shingles(monkeypatch):
     from datasketch import MinHash
 
-    monkeypatch.setattr("bot.stories.signatures._BLOCK", 100)  # several blocks of shingles per text
+    monkeypatch.setattr("storage.signatures._BLOCK", 100)  # several blocks of shingles per text
 
     texts = [
         "North Korean hackers planted a backdoor in a package used by developers at exchanges across Asia.",

@@ -12,13 +12,13 @@ import pytest
 
 from bot.records import Item, TaggedItem, Tags
 from bot.run.assemble import story_keeper
+from bot.run.store import store
 from bot.stories import encode_process, meaning, money, transliterate
 from bot.stories.encode import attach, wanted
 from bot.stories.encode_process import EncoderService
 from bot.stories.encoder import encoder_text
 from bot.tagging import get_tagger
 from storage import open_archive
-from storage.items import store
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 

@@ -97,17 +97,17 @@ class Deliverer:
         """One reply for a story's news of this round: revisions, more sources, related reports; None when it
         would only repeat sources the alert already named. When an agency advisory now leads the story, the
         reply says so and keeps the first report in the thread (the alert is edited to show the advisory)."""
-        parent = self.db.execute("SELECT item_id FROM outbox WHERE id = ?", (post.rows[0]["parent_id"],)).fetchone()
+        parent = outbox.row(self.db, post.rows[0]["parent_id"])
         shown = outbox.shown(self.db, post.rows[0]["parent_id"])
         revisions = [r for r in post.rows if r["subject"].startswith("revision-")]
         sources = [r["subject"] for r in post.rows if r["subject"] and r not in revisions and r["subject"] not in shown]
         related = [r for r in post.rows if not r["subject"]]
         summaries = [json.loads(r["payload"])["summary"] for r in revisions]
         listed = self._cards(related)
-        lead = lead_of(self.db.conn, parent[0]) if parent else None
-        lead_changed = bool(parent and lead != parent[0] and any(r["item_id"] == lead for r in related))
+        lead = lead_of(self.db.conn, parent["item_id"]) if parent else None
+        lead_changed = bool(parent and lead != parent["item_id"] and any(r["item_id"] == lead for r in related))
         if lead_changed:
-            listed += self._cards([{"item_id": parent[0]}])
+            listed += self._cards([{"item_id": parent["item_id"]}])
         if not (summaries or sources or related):
             return None
         return cards.followup(post.key, summaries, sources, listed, lead_changed)
@@ -122,17 +122,17 @@ class Deliverer:
     def _refresh_parent(self, notifier, post: Post) -> None:
         """Edit the story's alert to show every source that reported it (best effort: a failure is only logged)."""
         update = getattr(notifier, "update", None)
-        parent = self.db.execute(
-            "SELECT id, item_id, batch_key, message_id FROM outbox WHERE id = ?", (post.rows[0]["parent_id"],)
-        ).fetchone()
-        if update is None or parent is None or not (parent[2] or "").startswith("a") or not parent[3]:
-            return
-        tagged = load_tagged(self.db, lead_of(self.db.conn, parent[1]))  # the story's best report: an advisory
-        message = build_alert(tagged.item, tagged.tags, story_sources(self.db, parent[1]), alert_id=parent[2])
+        parent = outbox.row(self.db, post.rows[0]["parent_id"])
+        if update is None or parent is None or parent["batch_kind"] != "alert" or not parent["message_id"]:
+            return  # only an alert posted on its own shows its story (not a burst's or a digest's line)
+        lead = lead_of(self.db.conn, parent["item_id"])  # the story's best report: an advisory
+        tagged = load_tagged(self.db, lead)
+        sources = story_sources(self.db, parent["item_id"])
+        message = build_alert(tagged.item, tagged.tags, sources, alert_id=parent["batch_key"])
         try:
-            update(message.to(channel=post.channel), parent[3])
+            update(message.to(channel=post.channel), parent["message_id"])
         except NotifyError as exc:
-            log.warning("cannot update the story's alert", extra={"post": parent[2], "error": str(exc)})
+            log.warning("cannot update the story's alert", extra={"post": parent["batch_key"], "error": str(exc)})
 
     def _burst(self, notifier, post: Post) -> None:
         """A summary message, then the items as replies in its thread, PART_SIZE per reply."""
@@ -163,7 +163,7 @@ class Deliverer:
                 self.rt.metrics.alert(post.notifier, "recovered", len(ids))
             return found
         self._pace(post)
-        outbox.mark_sending(self.db, ids, post.key, now)
+        outbox.mark_sending(self.db, ids, post.key, now, kind=post.kind)
         try:
             message_id = notifier.send(message.to(channel=post.channel, thread_ts=thread_ts))
         except NotifyError as exc:

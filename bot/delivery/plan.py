@@ -1,27 +1,27 @@
 """Group due outbox rows into posts: one alert, one digest per window, a burst, follow-ups per thread, ops events.
 
 Rules: rows that already carry a batch key (a post that was under way when the process died) form that
-same post again; more immediate alerts for one channel than the burst threshold become one burst (a
-summary plus thread parts), never a flood; posts go out in the order of their oldest row.
+same post again, of the kind stored with the key (`batch_kind`); more immediate alerts for one channel than
+the burst threshold become one burst (a summary plus thread parts), never a flood; posts go out in the order
+of their oldest row. A fresh row's post kind comes from its outbox `kind` and `mode` columns.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = {"a": "alert", "d": "digest", "b": "burst", "f": "followup", "o": "ops"}
+# the letter that starts a post's key: keys stay distinct across kinds and readable in Slack's metadata;
+# nothing reads the kind back from a key
+LETTERS = {"alert": "a", "digest": "d", "burst": "b", "followup": "f", "ops": "o"}
 
 
 @dataclass
 class Post:
-    key: str  # batch key: its first letter is the kind, then the id of its oldest row
+    key: str  # batch key: the kind's letter, then the id of its oldest row (the key in the chat's metadata)
+    kind: str  # alert | digest | burst | followup | ops
     notifier: str
     channel: str
     rows: list[dict] = field(default_factory=list)
-
-    @property
-    def kind(self) -> str:
-        return KINDS[self.key[0]]
 
     @property
     def channel_key(self) -> tuple[str, str]:
@@ -32,31 +32,42 @@ class Post:
         return [row["id"] for row in self.rows]
 
 
+def row_kind(row: dict) -> str:
+    """The kind of post a fresh outbox row goes out in (a burst is decided by the count, in `plan`)."""
+    if row["kind"] in ("ops", "followup"):
+        return row["kind"]
+    return "digest" if row["mode"] == "digest" else "alert"
+
+
 def plan(rows: list[dict], burst_threshold: int) -> list[Post]:
     posts: dict[str, Post] = {}
     fresh: dict[tuple, list[dict]] = {}
     for row in rows:
         if row["batch_key"]:
-            posts.setdefault(row["batch_key"], Post(row["batch_key"], row["notifier"], row["channel"])).rows.append(row)
+            kind = row["batch_kind"]  # written with the key (storage.outbox.mark_sending; archive v8 for older rows)
+            posts.setdefault(row["batch_key"], Post(row["batch_key"], kind, row["notifier"], row["channel"]))
+            posts[row["batch_key"]].rows.append(row)
             continue
+        kind = row_kind(row)
         where = (row["notifier"], row["channel"])
-        if row["kind"] == "ops":
-            group = ("o", *where, row["id"])
-        elif row["kind"] == "followup":
-            group = ("f", *where, row["parent_id"])
-        elif row["mode"] == "digest":
-            group = ("d", *where, row["route"], row["due_at"])
+        if kind == "ops":
+            group = (kind, *where, row["id"])
+        elif kind == "followup":
+            group = (kind, *where, row["parent_id"])
+        elif kind == "digest":
+            group = (kind, *where, row["route"], row["due_at"])
         else:
-            group = ("a", *where)
+            group = (kind, *where)
         fresh.setdefault(group, []).append(row)
     for group, members in fresh.items():
-        letter, notifier, channel = group[0], group[1], group[2]
-        if letter == "a" and len(members) <= burst_threshold:
+        kind, notifier, channel = group[0], group[1], group[2]
+        if kind == "alert" and len(members) <= burst_threshold:
             for row in members:
-                posts[f"a{row['id']}"] = Post(f"a{row['id']}", notifier, channel, [row])
+                key = f"{LETTERS[kind]}{row['id']}"
+                posts[key] = Post(key, kind, notifier, channel, [row])
             continue
-        if letter == "a":
-            letter = "b"
-        key = f"{letter}{members[0]['id']}"
-        posts[key] = Post(key, notifier, channel, members)
+        if kind == "alert":
+            kind = "burst"
+        key = f"{LETTERS[kind]}{members[0]['id']}"
+        posts[key] = Post(key, kind, notifier, channel, members)
     return sorted(posts.values(), key=lambda p: min(p.ids))

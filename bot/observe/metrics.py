@@ -16,6 +16,8 @@ from pathlib import Path
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
+from storage import readonly
+
 PREFIX = "advisory_bot"
 
 
@@ -83,15 +85,13 @@ class _ArchiveCollector:
         )
         counts = dict.fromkeys(self.notifiers(), 0)
         try:
-            conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=2)
+            conn = readonly.connect(self.db_path, timeout=2)
             try:
-                for notifier, count in conn.execute(
-                    "SELECT notifier, sum(status != 'sent') FROM outbox GROUP BY notifier"
-                ):
+                for notifier, count in readonly.unsent_by_notifier(conn):
                     counts[notifier] = count
                 for notifier, count in sorted(counts.items()):
                     pending.add_metric([notifier], count)
-                for name, count in conn.execute("SELECT name, error_count FROM sources"):
+                for name, count in readonly.error_counts(conn):
                     failures.add_metric([name], count)
             finally:
                 conn.close()

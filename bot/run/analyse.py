@@ -8,7 +8,7 @@ threads fetch and store. A tagger that offers `analyse` runs the whole step itse
 from __future__ import annotations
 
 from bot.records import FetchResult, Item, TaggedItem
-from bot.stories.signatures import signature
+from storage.signatures import signature
 
 
 def analyse(result: FetchResult, source, tagger) -> list[TaggedItem]:

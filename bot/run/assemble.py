@@ -42,8 +42,8 @@ def actor_resolver():
 
 def story_keeper():
     """Story assignment that knows actor families: APT38, Andariel, TraderTraitor ... belong to Lazarus Group."""
+    from bot.stories.assign import Keeper
     from bot.tagging.kb import load_kb
-    from storage.stories import Keeper
 
     kb = load_kb()
 

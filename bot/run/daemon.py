@@ -29,7 +29,7 @@ from bot.run.assemble import DEFAULT_ROUTES, apply_routing, routing
 from bot.run.refresh import refresh
 from bot.run.runtime import Runtime, iso
 from bot.run.waits import log_waiting
-from storage.archive import transaction
+from storage.probe import probe_write
 from storage.sources import get_state
 
 log = logging.getLogger(__name__)
@@ -187,14 +187,8 @@ class Daemon:
         since = self.rt.monotonic() - self.last_beat
         scheduler_ok = self.scheduler.running and not self.stopped.is_set() and since < STUCK_AFTER_S
         checks = {"scheduler": {"ok": scheduler_ok, "seconds_since_last_job": round(since, 1)}}
-        try:
-            db = self.rt.db()
-            db.execute("PRAGMA busy_timeout = 2000")  # this thread's connection: answer the probe quickly
-            with transaction(db) as conn:  # a real write, rolled back: proves the file takes writes
-                conn.execute("CREATE TABLE IF NOT EXISTS health_probe (at TEXT)")
-                conn.execute("INSERT INTO health_probe VALUES (?)", (iso(self.rt.now()),))
-                raise _Rollback
-        except _Rollback:
+        try:  # this thread's connection, with a short busy timeout: answer the probe quickly
+            probe_write(self.rt.db(), iso(self.rt.now()), busy_timeout_ms=2000)
             checks["archive"] = {"ok": True}
         except Exception as exc:  # noqa: BLE001 - any failure to write is the answer
             checks["archive"] = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
@@ -214,7 +208,3 @@ class Daemon:
             pass
         self.scheduler.shutdown(wait=True)
         log.info("daemon stopped")
-
-
-class _Rollback(Exception):
-    """Raised inside the health probe's transaction so that it is rolled back."""

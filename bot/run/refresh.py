@@ -17,8 +17,9 @@ from bot.records import TaggedItem
 from bot.run import analyse as analysis
 from bot.run import health as ops
 from bot.run.runtime import Runtime, iso
+from bot.run.store import store
 from bot.stories.encode import encode_new
-from storage.items import existing_id, store
+from storage.items import existing_id
 from storage.sources import get_state, record_failure, success_row
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storage.items import load_tagged, update_tags
+from bot.run.store import update_tags
+from storage.items import item_ids, load_tagged
 
 BATCH = 256
 
@@ -25,12 +26,7 @@ class RetagReport:
 def retag(db, tagger, now: str, since: str | None = None, routes=None, progress=None) -> RetagReport:
     """Re-tag the items dated on or after `since` (all: None); `progress(done, total)` after each batch."""
     report = RetagReport()
-    sql = "SELECT id FROM items"
-    params: list = []
-    if since:
-        sql += " WHERE coalesce(published, first_seen) >= ?"
-        params.append(since)
-    ids = [row[0] for row in db.execute(sql + " ORDER BY rowid", params)]
+    ids = item_ids(db, since)
     for start in range(0, len(ids), BATCH):
         batch = [load_tagged(db, item_id) for item_id in ids[start : start + BATCH]]
         fresh = tagger.tag_many([(t.item.title, t.item.text, t.item.language) for t in batch])

@@ -26,8 +26,8 @@ from storage import open_archive
 
 if TYPE_CHECKING:
     from bot.fetch.politeness import HostGate
+    from bot.stories.assign import Keeper
     from bot.stories.encode_process import EncoderService
-    from storage.stories import Keeper
 
 
 def utcnow() -> datetime:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from bot.errors import AdvisoryBotError
 from bot.records import FetchResult, TaggedItem
+from storage import readonly
 
 log = logging.getLogger(__name__)
 PRELOAD = "bot.run.worker_preload"
@@ -60,8 +61,8 @@ def start_early(sources, db_path: Path) -> bool:
     if not wanted(sources) or START_METHOD != "forkserver":
         return False
     try:  # plain sqlite3, read-only: storage's import of sqlite-utils would delay the start it is here to advance
-        with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
-            rows = conn.execute("SELECT name, etag, last_modified, first_success_at FROM sources").fetchall()
+        with contextlib.closing(readonly.connect(db_path)) as conn:
+            rows = readonly.source_validators(conn)
     except sqlite3.Error:  # no archive yet (or an old one): every source is new
         rows = []
     known = {name: bool(first and (etag or modified)) for name, etag, modified, first in rows}

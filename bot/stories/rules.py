@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.stories.signatures import WORD
+from storage.signatures import WORD
 
 WINDOW = timedelta(hours=72)
+NEAR_DUPLICATE = 0.7  # MinHash Jaccard estimate (storage.signatures) from which two texts are copies of one report
 _CJK_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 # words a headline about any DPRK hack may use: they say nothing about which event it is
 GENERIC = frozenset(

@@ -1,7 +1,8 @@
-"""Near-duplicate signatures: the MinHash of an item's text, its LSH band hashes, and their Jaccard estimate.
+"""The near-duplicate index's encoding: the MinHash signature of an item's text as stored, its LSH band hashes,
+and the Jaccard estimate of two signatures (over word 3-shingles, datasketch's values).
 
-Two texts whose estimate reaches NEAR_DUPLICATE (over word 3-shingles, datasketch's values) are copies of one report:
-syndicated and republished articles (the near-duplicate rule of bot.stories.rules).
+What the tables item_signatures and item_bands hold, so storage can sign items again when the encoding changes
+(archive v6). Which estimate makes two texts copies of one report is the near-duplicate rule's (bot.stories.rules).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from itertools import islice
 import numpy as np
 
 NUM_PERM = 64
-BANDS, ROWS = 16, 4  # LSH: candidates from Jaccard ~0.5 up, verified against NEAR_DUPLICATE
-NEAR_DUPLICATE = 0.7
+BANDS, ROWS = 16, 4  # LSH: candidates from Jaccard ~0.5 up, verified against bot.stories.rules.NEAR_DUPLICATE
 _BLOCK = 4096
 MIN_SHINGLES = 8
 SHINGLE_WORDS = 1000  # words of a text its signature covers (SHINGLE_CHARS characters of CJK text)

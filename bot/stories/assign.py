@@ -1,0 +1,70 @@
+"""Put each new item into a story: the first rule that finds an archived report of the same story decides
+(bot.stories.match), else the item starts a story of its own; an agency's own advisory leads its story.
+
+Runs inside the store transaction (bot.run.store) on its connection, so an item, its story membership and its
+alert are written together; the reads and writes are storage.stories' named queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.records import TaggedItem
+from bot.stories import match, meaning, rules
+from storage import signatures, stories, vectors
+
+
+class Keeper:
+    """Assigns stories with a given notion of actor family (bot.run.assemble passes the knowledge base's)."""
+
+    def __init__(self, family: Callable[[str], str] = str, members: Callable[[str], set[str]] = lambda f: {f}):
+        self.family, self.members = family, members
+
+    def assign(self, conn, tagged: TaggedItem, now: str) -> tuple[int, rules.Match | None]:
+        return assign(conn, tagged, now, self.family, self.members)
+
+    def clues(self, tagged: TaggedItem) -> meaning.Clues:
+        item = tagged.item
+        return meaning.clues(item.title, item.text, item.language, tagged.tags, self.family)
+
+
+def assign(
+    conn, tagged: TaggedItem, now: str, family: Callable[[str], str], members: Callable[[str], set[str]]
+) -> tuple[int, rules.Match | None]:
+    """Put a newly inserted item into a story; returns (story id, the match that decided it or None)."""
+    item, tags = tagged.item, tagged.tags
+    sig = tagged.signature if tagged.signature is not None else signatures.signature(f"{item.title}\n{item.text}")
+    sig = sig or None  # b"": signed before, too short
+    clues = None
+    if tagged.vector:  # computed with the vector, outside the writer lock, where the pipeline encodes
+        clues = (
+            meaning.Clues.from_json(tagged.clues)
+            if tagged.clues
+            else meaning.clues(item.title, item.text, item.language, tags, family)
+        )
+    found = (
+        match.by_advisory(conn, item, tags.advisories, now)
+        or match.by_link(conn, item, tags.dprk_cyber, now)
+        or (match.by_near_duplicate(conn, item.id, sig) if sig is not None else None)
+        or match.by_event(conn, match.profile(tagged, now, family), members, now)
+        or (match.by_meaning(conn, tagged, clues, now) if clues else None)
+    )
+    if clues is not None:
+        at = match.when(item, now).isoformat(timespec="seconds")
+        vectors.add(conn, item.id, tagged.model, at, tagged.vector, tagged.clues or clues.to_json(), clues.language)
+    if sig is not None:
+        stories.add_signature(conn, item.id, sig, signatures.band_hashes(sig))
+    if found is None:
+        return stories.new_story(conn, item.id, item.title, now, now), None
+    story_id = stories.story_of(conn, found.item_id, now)
+    stories.join(conn, story_id, item.id, found.rule, found.score, found.reason, now)
+    if match.own_advisories(item.title, item.url, tags.advisories):
+        _lead_with_advisory(conn, story_id, item.id)
+    return story_id, found
+
+
+def _lead_with_advisory(conn, story_id: int, item_id: str) -> None:
+    """An agency's own advisory leads its story (the alert shows it) unless an advisory leads already."""
+    lead = stories.lead_item(conn, story_id)
+    if lead is None or not match.own_advisories(*lead):
+        stories.set_lead(conn, story_id, item_id)
