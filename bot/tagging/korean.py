@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.tagging import lexicon_cjk
+from bot.tagging.cjk_sectors import compound_nouns
 from bot.tagging.kb import KnowledgeBase, norm
 
 CJK_CHAR = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
@@ -81,6 +82,7 @@ class CjkMatcher:
                     taken.append((m.start(), m.end()))
                 found.append((kind, value, m.start(), m.end(), m.group()))
         found += [("alias", norm(m.group()), m.start(), m.end(), m.group()) for m in self.latin.finditer(text)]
+        found += compound_nouns(text)  # 국방 등 분야, 방위 계약업체, 防衛関連企業 (cjk_sectors.py)
         return found
 
 
