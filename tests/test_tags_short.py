@@ -55,6 +55,15 @@ SECTORS = [
     ),
     ("ScarCruft infiltrated a space and missile engineering company.", {"defense", "space"}),
     ("North Korean ransomware hit the national health service.", {"healthcare"}),
+    (
+        "North Korean hackers used the money for more hackings into defense and government entities.",
+        {
+            "defense",
+            "government",
+        },
+    ),
+    ("The FBI tied the North Korean group to the hack of a Japanese bitcoin exchange.", {"cryptocurrency"}),
+    ("Andariel's ransomware proceeds paid for attacks against the country's government organizations.", {"government"}),
     # Korean: modifier + head across a list, a target marker after the modifier, the armed forces, officials
     ("김수키는 외교·국방 등 분야 기관을 노린 공격을 이어갔다.", {"defense", "government"}),
     ("북한 해커가 의료서비스 업체와 방위 계약업체, 공군 기지를 공격했다.", {"defense", "healthcare"}),
@@ -68,6 +77,8 @@ SECTORS = [
     ("김수키가 고위공무원과 대학교수 등 150명을 대상으로 메일을 보냈다.", {"government", "think-tanks-academia"}),
     ("김수키는 국방 분야 기관으로부터 첩보를 수집했다.", {"defense"}),
     ("북한 해커가 법원 전산망을 해킹했다.", {"judiciary"}),
+    ("북한 해커가 지방검찰청 서버에 침투했다.", {"judiciary"}),
+    ("북한 해커들이 랜섬웨어를 퍼뜨렸다. 영국의 병원과 중국의 공공기관이 공격을 당했다.", {"government", "healthcare"}),
     # Japanese: modifier + head in one word, a target marker after the modifier
     ("北朝鮮のハッカーが防衛関連企業を狙った攻撃を続けている。", {"defense"}),
     ("北朝鮮のハッカー集団が日本政府を狙ったサイバー攻撃を行った。", {"government"}),
@@ -97,6 +108,13 @@ SECTOR_CONFUSERS = [
         "Lazarus drained a crypto exchange. Government and industry sources told reporters the loss was large.",
         {"cryptocurrency"},
     ),
+    # the DPRK's own programme; the source of a story; a court office acting
+    ("North Korean hackers stole crypto to fund the country's nuclear programme.", {"cryptocurrency"}),
+    (
+        "North Korean hackers drained a crypto exchange, as first reported by a South Korean news outlet.",
+        {"cryptocurrency"},
+    ),
+    ("서울중앙지방검찰청은 거래소를 해킹한 북한 해커를 기소했다.", {"cryptocurrency"}),
     # Korean: the DPRK's own government, a subject before the list, the source, no head, a court acting
     ("북한 정부 당국이 지원하는 해킹 단체가 거래소를 공격했다.", {"cryptocurrency"}),
     ("미국 정부가 공중보건 분야를 겨냥한 북한의 랜섬웨어 공격에 주의보를 발령했다.", {"healthcare"}),

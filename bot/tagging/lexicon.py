@@ -145,7 +145,7 @@ TARGET = [
     "infiltrates", "encrypts", "wiped", "wipes", "wiping", "erased", "to request", "requesting", "to reach",
     "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
     "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
-    "sets sights on", "set sights on", "suffered", "suffers", "suffer",
+    "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.
@@ -220,7 +220,8 @@ HEADS = {
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
     "cryptocurrency": [
-        "cryptocurrency", "crypto", "blockchain", "web3", "defi", "nft", "crypto-currency", "virtual asset",
+        "cryptocurrency", "crypto", "blockchain", "web3", "defi", "nft", "crypto-currency", "virtual asset", "bitcoin",
+        "ethereum",
         "digital asset", "digital currency",
     ],
     "finance": [

@@ -12,6 +12,8 @@ Rules:
   item of that list ("organizations in the national defense, defense industry, media, diplomacy, and academia").
 - A Korean/Japanese noun with an impersonation marker later in its clause, no target word before it, is the bait
   ("통일부 산하 ... 직원을 사칭한").
+- "the country's" after a target word is the victims' country ("attacks against the country's government
+  organizations"), not the DPRK's own; a noun after "reported by", "broken by" ... is the source.
 - A supply-chain attack (English, 공급망 공격, サプライチェーン攻撃) hit technology, unless its clause names it a
   method ("supply chain attacks and social engineering techniques", "サプライチェーン攻撃といった手法").
 - The IT-worker scheme (English scheme words, Korean/Japanese 위장 취업, IT 노동자, IT労働者) in a DPRK sentence or the
@@ -142,3 +144,25 @@ def supply_chain(ctx: Context, hit: Hit) -> bool:
         return False
     clause = re.split(r"[.;!?。\n]", ctx.text[hit.end : hit.end + 60])[0].lower()
     return not (any(w in clause for w in lexicon_cjk.MEANS) or any(w in clause.split() for w in lexicon.MEANS))
+
+
+def victims_country(before: str) -> bool:
+    """ "attacks against the country's government organizations": after a target word, "the country's" is the
+    victims' country, not the DPRK's own (lower-cased text before the noun)."""
+    return bool(_VICTIMS_COUNTRY.search(before))
+
+
+_VICTIMS_COUNTRY = re.compile(r"\b(?:against|on|into|targeting|targeted|hit|hitting)\s+the\s+country'?s?'?$")
+
+
+def reported_by(ctx: Context, hit: Hit) -> bool:
+    """ "first reported by South Korean news outlet X", "revealed by researchers": the agent of a reporting verb."""
+    start = max(ctx.starts[ctx.sent(hit.start)], hit.start - 80)
+    return bool(_REPORTED_BY.search(ctx.text, start, hit.start))
+
+
+_REPORTED_BY = re.compile(
+    r"\b(?:reported|revealed|broken|broke|disclosed|published|confirmed|cited|quoted)\s+(?:first\s+)?by\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w.'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)

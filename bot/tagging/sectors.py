@@ -47,8 +47,10 @@ from bot.tagging.sector_frames import (
     list_item,
     lure_after_head,
     lure_later_in_clause,
+    reported_by,
     reports,
     supply_chain,
+    victims_country,
 )
 
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
@@ -117,8 +119,10 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
 
 def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 30) : hit.start].lower().replace("’", "'").rstrip()
-    if any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN):
+    if any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN) and not victims_country(before):
         return True
+    if reported_by(ctx, hit):
+        return True  # "the story was broken by South Korean news outlet X": the source
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
@@ -259,8 +263,10 @@ def _stolen_asset(ctx: Context, mod: Hit) -> bool:
 
 def _names_victims(ctx: Context, other: Hit) -> bool:
     """ "Russian government agencies", "중국 정부": the nationality of the victims, not another state's hackers."""
-    if other.tok_end < 0:
-        return any(other.end <= h.start <= other.end + 1 for h in ctx.hits("noun"))
+    if other.tok_end < 0:  # 중국 정부, 중국의 공공기관
+        return any(
+            ctx.text[other.end : h.start].strip() in ("", "의", "の") for h in ctx.hits("noun") if h.start >= other.end
+        )
     return any(h.kind in ("noun", "mod") for h in ctx.by_token.get(other.tok_end, ()))
 
 
