@@ -21,6 +21,8 @@ HEADLINES = [
     ("Justice Department finds North Korean workers hidden in US tech jobs", ("Famous Chollima",)),
     ("Prosecutors charge North Korean nationals with identity theft", ()),
     ("모바일 지갑 가상자산 300억원 도난…“북한 소행 추정”", ()),
+    # North Korea as the one syllable 북, alone before a comma or before 해커
+    ("북 해커 조직, 국내 방산업체 서버 해킹", ()),
 ]
 
 
@@ -36,7 +38,15 @@ HEADLINE_CONFUSERS = [
     "North Korean workers sent to Russian construction jobs",  # not tech jobs
     "Identity theft rises among retirees, regulator says",  # no DPRK
     "북한 주민 자전거 도난 신고 늘어",  # a theft of no cryptocurrency
+    "북 콘서트 연 작가, 해킹 피해 호소",  # 북 as a book
+    "남북 협력 사무소 서버 해킹",  # 남북 is not 북 alone
+    "탈북민 단체 해킹 피해",  # a defectors' group
 ]
+
+
+def test_north_korea_as_one_syllable_is_related_only_without_cyber(tagger):
+    tags = tagger.tag("북, '南겨냥' 방사포 사격훈련", "")
+    assert tags.dprk_related and not tags.dprk_cyber
 
 
 @pytest.mark.parametrize("title", HEADLINE_CONFUSERS)

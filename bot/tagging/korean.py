@@ -63,6 +63,8 @@ class CjkMatcher:
         hanja = re.escape(lexicon_cjk.DPRK_HANJA)
         han_kana = r"\u3040-\u30ff\u4e00-\u9fff"
         self.patterns.append(("dprk", "dprk", re.compile(rf"(?<![{han_kana}탈]){hanja}(?![{han_kana}])")))
+        # 북 alone in a headline: "북, ...", "북·러", "북 해커" (not 남북, 북한, 북극, 북쪽, nor a book: 북 콘서트)
+        self.patterns.append(("dprk", "dprk", re.compile(lexicon_cjk.DPRK_SYLLABLE)))
         for kind, value, word in vocab:
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""

@@ -28,6 +28,9 @@ SUPPLY_CHAIN = ["공급망 공격", "공급망 해킹", "サプライチェー�
 # North Korea written as one Hanja in Korean headlines (北 해커, 美·北): a DPRK signal only standing alone, not
 # inside a Han or kana word (北京, 北米, 東北, 北部) nor after 탈 (탈北자, a defector). See korean.py.
 DPRK_HANJA = "北"
+# North Korea as one Hangul syllable (북, 北's reading) only where nothing else can be meant: standing alone before a
+# comma or a middle dot, or before the words hacker/hacking/a provocation ("북, 南겨냥 ...", "북 해커 조직").
+DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도발|\s?소행)"
 # Scheme words: with a DPRK signal near, the companies hiring these workers (technology) were hit.
 SCHEME = [
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
