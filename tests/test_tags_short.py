@@ -65,6 +65,8 @@ SECTORS = [
     ),
     ("ScarCruft infiltrated a space and missile engineering company.", {"defense", "space"}),
     ("North Korean ransomware hit the national health service.", {"healthcare"}),
+    ("North Korean hackers breached a directory vendor to target its cryptocurrency clients.", {"cryptocurrency"}),
+    ("North Korean hackers struck a decentralized wallet and drained it.", {"cryptocurrency"}),
     (
         "North Korean hackers used the money for more hackings into defense and government entities.",
         {
@@ -86,6 +88,7 @@ SECTORS = [
     ("북한 해커들이 소프트웨어 공급망 공격으로 기업들을 노렸다.", {"technology"}),
     ("김수키가 고위공무원과 대학교수 등 150명을 대상으로 메일을 보냈다.", {"government", "think-tanks-academia"}),
     ("김수키는 국방 분야 기관으로부터 첩보를 수집했다.", {"defense"}),
+    ("북한 IT 노동자들이 유럽의 방위산업을 주요 목표로 삼고 있다.", {"defense", "technology"}),
     ("북한 해커가 법원 전산망을 해킹했다.", {"judiciary"}),
     ("북한 해커가 지방검찰청 서버에 침투했다.", {"judiciary"}),
     ("북한 해커들이 랜섬웨어를 퍼뜨렸다. 영국의 병원과 중국의 공공기관이 공격을 당했다.", {"government", "healthcare"}),
@@ -125,6 +128,8 @@ SECTOR_CONFUSERS = [
         {"cryptocurrency"},
     ),
     ("서울중앙지방검찰청은 거래소를 해킹한 북한 해커를 기소했다.", {"cryptocurrency"}),
+    ("North Korean hackers used the wallet addresses published by the FBI.", set()),  # no target word
+    ("North Korean hackers stole crypto to fund their weapons programmes.", {"cryptocurrency"}),
     # Korean: the DPRK's own government, a subject before the list, the source, no head, a court acting
     ("북한 정부 당국이 지원하는 해킹 단체가 거래소를 공격했다.", {"cryptocurrency"}),
     ("미국 정부가 공중보건 분야를 겨냥한 북한의 랜섬웨어 공격에 주의보를 발령했다.", {"healthcare"}),

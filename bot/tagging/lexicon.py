@@ -214,7 +214,7 @@ HEADS = {
     "officials", "operator", "operators", "organisation", "organisations", "organization", "organizations",
     "outlet", "outlets", "personnel", "plants", "platform", "platforms", "producers", "projects", "provider",
     "providers", "sector", "sectors", "services", "staff", "engineers", "startups", "start-ups", "start-up", "startup",
-    "suppliers", "targets", "theft", "thefts", "processors", "service",
+    "suppliers", "targets", "theft", "thefts", "processors", "service", "clients", "customers",
     "users", "utilities", "vendor", "vendors", "workers",
 }
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
@@ -312,7 +312,7 @@ NOUNS = {
         "cross-chain bridge", "bridges", "wallets", "crypto wallets", "blockchain games", "play-to-earn", "nft",
         "nfts", "crypto firms", "web3", "cryptocurrency-related firms", "virtual asset service providers", "vasps",
         "hot wallet", "hot wallets", "crypto platform", "crypto platforms", "cryptocurrencies", "digital assets",
-        "virtual assets", "crypto assets",
+        "virtual assets", "crypto assets", "wallet",
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",

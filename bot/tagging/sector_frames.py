@@ -12,8 +12,9 @@ Rules:
   item of that list ("organizations in the national defense, defense industry, media, diplomacy, and academia").
 - A Korean/Japanese noun with an impersonation marker later in its clause, no target word before it, is the bait
   ("통일부 산하 ... 직원을 사칭한").
-- "the country's" after a target word is the victims' country ("attacks against the country's government
-  organizations"), not the DPRK's own; a noun after "reported by", "broken by" ... is the source.
+- "the country's", "its", "their" right after a target word are the victims' ("attacks against the country's
+  government organizations", "to target its cryptocurrency clients"), not the DPRK's own; a noun after "reported
+  by", "broken by" ... is the source.
 - A supply-chain attack (English, 공급망 공격, サプライチェーン攻撃) hit technology, unless its clause names it a
   method ("supply chain attacks and social engineering techniques", "サプライチェーン攻撃といった手法").
 - The IT-worker scheme (English scheme words, Korean/Japanese 위장 취업, IT 노동자, IT労働者) in a DPRK sentence or the
@@ -147,12 +148,16 @@ def supply_chain(ctx: Context, hit: Hit) -> bool:
 
 
 def victims_country(before: str) -> bool:
-    """ "attacks against the country's government organizations": after a target word, "the country's" is the
-    victims' country, not the DPRK's own (lower-cased text before the noun)."""
+    """ "attacks against the country's government organizations", "breached a vendor to target its cryptocurrency
+    clients": after a target word, "the country's", "its", "their" are the victims', not the DPRK's own (lower-cased
+    text before the noun)."""
     return bool(_VICTIMS_COUNTRY.search(before))
 
 
-_VICTIMS_COUNTRY = re.compile(r"\b(?:against|on|into|targeting|targeted|hit|hitting)\s+the\s+country'?s?'?$")
+_VICTIMS_COUNTRY = re.compile(
+    r"\b(?:against|on|into|target|targeting|targeted|hit|hitting|reach|reaching)\s+"
+    r"(?:the\s+country'?s?'?|its|their)$"
+)
 
 
 def reported_by(ctx: Context, hit: Hit) -> bool:
