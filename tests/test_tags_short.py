@@ -96,6 +96,18 @@ SECTORS = [
     ("北朝鮮のハッカーが防衛関連企業を狙った攻撃を続けている。", {"defense"}),
     ("北朝鮮のハッカー集団が日本政府を狙ったサイバー攻撃を行った。", {"government"}),
     ("北朝鮮のハッカーが銀行を狙った。", {"finance"}),
+    ("北朝鮮は防衛や宇宙、原子力の分野の事業体を標的にサイバー攻撃を仕掛けた。", {"defense", "energy", "space"}),
+    ("北朝鮮のハッカー集団がロシアのミサイル開発企業に侵入した。", {"defense"}),
+    ("北朝鮮のハッカーはIT保守サービス関連企業に侵入した。", {"technology"}),
+    ("北朝鮮のハッカー集団が防衛・エンジニアリング企業を標的とした。", {"defense", "manufacturing"}),
+    ("김수키는 국가기관을 노린 해킹을 벌였다.", {"government"}),
+    (
+        "North Korean cyber actors hack the media, academe and think tank organizations.",
+        {
+            "media",
+            "think-tanks-academia",
+        },
+    ),
 ]
 
 
@@ -138,6 +150,9 @@ SECTOR_CONFUSERS = [
     ("캔자스주 연방 지방법원은 거래소를 해킹한 북한 해커에 대한 체포영장을 발부했다.", {"cryptocurrency"}),
     ("경찰은 거래소를 턴 북한의 해킹 수법을 금융기관에 공유했다.", {"cryptocurrency"}),
     ("북한 해커가 점프클라우드를 해킹했다.", set()),  # a product name that contains a sector word
+    ("북한 해커가 방산업체를 해킹해 항공정찰기 자료를 빼돌렸다.", {"defense"}),  # aircraft data, not an airline
+    ("北朝鮮のハッカーが取引所を攻撃し、北朝鮮のミサイル開発企業に資金を送った。", {"cryptocurrency"}),  # its own
+    ("The governments of the US and Japan said North Korean hackers hit banks.", {"finance"}),  # the authors
     # Japanese: a bank robbery as a comparison, the DPRK's own holdings, a supply-chain attack as a method
     ("北朝鮮にとって銀行強盗より仮想通貨取引所のハッキングの方が簡単だ。", {"cryptocurrency"}),
     ("北朝鮮のハッカーによる攻撃で、北朝鮮のビットコイン保有量は世界3位になった。", set()),

@@ -31,13 +31,13 @@ _VOCAB = sorted(
 _PARTICLES = re.compile(r"(?:와|과|이나|나|및|을|를|이|가|은|는|의|에|에서|도|들|や|と|の|、)+$")
 _COORDINATING = re.compile(r"(?:와|과|이나|나|및|や|と|、)?$")  # particles that go on to the next item of a list
 _BRIDGE = re.compile(r"^[\uac00-\ud7a3\u4e00-\u9fff\u30a0-\u30ff]{1,4}$")  # 의료[서비스] 업체, IT [관리] 회사
-_TOKEN = re.compile(r"[\s·・、,/&]*([^\s·・、,/&]+)")
+_TOKEN = re.compile(r"[\s·・、,/&やと]*([^\s·・、,/&やと]+)")  # や, と: Japanese list particles
 _TARGET_AFTER = re.compile(
     r"^\s?(?:등\s?)?(?:을|를|에\s?대한|에\s?대해)?\s?(?:사이버\s?)?(?:대상으로|겨냥|노린|노려|노렸|노리는|표적|상대로|공격|해킹)"
     r"|^(?:など)?(?:を|に対する|への)(?:狙|標的|攻撃|ハッキング)"
 )
-_OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?)?$")
-_INSIDE = re.compile(r"[\uac00-\ud7a3\u30a0-\u30ff]")  # a Hangul syllable or katakana before the modifier
+_OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?|の)?$")
+_INSIDE = re.compile(r"[\uac00-\ud7a3\u30a1-\u30fa\u30fc]")  # a Hangul syllable or katakana before the modifier
 _FIELD = re.compile(r"^[\uac00-\ud7a3]{1,3}계$")  # 정치계, 재계: a field of people in a list
 _MODIFIERS = sorted((w for words in lexicon_cjk.MODIFIERS.values() for w in words), key=len, reverse=True)
 _MOD = re.compile("|".join(re.escape(w) for w in _MODIFIERS))
@@ -72,7 +72,7 @@ def _reach(text: str, at: int) -> int | None:
     rest = text[at : at + REACH]
     if _TARGET_AFTER.match(rest):
         return at
-    glued = rest[:1] and not rest[:1].isspace() and rest[:1] not in "·・、,/&"
+    glued = rest[:1] and not rest[:1].isspace() and rest[:1] not in "·・、,/&やと"
     listed = False
     for n, tok in enumerate(_TOKEN.finditer(rest)):
         if n >= MAX_ITEMS:
@@ -80,7 +80,10 @@ def _reach(text: str, at: int) -> int | None:
         word = tok.group(1).strip("'\"‘’“”「」『』")
         head = _head_in(word, bridge=BRIDGE if n == 0 else 0)
         if head is not None:
-            return at if listed else at + tok.start(1) + head
+            crossed = listed or _starts_with_vocab(word)  # 防衛・エンジニアリング企業: the other word is its own hit
+            return at if crossed else at + tok.start(1) + head
+        if (n > 0 or not glued) and _vocab_then_head(word):
+            return at  # 防衛や宇宙、原子力の分野: the list ends in a head after the last item
         core = _PARTICLES.sub("", word)
         particle = word[len(core) :]
         if n == 0 and _BRIDGE.match(core) and _head_in(_next_word(rest, tok.end()), 0) is not None:
@@ -104,12 +107,32 @@ def _next_word(rest: str, pos: int) -> str:
 
 
 def _head_in(word: str, bridge: int) -> int | None:
-    """End offset of a head that `word` starts with (after at most `bridge` characters), particles may follow."""
-    for i in range(bridge + 1):
+    """End offset of a head that `word` starts with (after at most `bridge` characters, or a longer Japanese
+    compound of kanji and katakana: IT[保守サービス関連]企業), particles may follow."""
+    if bridge:
+        bridge = max(bridge, len(_COMPOUND.match(word).group()))
+    for i in range(min(bridge, len(word)) + 1):
         for head in _HEADS:
             if word.startswith(head, i):
                 return i + len(head)
     return None
+
+
+_COMPOUND = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{0,10}")  # kanji and katakana, not the middle dot ・
+
+
+def _starts_with_vocab(word: str) -> bool:
+    return any(word.startswith(v) for v in _VOCAB)
+
+
+def _vocab_then_head(word: str) -> bool:
+    """ "原子力の分野": a sector word, の or 의, then a head."""
+    v = next((v for v in _VOCAB if word.startswith(v)), None)
+    if v is None:
+        return False
+    rest = word[len(v) :]
+    rest = rest[1:] if rest[:1] in ("の", "의") else rest
+    return _head_in(rest, 0) is not None
 
 
 def _is_vocab(word: str) -> bool:

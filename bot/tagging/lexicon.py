@@ -335,7 +335,7 @@ NOUNS = {
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
-        "scholars", "professors", "north korea experts", "researchers on north korea", "research institutes",
+        "scholars", "professors", "academe", "north korea experts", "researchers on north korea", "research institutes",
         "research centers", "policy experts", "foreign policy experts", "korea experts",
     ],
     "healthcare": [

@@ -59,7 +59,8 @@ NOUNS = {
         "위성 운영", "우주항공청",
     ],
     "government": [
-        "정부기관", "정부 기관", "공공기관", "외교부", "통일부", "외교관", "부처", "国家機関", "공무원", "公務員",
+        "정부기관", "정부 기관", "공공기관", "국가기관", "외교부", "통일부", "외교관", "부처", "国家機関", "공무원",
+        "公務員",
         "政府機関", "外務省", "省庁",
     ],
     "think-tanks-academia": [
@@ -102,7 +103,7 @@ NOUNS = {
 # 회사, 防衛関連企業), across a coordinated list (외국·안보·국방 등 분야, 정부나 정치계, 학계 ... 주요 인사), or right
 # before a target marker (중국 정부 등을 대상으로, 政府を狙った). See cjk_sectors.py.
 MODIFIERS = {
-    "defense": ["국방", "방위", "군사", "군수", "防衛", "国防", "軍事"],
+    "defense": ["국방", "방위", "군사", "군수", "미사일", "防衛", "国防", "軍事", "ミサイル"],
     "government": ["정부", "공공", "외교", "행정", "政府", "行政", "外交"],
     "finance": ["금융", "증권", "보험", "金融", "保険"],
     "healthcare": ["의료", "보건", "제약", "医療", "製薬", "保健"],
@@ -111,7 +112,7 @@ MODIFIERS = {
     "telecommunications": ["통신", "通信"],
     "media": ["방송", "미디어", "報道", "メディア"],
     "space": ["우주", "위성", "宇宙", "衛星"],
-    "manufacturing": ["제조", "자동차", "화학", "製造", "自動車", "化学"],
+    "manufacturing": ["제조", "자동차", "화학", "製造", "自動車", "化学", "エンジニアリング"],
     "think-tanks-academia": ["학술", "교육", "学術", "教育", "研究"],
     "judiciary": ["법률", "法律"],
 }
@@ -154,6 +155,7 @@ FICTION = [
 # the source), 공격자 (the attacker, not a target).
 NOT_BEFORE = {
     "기자": ("회견", "간담"), "언론": ("보도",), "공격": ("자",), "은행": ("강도",), "銀行": ("強盗",),
+    "항공": ("정찰", "기", "모함"),  # 항공정찰기, 항공기 설계도: aircraft (stolen data), not an airline
 }
 # Lure markers after a sector noun (its particle may sit between) and before it, within the same clause.
 LURE_AFTER = (

@@ -159,7 +159,8 @@ def _authors(ctx: Context, hit: Hit) -> bool:
         if not word.isalpha():
             break
     nxt = ctx.doc[hit.tok_end].lower_ if hit.tok_end < len(ctx.doc) else ""
-    if not (hit.text[:1].isupper() and nxt == "of"):
+    prev = ctx.doc[hit.tok_start - 1].lower_ if hit.tok_start > 0 else ""
+    if not ((hit.text[:1].isupper() or prev == "the") and nxt == "of"):
         return False
     sent_start = ctx.starts[ctx.sent(hit.start)]
     return not any(sent_start <= t.start < hit.start for t in ctx.hits("target"))  # the subject: no frame before it
