@@ -89,6 +89,9 @@ REPORTING = {
     "said", "say", "says", "allege", "alleged", "alleges", "told", "added", "noted", "warned", "believe", "believes",
     "continued", "wrote", "explained", "stated", "announced",
 }
+# Words between a sector modifier and "institute" that make it a research body, not the sector ("defense analysis
+# institute" is a think tank).
+RESEARCH_BRIDGES = {"analysis", "analyses", "research", "studies", "policy", "strategy"}
 # Words between a head noun and its reporting verb ("industry sources told"), and law-enforcement acts whose subject
 # is the actor, not a victim ("federal prosecutors have indicted").
 SPEAKERS = {"sources", "source", "officials", "spokesperson", "spokesman", "spokeswoman"}
@@ -145,7 +148,8 @@ TARGET = [
     "infiltrates", "encrypts", "wiped", "wipes", "wiping", "erased", "to request", "requesting", "to reach",
     "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
     "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
-    "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings",
+    "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
+    "gained access to", "gaining access to",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.

@@ -95,10 +95,13 @@ def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
 
 def _bridge(ctx: Context, j: int, allowed: set[str] | None) -> bool:
     """One plain lower-case word between a modifier and its head noun ("financial [trading] firms"); not a function
-    word ("stealing technology [from] organizations")."""
+    word ("stealing technology [from] organizations") nor a research word ("defense [analysis] institute" is a think
+    tank)."""
     tok = ctx.doc[j]
     if not (tok.is_alpha and tok.is_lower) or tok.is_stop or ctx.by_token.get(j) or j + 1 >= len(ctx.doc):
         return False  # a word that is itself vocabulary ("military hacking groups") is no bridge
+    if tok.lower_ in lexicon.RESEARCH_BRIDGES:
+        return False
     heads = [h for h in ctx.by_token.get(j + 1, ()) if h.kind == "head"]
     return bool(heads) and (allowed is None or heads[0].text.lower() in allowed)
 
@@ -202,6 +205,7 @@ def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         or lure_later_in_clause(rest)
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
+        or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
     )
 
 
