@@ -101,7 +101,7 @@ SECTORS = [
     ("北朝鮮のハッカーはIT保守サービス関連企業に侵入した。", {"technology"}),
     ("北朝鮮のハッカー集団が防衛・エンジニアリング企業を標的とした。", {"defense", "manufacturing"}),
     ("김수키는 국가기관을 노린 해킹을 벌였다.", {"government"}),
-    ("북한이 외교·안보 분야 전문가를 주 공격대상으로 삼았다.", {"think-tanks-academia"}),
+    ("북한 해커들이 외교·안보 분야 전문가를 주 공격대상으로 삼았다.", {"think-tanks-academia"}),
     ("북한 해커가 군 지휘관 40여 명의 PC를 해킹했다.", {"defense"}),
     ("North Korean cyber actors gained access to the computer systems of news media organizations.", {"media"}),
     (
@@ -158,6 +158,7 @@ SECTOR_CONFUSERS = [
     ("The governments of the US and Japan said North Korean hackers hit banks.", {"finance"}),  # the authors
     ("North Korean hackers breached a defense analysis institute.", set()),  # a research body, not defense
     ("북한 해커들이 정부·기관이 아닌 개인을 상대로 해킹을 시도했다.", set()),  # not the government
+    ("북한 해커가 통일부 명의의 메일로 거래소를 공격했다.", {"cryptocurrency"}),  # 명의: in the ministry's name
     # Japanese: a bank robbery as a comparison, the DPRK's own holdings, a supply-chain attack as a method
     ("北朝鮮にとって銀行強盗より仮想通貨取引所のハッキングの方が簡単だ。", {"cryptocurrency"}),
     ("北朝鮮のハッカーによる攻撃で、北朝鮮のビットコイン保有量は世界3位になった。", set()),

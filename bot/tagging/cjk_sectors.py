@@ -38,6 +38,8 @@ _TARGET_AFTER = re.compile(
 )
 _OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?|の)?$")
 _INSIDE = re.compile(r"[\uac00-\ud7a3\u30a1-\u30fa\u30fc]")  # a Hangul syllable or katakana before the modifier
+_SEPARATOR = re.compile(r"[·・、,/&]")
+_EXPERTS = re.compile(r"\s?(?:전문가|専門家)")
 _FIELD = re.compile(r"^[\uac00-\ud7a3]{1,3}계$")  # 정치계, 재계: a field of people in a list
 _MODIFIERS = sorted((w for words in lexicon_cjk.MODIFIERS.values() for w in words), key=len, reverse=True)
 _MOD = re.compile("|".join(re.escape(w) for w in _MODIFIERS))
@@ -78,7 +80,12 @@ def _reach(text: str, at: int) -> int | None:
         if n >= MAX_ITEMS:
             return None
         word = tok.group(1).strip("'\"‘’“”「」『』")
-        head = _head_in(word, bridge=BRIDGE if n == 0 else 0)
+        separated = n == 0 and bool(_SEPARATOR.search(rest[: tok.start(1)]))  # 외교·[안보]: a list item, no bridge
+        head = _head_in(word, bridge=BRIDGE if n == 0 and not separated else 0)
+        if head is not None and _EXPERTS.match(rest, tok.start(1) + head):
+            return (
+                None  # 안보 분야 전문가: experts in the field (think tanks, lexicon_cjk.NOUNS), not its organisations
+            )
         if head is not None:
             crossed = listed or _starts_with_vocab(word)  # 防衛・エンジニアリング企業: the other word is its own hit
             return at if crossed else at + tok.start(1) + head
@@ -86,7 +93,7 @@ def _reach(text: str, at: int) -> int | None:
             return at  # 防衛や宇宙、原子力の分野: the list ends in a head after the last item
         core = _PARTICLES.sub("", word)
         particle = word[len(core) :]
-        if n == 0 and _BRIDGE.match(core) and _head_in(_next_word(rest, tok.end()), 0) is not None:
+        if n == 0 and not separated and _BRIDGE.match(core) and _head_in(_next_word(rest, tok.end()), 0) is not None:
             continue  # 의료[서비스] 업체: one word bridges to the head
         if not _COORDINATING.fullmatch(particle):
             return None  # 정부가 ..., 방송은 ...: a subject or object ends the phrase

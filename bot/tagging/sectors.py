@@ -188,10 +188,13 @@ def _reported_by(left: list[str]) -> bool:
     return False
 
 
+_COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
+
+
 def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
     (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
-    after = ctx.text[hit.end : hit.end + 10]
+    after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)
     clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
     rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
     before = ctx.text[max(0, hit.start - 8) : hit.start].rstrip()
