@@ -11,7 +11,9 @@ Rules:
 - A sector modifier standing alone between list joiners, in a coordinated list that holds a sector noun phrase, is an
   item of that list ("organizations in the national defense, defense industry, media, diplomacy, and academia").
 - A Korean/Japanese noun with an impersonation marker later in its clause, no target word before it, is the bait
-  ("통일부 산하 ... 직원을 사칭한").
+  ("통일부 산하 ... 직원을 사칭한"); with a lure or source marker after it ("통일부를 사칭한", "보안업체에 따르면"),
+  a negation ("정부·기관이 아닌"), a DPRK possessor and no target word ("北朝鮮のビットコイン保有量") or, for a court,
+  an act of the court in its clause ("법원은 ... 영장을 발부했다"), it is not a victim.
 - "the country's", "its", "their" right after a target word are the victims' ("attacks against the country's
   government organizations", "to target its cryptocurrency clients"), not the DPRK's own; a noun after "reported
   by", "broken by" ... is the source.
@@ -171,3 +173,27 @@ _REPORTED_BY = re.compile(
     r"(?:the\s+|an?\s+)?(?:[\w.'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+_COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
+
+
+def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
+    """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
+    (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
+    after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)
+    clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
+    rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
+    before = ctx.text[max(0, hit.start - 8) : hit.start].rstrip()
+    if before.endswith(lexicon_cjk.OWN_BEFORE) and not any(t in rest for t in lexicon_cjk.TARGET):
+        return True  # 北朝鮮のビットコイン保有量: the DPRK's own (not 북한의 발전소 해킹: its attack)
+    court = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]
+    if hit.value == "judiciary" and any(m in court for m in lexicon_cjk.COURT_ACTS):
+        return True  # 법원은 ... 영장을 발부, 사법당국은 ... 기소: the court acts
+    return (
+        any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
+        or lure_later_in_clause(rest)
+        or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
+        or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
+        or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
+    )

@@ -35,18 +35,17 @@ from __future__ import annotations
 
 import re
 
-from bot.tagging import lexicon, lexicon_cjk
+from bot.tagging import lexicon
 from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
 from bot.tagging.sector_frames import (
-    LURE_CLAUSE,
     bare_government,
+    cjk_lure_or_source,
     compound_of_other,
     it_worker_scheme,
     list_item,
     lure_after_head,
-    lure_later_in_clause,
     reported_by,
     reports,
     supply_chain,
@@ -129,7 +128,7 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
-        return _cjk_lure_or_source(ctx, hit)
+        return cjk_lure_or_source(ctx, hit)
     left, right = ctx.words_around(hit, before=12, after=3)
     nxt = right[0].lower() if right else ""
     after = [w.lower() for w in right if w.lower() not in POSSESSIVE]
@@ -186,30 +185,6 @@ def _reported_by(left: list[str]) -> bool:
         if w in lexicon.REPORTING:
             return True
     return False
-
-
-_COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
-
-
-def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
-    """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
-    (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
-    after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)
-    clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
-    rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
-    before = ctx.text[max(0, hit.start - 8) : hit.start].rstrip()
-    if before.endswith(lexicon_cjk.OWN_BEFORE) and not any(t in rest for t in lexicon_cjk.TARGET):
-        return True  # 北朝鮮のビットコイン保有量: the DPRK's own (not 북한의 발전소 해킹: its attack)
-    court = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]
-    if hit.value == "judiciary" and any(m in court for m in lexicon_cjk.COURT_ACTS):
-        return True  # 법원은 ... 영장을 발부, 사법당국은 ... 기소: the court acts
-    return (
-        any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
-        or lure_later_in_clause(rest)
-        or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
-        or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
-        or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
-    )
 
 
 def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
