@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.tagging import lexicon_cjk
+from bot.tagging.cjk_sectors import compound_nouns
 from bot.tagging.kb import KnowledgeBase, norm
 
 CJK_CHAR = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
@@ -62,6 +63,8 @@ class CjkMatcher:
         hanja = re.escape(lexicon_cjk.DPRK_HANJA)
         han_kana = r"\u3040-\u30ff\u4e00-\u9fff"
         self.patterns.append(("dprk", "dprk", re.compile(rf"(?<![{han_kana}탈]){hanja}(?![{han_kana}])")))
+        # 북 alone in a headline: "북, ...", "북·러", "북 해커" (not 남북, 북한, 북극, 북쪽, nor a book: 북 콘서트)
+        self.patterns.append(("dprk", "dprk", re.compile(lexicon_cjk.DPRK_SYLLABLE)))
         for kind, value, word in vocab:
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""
@@ -81,6 +84,7 @@ class CjkMatcher:
                     taken.append((m.start(), m.end()))
                 found.append((kind, value, m.start(), m.end(), m.group()))
         found += [("alias", norm(m.group()), m.start(), m.end(), m.group()) for m in self.latin.finditer(text)]
+        found += compound_nouns(text)  # 국방 등 분야, 방위 계약업체, 防衛関連企業 (cjk_sectors.py)
         return found
 
 

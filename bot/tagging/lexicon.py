@@ -28,7 +28,8 @@ CYBER = [
     "phished", "spear-phished", "exploit", "exploits", "exploited", "exploiting", "exploitation", "vulnerability",
     "vulnerabilities", "zero-day", "zero-days", "zero day", "threat actor", "threat actors", "threat group",
     "botnet", "keylogger", "command-and-control", "command and control", "infostealer", "wiper",
-    "supply chain attack", "supply-chain attack", "crypto heist", "crypto hack", "cryptocurrency theft",
+    "supply chain attack", "supply-chain attack", "supply chain attacks",
+    "supply-chain attacks", "crypto heist", "crypto hack", "cryptocurrency theft",
     "cryptocurrency thefts", "crypto theft", "data breach", "breached", "intrusion", "intrusions", "it workers",
     "it worker", "laptop farm", "laptop farms", "remote it workers", "ioc", "iocs", "indicators of compromise",
     "ttps", "sigma rule", "yara", "cyber heist", "bank heist", "cyberheist",
@@ -50,6 +51,7 @@ CYBER = [
     "information technology workers", "information technology worker", "information technology jobs",
     "wallet theft", "wallet thefts", "hot wallet", "hot wallets", "wallet hack", "stopransomware",
     "fake job offers", "fake job offer", "fake recruiter", "fake recruiters", "operation dream job", "dream job",
+    "tech jobs", "tech job", "tech workers", "tech worker", "identity theft",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",
@@ -67,6 +69,7 @@ SCHEME = {
     "remote it jobs", "remote developer jobs", "remote jobs", "remote positions", "remote worker", "remote workers",
     "remote work scheme", "remote work", "remote-work", "remote-worker", "information technology workers",
     "information technology worker", "information technology jobs", "it jobs", "it work", "it job",
+    "tech jobs", "tech job", "tech workers", "tech worker",
 }
 # Other states' actors: a sentence naming them (and no DPRK agent) does not give DPRK sectors. Bare country names
 # are left out: they are usually where the victims are ("in Europe, Russia and Japan").
@@ -86,11 +89,21 @@ REPORTING = {
     "said", "say", "says", "allege", "alleged", "alleges", "told", "added", "noted", "warned", "believe", "believes",
     "continued", "wrote", "explained", "stated", "announced",
 }
+# Words between a sector modifier and "institute" that make it a research body, not the sector ("defense analysis
+# institute" is a think tank).
+RESEARCH_BRIDGES = {"analysis", "analyses", "research", "studies", "policy", "strategy"}
+# Words between a head noun and its reporting verb ("industry sources told"), and law-enforcement acts whose subject
+# is the actor, not a victim ("federal prosecutors have indicted").
+SPEAKERS = {"sources", "source", "officials", "spokesperson", "spokesman", "spokeswoman"}
+LAW_ACTS = {
+    "indicted", "charged", "disrupted", "seized", "unsealed", "arrested", "filed", "sanctioned", "attributed",
+}
 MEANS = {"route", "routes", "vector", "vectors", "technique", "techniques", "tactic", "tactics", "method", "methods"}
 SOURCE_BEFORE = ("according to",)
 # Cyber words that say a software maker was breached to reach its customers: the technology sector was hit.
 SUPPLY_CHAIN = {
     "supply chain attack", "supply-chain attack", "supply chain compromise", "supply-chain compromise",
+    "supply chain attacks", "supply-chain attacks", "supply chain compromises", "supply-chain compromises",
 }
 # Target words that make a sentence naming cryptocurrency a theft of it ("stole $700 million in crypto"): cyber
 # context for a DPRK signal or an ambiguous actor name in that sentence (see frames.py).
@@ -135,7 +148,8 @@ TARGET = [
     "infiltrates", "encrypts", "wiped", "wipes", "wiping", "erased", "to request", "requesting", "to reach",
     "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
     "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
-    "sets sights on", "set sights on", "suffered", "suffers", "suffer",
+    "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
+    "gained access to", "gaining access to",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.
@@ -204,20 +218,21 @@ HEADS = {
     "officials", "operator", "operators", "organisation", "organisations", "organization", "organizations",
     "outlet", "outlets", "personnel", "plants", "platform", "platforms", "producers", "projects", "provider",
     "providers", "sector", "sectors", "services", "staff", "engineers", "startups", "start-ups", "start-up", "startup",
-    "suppliers", "targets", "theft", "thefts", "processors",
+    "suppliers", "targets", "theft", "thefts", "processors", "service", "clients", "customers",
     "users", "utilities", "vendor", "vendors", "workers",
 }
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
     "cryptocurrency": [
-        "cryptocurrency", "crypto", "blockchain", "web3", "defi", "nft", "crypto-currency", "virtual asset",
+        "cryptocurrency", "crypto", "blockchain", "web3", "defi", "nft", "crypto-currency", "virtual asset", "bitcoin",
+        "ethereum",
         "digital asset", "digital currency",
     ],
     "finance": [
         "financial", "banking", "fintech", "payment", "payments", "insurance", "investment",
     ],
     "defense": [
-        "defense", "defence", "military", "weapons", "arms",
+        "defense", "defence", "military", "weapons", "arms", "missile", "missiles",
     ],
     "aerospace": [
         "aerospace", "aviation", "aircraft", "airline", "airlines",
@@ -226,7 +241,7 @@ MODIFIERS = {
         "space", "satellite", "satellites",
     ],
     "government": [
-        "government", "governmental", "diplomatic", "federal", "public-sector", "state agency",
+        "government", "governmental", "diplomatic", "federal", "public-sector", "state agency", "diplomacy",
     ],
     "think-tanks-academia": [
         "research", "academic", "policy", "university",
@@ -270,7 +285,7 @@ MODIFIER_HEADS_ONLY = {
         "companies", "grid", "operators", "plants", "providers", "sector", "stations", "utilities",
     },
     "health": {
-        "institutions", "organisations", "organizations", "providers", "sector", "services",
+        "institutions", "organisations", "organizations", "providers", "sector", "services", "service",
     },
     "it": {
         "businesses", "companies", "company", "departments", "firm", "firms", "industry", "providers", "sector",
@@ -286,7 +301,8 @@ MODIFIER_HEADS_ONLY = {
         "agencies", "organisations", "organizations", "outlets",
     },
     "space": {
-        "agencies", "agency", "companies", "industry", "organisations", "organizations", "sector",
+        "agencies", "agency", "companies", "company", "firm", "firms", "industry", "organisations", "organizations",
+        "sector",
     },
     "payment": {
         "companies", "networks", "platforms", "processors", "providers", "services", "systems",
@@ -300,7 +316,7 @@ NOUNS = {
         "cross-chain bridge", "bridges", "wallets", "crypto wallets", "blockchain games", "play-to-earn", "nft",
         "nfts", "crypto firms", "web3", "cryptocurrency-related firms", "virtual asset service providers", "vasps",
         "hot wallet", "hot wallets", "crypto platform", "crypto platforms", "cryptocurrencies", "digital assets",
-        "virtual assets", "crypto assets",
+        "virtual assets", "crypto assets", "wallet",
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",
@@ -319,11 +335,11 @@ NOUNS = {
     ],
     "government": [
         "governments", "ministry", "ministries", "diplomats", "embassies", "embassy", "government agency",
-        "government agencies", "foreign ministry", "state agencies", "public officials",
+        "government agencies", "foreign ministry", "state agencies", "public officials", "state institutions",
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
-        "scholars", "professors", "north korea experts", "researchers on north korea", "research institutes",
+        "scholars", "professors", "academe", "north korea experts", "researchers on north korea", "research institutes",
         "research centers", "policy experts", "foreign policy experts", "korea experts",
     ],
     "healthcare": [

@@ -19,15 +19,22 @@ CYBER = [
     "マルウェア", "ハッキング", "標的型", "脆弱性", "不正アクセス",
     # the IT-worker scheme (IT workers hired under false identities)
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
-    "원격 취업", "IT労働者", "IT技術者",
+    "원격 취업", "IT労働者", "IT技術者", "노트북 농장",
+    # a software maker breached to reach its customers
+    "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
 ]
+# A software maker breached to reach its customers: technology was hit (as lexicon.SUPPLY_CHAIN).
+SUPPLY_CHAIN = ["공급망 공격", "공급망 해킹", "サプライチェーン攻撃"]
 # North Korea written as one Hanja in Korean headlines (北 해커, 美·北): a DPRK signal only standing alone, not
 # inside a Han or kana word (北京, 北米, 東北, 北部) nor after 탈 (탈北자, a defector). See korean.py.
 DPRK_HANJA = "北"
+# North Korea as one Hangul syllable (북, 北's reading) only where nothing else can be meant: standing alone before a
+# comma or a middle dot, or before the words hacker/hacking/a provocation ("북, 南겨냥 ...", "북 해커 조직").
+DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도발|\s?소행)"
 # Scheme words: with a DPRK signal near, the companies hiring these workers (technology) were hit.
 SCHEME = [
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
-    "원격 취업", "IT労働者", "IT技術者",
+    "원격 취업", "IT労働者", "IT技術者", "노트북 농장",
 ]
 # Sector nouns: Korean, then Japanese.
 NOUNS = {
@@ -40,7 +47,8 @@ NOUNS = {
         "銀行", "金融機関",
     ],
     "defense": [
-        "방산", "방위산업", "방산업체", "군사기관", "국방부", "국방 분야", "군사 분야", "군 관계자",
+        "방산", "방위산업", "방산업체", "군사기관", "국방부", "국방 분야", "군사 분야", "군 관계자", "국군", "공군",
+        "육군", "해군", "군부대", "지휘관",
         "防衛産業", "防衛関連", "防衛省",
     ],
     "aerospace": [
@@ -51,12 +59,13 @@ NOUNS = {
         "위성 운영", "우주항공청",
     ],
     "government": [
-        "정부기관", "정부 기관", "공공기관", "외교부", "통일부", "외교관", "부처",
+        "정부기관", "정부 기관", "공공기관", "국가기관", "외교부", "통일부", "외교관", "부처", "国家機関", "공무원",
+        "公務員",
         "政府機関", "外務省", "省庁",
     ],
     "think-tanks-academia": [
         "싱크탱크", "대학", "연구기관", "연구소", "연구원", "북한 전문가", "교수", "연구자", "학자", "학계",
-        "대북 전문가",
+        "대북 전문가", "분야 전문가", "안보 전문가", "외교 전문가", "통일 전문가", "국방 전문가",
         "シンクタンク", "大学", "研究者", "研究機関",
     ],
     "healthcare": [
@@ -82,14 +91,39 @@ NOUNS = {
         "報道関係者", "報道機関", "記者", "放送局",
     ],
     "judiciary": [
-        "법원", "사법", "법원행정처", "대법원",
+        "법원", "사법", "법원행정처", "대법원", "검찰청",
         "裁判所",
     ],
     "manufacturing": [
-        "조선업", "조선소", "반도체", "제조업",
+        "조선업", "조선소", "반도체", "제조업", "제조사",
         "製造業", "造船", "半導体",
     ],
 }
+# Sector modifiers: a sector only joined to an organisation head (국방 분야, 방위 계약업체, 의료서비스 업체, IT 관리
+# 회사, 防衛関連企業), across a coordinated list (외국·안보·국방 등 분야, 정부나 정치계, 학계 ... 주요 인사), or right
+# before a target marker (중국 정부 등을 대상으로, 政府を狙った). See cjk_sectors.py.
+MODIFIERS = {
+    "defense": ["국방", "방위", "군사", "군수", "미사일", "防衛", "国防", "軍事", "ミサイル"],
+    "government": ["정부", "공공", "외교", "행정", "政府", "行政", "外交"],
+    "finance": ["금융", "증권", "보험", "金融", "保険"],
+    "healthcare": ["의료", "보건", "제약", "医療", "製薬", "保健"],
+    "energy": ["원전", "전력", "電力", "エネルギー"],
+    "technology": ["IT", "ICT", "소프트웨어", "솔루션", "클라우드", "ソフトウェア"],
+    "telecommunications": ["통신", "通信"],
+    "media": ["방송", "미디어", "報道", "メディア"],
+    "space": ["우주", "위성", "宇宙", "衛星"],
+    "manufacturing": ["제조", "자동차", "화학", "製造", "自動車", "化学", "エンジニアリング"],
+    "think-tanks-academia": ["학술", "교육", "学術", "教育", "研究"],
+    "judiciary": ["법률", "法律"],
+}
+# Organisation heads a modifier attaches to (a head may end a compound: 계약업체, 방위산업체).
+HEADS = [
+    "업체", "기업", "회사", "기관", "분야", "업계", "산업", "부문", "인사", "종사자", "단체", "시설", "부처",
+    "전산망", "기지", "개발사", "企業", "業界", "分野", "機関", "産業", "会社", "業者", "組織", "団体", "部門",
+    "関係者", "施設",
+]
+# Words that join the items of a list (and particles ending an item).
+LIST_WORDS = ("및", "또는", "등", "주요", "각", "각종", "관련", "など", "や", "と", "関連", "及び")
 AGENTS = [
     "해커", "해커들", "해킹조직", "해킹 조직", "해킹그룹", "공격그룹", "공격 그룹", "북한", "북측", "공격자",
     "攻撃者", "ハッカー", "攻撃グループ", "北朝鮮",
@@ -97,13 +131,18 @@ AGENTS = [
 TARGET = [
     "공격", "해킹", "표적", "겨냥", "탈취", "침투", "유출", "피해", "노려", "노린", "노렸", "노리", "빼돌", "타깃",
     "대상으로", "상대로", "감염", "발송", "보냈", "보낸", "암호화", "채용", "취업", "털린", "털었", "털어", "털려",
-    "훔쳐", "훔친", "훔쳤",
-    "標的", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "流出",
+    "훔쳐", "훔친", "훔쳤", "절취", "도난", "강탈", "첩보", "목표로 삼",
+    "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "流出",
 ]
 # Target words that make a sentence naming cryptocurrency a theft of it (see frames.py).
 CRYPTO_THEFT = (
     "탈취", "빼돌", "털린", "털었", "털어", "털려", "훔쳐", "훔친", "훔쳤", "窃取", "盗", "奪取", "流出", "해킹",
+    "절취", "도난",
 )
+# Words after a supply-chain word, in its clause, that make it the method ("サプライチェーン攻撃や...といった手法").
+MEANS = ("手法", "手口", "수법", "기법")
+# Possessors before a sector noun that make it the DPRK's own (북한의 가상자산, 北朝鮮のビットコイン).
+OWN_BEFORE = ("북한의", "북한이 보유한", "北朝鮮の", "北朝鮮が保有")
 # Other states' hackers: a sentence naming them (and no DPRK agent) does not give DPRK sectors.
 OTHER_STATES = [
     "중국", "러시아", "이란", "中国", "ロシア", "イラン",
@@ -114,7 +153,10 @@ FICTION = [
 ]
 # Continuations that make a vocabulary word another word: 기자회견 (a press conference), 언론 보도 (press reports as
 # the source), 공격자 (the attacker, not a target).
-NOT_BEFORE = {"기자": ("회견", "간담"), "언론": ("보도",), "공격": ("자",)}
+NOT_BEFORE = {
+    "기자": ("회견", "간담"), "언론": ("보도",), "공격": ("자",), "은행": ("강도",), "銀行": ("強盗",),
+    "항공": ("정찰", "기", "모함"),  # 항공정찰기, 항공기 설계도: aircraft (stolen data), not an airline
+}
 # Lure markers after a sector noun (its particle may sit between) and before it, within the same clause.
 LURE_AFTER = (
     "사칭", "위장", "행세", "도용", "명의", "가장한", "가장해", "가장하", "인 것처럼", "인것처럼", "인 척", "흉내",
@@ -125,5 +167,12 @@ LURE_AFTER = (
 LURE_BEFORE = ("가짜", "허위", "위장한", "사칭한", "偽の", "偽")
 # Source markers after a sector noun: the organisation reports, it was not hit ("보안업체에 따르면").
 # A byline ("[... 기자]", "기자 =") and the issuers of a joint alert ("부처 합동") too.
-SOURCE_AFTER = ("에 따르면", "는 밝혔", "은 밝혔", "によると", "は発表", "]", "=", "합동")
+SOURCE_AFTER = (
+    "에 따르면", "는 밝혔", "은 밝혔", "によると", "は発表", "]", "=", "합동", "에 공유", "과 공유", "와 공유",
+    "に共有",
+)
+# Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
+NOT_THIS = ("이 아닌", "가 아닌", "이 아니라", "가 아니라", "ではなく", "ではない")
+# Judiciary nouns acting (a court issuing a warrant, an indictment in a court): not a victim.
+COURT_ACTS = ("기소", "영장", "발부", "선고", "재판", "판결", "起訴", "令状", "判決", "당국")
 # fmt: on

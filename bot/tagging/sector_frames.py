@@ -3,10 +3,22 @@
 Rules:
 - A bare "government" right after a target word, ending its noun phrase, is the victim ("targeting the South
   Korean government."); not "reported the attack to the government", "Government sources told".
-- "space technology firms": a technology modifier right after another sector's word belongs to that sector.
-- A head noun followed by a reporting verb is the source ("US federal agencies warned").
+- "space technology firms", "missile engineering company": a technology or manufacturing modifier right after
+  another sector's word belongs to that sector.
+- A head noun followed by a reporting verb is the source ("US federal agencies warned", "industry sources told"),
+  and by a law-enforcement act the actor ("federal prosecutors have indicted").
+- A head noun joined to a lure suffix is the bait ("diplomatic organization-spoofing emails").
+- A sector modifier standing alone between list joiners, in a coordinated list that holds a sector noun phrase, is an
+  item of that list ("organizations in the national defense, defense industry, media, diplomacy, and academia").
 - A Korean/Japanese noun with an impersonation marker later in its clause, no target word before it, is the bait
-  ("통일부 산하 ... 직원을 사칭한").
+  ("통일부 산하 ... 직원을 사칭한"); with a lure or source marker after it ("통일부를 사칭한", "보안업체에 따르면"),
+  a negation ("정부·기관이 아닌"), a DPRK possessor and no target word ("北朝鮮のビットコイン保有量") or, for a court,
+  an act of the court in its clause ("법원은 ... 영장을 발부했다"), it is not a victim.
+- "the country's", "its", "their" right after a target word are the victims' ("attacks against the country's
+  government organizations", "to target its cryptocurrency clients"), not the DPRK's own; a noun after "reported
+  by", "broken by" ... is the source.
+- A supply-chain attack (English, 공급망 공격, サプライチェーン攻撃) hit technology, unless its clause names it a
+  method ("supply chain attacks and social engineering techniques", "サプライチェーン攻撃といった手法").
 - The IT-worker scheme (English scheme words, Korean/Japanese 위장 취업, IT 노동자, IT労働者) in a DPRK sentence or the
   one after it: the companies hiring the workers (technology) were hit, by Famous Chollima (taxonomy.md).
 """
@@ -32,9 +44,54 @@ def lure_later_in_clause(rest: str) -> bool:
 
 
 def reports(ctx: Context, head: Hit) -> bool:
-    """The head noun is the subject of a reporting verb ("agencies warned", "officials said")."""
-    nxt = ctx.doc[head.tok_end].lower_ if 0 <= head.tok_end < len(ctx.doc) else ""
-    return nxt in lexicon.REPORTING
+    """The head noun is the subject of a reporting verb ("agencies warned", "officials said", "Government and
+    industry sources told") or of a law-enforcement act ("prosecutors have indicted")."""
+    words = [t.lower_ for t in ctx.doc[head.tok_end : head.tok_end + 3] if not t.is_space] if head.tok_end >= 0 else []
+    if words[:1] and words[0] in lexicon.SPEAKERS:
+        words = words[1:]  # "industry sources told"
+    if words[:1] and words[0] in ("have", "has", "had"):
+        words = words[1:]
+    return bool(words) and (words[0] in lexicon.REPORTING or words[0] in lexicon.LAW_ACTS)
+
+
+def lure_after_head(ctx: Context, head: Hit) -> bool:
+    """ "diplomatic organization-spoofing emails", "bank-themed lures": the organisation is the bait."""
+    return bool(_LURE_SUFFIX.match(ctx.text, head.end))
+
+
+_LURE_SUFFIX = re.compile(r"[-‐](?:spoof\w*|themed|impersonat\w*|branded|lookalike)\b", re.IGNORECASE)
+
+
+def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> bool:
+    """ "organizations in the national defense, defense industry, media, diplomacy, and academia": a sector modifier
+    standing alone as an item of a coordinated list that also holds a sector noun phrase."""
+    if mod.tok_start < 1:
+        return False
+    doc = ctx.doc
+    before = doc[mod.tok_start - 1].lower_
+    after = doc[mod.tok_end].lower_ if mod.tok_end < len(doc) else "."
+    if before not in _LIST_JOINERS or after not in _LIST_JOINERS | _LIST_ENDS:
+        return False
+    for step in (-1, 1):  # walk the list both ways across joiners and other sector words, looking for a noun
+        j = mod.tok_start - 1 if step < 0 else mod.tok_end
+        for _ in range(_LIST_REACH):
+            if not 0 <= j < len(doc):
+                break
+            hit = taken.get(j) or next((h for h in taken.values() if h.tok_end == j + 1), None)
+            if hit is not None and hit is not mod:
+                if hit.kind == "noun":
+                    return True
+                j = hit.tok_start - 1 if step < 0 else hit.tok_end
+                continue
+            if doc[j].lower_ not in _LIST_JOINERS:
+                break
+            j += step
+    return False
+
+
+_LIST_JOINERS = {",", "and", "or", "the", "as", "well", "&"}
+_LIST_ENDS = {".", ";", ":", ")"}
+_LIST_REACH = 12
 
 
 def bare_government(ctx: Context, hit: Hit) -> bool:
@@ -57,11 +114,11 @@ _GAP_BREAK = re.compile(r"[,.;:!?]|\b(?:to|of|and|or|by|from|with|name)\b", re.I
 
 
 def compound_of_other(ctx: Context, hit: Hit, taken: dict[int, Hit]) -> bool:
-    """ "space technology": a technology modifier right after another sector's modifier or noun."""
+    """ "space technology", "missile engineering": a modifier right after another sector's modifier or noun."""
     if hit.tok_start < 1:
         return False
     before = next((h for h in taken.values() if h.tok_end == hit.tok_start), None)
-    return before is not None and before.value not in ("", "technology")
+    return before is not None and before.value not in ("", hit.value)
 
 
 def it_worker_scheme(ctx: Context) -> list[Hit]:
@@ -77,3 +134,66 @@ _CJK_SCHEME = {"".join(w.split()) for w in lexicon_cjk.SCHEME}
 def _scheme_word(hit: Hit) -> bool:
     text = hit.text.lower()
     return " ".join(text.split()) in lexicon.SCHEME or "".join(hit.text.split()) in _CJK_SCHEME
+
+
+_CJK_SUPPLY = {"".join(w.split()) for w in lexicon_cjk.SUPPLY_CHAIN}
+
+
+def supply_chain(ctx: Context, hit: Hit) -> bool:
+    """ "supply chain attacks", "공급망 공격", "サプライチェーン攻撃": a software maker breached to reach its customers;
+    not when its clause names it a method ("supply chain attacks and social engineering techniques")."""
+    words = " ".join(hit.text.lower().split())
+    if words not in lexicon.SUPPLY_CHAIN and "".join(hit.text.split()) not in _CJK_SUPPLY:
+        return False
+    clause = re.split(r"[.;!?。\n]", ctx.text[hit.end : hit.end + 60])[0].lower()
+    return not (any(w in clause for w in lexicon_cjk.MEANS) or any(w in clause.split() for w in lexicon.MEANS))
+
+
+def victims_country(before: str) -> bool:
+    """ "attacks against the country's government organizations", "breached a vendor to target its cryptocurrency
+    clients": after a target word, "the country's", "its", "their" are the victims', not the DPRK's own (lower-cased
+    text before the noun)."""
+    return bool(_VICTIMS_COUNTRY.search(before))
+
+
+_VICTIMS_COUNTRY = re.compile(
+    r"\b(?:against|on|into|target|targeting|targeted|hit|hitting|reach|reaching)\s+"
+    r"(?:the\s+country'?s?'?|its|their)$"
+)
+
+
+def reported_by(ctx: Context, hit: Hit) -> bool:
+    """ "first reported by South Korean news outlet X", "revealed by researchers": the agent of a reporting verb."""
+    start = max(ctx.starts[ctx.sent(hit.start)], hit.start - 80)
+    return bool(_REPORTED_BY.search(ctx.text, start, hit.start))
+
+
+_REPORTED_BY = re.compile(
+    r"\b(?:reported|revealed|broken|broke|disclosed|published|confirmed|cited|quoted)\s+(?:first\s+)?by\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w.'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
+
+
+def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
+    """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
+    (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
+    after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)
+    clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
+    rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
+    before = ctx.text[max(0, hit.start - 8) : hit.start].rstrip()
+    if before.endswith(lexicon_cjk.OWN_BEFORE) and not any(t in rest for t in lexicon_cjk.TARGET):
+        return True  # 北朝鮮のビットコイン保有量: the DPRK's own (not 북한의 발전소 해킹: its attack)
+    court = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]
+    if hit.value == "judiciary" and any(m in court for m in lexicon_cjk.COURT_ACTS):
+        return True  # 법원은 ... 영장을 발부, 사법당국은 ... 기소: the court acts
+    return (
+        any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
+        or lure_later_in_clause(rest)
+        or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
+        or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
+        or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
+    )

@@ -19,7 +19,8 @@ Rules:
   사칭한", "통일부를 가장한", "을 빙자", "を名乗り") or before one ("the ministry's logo", "통일부 로고"), not
   when it is the source ("according to prosecutors", "보안업체에 따르면"), not when the DPRK owns it ("its space
   programme", "North Korean banks"), and only in texts that are dprk_cyber.
-- A supply-chain compromise ("supply chain attack" on a software maker, named or not) hit technology.
+- A supply-chain compromise ("supply chain attack" on a software maker, named or not; 공급망 공격) hit technology,
+  unless its clause names it a method ("supply chain attacks and social engineering techniques", "...といった手法").
 - Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
 - "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector; in a DPRK cyber text a
   sentence stealing cryptocurrency (frames.py) names it wherever it stands.
@@ -34,17 +35,21 @@ from __future__ import annotations
 
 import re
 
-from bot.tagging import lexicon, lexicon_cjk
+from bot.tagging import lexicon
 from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
 from bot.tagging.sector_frames import (
-    LURE_CLAUSE,
     bare_government,
+    cjk_lure_or_source,
     compound_of_other,
     it_worker_scheme,
-    lure_later_in_clause,
+    list_item,
+    lure_after_head,
+    reported_by,
     reports,
+    supply_chain,
+    victims_country,
 )
 
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
@@ -88,10 +93,14 @@ def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
 
 
 def _bridge(ctx: Context, j: int, allowed: set[str] | None) -> bool:
-    """One plain lower-case word between a modifier and its head noun ("financial [trading] firms")."""
+    """One plain lower-case word between a modifier and its head noun ("financial [trading] firms"); not a function
+    word ("stealing technology [from] organizations") nor a research word ("defense [analysis] institute" is a think
+    tank)."""
     tok = ctx.doc[j]
-    if not (tok.is_alpha and tok.is_lower) or ctx.by_token.get(j) or j + 1 >= len(ctx.doc):
+    if not (tok.is_alpha and tok.is_lower) or tok.is_stop or ctx.by_token.get(j) or j + 1 >= len(ctx.doc):
         return False  # a word that is itself vocabulary ("military hacking groups") is no bridge
+    if tok.lower_ in lexicon.RESEARCH_BRIDGES:
+        return False
     heads = [h for h in ctx.by_token.get(j + 1, ()) if h.kind == "head"]
     return bool(heads) and (allowed is None or heads[0].text.lower() in allowed)
 
@@ -112,12 +121,14 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
 
 def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 30) : hit.start].lower().replace("’", "'").rstrip()
-    if any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN):
+    if any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN) and not victims_country(before):
         return True
+    if reported_by(ctx, hit):
+        return True  # "the story was broken by South Korean news outlet X": the source
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
-        return _cjk_lure_or_source(ctx, hit)
+        return cjk_lure_or_source(ctx, hit)
     left, right = ctx.words_around(hit, before=12, after=3)
     nxt = right[0].lower() if right else ""
     after = [w.lower() for w in right if w.lower() not in POSSESSIVE]
@@ -150,7 +161,8 @@ def _authors(ctx: Context, hit: Hit) -> bool:
         if not word.isalpha():
             break
     nxt = ctx.doc[hit.tok_end].lower_ if hit.tok_end < len(ctx.doc) else ""
-    if not (hit.text[:1].isupper() and nxt == "of"):
+    prev = ctx.doc[hit.tok_start - 1].lower_ if hit.tok_start > 0 else ""
+    if not ((hit.text[:1].isupper() or prev == "the") and nxt == "of"):
         return False
     sent_start = ctx.starts[ctx.sent(hit.start)]
     return not any(sent_start <= t.start < hit.start for t in ctx.hits("target"))  # the subject: no frame before it
@@ -173,19 +185,6 @@ def _reported_by(left: list[str]) -> bool:
         if w in lexicon.REPORTING:
             return True
     return False
-
-
-def _cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
-    """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면."""
-    after = ctx.text[hit.end : hit.end + 10]
-    clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
-    rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
-    return (
-        any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
-        or lure_later_in_clause(rest)
-        or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
-        or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
-    )
 
 
 def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
@@ -211,14 +210,19 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
     thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     for hit in sorted(kept, key=lambda h: h.start):
         bare = bare_government(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
+        bare = bare or (hit.kind == "mod" and hit.start not in heads and list_item(ctx, hit, taken))
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
         if hit.kind == "mod" and hit.start in heads and reports(ctx, heads[hit.start]):
             continue  # "US federal agencies warned about ...": the source
-        if hit.value == "technology" and hit.kind == "mod" and compound_of_other(ctx, hit, taken):
-            continue  # "space technology firms", "defense technology companies": the first modifier's sector
+        if hit.kind == "mod" and hit.start in heads and lure_after_head(ctx, heads[hit.start]):
+            continue  # "diplomatic organization-spoofing emails": the bait
+        if hit.value in ("technology", "manufacturing") and hit.kind == "mod" and compound_of_other(ctx, hit, taken):
+            continue  # "space technology firms", "missile engineering company": the first modifier's sector
         if hit.kind == "noun" and hit.start in modified and hit.tok_end - hit.tok_start == 1:
             continue  # "aerospace manufacturers": the modifier names the sector, the head only says "companies"
+        if hit.kind == "noun" and reports(ctx, hit):
+            continue  # "federal prosecutors have indicted": the actor
         if _not_an_organisation(ctx, hit):
             continue
         out.append((hit.value, hit))
@@ -241,8 +245,12 @@ def _stolen_asset(ctx: Context, mod: Hit) -> bool:
 
 
 def _names_victims(ctx: Context, other: Hit) -> bool:
-    """ "Russian government agencies": the nationality of the victims, not another state's hackers."""
-    return other.tok_end >= 0 and any(h.kind in ("noun", "mod") for h in ctx.by_token.get(other.tok_end, ()))
+    """ "Russian government agencies", "중국 정부": the nationality of the victims, not another state's hackers."""
+    if other.tok_end < 0:  # 중국 정부, 중국의 공공기관
+        return any(
+            ctx.text[other.end : h.start].strip() in ("", "의", "の") for h in ctx.hits("noun") if h.start >= other.end
+        )
+    return any(h.kind in ("noun", "mod") for h in ctx.by_token.get(other.tok_end, ()))
 
 
 def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> list[tuple[str, Hit]]:
@@ -276,7 +284,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         if _owned_or_lure(ctx, hit):
             continue
         found.append((sector, hit))
-    supply = [h for h in ctx.hits("cyber") if " ".join(h.text.lower().split()) in lexicon.SUPPLY_CHAIN]
+    supply = [h for h in ctx.hits("cyber") if supply_chain(ctx, h)]
     supply = [h for h in supply if ctx.sent(h.start) not in other_sents or ctx.sent(h.start) in dprk_sents]
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit
         found.append(("technology", supply[0]))

@@ -10,7 +10,8 @@ Rules (taxonomy.md "The tag contract"):
   dprk_related only.
 - Weak signals (NK, RGB) count only next to a strong one.
 - A digest title ("briefing: North Korea missile launch, exchange rates, and a retail data breach") pairs a DPRK
-  signal only with cyber words in the same item.
+  signal only with cyber words in the same item; a one- or two-character item is the headline's subject
+  ("美, ...", "北, ..."), not a topic, so Korean headlines written "美, X…Y, Z" are no digest.
 - score = 1 - prod(1 - w) over the evidence weights below; below 0.5 exactly when dprk_cyber is false.
 """
 
@@ -107,7 +108,7 @@ def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> li
     """
     title_end = ctx.starts[1] if len(ctx.starts) > 1 else len(ctx.text)
     items = [m.span() for m in _TITLE_ITEM.finditer(ctx.text[:title_end])]
-    if len(items) < DIGEST_ITEMS:
+    if len([1 for a, b in items if len(ctx.text[a:b].strip()) > SUBJECT_PREFIX]) < DIGEST_ITEMS:
         return cyber
 
     def item(pos: int) -> int:
@@ -128,6 +129,7 @@ def _neighbours(ctx: Context, s: int) -> tuple[int, ...]:
 
 _TITLE_ITEM = re.compile(r"[^,;|]+")
 DIGEST_ITEMS = 3  # a title with this many comma/semicolon/bar-separated items is a digest of topics
+SUBJECT_PREFIX = 2  # an item this short is a headline's subject ("美, ...", "北, ..."), not a topic of its own
 
 # Sentence openers that change the subject: a cyber word after them is not about the DPRK sentence before.
 SHIFTS = ("separately", "meanwhile", "elsewhere", "in other news", "in a separate", "also on")
