@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
+from bot.config.tagged import TAG, branches
 from bot.errors import ConfigError
 from bot.suggest import closest
 
@@ -124,11 +125,15 @@ def _plain(node):
 def _describe(filename: str, data, err: dict, model: type[BaseModel] | None = None) -> str:
     """One line per validation error: file:line yaml.path: message."""
     loc = [part for part in err["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
-    # pydantic adds union/annotated branch names (e.g. 'str', 'int') after the real path; drop them
+    # pydantic adds union/annotated branch names (e.g. 'str', 'int') after the real path; drop them. A tagged
+    # union's branch name (the entry's own `type`, bot.config.tagged) is read as "this entry is of that type".
     path_parts: list[str | int] = []
-    node = data
+    node, where = data, _Where(model)
+    owner = where  # the model of the mapping that holds the last key on the path
     for part in loc:
-        if (
+        if where.choice and isinstance(node, dict) and node.get(TAG) == part and part in where.choice:
+            where = _Where(where.choice[part], tag=part, others=where.choice)
+        elif (
             isinstance(node, dict)
             and part in node
             or isinstance(node, list)
@@ -137,45 +142,77 @@ def _describe(filename: str, data, err: dict, model: type[BaseModel] | None = No
         ):
             path_parts.append(part)
             node = node[part]
+            owner, where = where, where.down(part)
         elif isinstance(node, dict) and err["type"] in ("extra_forbidden", "missing"):
             path_parts.append(part)
+            owner = where
             break
         else:
             break
     line = _line_of(data, path_parts)
     message = err["msg"]
     if err["type"] == "extra_forbidden":
-        keys = _keys_at(model, path_parts[:-1]) if model and path_parts else []
-        near = closest(str(path_parts[-1]), keys, cutoff=0.75) if keys else []
-        message = "unknown key" + (f" (did you mean {' or '.join(near)}?)" if near else "")
+        message = owner.unknown_key(str(path_parts[-1])) if path_parts else "unknown key"
     elif err["type"] == "missing":
-        message = "required"
+        message = owner.required(str(path_parts[-1])) if path_parts else "required"
     elif err["type"] == "literal_error":
         message = f"must be one of {err['ctx']['expected']}"
+    elif err["type"] == "string_too_short" and err["ctx"].get("min_length") == 1:
+        message = "must not be empty"
+    elif err["type"] in ("union_tag_invalid", "union_tag_not_found") and isinstance(node, dict):
+        path_parts.append(TAG)
+        line = _line_of(data, path_parts)
+        known = list(where.choice) or re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected_tags", "")))
+        message = "required" if err["type"] == "union_tag_not_found" else f"must be one of {_one_of(known)}"
     message = message.removeprefix("Value error, ")
     # a model validator's "key: problem" (or "key[3].name: problem") is about that place of the object: put it in
     # the path, and its line when the YAML has it
     key_problem = re.match(r"^([a-z_]+(?:\[\d+\]|\.[a-z_]+)*): (.+)$", message, re.S)
     if err["type"] == "value_error" and key_problem:
-        where, message = key_problem.groups()
-        parts = [int(p) if p.isdigit() else p for p in re.findall(r"[a-z_]+|\d+", where)]
+        place, message = key_problem.groups()
+        parts = [int(p) if p.isdigit() else p for p in re.findall(r"[a-z_]+|\d+", place)]
         if isinstance(node, dict) and parts[0] in node:
             line = _line_of(data, path_parts + parts)
         path_parts += parts
     return f"{filename}:{line} {_dotted(path_parts) or '(top level)'}: {message}"
 
 
-def _keys_at(model: type[BaseModel], parts: list[str | int]) -> list[str]:
-    """The keys the model accepts at `parts` (a path to a mapping), following nested models and lists of them."""
-    current: type[BaseModel] | None = model
-    for part in parts:
-        if current is None:
-            return []
+def _one_of(names: list[str], quote=repr) -> str:
+    """'a', 'b' or 'c' (pydantic's own wording for a Literal)."""
+    quoted = [quote(n) for n in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+class _Where:
+    """The model of the node an error walks through; for an entry of a tagged union, its type and all the types."""
+
+    def __init__(self, model, tag: str | None = None, others: dict | None = None, choice: dict | None = None):
+        self.model, self.tag, self.others, self.choice = model, tag, others or {}, choice or {}
+
+    def down(self, part: str | int) -> _Where:
+        """The model one step further: a key's field, or an item of a list (whose model the list's key found)."""
         if isinstance(part, int):
-            continue  # an item of a list: its model was found with the list's key
-        field = current.model_fields.get(part)
-        current = _model_in(field.annotation) if field else None
-    return list(current.model_fields) if current is not None else []
+            return _Where(self.model, choice=self.choice)
+        field = self.model.model_fields.get(part) if self.model is not None else None
+        if field is None:
+            return _Where(None)
+        choice = branches(field.annotation)
+        return _Where(None if choice else _model_in(field.annotation), choice=choice)
+
+    def _types_with(self, key: str) -> list[str]:
+        return [tag for tag, model in self.others.items() if key in model.model_fields]
+
+    def unknown_key(self, key: str) -> str:
+        owners = [t for t in self._types_with(key) if t != self.tag]
+        if self.tag and owners:
+            return f"only for type {_one_of(owners, str)}, not {self.tag}"
+        near = closest(key, list(self.model.model_fields), cutoff=0.75) if self.model is not None else []
+        return "unknown key" + (f" (did you mean {' or '.join(near)}?)" if near else "")
+
+    def required(self, key: str) -> str:
+        if self.tag and len(self._types_with(key)) < len(self.others):
+            return f"required for type {self.tag}"
+        return "required"
 
 
 def _model_in(annotation) -> type[BaseModel] | None:
