@@ -50,6 +50,8 @@ class HtmlSource(SourceBase):
 
 
 CONFIG = HtmlSource  # its sources.yaml entry (extractors.Extractor)
+ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+SAVED_TYPE = "text/html"
 
 
 def extract(result: FetchResult, source: Source) -> list[Item]:

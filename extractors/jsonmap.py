@@ -49,6 +49,8 @@ class JsonSource(SourceBase):
 
 
 CONFIG = JsonSource  # its sources.yaml entry (extractors.Extractor)
+ACCEPT = "application/json, application/feed+json;q=0.9, */*;q=0.5"
+SAVED_TYPE = "application/json"
 
 
 def extract(result: FetchResult, source: Source) -> list[Item]:

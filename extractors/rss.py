@@ -58,6 +58,8 @@ class RssSource(SourceBase):
 
 
 CONFIG = RssSource  # its sources.yaml entry (extractors.Extractor)
+ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+SAVED_TYPE = "application/xml"  # a saved copy (`sources test --file`) is read as this; extractors.charset still sniffs
 
 
 def extract(result: FetchResult, source: Source) -> list[Item]:
