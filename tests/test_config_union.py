@@ -27,7 +27,7 @@ from bot.config.source_base import Source, SourceBase
 from bot.config.sources import load_sources
 from bot.errors import ConfigError
 from bot.fetch.headers import request_headers
-from bot.notify import build_notifiers
+from bot.notify import build_notifiers, destination, notifier_class
 from bot.notify.kinds import KINDS
 from bot.records import FetchResult
 from extractors import EXTRACTORS, extract
@@ -188,6 +188,10 @@ class PagerConfig(NotifierBase):
 class Pager:
     name = "pager"
 
+    @staticmethod
+    def destination(config) -> str:
+        return f"pager:{config.name}"
+
     def __init__(self, number: str):
         self.number, self.sent = number, []
 
@@ -201,7 +205,11 @@ def pager_kind():
     """A notifier type registered like the built-ins (one kind module, one `register` line), removed afterwards."""
     from bot.notify import kinds
 
-    kind = types.SimpleNamespace(CONFIG=PagerConfig, build=lambda cfg, env, stream: Pager(env[cfg.number_env]))
+    kind = types.SimpleNamespace(
+        CONFIG=PagerConfig,
+        NOTIFIER="tests.test_config_union:Pager",
+        build=lambda cfg, env, stream: Pager(env[cfg.number_env]),
+    )
     kinds.register(kind)
     try:
         yield kind
@@ -220,6 +228,7 @@ def test_a_registered_notifier_type_is_configured_and_built(tmp_path, pager_kind
     assert isinstance(built["oncall"], Pager) and built["oncall"].number == "+82-2-0000"
     assert built["oncall"].name == "oncall"
     assert "pager" in routes_config.NOTIFIER_TYPES
+    assert notifier_class("pager") is Pager and destination(cfg) == "pager:oncall"  # what routing asks
     missing = ROUTES.replace("    number_env: PAGER_NUMBER\n", "")
     with pytest.raises(ConfigError, match=r"routes.yaml:2 notifiers\[0\].number_env: required for type pager$"):
         load_routes(write(tmp_path, "routes.yaml", missing))
@@ -321,11 +330,15 @@ def test_source_errors_inside_a_type_name_the_line_and_the_key(tmp_path, entry, 
 PROBE = textwrap.dedent(
     """
     import json, sys
+    from click.testing import CliRunner
+    from bot.cli import cli
     from bot.config.routes import load_routes
     from bot.config.sources import load_sources
 
     config = load_routes(sys.argv[1])
     load_sources(sys.argv[2])
+    checked = CliRunner().invoke(cli, ["routes", "check", "--routes", sys.argv[1]])
+    assert checked.exit_code == 0 and "ok, 3 notifiers" in checked.output, checked.output
     heavy = lambda: sorted({m.split(".")[0] for m in sys.modules} & {"slack_sdk", "apprise"})
     before = heavy()
     from bot.notify import build_notifiers
@@ -350,5 +363,5 @@ def test_loading_routes_with_slack_and_apprise_notifiers_imports_neither_library
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["types"] == ["console", "slack", "teams"]
-    assert seen["before"] == []  # reading and validating the files imported neither library
+    assert seen["before"] == []  # reading and validating the files (and `routes check`) imported neither library
     assert seen["after"] == ["apprise", "slack_sdk"]  # building the notifiers does: the check can see them

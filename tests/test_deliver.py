@@ -11,7 +11,7 @@ import pytest
 
 from bot.delivery.deliver import deliver_due
 from bot.delivery.route import Target
-from bot.notify.message import build_alert
+from bot.notify.card import build_alert
 from bot.notify.slack import SlackNotifier
 from bot.records import Evidence, Item, TaggedItem, Tags
 from bot.run.runtime import Runtime, iso

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from bot.config.sources import Selectors
 from bot.errors import ExtractError
+from bot.notify.card import build_alert
 from bot.notify.escape import escape, link, truncate
-from bot.notify.message import build_alert
+from bot.notify.slack_blocks import render
 from bot.records import FetchResult, Item, Tags
 from extractors import extract
 from extractors.entries import TITLE_MAX
@@ -140,7 +141,7 @@ def test_alert_message_is_accepted_and_inert(title, text, url):
         published=datetime(2024, 5, 13, tzinfo=UTC),
         text=text,
     )
-    message = build_alert(found, Tags(dprk_cyber=True, score=0.9, actors=("Lazarus Group",)), alert_id=1)
+    message = render(build_alert(found, Tags(dprk_cyber=True, score=0.9, actors=("Lazarus Group",)), alert_id=1))
     params = {"text": message.text, "blocks": json.dumps(message.blocks), "metadata": json.dumps(message.metadata)}
     assert _check_message(params) is None
     rendered = message.text + json.dumps(message.blocks, ensure_ascii=False)

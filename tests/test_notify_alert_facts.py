@@ -8,10 +8,11 @@ renderings (console, webhook, Markdown) and the compose messages.
 import io
 from datetime import UTC, datetime
 
-from bot.notify import compose
-from bot.notify.apprise_notifier import render_markdown
+from bot.notify import plain
+from bot.notify.card import BurstCard, DigestCard, FollowupCard, Message, build_alert, card
 from bot.notify.console import ConsoleNotifier
-from bot.notify.message import build_alert, card
+from bot.notify.markdown import render_markdown
+from bot.notify.slack_blocks import render
 from bot.notify.webhook import item_json
 from bot.records import Item, Tags
 
@@ -46,7 +47,7 @@ def test_no_wallets_no_wallet_line():
     stream = io.StringIO()
     ConsoleNotifier(stream).send(build_alert(*theft(wallets=()), alert_id=3))
     assert "wallets" not in stream.getvalue()
-    assert "Wallets" not in str(build_alert(*theft(wallets=())).blocks)
+    assert "Wallets" not in str(render(build_alert(*theft(wallets=()))).blocks)
 
 
 def test_followup_replies_name_each_items_source():
@@ -54,17 +55,18 @@ def test_followup_replies_name_each_items_source():
         card(*theft("r1bbbbbbbbbbbbbbbbbbbbbb", "security-week")),
         card(*theft("r2cccccccccccccccccccccc", "<!here> blog")),
     ]
-    reply = compose.listing("f9", "followup", "2 related report(s) on this story", related, thread_ts="171.1")
-    text = "\n".join(b["text"]["text"] for b in reply.blocks)
+    reply = Message(FollowupCard("f9", related=2, items=tuple(related)), thread_ts="171.1")
+    text = "\n".join(b["text"]["text"] for b in render(reply).blocks)
+    assert text.startswith("*2 related report(s) on this story*\n")
     assert "2026-11-22 — security-week" in text
     assert "2026-11-22 — &lt;!here&gt; blog" in text  # the source name is escaped like any feed text
-    assert "[security-week] https://security-week.example.org/r1bbbbbbbbbbbbbbbbbbbbbb" in reply.plain
+    assert "[security-week] https://security-week.example.org/r1bbbbbbbbbbbbbbbbbbbbbb" in plain.text(reply.card)
 
 
 def test_burst_and_digest_lines_name_the_source():
     cards = [card(*theft(f"b{n}" + "d" * 22, f"feed-{n}")) for n in range(3)]
-    burst = compose.burst_summary("b1-0", cards)
-    digest = compose.digest("d1", "default", "2026-11-22 12:00 UTC", cards)
+    burst = Message(BurstCard("b1-0", tuple(cards)))
+    digest = Message(DigestCard("d1", "default", "2026-11-22 12:00 UTC", tuple(cards)))
     for message in (burst, digest):
-        text = "\n".join(b["text"]["text"] for b in message.blocks)
+        text = "\n".join(b["text"]["text"] for b in render(message).blocks)
         assert all(f"— feed-{n}" in text for n in range(3)), text

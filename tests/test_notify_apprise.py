@@ -8,8 +8,10 @@ import pytest
 
 from bot.errors import ConfigError, NotifyError
 from bot.notify import Message, Notifier, build_alert
-from bot.notify.apprise_notifier import AppriseNotifier, escape_md, from_config, render_markdown, render_plain_md
+from bot.notify.apprise_notifier import AppriseNotifier, from_config
+from bot.notify.card import ops_event
 from bot.notify.kinds.apprise import AppriseConfig
+from bot.notify.markdown import escape_md, render_markdown, render_plain_md
 from bot.records import Evidence, Item, Tags
 
 TITLE = "Andariel deploys a new loader against a defense supplier"
@@ -47,7 +49,7 @@ def test_generic_json_url_gets_plain_text(webhook_receiver):
 
 def test_generic_form_url_and_plain_message(webhook_receiver):
     notifier = AppriseNotifier("form-hook", "apprise", f"form://127.0.0.1:{webhook_receiver.port}/f")
-    notifier.send(Message(text="ignored mrkdwn", plain="Source cisa failing: 3 errors @here"))
+    notifier.send(ops_event("o1", "Source cisa failing: 3 errors @here"))
     form = webhook_receiver.requests[0].form
     assert form["message"] == "Source cisa failing: 3 errors @\u200bhere" and form.get("title", "") == ""
 
@@ -187,7 +189,7 @@ def test_discord_and_teams_render_markdown_without_sending():
 
 def test_render_markdown_without_url_and_with_empty_fields():
     message = alert(url="javascript:alert(1)")
-    body = render_markdown(message.card)
+    body = render_markdown(message.card.item)
     assert body.startswith(f"**{TITLE}**  \n") and "javascript" not in body and "](" not in body
 
 

@@ -4,6 +4,7 @@ import io
 from datetime import UTC, datetime
 
 from bot.notify import ConsoleNotifier, Message, build_alert
+from bot.notify.card import OpsCard, ops_event
 from bot.records import Evidence, Item, Tags
 
 
@@ -82,10 +83,13 @@ def test_feed_cannot_inject_terminal_escapes_or_bidi():
     assert "javascript:" not in out  # a non-http(s) link is not printed as a link
 
 
-def test_message_without_card_prints_unescaped_text():
+def test_an_ops_card_prints_as_written_and_printable():
     stream = io.StringIO()
-    ConsoleNotifier(stream).send(Message(text="Tom &amp; Jerry &lt;b&gt; \x1b[31mred"))
-    assert stream.getvalue() == "Tom & Jerry <b> red\n\n"
+    ConsoleNotifier(stream).send(ops_event("o1", "Tom &amp; Jerry <b> \x1b[31mred"))
+    assert stream.getvalue() == "Tom &amp; Jerry <b> red\n\n"  # nothing is un-escaped: the text is shown as written
+    raw = io.StringIO()  # a card built by hand, never cleaned: the console's own terminal escaping still applies
+    ConsoleNotifier(raw).send(Message(OpsCard("o2", "a\x1b]0;pwned\x07b \u202eevil", ("\x9b2Jline",))))
+    assert raw.getvalue() == "ab evil\nline\n\n"
 
 
 def test_ids_are_synthetic_and_distinct():

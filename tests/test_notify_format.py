@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.notify.card import build_alert
 from bot.notify.escape import (
     BLOCK_LIMIT,
     ELLIPSIS,
@@ -26,7 +27,7 @@ from bot.notify.escape import (
     safe_url,
     truncate,
 )
-from bot.notify.message import build_alert
+from bot.notify.slack_blocks import render
 from bot.notify.snippet import snippet, spans
 from bot.records import Evidence, Item, Tags
 
@@ -177,7 +178,7 @@ CASES = {"normal": case_normal, "hostile": case_hostile, "long": case_long, "kor
 
 def build(name):
     item, tags, sources, alert_id = CASES[name]()
-    return build_alert(item, tags, sources, alert_id=alert_id)
+    return render(build_alert(item, tags, sources, alert_id=alert_id))  # the Slack payload: text, blocks, metadata
 
 
 def rendered(message) -> dict:
@@ -288,7 +289,7 @@ def test_hostile_item_id_is_escaped_in_the_archive_line():
 
 def test_item_without_text_or_evidence():
     item = Item("s", "i", "", "Only a title", None, "")
-    message = build_alert(item, Tags(score=0.2))
+    message = render(build_alert(item, Tags(score=0.2)))
     assert [b["type"] for b in message.blocks] == ["section", "context", "context"]
     assert message.blocks[0]["text"]["text"] == "*Only a title*"
     assert message.blocks[2]["elements"][0]["text"] == "Archive: `advisory-bot show i`"

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, FixedValueRetryIntervalCalculator
 
+from bot.config.routes import NOTIFIER_TYPES
 from bot.errors import ConfigError, NotifyError
 from bot.notify import (
     NOTIFIERS,
@@ -25,7 +26,9 @@ from bot.notify import (
     default_notifier,
     notifier_class,
 )
+from bot.notify.kinds.apprise import TYPES as APPRISE_TYPES
 from bot.notify.slack import BoundedRateLimitRetryHandler, NoRepostRetryHandler, default_retry_handlers
+from bot.notify.slack_blocks import SlackPayload, render
 from bot.records import Evidence, Item, Tags
 
 CHANNEL = "C0ALERTS"
@@ -78,7 +81,8 @@ def test_post_sends_blocks_text_metadata_without_unfurls(slack_api, notifier):
     ts = notifier.send(message)
     [stored] = slack_api.messages(CHANNEL)
     assert stored["ts"] == ts
-    assert stored["blocks"] == message.blocks and stored["text"] == message.text
+    payload = render(message)
+    assert stored["blocks"] == payload.blocks and stored["text"] == payload.text
     assert stored["metadata"] == {"event_type": "advisory_alert", "event_payload": {"alert_id": 7, "item_id": "item-7"}}
     [request] = slack_api.calls("chat.postMessage")
     assert request.headers["Authorization"] == f"Bearer {slack_api.token}"
@@ -189,16 +193,16 @@ def test_wrong_token_is_permanent_invalid_auth(slack_api):
 
 
 def test_payload_over_slack_limits_is_permanent(slack_api, notifier):
-    too_long = Message(text="x", blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "y" * 3001}}])
+    too_long = SlackPayload("x", [{"type": "section", "text": {"type": "mrkdwn", "text": "y" * 3001}}])
     with pytest.raises(NotifyError) as err:
-        notifier.send(too_long)
+        notifier.post(too_long)
     assert err.value.permanent is True and "invalid_blocks" in str(err.value)
 
 
 @pytest.mark.parametrize("golden", GOLDENS, ids=[p.name.split(".")[0] for p in GOLDENS])
 def test_every_golden_message_is_accepted(slack_api, notifier, golden):
     data = json.loads(golden.read_text(encoding="utf-8"))
-    notifier.send(Message(text=data["text"], blocks=data["blocks"], metadata=data["metadata"]))
+    notifier.post(SlackPayload(data["text"], data["blocks"], data["metadata"]))
     assert slack_api.messages(CHANNEL)[0]["blocks"] == data["blocks"]
 
 
@@ -323,8 +327,11 @@ def test_default_retry_handlers_are_the_sdk_ones():
 
 def test_registry_and_protocol():
     classes = {kind: notifier_class(kind) for kind in NOTIFIERS}
-    assert classes == {"slack": SlackNotifier, "console": ConsoleNotifier}
-    assert all(cls.name == key for key, cls in classes.items())
+    assert set(classes) == set(NOTIFIER_TYPES)  # every type has a class, so routing can ask it where it posts
+    assert (classes["slack"], classes["console"], classes["webhook"].__name__) == (
+        SlackNotifier, ConsoleNotifier, "WebhookNotifier")  # fmt: skip
+    assert {classes[k].__name__ for k in APPRISE_TYPES} == {"AppriseNotifier"}
+    assert all(callable(getattr(cls, "destination", None)) for cls in classes.values())
     assert isinstance(ConsoleNotifier(io.StringIO()), Notifier)
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from bot.errors import ConfigError, NotifyError
 from bot.notify import Message, Notifier, build_alert
+from bot.notify.card import DigestCard, ops_event
 from bot.notify.kinds.webhook import WebhookConfig
 from bot.notify.webhook import SCHEMA_VERSION, WebhookNotifier, body, from_config
 from bot.records import Evidence, Item, Tags
@@ -40,7 +41,7 @@ def test_posts_the_documented_json_body(webhook_receiver, hook):
     assert request.headers["content-type"].startswith("application/json")
     assert request.headers["idempotency-key"] == "advisory_alert:7"
     data = request.json
-    assert list(data) == ["schema_version", "event", "kind", "id", "item", "text"]
+    assert list(data) == ["schema_version", "event", "kind", "id", "item", "text", "items"]  # fields only added
     assert data["schema_version"] == SCHEMA_VERSION == 1
     assert (data["event"], data["id"]) == ("advisory_alert", "7")
     assert data["item"] == {
@@ -71,14 +72,22 @@ def test_feed_text_arrives_unescaped_and_clean(webhook_receiver, hook):
     assert item["title"] == "Lazarus & <Kimsuky> evil @channel"  # JSON needs no mrkdwn entities; controls gone
 
 
-def test_message_without_card_sends_plain_text_and_event(webhook_receiver, hook):
-    message = Message(text="*Digest* &amp; more", plain="Digest: 3 items & more",
-                      metadata={"event_type": "advisory_alert", "event_payload": {"alert_id": "d12", "kind": "digest"}})  # fmt: skip
-    hook.send(message)
+def test_a_digest_sends_plain_text_its_items_and_event(webhook_receiver, hook):
+    listed = alert(4, title="Kimsuky & <friends> &amp; more").card.item
+    hook.send(Message(DigestCard("d12", "daily", "2024-05-02 08:00 UTC", (listed,))))
     data = webhook_receiver.requests[0].json
-    assert data == {"schema_version": 1, "event": "advisory_alert", "kind": "digest", "id": "d12", "item": None,
-                    "text": "Digest: 3 items & more"}  # fmt: skip
-    assert body(Message(text="a &lt;b&gt;"))["text"] == "a <b>" and body(Message(text="x"))["id"] is None
+    assert {k: data[k] for k in ("schema_version", "event", "kind", "id", "item")} == {
+        "schema_version": 1, "event": "advisory_alert", "kind": "digest", "id": "d12", "item": None}  # fmt: skip
+    assert data["text"].split("\n") == [
+        "DPRK digest (daily): 1 item(s), window ending 2024-05-02 08:00 UTC",
+        "Andariel (1)",
+        "- Kimsuky & <friends> &amp; more (Andariel) [test-feed] https://news.example.org/a",
+    ]  # raw text: JSON needs no entities, and feed text that holds "&amp;" arrives as written
+    assert [i["title"] for i in data["items"]] == ["Kimsuky & <friends> &amp; more"] and data["items"][0][
+        "id"
+    ] == "item-4"
+    ops = body(ops_event("o1", "Source a <b> failing", ["503 from a"]))
+    assert (ops["text"], ops["id"], ops["kind"], ops["items"]) == ("Source a <b> failing\n503 from a", "o1", "ops", [])
 
 
 @pytest.mark.parametrize(("answer", "expected"), [({"id": "T-42"}, "T-42"), ({"message_id": 99}, "99"),

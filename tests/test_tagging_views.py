@@ -59,3 +59,17 @@ def test_eval_single_view():
     result = CliRunner().invoke(cli, ["eval", str(LABELLED), "--view", "headline", "--json"])
     report = json.loads(result.output)
     assert report["view"] == "headline" and list(report["views"]) == ["headline"]
+
+
+def test_partial_views_show_unscored_labels_as_not_scored_not_as_perfect(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    text = CliRunner().invoke(cli, ["eval", str(corpus)]).output
+    whole, lead = text.split("== view: lead")[0], text.split("== view: lead")[1].split("== view: headline")[0]
+    sectors_line = next(line for line in lead.splitlines() if line.startswith("sectors"))
+    assert "not scored in this view" in sectors_line and "1.000" not in sectors_line
+    assert next(line for line in whole.splitlines() if line.startswith("sectors")).split()[1:4] != ["not", "scored"]
+    report = json.loads(CliRunner().invoke(cli, ["eval", str(corpus), "--json"]).output)
+    assert report["views"]["lead"]["scores"]["sectors"]["scored"] is False
+    assert report["views"]["whole"]["scores"]["sectors"]["scored"] is True
+    assert report["views"]["whole"]["scores"]["cves"]["scored"] is False  # the record has no cves label

@@ -18,8 +18,8 @@ from datetime import timedelta
 
 from bot.delivery.plan import Post, plan
 from bot.errors import NotifyError
-from bot.notify import compose
-from bot.notify.message import build_alert, card
+from bot.notify import card as cards
+from bot.notify.card import build_alert, card
 from bot.run.runtime import Runtime, iso
 from storage import outbox
 from storage.items import load_tagged, sources_of, story_sources
@@ -27,7 +27,7 @@ from storage.stories import lead_of
 
 log = logging.getLogger(__name__)
 LOOKBACK = timedelta(days=2)
-PART_SIZE = compose.LIST_LIMIT
+PART_SIZE = cards.LIST_LIMIT
 PERMANENT_RETRY = timedelta(minutes=30)
 ROUNDS = 3  # delivery rounds per call: alerts, then the replies they unlocked
 
@@ -87,10 +87,10 @@ class Deliverer:
             return build_alert(tagged.item, tagged.tags, sources, alert_id=post.key)
         if post.kind == "ops":
             event = json.loads(post.rows[0]["payload"])
-            return compose.ops_event(post.key, event["title"], event.get("lines", []))
+            return cards.ops_event(post.key, event["title"], event.get("lines", []))
         if post.kind == "digest":
             window = (post.rows[0]["due_at"] or "")[:16].replace("T", " ") + " UTC"
-            return compose.digest(post.key, post.rows[0]["route"], window, self._cards(post.rows))
+            return cards.Message(cards.DigestCard(post.key, post.rows[0]["route"], window, self._cards(post.rows)))
         return self._followup(post)
 
     def _followup(self, post: Post):
@@ -102,26 +102,22 @@ class Deliverer:
         revisions = [r for r in post.rows if r["subject"].startswith("revision-")]
         sources = [r["subject"] for r in post.rows if r["subject"] and r not in revisions and r["subject"] not in shown]
         related = [r for r in post.rows if not r["subject"]]
-        parts = [f"Updated: {json.loads(r['payload'])['summary']}" for r in revisions]
-        if sources:
-            parts.append(f"Also reported by {', '.join(dict.fromkeys(sources))}")
-        cards = self._cards(related)
+        summaries = [json.loads(r["payload"])["summary"] for r in revisions]
+        listed = self._cards(related)
         lead = lead_of(self.db.conn, parent[0]) if parent else None
-        if parent and lead != parent[0] and any(r["item_id"] == lead for r in related):
-            parts.append("an agency advisory now leads this story (the alert above shows it); first report below")
-            cards.append(self._cards([{"item_id": parent[0]}])[0])
-        elif related:
-            parts.append(f"{len(related)} related report(s) on this story")
-        if not parts:
+        lead_changed = bool(parent and lead != parent[0] and any(r["item_id"] == lead for r in related))
+        if lead_changed:
+            listed += self._cards([{"item_id": parent[0]}])
+        if not (summaries or sources or related):
             return None
-        return compose.listing(post.key, "followup", "; ".join(parts), cards)
+        return cards.followup(post.key, summaries, sources, listed, lead_changed)
 
-    def _cards(self, rows: list[dict]):
+    def _cards(self, rows: list[dict]) -> tuple[cards.Card, ...]:
         out = []
         for row in rows:
             tagged = load_tagged(self.db, row["item_id"])
             out.append(card(tagged.item, tagged.tags, sources_of(self.db, tagged.item.id)))
-        return out
+        return tuple(out)
 
     def _refresh_parent(self, notifier, post: Post) -> None:
         """Edit the story's alert to show every source that reported it (best effort: a failure is only logged)."""
@@ -142,7 +138,7 @@ class Deliverer:
         """A summary message, then the items as replies in its thread, PART_SIZE per reply."""
         thread = next((r["thread_ts"] for r in post.rows if r["thread_ts"]), None)
         if thread is None:
-            summary = compose.burst_summary(f"{post.key}-0", self._cards(post.rows))
+            summary = cards.Message(cards.BurstCard(f"{post.key}-0", self._cards(post.rows)))
             thread = self._post(notifier, post, f"{post.key}-0", [], summary, None, mark=post.rows)
             if thread is None:
                 return
@@ -151,7 +147,7 @@ class Deliverer:
             part = post.rows[start : start + PART_SIZE]
             key = f"{post.key}-{part[0]['id']}"
             heading = f"Items {start + 1}-{start + len(part)} of this burst"
-            message = compose.listing(key, "burst", heading, self._cards(part), thread_ts=thread)
+            message = cards.Message(cards.ListCard(key, heading, self._cards(part)), thread_ts=thread)
             if self._post(notifier, post, key, part, message, thread) is None or self.should_stop():
                 return
 

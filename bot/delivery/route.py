@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config.routes import Digest, Match, NotifierConfig, RoutesFile
+from bot.notify import destination
 from bot.records import Item, Tags
 
 
@@ -26,8 +27,8 @@ class Target:
 
 
 def channel_of(notifier: NotifierConfig) -> str:
-    """The outbox channel of a notifier: Slack's channel, else the notifier's own name."""
-    return notifier.channel if notifier.type == "slack" and notifier.channel else notifier.name
+    """The outbox channel of a notifier: where its class says it posts (Notifier.destination)."""
+    return destination(notifier)
 
 
 def mismatch(match: Match, item: Item, tags: Tags, resolve: Callable[[str], str] = str) -> str | None:

@@ -1,9 +1,11 @@
-"""The notifier extension point: the `Notifier` protocol, building the configured notifiers, the default choice.
+"""The notifier extension point: the `Notifier` protocol, the `FACTORIES` registry and the default choice.
 
-A notifier delivers one Message to one chat service and returns that service's message id. Types are declared
-once, in bot.notify.kinds (type -> its routes.yaml model and factory), built-ins exactly like an add-on, each
-importing its service's library only when a notifier of its type is built; `NOTIFIERS` names the built-in
-classes. The outbox looks notifiers up by name, never by an if-chain.
+A notifier delivers one Message (a neutral card, bot.notify.card) to one chat service, rendering the card in that
+service's own format, and returns the service's message id. Types are declared once, in bot.notify.kinds (type ->
+its routes.yaml model, its factory and its notifier class), built-ins exactly like an add-on, each importing its
+service's library only when a notifier of its type is built or its class is needed; `NOTIFIERS` is the view
+type -> class path. The outbox looks notifiers up by name, never by an if-chain, and routing asks a notifier's
+class where it posts (`destination`), never tests its type.
 """
 
 from __future__ import annotations
@@ -14,35 +16,43 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol, TextIO, runtime_checkable
 
 from bot.config.routes import default_routes_file
+from bot.notify.card import Card, Message, build_alert
 from bot.notify.console import ConsoleNotifier
-from bot.notify.message import Card, Message, build_alert
 
 if TYPE_CHECKING:
-    from bot.config.routes import RoutesFile
+    from bot.config.routes import NotifierBase, RoutesFileBase
 
 __all__ = ["NOTIFIERS", "Card", "ConsoleNotifier", "Message", "Notifier", "SlackNotifier", "build_alert",
-           "build_notifiers", "default_notifier", "notifier_class"]  # fmt: skip
+           "build_notifiers", "default_notifier", "destination", "notifier_class"]  # fmt: skip
 
 
 @runtime_checkable
 class Notifier(Protocol):
-    """Delivers Messages to one chat service."""
+    """Delivers Messages to one chat service, rendering each card in the service's own format."""
 
-    name: str  # the registry key, stored with each outbox row
+    name: str  # the notifier's configured name, stored with each outbox row
+
+    @staticmethod
+    def destination(config) -> str:
+        """Where a notifier so configured posts, as the outbox, status and `routes explain` name it."""
+        ...
 
     def send(self, message: Message) -> str:
-        """Post the message and return the service's id for it; raise NotifyError (permanent or transient)."""
+        """Render and post the message; return the service's id for it; raise NotifyError (permanent or transient)."""
         ...
 
 
-# the built-in notifier classes, by where they live: slack_sdk is imported only when a Slack notifier is built
-NOTIFIERS: dict[str, str] = {"slack": "bot.notify.slack:SlackNotifier", "console": "bot.notify.console:ConsoleNotifier"}
-
-
 def notifier_class(kind: str) -> type:
-    """The class of a built-in notifier type, importing its module."""
-    module, _, name = NOTIFIERS[kind].partition(":")
+    """The class of a notifier type (its kind's NOTIFIER, "module:Class"), importing its module."""
+    from bot.notify.kinds import KINDS
+
+    module, _, name = KINDS[kind].NOTIFIER.partition(":")
     return getattr(importlib.import_module(module), name)
+
+
+def destination(config: NotifierBase) -> str:
+    """Where the configured notifier posts (Slack: its channel; the others: the notifier's name)."""
+    return notifier_class(config.type).destination(config)
 
 
 def __getattr__(name: str):
@@ -50,6 +60,10 @@ def __getattr__(name: str):
         from bot.notify.slack import SlackNotifier
 
         return SlackNotifier
+    if name == "NOTIFIERS":  # type -> "module:Class" of its notifier, as the kinds declare it now
+        from bot.notify.kinds import KINDS
+
+        return {tag: kind.NOTIFIER for tag, kind in KINDS.items()}
     raise AttributeError(name)
 
 
@@ -62,7 +76,7 @@ def default_notifier(env: Mapping[str, str] = os.environ, stream: TextIO | None 
     return notifier
 
 
-def build_notifiers(config: RoutesFile, env: Mapping[str, str] = os.environ, stream: TextIO | None = None) -> dict:
+def build_notifiers(config: RoutesFileBase, env: Mapping[str, str] = os.environ, stream: TextIO | None = None) -> dict:
     """One notifier per routes.yaml entry, keyed by its name; missing secrets are ConfigErrors now, not later."""
     from bot.notify.kinds import KINDS
 

@@ -5,18 +5,16 @@ Rules:
   it and its plugin must fit the configured kind (an `email` notifier with a `discord://` URL is a ConfigError).
 - The URL is a credential (webhook tokens, passwords): no message we build shows it, and while Apprise works for
   us its log records pass through a filter that masks every part of it (Apprise logs POST URLs at DEBUG).
-- Feed text is escaped for the renderer behind the kind: CommonMark-style backslash escapes where the service
-  renders Markdown itself (Teams, Discord, Mattermost); entities plus Python-Markdown escapes where Apprise turns
-  Markdown into HTML (Matrix, e-mail), so `<img ...>` in a title arrives as text. Feed URLs are defanged as in
-  Slack (no link previews of attacker pages) and `@everyone`/`@channel`/`@room` mentions are broken.
-- A generic `apprise` URL gets plain text: its renderer is unknown, and plain text reads right everywhere.
+- Each card is rendered for the renderer behind the kind (bot.notify.markdown): escaped CommonMark where the service
+  renders Markdown itself (Teams, Discord, Mattermost), escaped Markdown that Apprise turns into HTML (Matrix,
+  e-mail). A generic `apprise` URL gets the plain text of bot.notify.plain with mentions broken: its renderer is
+  unknown, and plain text reads right everywhere.
 - notify() returning False is a transient NotifyError carrying the reason Apprise logged for that call
   (captured, redacted): the outbox row stays pending.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from collections.abc import Iterator, Mapping
@@ -27,9 +25,15 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import apprise
 
 from bot.errors import ConfigError, NotifyError
-from bot.notify.console import render
-from bot.notify.escape import clean, defang
-from bot.notify.message import Card, Message
+from bot.notify import plain
+from bot.notify.card import AlertCard, Message
+from bot.notify.escape import defang
+from bot.notify.markdown import (
+    break_mentions,
+    render_card_markdown,
+    render_plain_md,
+    shorten,
+)
 from bot.observe.logs import redact
 
 log = logging.getLogger(__name__)
@@ -44,91 +48,11 @@ KIND_PROTOCOLS: dict[str, tuple[str, ...] | None] = {
     "email": ("mailto", "mailtos"),
     "apprise": None,  # any URL the installed Apprise understands
 }
+# the renderer behind each kind: bot.notify.markdown escapes for it
 FLAVOURS = {"teams": "markdown", "discord": "markdown", "mattermost": "markdown", "matrix": "html",
             "email": "html", "apprise": "text"}  # fmt: skip
-TITLE_LIMIT, FIELD_LIMIT, SUBJECT_LIMIT = 300, 500, 200
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_~|\[\]<>#!])")  # CommonMark: any ASCII punctuation may be escaped
-_HTML_MD_SPECIAL = re.compile(r"([\\`*_\[\]#!])")  # what Python-Markdown honours; & < > become entities
-_MENTION = re.compile(r"@(everyone|here|channel|all|room)\b", re.IGNORECASE)
-_URL_TOKEN = re.compile(r"https?://[^\s<>()\[\]`*|\\\"']+")
+SUBJECT_LIMIT = 200
 _ANY_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s'\"<>]+", re.IGNORECASE)
-
-
-def _mentions(text: str) -> str:
-    return _MENTION.sub("@\u200b\\1", text)
-
-
-def escape_md(text: str, flavour: str) -> str:
-    """Feed text -> inert Markdown for the flavour ('markdown' or 'html'); 'text' only breaks mentions."""
-    if flavour == "markdown":
-        text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-        text = re.sub(r"&(?=#?\w+;)", r"\\&", text)  # `&amp;` in feed text stays literal
-    elif flavour == "html":
-        text = _HTML_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-    return _mentions(text)
-
-
-def _escape_keep_urls(text: str, flavour: str) -> str:
-    """Escape a line of our own text, leaving plain http(s) URLs raw so they stay clickable."""
-    if flavour == "text":
-        return _mentions(text)
-    out, last = [], 0
-    for m in _URL_TOKEN.finditer(text):
-        out += [
-            escape_md(text[last : m.start()], flavour),
-            m.group(0) if flavour == "markdown" else html.escape(m.group(0)),
-        ]
-        last = m.end()
-    line = "".join([*out, escape_md(text[last:], flavour)])
-    return "\\" + line if line[:1] in "#>" else line  # no heading or quote from a line's first character
-
-
-def _short(text: str, limit: int) -> str:
-    text = clean(text, single_line=True)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-def _link_target(url: str) -> str:
-    """An http(s) URL safe inside `(...)`: the characters that would end or break the destination encoded."""
-    for char, code in (("\\", "%5C"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), (" ", "%20")):
-        url = url.replace(char, code)
-    return url
-
-
-def render_markdown(card: Card, flavour: str = "markdown") -> str:
-    """A card as Markdown: linked title, context line, facts, quoted snippet; all feed text defanged and escaped."""
-
-    def esc(text: str, limit: int = FIELD_LIMIT) -> str:
-        return escape_md(defang(_short(text, limit)), flavour)
-
-    title = esc(card.title, TITLE_LIMIT)
-    lines = [f"**[{title}]({_link_target(card.url)})**" if card.url else f"**{title}**"]
-    context = [card.headline, f"Source: {', '.join(card.sources)}"]
-    if card.published:
-        context.append(f"Published: {card.published}")
-    context.append(f"Score: {card.score:.2f}")
-    lines.append(esc(" \u00b7 ".join(context)))
-    facts = [("Actors", card.actors), ("Sectors", card.sectors), ("Malware", card.malware),
-             ("CVEs / advisories", card.ids), ("Wallets", card.wallets_shown)]  # fmt: skip
-    lines += [f"**{label}:** {esc(', '.join(values))}" for label, values in facts if values]
-    if card.show_command:
-        lines.append(f"Archive: {esc(card.show_command)}")
-    text = "  \n".join(lines)  # two spaces: a hard line break in CommonMark and Python-Markdown
-    if card.snippet:
-        quoted = []
-        for segment, hit in card.snippet:
-            segment = re.sub(r"\s+", " ", segment)
-            safe = escape_md(defang(clean(segment, single_line=True, strip=False)), flavour)
-            quoted.append(f"**{safe}**" if hit and safe and safe == safe.strip() else safe)
-        text += "\n\n> " + "".join(quoted).strip()
-    return text
-
-
-def render_plain_md(text: str, flavour: str) -> str:
-    """A message without a card (digest, ops event): its plain text, line by line, escaped for the flavour."""
-    lines = [_escape_keep_urls(line, flavour) for line in clean(text).split("\n")]
-    return "  \n".join(lines) if flavour != "text" else "\n".join(lines)
 
 
 def _secrets(url: str) -> list[str]:
@@ -239,24 +163,21 @@ class AppriseNotifier:
     def __repr__(self) -> str:
         return f"AppriseNotifier(name={self.name!r}, kind={self.kind!r})"  # never the URL
 
+    @staticmethod
+    def destination(config) -> str:
+        """One URL, no channels: the notifier's name (never the URL, a credential)."""
+        return config.name
+
     def render(self, message: Message) -> tuple[str, str, str]:
         """(title, body, body_format) for the message, as this kind's renderer needs them."""
         card = message.card
-        title = (
-            _mentions(defang(_short(f"{card.headline}: {card.title}", SUBJECT_LIMIT)))
-            if card and self.kind == "email"
-            else ""
-        )
+        title = ""
+        if self.kind == "email":  # the subject: an alert's headline and title, else the first line
+            subject = f"{card.item.headline}: {card.item.title}" if isinstance(card, AlertCard) else plain.text(card)
+            title = break_mentions(defang(shorten(subject.split("\n")[0], SUBJECT_LIMIT)))
         if self.flavour == "text":
-            text = "\n".join(render(card)) if card else (message.plain or html.unescape(message.text))
-            return title, render_plain_md(text, "text"), apprise.NotifyFormat.TEXT
-        if card:
-            return title, render_markdown(card, self.flavour), apprise.NotifyFormat.MARKDOWN
-        return (
-            title,
-            render_plain_md(message.plain or html.unescape(message.text), self.flavour),
-            apprise.NotifyFormat.MARKDOWN,
-        )
+            return title, render_plain_md(plain.text(card), "text"), apprise.NotifyFormat.TEXT
+        return title, render_card_markdown(card, self.flavour), apprise.NotifyFormat.MARKDOWN
 
     def send(self, message: Message) -> str:
         """Notify; return a synthetic id (Apprise reports no message id). Raises a transient NotifyError."""
@@ -275,8 +196,10 @@ class AppriseNotifier:
 
 
 def _event_key(message: Message) -> str:
-    payload = (message.metadata or {}).get("event_payload") or {}
-    return str(next((payload[k] for k in ("alert_id", "key", "item_id") if payload.get(k) is not None), "sent"))
+    if message.key is not None:
+        return message.key
+    card = message.card
+    return (card.item.item_id if isinstance(card, AlertCard) else "") or "sent"
 
 
 def from_config(cfg, env: Mapping[str, str]) -> AppriseNotifier:

@@ -1,6 +1,8 @@
 """Post alerts to Slack through the real slack_sdk WebClient and map every failure to NotifyError.
 
 Rules:
+- Each card is rendered here, by bot.notify.slack_blocks (Block Kit, mrkdwn fallback text, metadata): no Slack
+  markup exists outside the Slack notifier.
 - slack-sdk's own retry machinery: `ConnectionErrorRetryHandler` (one retry) and a bounded
   `RateLimitErrorRetryHandler` that waits only for short Retry-After values; a longer wait is not slept
   inside `send` but returned to the outbox as `NotifyError(retry_after=...)`.
@@ -23,7 +25,8 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler, RetryHandler
 
 from bot.errors import ConfigError, NotifyError
-from bot.notify.message import EVENT_TYPE, Message
+from bot.notify.card import EVENT_TYPE, Message
+from bot.notify.slack_blocks import SlackPayload, render
 from bot.observe.logs import RedactFilter, redact
 
 log = logging.getLogger(__name__)
@@ -135,19 +138,28 @@ class SlackNotifier:
     def __repr__(self) -> str:
         return f"SlackNotifier(channel={self.channel!r}, base_url={self.client.base_url!r})"
 
+    @staticmethod
+    def destination(config) -> str:
+        """The configured channel: what status and `routes explain` show and the outbox keys posts by."""
+        return config.channel or config.name
+
     def send(self, message: Message) -> str:
-        """Post the message; return its ts. Raises NotifyError (permanent or transient, with retry_after)."""
-        channel = message.channel or self.channel
+        """Post the message as Block Kit; return its ts. Raises NotifyError (permanent or transient, retry_after)."""
+        return self.post(render(message), message.channel, message.thread_ts)
+
+    def post(self, payload: SlackPayload, channel: str | None = None, thread_ts: str | None = None) -> str:
+        """Post a rendered payload with chat.postMessage; return its ts."""
+        channel = channel or self.channel
         started = time.monotonic()
         response = self._call(
             "chat.postMessage",
             channel,
             self.client.chat_postMessage,
             channel=channel,
-            text=message.text,
-            blocks=message.blocks or None,
-            metadata=message.metadata,
-            thread_ts=message.thread_ts,
+            text=payload.text,
+            blocks=payload.blocks or None,
+            metadata=payload.metadata,
+            thread_ts=thread_ts,
             unfurl_links=False,  # a preview would fetch the advisory (or an attacker's page) for everyone
             unfurl_media=False,
         )
@@ -161,15 +173,16 @@ class SlackNotifier:
     def update(self, message: Message, message_id: str) -> None:
         """Replace a posted message (e.g. an alert now "reported by N sources"); raises NotifyError."""
         channel = message.channel or self.channel
+        payload = render(message)
         self._call(
             "chat.update",
             channel,
             self.client.chat_update,
             channel=channel,
             ts=message_id,
-            text=message.text,
-            blocks=message.blocks or None,
-            metadata=message.metadata,
+            text=payload.text,
+            blocks=payload.blocks or None,
+            metadata=payload.metadata,
         )
 
     def find_posted(

@@ -18,7 +18,6 @@ Rules:
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
 import time
@@ -30,34 +29,23 @@ import httpx
 from bot.errors import ConfigError, NotifyError
 from bot.fetch.address_guard import PinnedBackend, Refused, allowing_private, refusal
 from bot.fetch.client import USER_AGENT, PinnedTransport, parse_retry_after, tls_context
-from bot.notify.console import render
+from bot.notify import plain
+from bot.notify.card import EVENT_TYPE, AlertCard, Card, Message
 from bot.notify.escape import clean
-from bot.notify.message import EVENT_TYPE, Card, Message
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 MAX_ANSWER = 64 * 1024  # bytes of the receiver's answer we read, to find an id
 MAX_ID = 200
 _TRANSIENT = frozenset({408, 425, 429})
-_ID_KEYS = ("alert_id", "key", "event_key", "id", "item_id")  # event_payload keys naming the event, best first
 
 
 def event_id(message: Message) -> str | None:
-    """The alert id (or another event's key) from the message metadata, as a string."""
-    payload = (message.metadata or {}).get("event_payload") or {}
-    for key in _ID_KEYS:
-        if payload.get(key) not in (None, ""):
-            return str(payload[key])
-    return None
-
-
-def plain_text(message: Message) -> str:
-    """The message as plain unescaped text: `plain`, else the card as the console prints it."""
-    if message.plain:
-        return clean(message.plain)
-    if message.card is not None:
-        return "\n".join(render(message.card))
-    return clean(html.unescape(message.text))  # mrkdwn: undo Slack's three entities
+    """The delivery key of the message (an alert id or another post's key), else an alert's item id, as text."""
+    if message.key is not None:
+        return message.key
+    card = message.card
+    return card.item.item_id or None if isinstance(card, AlertCard) else None
 
 
 def item_json(card: Card, item_id: str | None = None) -> dict:
@@ -81,16 +69,18 @@ def item_json(card: Card, item_id: str | None = None) -> dict:
 
 
 def body(message: Message) -> dict:
-    """The JSON body POSTed for one message (documented in docs/notifiers.md)."""
-    meta = message.metadata or {}
-    item_id = (meta.get("event_payload") or {}).get("item_id")
+    """The JSON body POSTed for one message (documented in docs/notifiers.md): raw text, JSON-encoded only."""
+    card = message.card
+    alert = card.item if isinstance(card, AlertCard) else None
+    listed = () if alert is not None else getattr(card, "items", ())
     return {
         "schema_version": SCHEMA_VERSION,
-        "event": meta.get("event_type") or EVENT_TYPE,
-        "kind": (meta.get("event_payload") or {}).get("kind") or "alert",
+        "event": EVENT_TYPE,
+        "kind": message.kind,
         "id": event_id(message),
-        "item": item_json(message.card, None if item_id is None else str(item_id)) if message.card else None,
-        "text": plain_text(message),
+        "item": item_json(alert, alert.item_id or None) if alert is not None else None,
+        "text": plain.text(card),
+        "items": [item_json(c, c.item_id or None) for c in listed],
     }
 
 
@@ -141,6 +131,11 @@ class WebhookNotifier:
             trust_env=False,  # no proxy from the environment: the netguard check must see the real peer
             transport=PinnedTransport(tls_context(), PinnedBackend()),
         )
+
+    @staticmethod
+    def destination(config) -> str:
+        """One URL, no channels: the notifier's name (never the URL, a credential)."""
+        return config.name
 
     def __repr__(self) -> str:
         return f"WebhookNotifier(name={self.name!r}, allow_private={self.allow_private!r})"  # never the URL

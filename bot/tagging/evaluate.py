@@ -23,8 +23,10 @@ class Count:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    records: int = 0  # records that carried this label in this view; 0 = not scored here
 
     def add(self, gold: set, got: set) -> None:
+        self.records += 1
         self.tp += len(gold & got)
         self.fp += len(got - gold)
         self.fn += len(gold - got)
@@ -40,6 +42,7 @@ class Count:
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
+            "scored": self.records > 0,
         }
 
 
@@ -125,6 +128,9 @@ def format_report(report: Report) -> str:
     ]
     for label, count in report.counts.items():
         d = count.as_dict()
+        if not d["scored"]:  # a partial view leaves actors, sectors and CVEs out: no score, not a perfect one
+            lines.append(f"{label:<14}{'not scored in this view':>36}")
+            continue
         lines.append(
             f"{label:<14}{d['precision']:>7.3f}{d['recall']:>7.3f}{d['f1']:>7.3f}{d['tp']:>5}{d['fp']:>5}{d['fn']:>5}"
         )

@@ -17,6 +17,7 @@ class ConsoleConfig(NotifierBase):
 
 
 CONFIG = ConsoleConfig
+NOTIFIER = "bot.notify.console:ConsoleNotifier"  # its class, imported when needed
 
 
 def build(cfg: ConsoleConfig, env: Mapping[str, str], stream: TextIO | None):

@@ -22,6 +22,7 @@ class SlackConfig(NotifierBase):
 
 
 CONFIG = SlackConfig
+NOTIFIER = "bot.notify.slack:SlackNotifier"  # its class, imported when needed
 
 
 def build(cfg: SlackConfig, env: Mapping[str, str], stream: TextIO | None):

@@ -20,6 +20,7 @@ class WebhookConfig(NotifierBase):
 
 
 CONFIG = WebhookConfig
+NOTIFIER = "bot.notify.webhook:WebhookNotifier"  # its class, imported when needed
 
 
 def build(cfg: WebhookConfig, env: Mapping[str, str], stream: TextIO | None):
