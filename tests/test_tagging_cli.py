@@ -95,7 +95,7 @@ def test_eval_json_respects_unscored(runner):
     report = json.loads(result.output)
     scores = report["scores"]
     assert scores["dprk_cyber"]["tp"] == 2 and scores["dprk_cyber"]["fp"] == 0
-    assert scores["actors"] == {"precision": 1.0, "recall": 0.667, "f1": 0.8, "tp": 2, "fp": 0, "fn": 1}
+    assert scores["actors"] == {"precision": 1.0, "recall": 0.667, "f1": 0.8, "tp": 2, "fp": 0, "fn": 1, "scored": True}
     assert not any(e["id"] == "t-4" and e["label"] == "sectors" for e in report["errors"])
     assert scores["cves"]["tp"] == 1
 
