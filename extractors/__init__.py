@@ -1,14 +1,19 @@
 """Extractors: fetched bytes -> Items, one module per source type, chosen by `source.type`.
 
-The extension point, declared once: an extractor is anything with an `extract(result, source)` function
-(a module is enough). Built-ins register here exactly as an add-on would, by adding to EXTRACTORS.
+The extension point, declared once: an extractor is anything with a `CONFIG` model (its sources.yaml entry, a
+bot.config.source_base.SourceBase whose `type` is `Literal["<tag>"]`), the `ACCEPT` and `SAVED_TYPE` of its
+documents and an `extract(result, source)` function (a module is enough; see Extractor). Adding a source type
+is one such module and one line here, `register(module)`, which files it under its tag: that one entry drives
+the config (bot.config.sources builds the `sources:` union from EXTRACTORS), the JSON Schema (`oneOf`), the
+request's Accept header and dispatch. Built-ins register exactly as an add-on would.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from bot.config.sources import Source
+from bot.config.source_base import Source, SourceBase
+from bot.config.tagged import tags
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors import html, jsonmap, rss
@@ -17,12 +22,30 @@ from extractors import html, jsonmap, rss
 class Extractor(Protocol):
     """Turns one fetched document into the source's items."""
 
+    CONFIG: type[SourceBase]  # the model of its sources.yaml entry; its `type` Literal is the registry key
+    ACCEPT: str  # the Accept header of a request for a source of this type (bot.fetch.headers)
+    SAVED_TYPE: str  # the content type a saved copy of such a document is read with (bot.fetch.probe, --file)
+
     def extract(self, result: FetchResult, source: Source) -> list[Item]:
         """Items found in `result`; raise ExtractError("extract: <source>: ...") on bytes that are not the type."""
         ...
 
 
-EXTRACTORS: dict[str, Extractor] = {"rss": rss, "html": html, "json": jsonmap}
+EXTRACTORS: dict[str, Extractor] = {}
+
+
+def register(extractor: Extractor) -> Extractor:
+    """File `extractor` under the tag(s) of its CONFIG model; a tag already taken is a programming error."""
+    for tag in tags(extractor.CONFIG):
+        if EXTRACTORS.get(tag, extractor) is not extractor:
+            raise ValueError(f"source type {tag!r} is registered already")
+        EXTRACTORS[tag] = extractor
+    return extractor
+
+
+register(rss)
+register(html)
+register(jsonmap)
 
 
 def extract(result: FetchResult, source: Source) -> list[Item]:

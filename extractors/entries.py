@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from bot.config.sources import Source
+from bot.config.source_base import Source
 from bot.records import Item
 from extractors.identity import item_id, normalize_url
 from extractors.text import cap, clean_text, one_line

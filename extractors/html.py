@@ -1,6 +1,6 @@
 """HTML pages -> Items, driven by the source's CSS selectors (per-site knowledge is data, in sources.yaml).
 
-Rules (bot.config.sources.Selectors): `item` selects each entry; `title`, `link`, `date`, `summary` apply inside it.
+Rules (Selectors, below): `item` selects each entry; `title`, `link`, `date`, `summary` apply inside it.
 `link` is the element whose href is the entry's link (default: the first a[href]); when the selected element
 has no href, its first a[href] is used. Links resolve against the page URL (result.url; a <base href> wins).
 `title` defaults to the link's text. `date` reads a datetime attribute, else the text. A page where `item`
@@ -11,10 +11,13 @@ is, and so is a script-generated page (scripts, next to no visible text): empty 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin
 
-from bot.config.sources import Selectors, Source
+from pydantic import Field
+
+from bot.config.source_base import Source, SourceBase
+from bot.config.yamlfile import StrictModel
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
@@ -27,6 +30,28 @@ if TYPE_CHECKING:
 
 SCRIPT_PAGE_TEXT = 200  # visible characters below which a page with scripts counts as script-generated
 _HIDDEN = frozenset({"script", "style", "noscript", "template"})
+
+
+class Selectors(StrictModel):
+    """CSS selectors for `html` sources; all but `item` apply inside each item element."""
+
+    item: str = Field(description="selects each entry on the page")
+    title: str | None = Field(None, description="the entry's title (default: the link's text)")
+    link: str | None = Field(None, description="the element whose href is the entry's link (default: first a[href])")
+    date: str | None = Field(None, description="the entry's date (datetime attribute or text)")
+    summary: str | None = Field(None, description="the entry's summary text")
+
+
+class HtmlSource(SourceBase):
+    """An HTML page read with CSS selectors."""
+
+    type: Literal["html"] = Field(description="html: a page read with CSS selectors")
+    selectors: Selectors = Field(description="html only: CSS selectors")
+
+
+CONFIG = HtmlSource  # its sources.yaml entry (extractors.Extractor)
+ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+SAVED_TYPE = "text/html"
 
 
 def extract(result: FetchResult, source: Source) -> list[Item]:

@@ -1,4 +1,4 @@
-"""JSON documents -> Items, mapped by the dotted paths of the source's `fields` (bot.config.sources.JsonFields).
+"""JSON documents -> Items, mapped by the dotted paths of the source's `fields` (JsonFields, below).
 
 Rules: `items` is the dotted path to the list of entries ("" for a top-level list); the other paths apply
 inside each entry ("a.b.0.c": keys and list indexes). `link_template` builds a URL from entry fields
@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
-from bot.config.sources import JsonFields, Source
+from pydantic import Field
+
+from bot.config.source_base import Source, SourceBase
+from bot.config.yamlfile import StrictModel
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
@@ -24,6 +27,30 @@ from extractors.text import html_to_text
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _MISSING = object()
+
+
+class JsonFields(StrictModel):
+    """Dotted paths into a JSON document for `json` sources; `items` selects the list of entries."""
+
+    items: str = Field(description="dotted path to the list of entries ('' for a top-level list)")
+    id: str | None = Field(None, description="path to a stable identifier inside an entry")
+    title: str = Field(description="path to the title inside an entry")
+    link: str | None = Field(None, description="path to the entry's URL")
+    link_template: str | None = Field(None, description="URL built from entry fields, e.g. https://x/{cveID}")
+    date: str | None = Field(None, description="path to the entry's date")
+    summary: str | None = Field(None, description="path to the entry's summary text")
+
+
+class JsonSource(SourceBase):
+    """A JSON document mapped by dotted paths."""
+
+    type: Literal["json"] = Field(description="json: a JSON document read with dotted paths")
+    fields: JsonFields = Field(description="json only: paths to the entry fields")
+
+
+CONFIG = JsonSource  # its sources.yaml entry (extractors.Extractor)
+ACCEPT = "application/json, application/feed+json;q=0.9, */*;q=0.5"
+SAVED_TYPE = "application/json"
 
 
 def extract(result: FetchResult, source: Source) -> list[Item]:

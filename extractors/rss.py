@@ -24,10 +24,12 @@ import re
 import time
 from datetime import UTC, datetime
 from html.entities import name2codepoint
+from typing import Literal
 
 import feedparser
+from pydantic import Field
 
-from bot.config.sources import Source
+from bot.config.source_base import Source, SourceBase
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode
@@ -47,6 +49,17 @@ _ELEMENT = re.compile(r"<(?:[\w.-]+:)?([A-Za-z][\w.-]*)")
 _FEED_ROOTS = frozenset({"rss", "feed", "rdf", "channel"})
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _DATE_KEYS = ("published", "updated", "created", "issued", "modified")
+
+
+class RssSource(SourceBase):
+    """An RSS or Atom feed."""
+
+    type: Literal["rss"] = Field(description="rss: an RSS (0.9x, 1.0, 2.0) or Atom feed")
+
+
+CONFIG = RssSource  # its sources.yaml entry (extractors.Extractor)
+ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+SAVED_TYPE = "application/xml"  # a saved copy (`sources test --file`) is read as this; extractors.charset still sniffs
 
 
 def extract(result: FetchResult, source: Source) -> list[Item]:

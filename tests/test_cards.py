@@ -11,10 +11,11 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from pydantic import TypeAdapter
 
-from bot.config.routes import APPRISE_TYPES, NotifierConfig, RoutesFile
+from bot.config.routes import NotifierConfig, RoutesFile
 from bot.delivery.route import Router
-from bot.notify import NOTIFIERS, ConsoleNotifier, destination, notifier_class
+from bot.notify import ConsoleNotifier, destination, notifier_class
 from bot.notify.apprise_notifier import AppriseNotifier
 from bot.notify.card import (
     BurstCard,
@@ -27,6 +28,8 @@ from bot.notify.card import (
     followup,  # fmt: skip
     ops_event,
 )
+from bot.notify.kinds import console as console_kind
+from bot.notify.kinds.apprise import TYPES as APPRISE_TYPES
 from bot.notify.markdown import render_card_markdown
 from bot.notify.plain import text as plain_text
 from bot.notify.slack import SlackNotifier
@@ -198,7 +201,7 @@ NOTIFIER_CONFIGS = [
 
 
 def test_every_notifier_type_names_its_destination():
-    got = {c["type"]: destination(NotifierConfig.model_validate(c)) for c in NOTIFIER_CONFIGS}
+    got = {c["type"]: destination(TypeAdapter(NotifierConfig).validate_python(c)) for c in NOTIFIER_CONFIGS}
     assert got == {"slack": "C0SLACK", "console": "console", "webhook": "soc-hook",
                    **{kind: f"n-{kind}" for kind in APPRISE_TYPES}}  # fmt: skip
 
@@ -210,7 +213,7 @@ def test_the_router_takes_its_channels_from_the_notifier_classes(monkeypatch):
             return f"pager:{config.name}"
 
     monkeypatch.setattr("tests.test_cards.Pager", Pager, raising=False)
-    monkeypatch.setitem(NOTIFIERS, "console", "tests.test_cards:Pager")
+    monkeypatch.setattr(console_kind, "NOTIFIER", "tests.test_cards:Pager")
     assert notifier_class("console") is Pager
     config = RoutesFile.model_validate(
         {"notifiers": NOTIFIER_CONFIGS[:2], "routes": [{"name": "all", "to": ["slack-alerts", "console"]}]}

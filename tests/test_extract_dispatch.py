@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import inspect
+from typing import Literal
 
 import pytest
 
 import extractors
+from bot.config.source_base import SourceBase
 from bot.errors import ExtractError
 from bot.records import FetchResult
 from extractors import EXTRACTORS, Extractor, extract
@@ -15,9 +17,9 @@ from tests.conftest import make_source
 
 def test_registry_covers_every_config_type():
     from bot.config.sources import SourceConfig
+    from bot.config.tagged import branches
 
-    types = set(SourceConfig.model_fields["type"].annotation.__args__)
-    assert set(EXTRACTORS) == types
+    assert set(EXTRACTORS) == set(branches(SourceConfig)) == {"rss", "html", "json"}
 
 
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
@@ -32,13 +34,20 @@ def test_builtins_match_the_protocol(name):
 def test_dispatch_is_a_lookup_and_addons_register_the_same_way(monkeypatch):
     seen = []
 
+    class CustomSource(SourceBase):
+        type: Literal["custom"]
+
     class Custom:
+        CONFIG, ACCEPT, SAVED_TYPE = CustomSource, "*/*", ""
+
         @staticmethod
         def extract(result, source):
             seen.append((result.url, source.name))
             return []
 
-    monkeypatch.setitem(EXTRACTORS, "custom", Custom)
+    monkeypatch.setattr(extractors, "EXTRACTORS", dict(EXTRACTORS))  # register() files into the patched copy
+    extractors.register(Custom)
+    assert extractors.EXTRACTORS["custom"] is Custom
     assert extract(FetchResult(url="https://e.org/", status=200, body=b"x"), make_source("s", "custom")) == []
     assert seen == [("https://e.org/", "s")]
 

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.config.routes import NotifierConfig
 from bot.errors import ConfigError, NotifyError
 from bot.notify import Message, Notifier, build_alert
 from bot.notify.apprise_notifier import AppriseNotifier, from_config
 from bot.notify.card import ops_event
+from bot.notify.kinds.apprise import AppriseConfig
 from bot.notify.markdown import escape_md, render_markdown, render_plain_md
 from bot.records import Evidence, Item, Tags
 
@@ -167,7 +167,7 @@ def test_msteams_urls_point_to_workflows_when_apprise_dropped_them():
 
 
 def test_from_config_reads_the_named_variable(webhook_receiver):
-    cfg = NotifierConfig(name="mm-alerts", type="mattermost", url_env="MM_URL")
+    cfg = AppriseConfig(name="mm-alerts", type="mattermost", url_env="MM_URL")
     notifier = from_config(cfg, {"MM_URL": f"mmost://127.0.0.1:{webhook_receiver.port}/t0k"})
     assert (notifier.name, notifier.kind) == ("mm-alerts", "mattermost")
     for env in ({}, {"MM_URL": " "}):

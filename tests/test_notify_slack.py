@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, FixedValueRetryIntervalCalculator
 
-from bot.config.routes import APPRISE_TYPES, NOTIFIER_TYPES
+from bot.config.routes import NOTIFIER_TYPES
 from bot.errors import ConfigError, NotifyError
 from bot.notify import (
     NOTIFIERS,
@@ -26,6 +26,7 @@ from bot.notify import (
     default_notifier,
     notifier_class,
 )
+from bot.notify.kinds.apprise import TYPES as APPRISE_TYPES
 from bot.notify.slack import BoundedRateLimitRetryHandler, NoRepostRetryHandler, default_retry_handlers
 from bot.notify.slack_blocks import SlackPayload, render
 from bot.records import Evidence, Item, Tags

@@ -5,10 +5,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.config.routes import NotifierConfig
 from bot.errors import ConfigError, NotifyError
 from bot.notify import Message, Notifier, build_alert
 from bot.notify.card import DigestCard, ops_event
+from bot.notify.kinds.webhook import WebhookConfig
 from bot.notify.webhook import SCHEMA_VERSION, WebhookNotifier, body, from_config
 from bot.records import Evidence, Item, Tags
 
@@ -178,7 +178,7 @@ def test_bad_urls_are_config_errors_without_the_value(url):
 
 
 def test_from_config_reads_the_named_variable(webhook_receiver):
-    cfg = NotifierConfig(name="soc-hook", type="webhook", url_env="SOC_WEBHOOK_URL", allow_private=True)
+    cfg = WebhookConfig(name="soc-hook", type="webhook", url_env="SOC_WEBHOOK_URL", allow_private=True)
     notifier = from_config(cfg, {"SOC_WEBHOOK_URL": webhook_receiver.url("/x")})
     assert isinstance(notifier, Notifier) and notifier.name == "soc-hook" and notifier.allow_private
     notifier.send(alert())

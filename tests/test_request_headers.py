@@ -14,9 +14,10 @@ from bot.cli import cli
 from bot.config.sources import load_sources
 from bot.errors import ConfigError, FetchError
 from bot.fetch.client import USER_AGENT, fetch, make_client
-from bot.fetch.headers import ACCEPT, request_headers
+from bot.fetch.headers import request_headers
 from bot.run.refresh import refresh
 from bot.run.runtime import Runtime
+from extractors import EXTRACTORS
 from tests.conftest import make_source
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Agency</title>
@@ -41,8 +42,8 @@ def test_every_request_names_the_types_its_source_expects(feed_server, kind):
         fetch(client, source(feed_server.url("/doc"), kind))
     seen = feed_server.requests[-1].headers
     assert seen["user-agent"] == USER_AGENT
-    assert seen["accept"] == ACCEPT[kind]
-    assert ACCEPT["rss"].startswith("application/rss+xml, application/atom+xml")
+    assert seen["accept"] == EXTRACTORS[kind].ACCEPT
+    assert EXTRACTORS["rss"].ACCEPT.startswith("application/rss+xml, application/atom+xml")
 
 
 def test_a_sources_headers_are_sent_and_replace_the_defaults(feed_server):

@@ -20,12 +20,20 @@ SHIPPED_SOURCES = ROOT / "sources.yaml"
 def json_schema_errors(text: str) -> list[str]:
     """The jsonschema library's complaints about a YAML text (as an editor would show them): 'path: message'."""
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
-    # an optional section (anyOf: object | null) fails as a whole; show the object branch's own complaint
-    errors = [
-        next((c for c in e.context if c.validator != "type"), e)
-        for e in validator.iter_errors(YAML(typ="safe").load(text))
-    ]
+    errors = [_own_complaint(e) for e in validator.iter_errors(YAML(typ="safe").load(text))]
     return [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
+
+
+def _own_complaint(error):
+    """A oneOf/anyOf error fails as a whole: show the complaint of the branch the entry meant, as an editor that reads
+    the discriminator mapping does (not the branches whose `type` differs, nor the `null` of an optional section)."""
+    if not error.context:
+        return error
+    wrong = {
+        c.relative_schema_path[0] for c in error.context if c.validator == "const" and c.path and c.path[-1] == "type"
+    }
+    own = [c for c in error.context if c.relative_schema_path[0] not in wrong and c.validator != "type"]
+    return _own_complaint(own[0]) if own else error
 
 
 def test_shipped_schema_is_the_generated_one():
@@ -39,7 +47,7 @@ def test_schema_is_valid_2020_12_with_help_and_no_extra_keys():
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     objects = [schema, *schema["$defs"].values()]
     assert all(o["additionalProperties"] is False for o in objects)
-    source = schema["$defs"]["SourceConfig"]["properties"]
+    source = schema["$defs"]["RssSource"]["properties"]
     assert source["url"]["description"] == "the feed, page or JSON document"
     assert all(p.get("description") for o in objects for p in o["properties"].values())
 
@@ -92,9 +100,20 @@ INVALID = [
     (HEAD + PAGE.replace("    selectors:\n      item: tr\n", ""), "sources[1].selectors: required", "'selectors'"),
     (HEAD + PAGE + "      colour: red\n", "sources.yaml:12 sources[1].selectors.colour: unknown key", "'colour'"),
     (HEAD + PAGE.replace("      item: tr\n", "      title: td\n"), "sources[1].selectors.item: required", "'item'"),
-    (HEAD + "    selectors: {item: li}\n", "sources.yaml:7 sources[0].selectors: only for type html", "0.selectors:"),
-    (HEAD + "    fields: {items: x, title: y}\n", "sources.yaml:7 sources[0].fields: only for type json", "0.fields:"),
+    (
+        HEAD + "    selectors: {item: li}\n",
+        "sources.yaml:7 sources[0].selectors: only for type html, not rss",
+        "'selectors' was unexpected",
+    ),
+    (
+        HEAD + "    fields: {items: x, title: y}\n",
+        "sources.yaml:7 sources[0].fields: only for type json, not rss",
+        "'fields' was unexpected",
+    ),
     (HEAD.replace("type: rss", "type: json"), "sources[0].fields: required for type json", "'fields'"),
+    # each type has only its own keys: even an explicit null of another type's key is named (a typed model each)
+    (HEAD + "    selectors: null\n", "sources.yaml:7 sources[0].selectors: only for type html, not rss", "selectors"),
+    (HEAD.replace("    type: rss\n", ""), "sources.yaml:4 sources[0].type: required", "'type'"),
     (HEAD + "extra: 1\n", "sources.yaml:7 extra: unknown key", "'extra'"),
 ]
 
@@ -117,7 +136,6 @@ VALID = [
     HEAD + "    max_bytes: 2048\n    language: ko\n",
     HEAD + PAGE + "      title: td a\n      date: td.date\n",
     HEAD + "  - name: kev\n    type: json\n    url: https://x.example.org/kev.json\n    fields: {items: v, title: t}\n",
-    HEAD + "    selectors: null\n",  # pydantic takes an explicit null as "not set"
 ]
 
 

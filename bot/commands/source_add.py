@@ -10,8 +10,8 @@ import click
 from pydantic import TypeAdapter, ValidationError
 
 from bot.commands.common import exits_on_errors, sources_option
-from bot.config.sources import SourceConfig, SourcesFile, parse_duration, resolve
-from bot.config.yamlfile import load_model
+from bot.config import sources as config
+from bot.config.sources import SourceBase, SourcesFileBase, load_sources_file, parse_duration
 from bot.errors import AdvisoryBotError, ConfigError, FetchError
 from bot.terminal import echo
 
@@ -28,7 +28,7 @@ def _duration(ctx, param, value):
 def _name(ctx, param, value):
     """--name checked by the very field sources.yaml declares (kebab-case)."""
     if value is not None:
-        field = SourceConfig.model_fields["name"]
+        field = SourceBase.model_fields["name"]
         try:
             TypeAdapter(Annotated[field.annotation, *field.metadata]).validate_python(value)
         except ValidationError as exc:
@@ -64,7 +64,7 @@ def add(
     from bot.fetch.discover import JSON_FEED_FIELDS, Feed, alternates, feed_kind, feed_title, name_for
     from bot.fetch.probe import fetch_now, probe
 
-    written = load_model(sources_path, SourcesFile, what="a mapping with a 'sources:' list")
+    written = load_sources_file(sources_path)
     taken = {s.name for s in written.sources}
     if name is not None and name in taken:
         raise click.BadParameter(f"{name!r} is already in {sources_path}", param_hint="--name")
@@ -99,11 +99,11 @@ def add(
     entry |= {"allow_private": True} if allow_private else {}
     entry |= {"fields": dict(JSON_FEED_FIELDS)} if feed.type == "json" else {}
     try:
-        checked = SourceConfig.model_validate(entry)
+        checked = TypeAdapter(config.SourceConfig).validate_python(entry)
     except ValidationError as exc:  # e.g. a discovered link with spaces or control characters
         problem = exc.errors()[0]["msg"].removeprefix("Value error, ")
         raise AdvisoryBotError(f"add: {feed.url}: {problem}; not added") from None
-    source = resolve(SourcesFile(defaults=d, sources=[checked]))[0]
+    source = Source.resolved(checked, d.every, d.timeout, d.max_bytes, d.language)
     tested = probe(source)
     fatal = [p.message for p in tested.problems if p.fatal]
     if fatal or not tested.items:
@@ -124,7 +124,7 @@ def add(
     echo(f"added {entry['name']} to {sources_path}")
 
 
-def _refuse_known(url: str, written: SourcesFile, sources_path: Path) -> None:
+def _refuse_known(url: str, written: SourcesFileBase, sources_path: Path) -> None:
     """A URL the file has already is a usage mistake (exit 2): the source would be fetched twice."""
     from bot.fetch.discover import same_url
 

@@ -2,31 +2,26 @@
 
 Secrets never live in this file: a notifier names the environment variable that holds its token or URL.
 With no routes.yaml, the default is one route: DPRK cyber items to Slack when SLACK_BOT_TOKEN is set,
-else to the console.
+else to the console. A notifier type is declared once, by its module in bot.notify.kinds (its model, registered
+in KINDS): `notifiers:` is the tagged union of the registered models, built when first used (that import is
+what keeps this module free of a cycle with bot.notify) and again when the registry changes, so `RoutesFile`
+and `NotifierConfig` are read from this module (`bot.config.routes.RoutesFile`), never stored.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, create_model, model_validator
 
-from bot.config.sources import _kebab, parse_duration
+from bot.config.tagged import tagged_union
+from bot.config.values import Kebab, parse_duration
 from bot.config.yamlfile import StrictModel, load_model
 from bot.errors import ConfigError
-
-APPRISE_TYPES = ("teams", "discord", "mattermost", "matrix", "email", "apprise")
-NOTIFIER_TYPES = ("slack", "console", "webhook", *APPRISE_TYPES)
-_ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
-
-
-def _env_name(value: str) -> str:
-    if not _ENV_NAME.match(value):
-        raise ValueError("must be the NAME of an environment variable (A-Z, 0-9, _), never the secret itself")
-    return value
 
 
 def _time_of_day(value: str) -> str:
@@ -43,28 +38,11 @@ def _timezone(value: str) -> str:
     return value
 
 
-Kebab = Annotated[str, AfterValidator(_kebab)]
-EnvName = Annotated[str, AfterValidator(_env_name)]
-
-
-class NotifierConfig(StrictModel):
-    """A chat service to deliver to."""
+class NotifierBase(StrictModel):
+    """A chat service to deliver to; each type (bot.notify.kinds) narrows `type` to its tag and adds its keys."""
 
     name: Kebab = Field(description="unique, kebab-case; routes refer to it")
-    type: Literal[NOTIFIER_TYPES] = Field(description="slack | console | webhook | " + " | ".join(APPRISE_TYPES))
-    channel: str | None = Field(None, description="slack: channel id (C0123...) or #name")
-    token_env: EnvName | None = Field(None, description="slack: variable holding the bot token (SLACK_BOT_TOKEN)")
-    api_url_env: EnvName | None = Field(None, description="slack: variable holding a Web API base URL (optional)")
-    url_env: EnvName | None = Field(None, description="webhook and Apprise types: variable holding the URL")
-    allow_private: bool = Field(False, description="webhook: allow a URL on a private or loopback address")
-
-    @model_validator(mode="after")
-    def _per_type(self) -> NotifierConfig:
-        if self.type == "slack" and not self.channel:
-            raise ValueError("channel: required for type slack")
-        if self.type in ("webhook", *APPRISE_TYPES) and not self.url_env:
-            raise ValueError(f"url_env: required for type {self.type}")
-        return self
+    type: str = Field(description="the notifier type; each type narrows it to its tag")
 
 
 class Match(StrictModel):
@@ -124,16 +102,16 @@ class DeliveryConfig(StrictModel):
     )
 
 
-class RoutesFile(StrictModel):
-    """The whole routes.yaml."""
+class RoutesFileBase(StrictModel):
+    """The whole routes.yaml; `notifiers:` holds the registered notifier types (routes_file_model)."""
 
-    notifiers: list[NotifierConfig] = Field(min_length=1, description="chat services")
+    notifiers: list[NotifierBase] = Field(min_length=1, description="chat services")
     routes: list[RouteConfig] = Field(min_length=1, description="which items go where")
     ops: OpsConfig | None = Field(None, description="source-health events")
     delivery: DeliveryConfig = Field(default_factory=DeliveryConfig, description="pacing")
 
     @model_validator(mode="after")
-    def _references(self) -> RoutesFile:
+    def _references(self) -> RoutesFileBase:
         names = [n.name for n in self.notifiers]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
@@ -151,23 +129,60 @@ class RoutesFile(StrictModel):
         return self
 
 
-def load_routes(path: str | Path) -> RoutesFile:
-    return load_model(path, RoutesFile, what="a mapping with 'notifiers:' and 'routes:'")
+@functools.cache
+def _models(members: tuple[type[NotifierBase], ...]) -> tuple[object, type[RoutesFileBase]]:
+    union = tagged_union(members)
+    file_model = create_model(
+        "RoutesFile",
+        __base__=RoutesFileBase,
+        __doc__="The whole routes.yaml.",
+        __module__=__name__,
+        notifiers=(list[union], Field(min_length=1, description="chat services")),
+    )
+    return union, file_model
 
 
-def default_routes_file(env) -> RoutesFile:
+def _current() -> tuple[object, type[RoutesFileBase]]:
+    from bot.notify.kinds import KINDS
+
+    return _models(tuple(kind.CONFIG for kind in KINDS.values()))
+
+
+def routes_file_model() -> type[RoutesFileBase]:
+    """The model of the whole file, for the notifier types registered now."""
+    return _current()[1]
+
+
+def __getattr__(name: str):
+    if name == "RoutesFile":  # the model of routes.yaml
+        return _current()[1]
+    if name == "NotifierConfig":  # one entry: Annotated[SlackConfig | ..., Field(discriminator="type")]
+        return _current()[0]
+    if name == "NOTIFIER_TYPES":  # the registered type names
+        from bot.notify.kinds import KINDS
+
+        return tuple(KINDS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def load_routes(path: str | Path) -> RoutesFileBase:
+    return load_model(path, routes_file_model(), what="a mapping with 'notifiers:' and 'routes:'")
+
+
+def default_routes_file(env) -> RoutesFileBase:
     """No routes.yaml: DPRK cyber items to Slack (SLACK_BOT_TOKEN, SLACK_CHANNEL) or else the console."""
     if (env.get("SLACK_BOT_TOKEN") or "").strip():
         channel = (env.get("SLACK_CHANNEL") or "").strip()
         if not channel:
             raise ConfigError("notify: SLACK_CHANNEL is required when SLACK_BOT_TOKEN is set (a channel id like C0123)")
-        notifier = NotifierConfig(
-            name="slack",
-            type="slack",
-            channel=channel,
-            token_env="SLACK_BOT_TOKEN",  # noqa: S106 - a variable name
-            api_url_env="SLACK_API_URL",
-        )
+        notifier = {
+            "name": "slack",
+            "type": "slack",
+            "channel": channel,
+            "token_env": "SLACK_BOT_TOKEN",
+            "api_url_env": "SLACK_API_URL",
+        }
     else:
-        notifier = NotifierConfig(name="console", type="console")
-    return RoutesFile(notifiers=[notifier], routes=[RouteConfig(name="default", to=[notifier.name])])
+        notifier = {"name": "console", "type": "console"}
+    routes = [{"name": "default", "to": [notifier["name"]]}]
+    return routes_file_model().model_validate({"notifiers": [notifier], "routes": routes})

@@ -1,9 +1,10 @@
 """The JSON Schema of sources.yaml, generated from the pydantic models in bot.config.sources (docs/sources.schema.json).
 
 Rules: generated, never hand-edited (`advisory-bot sources schema --write`; a test compares the shipped file);
-pydantic gives the structure, titles, descriptions and `additionalProperties: false` (extra="forbid"); this
-module adds what pydantic cannot see inside the validator functions (duration, size, URL and name patterns)
-and the per-type keys of a source, so an editor flags `every: soon` or `selectors` on an rss source. What a
+pydantic gives the structure, titles, descriptions, `additionalProperties: false` (extra="forbid") and, from the
+tagged union of the registered source types, a `oneOf` with a discriminator mapping (each type's own keys, so an
+editor flags `selectors` on an rss source); this module adds only what pydantic cannot see inside the validator
+functions of bot.config.values (duration, size, URL and name patterns), so an editor flags `every: soon`. What a
 schema cannot say (unique names, positive values written as strings) stays with `sources check`.
 """
 
@@ -14,14 +15,13 @@ from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from bot.config import sources as config
+from bot.config import values
+from bot.config.sources import sources_file_model
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "sources.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=./docs/sources.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-# the key each source type requires and the other types refuse (bot.config.sources.SourceConfig._type_options)
-TYPE_OPTIONS = {"selectors": "html", "fields": "json"}
-_HTTP_URL = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"  # bot.config.sources._http_url, spelled case-insensitively
+_HTTP_URL = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+"  # bot.config.values.http_url, spelled case-insensitively
 
 
 def _any_case(pattern: str) -> str:
@@ -43,12 +43,12 @@ def _number(pattern: str, kind: str, help_: str) -> dict:
     }
 
 
-# validator function (bot.config.sources) -> the JSON Schema of the values it accepts
+# validator function (bot.config.values) -> the JSON Schema of the values it accepts
 _BY_VALIDATOR = {
-    config.parse_duration: _number(config._DURATION.pattern, "number", "duration: 90s, 30m, 2h, 1d; number = seconds"),
-    config.parse_size: _number(_any_case(config._SIZE.pattern), "integer", "size: 512KB, 10MB; number = bytes"),
-    config._http_url: {"type": "string", "pattern": _HTTP_URL},
-    config._kebab: {"type": "string", "pattern": config._NAME.pattern},
+    values.parse_duration: _number(values.DURATION.pattern, "number", "duration: 90s, 30m, 2h, 1d; number = seconds"),
+    values.parse_size: _number(_any_case(values.SIZE.pattern), "integer", "size: 512KB, 10MB; number = bytes"),
+    values.http_url: {"type": "string", "pattern": _HTTP_URL},
+    values.kebab: {"type": "string", "pattern": values.NAME.pattern},
 }
 
 
@@ -57,29 +57,14 @@ class _SourcesSchema(GenerateJsonSchema):
         known = _BY_VALIDATOR.get(schema["function"]["function"])
         return dict(known) if known is not None else super().function_after_schema(schema)
 
-    def model_schema(self, schema):
-        json_schema = super().model_schema(schema)
-        if schema["cls"] is config.SourceConfig:
-            json_schema["allOf"] = [_type_rule(key, kind) for key, kind in TYPE_OPTIONS.items()]
-        return json_schema
-
     def generate(self, schema, mode="validation"):
         json_schema = super().generate(schema, mode)
         return {"$schema": DIALECT, **json_schema}
 
 
-def _type_rule(key: str, kind: str) -> dict:
-    """`key` is required when type is `kind`, and absent (or null, as pydantic allows) otherwise."""
-    return {
-        "if": {"properties": {"type": {"const": kind}}, "required": ["type"]},
-        "then": {"properties": {key: {"type": "object"}}, "required": [key]},
-        "else": {"properties": {key: {"type": "null"}}},
-    }
-
-
 def sources_schema() -> dict:
     """The JSON Schema of sources.yaml."""
-    return config.SourcesFile.model_json_schema(schema_generator=_SourcesSchema)
+    return sources_file_model().model_json_schema(schema_generator=_SourcesSchema)
 
 
 def schema_text() -> str:

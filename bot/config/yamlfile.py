@@ -1,24 +1,22 @@
 """Load a YAML file into a pydantic model, with errors that name the file, the line and the YAML path.
 
-`sources.yaml:14 sources[3].url: not an http(s) URL` - one line per problem, all problems at once. An unknown
-key names the model's closest keys ("did you mean every?"); a model validator may name the exact place of its
-problem as `sources[3].name: ...`; a block whose indentation breaks is reported at the line that breaks it.
+`sources.yaml:14 sources[3].url: not an http(s) URL` - one line per problem, all problems at once (worded by
+bot.config.yaml_errors); a block whose indentation breaks is reported at the line that breaks it.
 Aliases (`*name`) may add at most ALIAS_BUDGET nodes to what the file spells out, so a "billion laughs" alias
 bomb is a config error in milliseconds, not minutes of expansion and a MemoryError; recursive aliases too.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import TypeVar, get_args
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
+from bot.config.yaml_errors import describe
 from bot.errors import ConfigError
-from bot.suggest import closest
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -53,7 +51,7 @@ def load_model(path: str | Path, model: type[M], what: str = "a mapping") -> M:
     try:
         return model.model_validate(_plain(data))
     except ValidationError as exc:
-        messages = [_describe(str(path), data, err, model) for err in exc.errors()]
+        messages = [describe(str(path), data, err, model) for err in exc.errors()]
         raise ConfigError("\n".join(messages)) from None
 
 
@@ -119,100 +117,3 @@ def _plain(node):
     if isinstance(node, list):
         return [_plain(v) for v in node]
     return node
-
-
-def _describe(filename: str, data, err: dict, model: type[BaseModel] | None = None) -> str:
-    """One line per validation error: file:line yaml.path: message."""
-    loc = [part for part in err["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
-    # pydantic adds union/annotated branch names (e.g. 'str', 'int') after the real path; drop them
-    path_parts: list[str | int] = []
-    node = data
-    for part in loc:
-        if (
-            isinstance(node, dict)
-            and part in node
-            or isinstance(node, list)
-            and isinstance(part, int)
-            and part < len(node)
-        ):
-            path_parts.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and err["type"] in ("extra_forbidden", "missing"):
-            path_parts.append(part)
-            break
-        else:
-            break
-    line = _line_of(data, path_parts)
-    message = err["msg"]
-    if err["type"] == "extra_forbidden":
-        keys = _keys_at(model, path_parts[:-1]) if model and path_parts else []
-        near = closest(str(path_parts[-1]), keys, cutoff=0.75) if keys else []
-        message = "unknown key" + (f" (did you mean {' or '.join(near)}?)" if near else "")
-    elif err["type"] == "missing":
-        message = "required"
-    elif err["type"] == "literal_error":
-        message = f"must be one of {err['ctx']['expected']}"
-    message = message.removeprefix("Value error, ")
-    # a model validator's "key: problem" (or "key[3].name: problem") is about that place of the object: put it in
-    # the path, and its line when the YAML has it
-    key_problem = re.match(r"^([a-z_]+(?:\[\d+\]|\.[a-z_]+)*): (.+)$", message, re.S)
-    if err["type"] == "value_error" and key_problem:
-        where, message = key_problem.groups()
-        parts = [int(p) if p.isdigit() else p for p in re.findall(r"[a-z_]+|\d+", where)]
-        if isinstance(node, dict) and parts[0] in node:
-            line = _line_of(data, path_parts + parts)
-        path_parts += parts
-    return f"{filename}:{line} {_dotted(path_parts) or '(top level)'}: {message}"
-
-
-def _keys_at(model: type[BaseModel], parts: list[str | int]) -> list[str]:
-    """The keys the model accepts at `parts` (a path to a mapping), following nested models and lists of them."""
-    current: type[BaseModel] | None = model
-    for part in parts:
-        if current is None:
-            return []
-        if isinstance(part, int):
-            continue  # an item of a list: its model was found with the list's key
-        field = current.model_fields.get(part)
-        current = _model_in(field.annotation) if field else None
-    return list(current.model_fields) if current is not None else []
-
-
-def _model_in(annotation) -> type[BaseModel] | None:
-    """The pydantic model inside `annotation` (Model, Model | None, list[Model] ...), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _dotted(parts: list[str | int]) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def _line_of(data, parts: list[str | int]) -> int:
-    """1-based line of the deepest node on `parts` that the YAML has (ruamel keeps positions)."""
-    line = 1
-    node = data
-    for part in parts:
-        lc = getattr(node, "lc", None)
-        try:
-            if isinstance(node, dict) and part in node:
-                if lc is not None:
-                    line = lc.key(part)[0] + 1
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                if lc is not None:
-                    line = lc.item(part)[0] + 1
-                node = node[part]
-            else:
-                break
-        except (KeyError, AttributeError, TypeError):
-            break
-    return line

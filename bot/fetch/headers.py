@@ -3,9 +3,9 @@
 Rules: the User-Agent names the bot, its version and where to read about it, in the form Miniflux and other
 readers use (`Mozilla/5.0 (compatible; NAME/VERSION; +URL)`): sites that refuse bare bot names (cisa.gov
 answered 403 to `name/1.0` clients and 200 to this form) accept it, and an operator reading logs knows who came.
-`Accept` names what the source type expects. A source's `headers:` add to or replace these, but never Host
-(the URL decides it), hop-by-hop fields (RFC 9110 7.6.1), fields the fetcher owns (conditional GET, encodings,
-framing) or credentials (sources.yaml is shown, shared and committed).
+`Accept` names what the source type expects (its extractor's ACCEPT). A source's `headers:` add to or replace
+these, but never Host (the URL decides it), hop-by-hop fields (RFC 9110 7.6.1), fields the fetcher owns
+(conditional GET, encodings, framing) or credentials (sources.yaml is shown, shared and committed).
 """
 
 from __future__ import annotations
@@ -15,11 +15,6 @@ import re
 from bot import __url__, __version__
 
 USER_AGENT = f"Mozilla/5.0 (compatible; advisory-bot/{__version__}; +{__url__})"
-ACCEPT = {
-    "rss": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5",
-    "html": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
-    "json": "application/json, application/feed+json;q=0.9, */*;q=0.5",
-}
 FORBIDDEN = frozenset(
     {
         "host", "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
@@ -52,7 +47,9 @@ def check_headers(headers: dict[str, str]) -> dict[str, str]:
 
 def request_headers(source) -> dict[str, str]:
     """The headers of a request for `source`: User-Agent, Accept for its type, then its own `headers:`."""
-    headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT.get(source.type, "*/*")}
+    from extractors import EXTRACTORS
+
+    headers = {"User-Agent": USER_AGENT, "Accept": getattr(EXTRACTORS.get(source.type), "ACCEPT", "*/*")}
     for name, value in getattr(source, "headers", ()) or ():
         for known in [k for k in headers if k.lower() == name.lower()]:
             del headers[known]

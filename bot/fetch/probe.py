@@ -18,10 +18,7 @@ from bot.delivery.route import Router, Target
 from bot.errors import ExtractError, FetchError
 from bot.fetch.client import fetch, make_client
 from bot.records import FetchResult, Item, Tags
-from extractors import extract, html
-
-# --file: the content type a saved copy is read with, by source type (extractors.charset still sniffs)
-SAVED_TYPES = {"rss": "application/xml", "html": "text/html", "json": "application/json"}
+from extractors import EXTRACTORS, extract, html
 
 
 @dataclass(frozen=True)
@@ -56,9 +53,10 @@ class Verdict:
 
 
 def read_saved(source: Source, page: Path) -> FetchResult:
-    """A saved copy of the source's document, as if fetched from its URL."""
+    """A saved copy of the source's document, as if fetched from its URL (read as its type's SAVED_TYPE)."""
     body = page.read_bytes()
-    return FetchResult(url=source.url, status=200, body=body, content_type=SAVED_TYPES.get(source.type, ""))
+    saved_type = getattr(EXTRACTORS.get(source.type), "SAVED_TYPE", "")
+    return FetchResult(url=source.url, status=200, body=body, content_type=saved_type)
 
 
 def fetch_now(source: Source, gate=None) -> FetchResult:
@@ -84,8 +82,8 @@ def problems(result: FetchResult, source: Source, items: tuple[Item, ...]) -> li
     """The problems of a successful extract (see module docstring)."""
     found: list[Problem] = []
     total, undated = len(items), sum(item.published is None for item in items)
-    sel = source.selectors
-    if source.type == "html" and sel is not None:
+    sel = source.selectors  # set for an html source only
+    if sel is not None:
         matched, unparsed = html.selector_report(result, source)
         if matched == 0:
             found.append(Problem("no_match", f"selectors.item {sel.item!r} matches nothing on the page"))

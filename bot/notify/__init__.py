@@ -1,23 +1,26 @@
 """The notifier extension point: the `Notifier` protocol, the `FACTORIES` registry and the default choice.
 
 A notifier delivers one Message (a neutral card, bot.notify.card) to one chat service, rendering the card in that
-service's own format, and returns the service's message id. Built-ins register in FACTORIES (type -> factory)
-exactly like an add-on would, each importing its service's library only when a notifier of its type is built;
-`NOTIFIERS` names the class of every type. The outbox looks notifiers up by name, never by an if-chain, and
-routing asks a notifier's class where it posts (`destination`), never tests its type.
+service's own format, and returns the service's message id. Types are declared once, in bot.notify.kinds (type ->
+its routes.yaml model, its factory and its notifier class), built-ins exactly like an add-on, each importing its
+service's library only when a notifier of its type is built or its class is needed; `NOTIFIERS` is the view
+type -> class path. The outbox looks notifiers up by name, never by an if-chain, and routing asks a notifier's
+class where it posts (`destination`), never tests its type.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Mapping
-from typing import Protocol, TextIO, runtime_checkable
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol, TextIO, runtime_checkable
 
-from bot.config.routes import APPRISE_TYPES, NotifierConfig, RoutesFile, default_routes_file
-from bot.errors import ConfigError
+from bot.config.routes import default_routes_file
 from bot.notify.card import Card, Message, build_alert
 from bot.notify.console import ConsoleNotifier
+
+if TYPE_CHECKING:
+    from bot.config.routes import NotifierBase, RoutesFileBase
 
 __all__ = ["NOTIFIERS", "Card", "ConsoleNotifier", "Message", "Notifier", "SlackNotifier", "build_alert",
            "build_notifiers", "default_notifier", "destination", "notifier_class"]  # fmt: skip
@@ -39,20 +42,15 @@ class Notifier(Protocol):
         ...
 
 
-# the class of each notifier type, by where it lives: a service's library is imported only when its class is needed
-_APPRISE = "bot.notify.apprise_notifier:AppriseNotifier"
-NOTIFIERS: dict[str, str] = {"slack": "bot.notify.slack:SlackNotifier", "console": "bot.notify.console:ConsoleNotifier",
-                             "webhook": "bot.notify.webhook:WebhookNotifier",
-                             **{kind: _APPRISE for kind in APPRISE_TYPES}}  # fmt: skip
-
-
 def notifier_class(kind: str) -> type:
-    """The class of a built-in notifier type, importing its module."""
-    module, _, name = NOTIFIERS[kind].partition(":")
+    """The class of a notifier type (its kind's NOTIFIER, "module:Class"), importing its module."""
+    from bot.notify.kinds import KINDS
+
+    module, _, name = KINDS[kind].NOTIFIER.partition(":")
     return getattr(importlib.import_module(module), name)
 
 
-def destination(config: NotifierConfig) -> str:
+def destination(config: NotifierBase) -> str:
     """Where the configured notifier posts (Slack: its channel; the others: the notifier's name)."""
     return notifier_class(config.type).destination(config)
 
@@ -62,6 +60,10 @@ def __getattr__(name: str):
         from bot.notify.slack import SlackNotifier
 
         return SlackNotifier
+    if name == "NOTIFIERS":  # type -> "module:Class" of its notifier, as the kinds declare it now
+        from bot.notify.kinds import KINDS
+
+        return {tag: kind.NOTIFIER for tag, kind in KINDS.items()}
     raise AttributeError(name)
 
 
@@ -74,45 +76,13 @@ def default_notifier(env: Mapping[str, str] = os.environ, stream: TextIO | None 
     return notifier
 
 
-def _slack(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None):
-    from bot.notify.slack import SlackNotifier
-
-    token_env = cfg.token_env or "SLACK_BOT_TOKEN"
-    token = (env.get(token_env) or "").strip()
-    if not token:
-        raise ConfigError(f"notify: notifier {cfg.name}: environment variable {token_env} is not set")
-    base_url = env.get(cfg.api_url_env or "SLACK_API_URL") or None
-    return SlackNotifier(token, cfg.channel, base_url=base_url)
-
-
-def _console(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None) -> ConsoleNotifier:
-    return ConsoleNotifier(stream)
-
-
-def _lazy(path: str) -> Callable:
-    """A factory in a module imported only when a notifier of that type is configured."""
-
-    def factory(cfg: NotifierConfig, env: Mapping[str, str], stream: TextIO | None):
-        module, _, function = path.partition(":")
-        return getattr(importlib.import_module(module), function)(cfg, env)
-
-    return factory
-
-
-# type -> factory(config, env, stream); the outbox finds notifiers by their configured name
-FACTORIES: dict[str, Callable] = {
-    "slack": _slack,
-    "console": _console,
-    "webhook": _lazy("bot.notify.webhook:from_config"),
-    **{kind: _lazy("bot.notify.apprise_notifier:from_config") for kind in APPRISE_TYPES},
-}
-
-
-def build_notifiers(config: RoutesFile, env: Mapping[str, str] = os.environ, stream: TextIO | None = None) -> dict:
+def build_notifiers(config: RoutesFileBase, env: Mapping[str, str] = os.environ, stream: TextIO | None = None) -> dict:
     """One notifier per routes.yaml entry, keyed by its name; missing secrets are ConfigErrors now, not later."""
+    from bot.notify.kinds import KINDS
+
     notifiers = {}
     for cfg in config.notifiers:
-        notifier = FACTORIES[cfg.type](cfg, env, stream)
+        notifier = KINDS[cfg.type].build(cfg, env, stream)
         notifier.name = cfg.name
         notifiers[cfg.name] = notifier
     return notifiers

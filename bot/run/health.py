@@ -50,7 +50,7 @@ def after_success(rt, source, previous_failures: int, items: int | None, previou
             [f"after {previous_failures} consecutive failures"],
         )
     if items == 0 and previous_items:
-        kind = "selectors match nothing" if source.type == "html" else "the feed has no entries"
+        kind = "selectors match nothing" if source.selectors is not None else "the feed has no entries"
         rt.ops_event(
             f"source-empty:{source.name}:{now[:10]}",
             f"Source {source.name} stopped producing items",
