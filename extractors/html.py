@@ -16,8 +16,7 @@ from urllib.parse import urljoin
 
 from pydantic import Field
 
-from bot.config.source_base import Source, SourceBase
-from bot.config.yamlfile import StrictModel
+from bot.config.source_base import Source, SourceBase, StrictModel
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors.charset import decode

@@ -3,8 +3,9 @@
 Rules: a source type is declared by its extractor module (extractors/), as a subclass of SourceBase that narrows
 `type` to its own tag (`type: Literal["rss"]`) and adds the keys only it has; bot.config.sources builds the
 `sources:` union from the extractors' registry. This module imports no extractor and no other config module but
-the value types, so extractors and the config loader both import it without a cycle. `Source` is what the rest of
-the program reads: defaults applied, the entry as written kept in `config` for a type's own keys.
+the value types and StrictModel (re-exported for the extractors' own models), so extractors and the config
+loader both import it without a cycle. `Source` is what the rest of the program reads: defaults applied, the
+entry as written kept in `config` for a type's own keys.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from bot.config.values import Duration, Headers, HttpUrl, Kebab, Size, TimeZone
 from bot.config.yamlfile import StrictModel
+
+__all__ = ["Source", "SourceBase", "StrictModel"]
 
 
 class SourceBase(StrictModel):
