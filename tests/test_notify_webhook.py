@@ -1,6 +1,9 @@
 """WebhookNotifier with real httpx against the loopback receiver (tests/servers/webhook.py)."""
 
+import gzip
 import logging
+import tracemalloc
+import zlib
 from datetime import UTC, datetime
 
 import pytest
@@ -189,3 +192,38 @@ def test_from_config_reads_the_named_variable(webhook_receiver):
     with pytest.raises(ConfigError, match="SOC_WEBHOOK_URL") as info:
         from_config(cfg, {"SOC_WEBHOOK_URL": "gopher://secret-host/x"})
     assert "secret-host" not in str(info.value)
+
+
+def _gzip_zeros(size: int, layers: int) -> bytes:
+    """`size` zero bytes gzipped `layers` times, compressed from a stream (never `size` bytes in memory)."""
+    squeezer, block, out = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16), bytes(2**20), []
+    for _ in range(size // len(block)):
+        out.append(squeezer.compress(block))
+    body = b"".join(out) + squeezer.flush()
+    for _ in range(layers - 1):
+        body = gzip.compress(body, mtime=0)
+    return body
+
+
+@pytest.mark.parametrize("layers", [1, 2])
+def test_a_compressed_answer_is_inflated_in_bounded_steps(webhook_receiver, hook, layers):
+    """A receiver answering with a gzip bomb (256 MiB of zeros, gzipped once or twice) costs a bounded amount of
+    memory: bot.fetch.inflate decodes 64 KB at a time up to MAX_ANSWER and refuses stacked codings, where httpx
+    inflated each network read whole (and `gzip, gzip` layer over layer)."""
+    bomb = _gzip_zeros(256 * 2**20, layers)
+    webhook_receiver.answer(200, bomb, headers={"Content-Encoding": ", ".join(["gzip"] * layers)})
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        sent = hook.send(alert())
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert sent.startswith("webhook:")  # zeros carry no id: the body's hash stands in
+    assert peak < 8 * 2**20, f"{peak / 2**20:.1f} MiB held while reading a {len(bomb)}-byte answer"
+
+
+def test_a_gzipped_answer_still_gives_its_id(webhook_receiver, hook):
+    webhook_receiver.answer(200, gzip.compress(b'{"id": "T-7"}'), headers={"Content-Encoding": "gzip"})
+    assert hook.send(alert()) == "T-7"

@@ -29,6 +29,7 @@ import httpx
 from bot.errors import ConfigError, NotifyError
 from bot.fetch.address_guard import PinnedBackend, Refused, allowing_private, refusal
 from bot.fetch.client import USER_AGENT, PinnedTransport, parse_retry_after, tls_context
+from bot.fetch.inflate import EncodingError, decoded
 from bot.notify import plain
 from bot.notify.card import EVENT_TYPE, AlertCard, Card, Message
 from bot.notify.escape import clean
@@ -187,12 +188,19 @@ class WebhookNotifier:
 
 
 def _read_capped(response: httpx.Response) -> bytes:
+    """The first MAX_ANSWER bytes of the answer, decoded by bot.fetch.inflate in bounded steps (httpx would inflate
+    a whole network read, and each stacked coding over the other's whole output, before the cap is looked at). An
+    answer we cannot or will not decode (stacked codings, a broken stream) is no answer: the post itself succeeded,
+    the answer only ever gives its id."""
     chunks, size = [], 0
-    for chunk in response.iter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size >= MAX_ANSWER:
-            break
+    try:
+        for chunk in decoded(response.headers.get("content-encoding", ""), response.iter_raw()):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= MAX_ANSWER:
+                break
+    except EncodingError:
+        return b""
     return b"".join(chunks)[:MAX_ANSWER]
 
 
