@@ -13,6 +13,7 @@ Conservative on purpose: two different Lazarus campaigns in one week stay two st
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -74,12 +75,18 @@ def _long_enough(word: str) -> bool:
     return len(word) >= (2 if _CJK_OR_HANGUL.search(word) else 3)
 
 
+TITLE_CACHE = 16384  # titles whose words are kept: the recent candidates that every new report is compared with
+
+
+@functools.lru_cache(maxsize=TITLE_CACHE)
 def title_words(title: str, actor_words: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The specific words of a title: lower-case, without generic and actor words."""
+    """The specific words of a title: lower-case, without generic and actor words (a pure function, cached: the
+    same recent titles are read again for every new report of the same groups)."""
     words = {_word(w) for w in WORD.findall(title)}
     return frozenset(w for w in words if _long_enough(w) and w not in GENERIC and w not in actor_words)
 
 
+@functools.lru_cache(maxsize=TITLE_CACHE)
 def title_names(title: str, actor_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """Title words that name something: capitalised past the first word, or numbers/amounts (1.5, $1.5)."""
     words = WORD.findall(title)
