@@ -171,3 +171,57 @@ def test_sector_words_that_are_not_victims(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber, tags.evidence
     assert set(tags.sectors) == sectors, tags.evidence
+
+
+# Round 2 (a blind set's false alarms, by kind): an impersonated sender past a list or introduced as such, and a
+# Korean/Japanese body acting as an issuer (a statement, an advisory, a sanction listing) in its own sentence.
+ISSUERS_AND_BAIT = [
+    ("북한 해커가 방송사 기자, 대학 교수로 위장해 거래소 직원들에게 악성 메일을 보냈다.", {"cryptocurrency"}),
+    ("북한 해커는 자신을 외신 통신사의 서울 지국 기자라고 소개하며 거래소 직원에게 메일을 보냈다.", {"cryptocurrency"}),
+    ("北朝鮮のハッカーは政府機関であるかのように装ったメールで取引所を攻撃した。", {"cryptocurrency"}),
+    ("북한 해커가 거래소를 해킹했다. 통일부는 성명에서 북한을 규탄했다.", {"cryptocurrency"}),
+    ("외교부가 북한 해킹조직을 독자제재 대상으로 지정했다. 이 조직은 거래소를 공격했다.", {"cryptocurrency"}),
+    ("외교부와 국가정보원은 이날 공동으로 주의보를 내고 북한 해커의 거래소 공격을 경고했다.", {"cryptocurrency"}),
+]
+# ... and the same bodies hit: an attack word before the act keeps them victims
+ISSUERS_HIT = [
+    ("북한 해커가 통일부를 해킹했고, 통일부는 성명에서 피해를 밝혔다.", {"government"}),
+    ("북한 해커가 방송사 기자들을 노린 메일을 보냈다.", {"media"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), ISSUERS_AND_BAIT + ISSUERS_HIT)
+def test_issuers_and_impersonated_senders_are_not_victims(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber, tags.evidence
+    assert set(tags.sectors) == sectors, tags.evidence
+
+
+# Round 2, lists by kind: an adjective between 등 and the head, the last item carrying the list's head though it is
+# no sector word, Japanese field words (政界, 学界, マスコミ), and を対象に / に対して as target markers.
+LISTS_ROUND2 = [
+    (
+        "북한 해커들은 정치, 외교, 금융, 가상자산 등 다양한 분야를 표적으로 삼고 있다.",
+        {"government", "finance", "cryptocurrency"},
+    ),
+    ("北朝鮮のハッカー集団は軍事、エネルギー、物流分野を攻撃ターゲットにしている。", {"defense", "energy"}),
+    (
+        "北朝鮮のハッカー集団は政府や政界、学界、マスコミ関係者を対象に偽のメールを送信している。",
+        {"government", "think-tanks-academia", "media"},
+    ),
+    (
+        "北朝鮮のハッカー集団が各国の研究機関や報道機関に対してサイバー攻撃を行っている。",
+        {"think-tanks-academia", "media"},
+    ),
+]
+LISTS_ROUND2_CONFUSERS = [
+    ("米財務省は北朝鮮のハッキング組織を制裁対象に指定した。", set()),  # designated for sanctions: no target
+    ("북한 해커가 거래소를 공격했다. 정부는 정치, 외교 등 다양한 분야의 대응을 논의했다.", {"cryptocurrency"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), LISTS_ROUND2 + LISTS_ROUND2_CONFUSERS)
+def test_lists_round_two(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber, tags.evidence
+    assert set(tags.sectors) == sectors, tags.evidence

@@ -4,8 +4,9 @@ Rules (the vocabulary is lexicon_cjk.MODIFIERS, HEADS, LIST_WORDS):
 - A sector modifier names the sector's organisations only when a head follows it: in its own word (방위산업체,
   의료서비스 업체, 防衛関連企業), or after the items of a coordinated list joined by ·, 、, commas, 및, 등, particles
   (와, 과, 나) and other sector words or field words ending in 계 (외국·안보·국방 등 분야, 정부나 정치계, 학계, 언론계
-  주요 인사). The result is a "noun" Hit from the modifier to the head, so sectors.py applies its frames to it
-  (a target word and a DPRK agent near, lures, sources: "IT 업계에 따르면" is the source).
+  주요 인사), list words included (등 다양한 분야, 様々な); the last item may carry the head though it is no sector
+  word (軍事、エネルギー、物流分野). The result is a "noun" Hit from the modifier to the head, so sectors.py applies
+  its frames to it (a target word and a DPRK agent near, lures, sources: "IT 업계에 따르면" is the source).
 - A modifier right before a target marker is the target too (한국, 미국, 중국 정부 등을 대상으로; 政府を狙った).
 - Not the DPRK's own (북한 정부, 北朝鮮政府): a DPRK word just before the modifier. Not inside a longer Hangul or
   katakana word (점프클라우드 is a name); kanji compounds count (日本政府).
@@ -34,7 +35,7 @@ _BRIDGE = re.compile(r"^[\uac00-\ud7a3\u4e00-\u9fff\u30a0-\u30ff]{1,4}$")  # 의
 _TOKEN = re.compile(r"[\s·・、,/&やと]*([^\s·・、,/&やと]+)")  # や, と: Japanese list particles
 _TARGET_AFTER = re.compile(
     r"^\s?(?:등\s?)?(?:을|를|에\s?대한|에\s?대해)?\s?(?:사이버\s?)?(?:대상으로|겨냥|노린|노려|노렸|노리는|표적|상대로|공격|해킹)"
-    r"|^(?:など)?(?:を|に対する|への)(?:狙|標的|攻撃|ハッキング)"
+    r"|^(?:など)?(?:を|に対する|に対して|への)(?:サイバー)?(?:狙|標的|攻撃|ハッキング|対象に|ターゲット)"
 )
 _OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?|の)?$")
 _INSIDE = re.compile(r"[\uac00-\ud7a3\u30a1-\u30fa\u30fc]")  # a Hangul syllable or katakana before the modifier
@@ -86,6 +87,8 @@ def _reach(text: str, at: int) -> int | None:
             return (
                 None  # 안보 분야 전문가: experts in the field (think tanks, lexicon_cjk.NOUNS), not its organisations
             )
+        if head is None and (listed or separated):
+            head = _head_in(word, bridge=BRIDGE)  # 軍事、エネルギー、物流分野: the last item carries the head
         if head is not None:
             crossed = listed or _starts_with_vocab(word)  # 防衛・エンジニアリング企業: the other word is its own hit
             return at if crossed else at + tok.start(1) + head

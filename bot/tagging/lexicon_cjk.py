@@ -104,16 +104,16 @@ NOUNS = {
 # before a target marker (중국 정부 등을 대상으로, 政府を狙った). See cjk_sectors.py.
 MODIFIERS = {
     "defense": ["국방", "방위", "군사", "군수", "미사일", "防衛", "国防", "軍事", "ミサイル"],
-    "government": ["정부", "공공", "외교", "행정", "政府", "行政", "外交"],
+    "government": ["정부", "공공", "외교", "행정", "정계", "政府", "行政", "外交", "政界"],
     "finance": ["금융", "증권", "보험", "金融", "保険"],
     "healthcare": ["의료", "보건", "제약", "医療", "製薬", "保健"],
     "energy": ["원전", "전력", "電力", "エネルギー"],
     "technology": ["IT", "ICT", "소프트웨어", "솔루션", "클라우드", "ソフトウェア"],
     "telecommunications": ["통신", "通信"],
-    "media": ["방송", "미디어", "報道", "メディア"],
+    "media": ["방송", "미디어", "언론계", "報道", "メディア", "マスコミ"],
     "space": ["우주", "위성", "宇宙", "衛星"],
     "manufacturing": ["제조", "자동차", "화학", "製造", "自動車", "化学", "エンジニアリング"],
-    "think-tanks-academia": ["학술", "교육", "学術", "教育", "研究"],
+    "think-tanks-academia": ["학술", "교육", "学術", "教育", "研究", "学界"],
     "judiciary": ["법률", "法律"],
 }
 # Organisation heads a modifier attaches to (a head may end a compound: 계약업체, 방위산업체).
@@ -123,7 +123,10 @@ HEADS = [
     "関係者", "施設",
 ]
 # Words that join the items of a list (and particles ending an item).
-LIST_WORDS = ("및", "또는", "등", "주요", "각", "각종", "관련", "など", "や", "と", "関連", "及び")
+LIST_WORDS = (
+    "및", "또는", "등", "주요", "각", "각종", "관련", "다양한", "여러", "など", "や", "と", "関連", "及び", "様々な",
+    "さまざまな",
+)
 AGENTS = [
     "해커", "해커들", "해킹조직", "해킹 조직", "해킹그룹", "공격그룹", "공격 그룹", "북한", "북측", "공격자",
     "攻撃者", "ハッカー", "攻撃グループ", "北朝鮮",
@@ -132,7 +135,7 @@ TARGET = [
     "공격", "해킹", "표적", "겨냥", "탈취", "침투", "유출", "피해", "노려", "노린", "노렸", "노리", "빼돌", "타깃",
     "대상으로", "상대로", "감염", "발송", "보냈", "보낸", "암호화", "채용", "취업", "털린", "털었", "털어", "털려",
     "훔쳐", "훔친", "훔쳤", "절취", "도난", "강탈", "첩보", "목표로 삼",
-    "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "流出",
+    "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "流出", "を対象に", "ターゲット",
 ]
 # Target words that make a sentence naming cryptocurrency a theft of it (see frames.py).
 CRYPTO_THEFT = (
@@ -171,6 +174,20 @@ SOURCE_AFTER = (
     "에 따르면", "는 밝혔", "은 밝혔", "によると", "は発表", "]", "=", "합동", "에 공유", "과 공유", "와 공유",
     "に共有",
 )
+# Impersonation markers that may follow the noun at a distance, past a list ("VOA 기자, NYT 채용담당자로 위장",
+# "외신 통신사의 서울 지국 기자라고 소개하며", "政府機関であるかのように"): the nouns before them are the bait.
+LURE_LATER = (
+    "사칭", "로 위장", "으로 위장", "라고 소개", "이라고 소개", "라며 접근", "이라며 접근",
+    "を装", "になりすま", "であるかのよう", "を名乗", "と名乗", "を偽",
+)
+# What an issuer does (a statement, an advisory, a sanction listing): a body doing it in its own sentence, with no
+# attack word in between, speaks; it was not hit ("통일부는 성명에서", "외교부가 독자제재 대상으로 지정",
+# "외교부와 국가정보원 ... 공동으로 주의보를 내고").
+ISSUER_ACTS = (
+    "성명", "주의보", "권고문", "제재 대상", "독자제재", "제재를 부과", "규탄", "경보를 발령", "보도자료",
+    "声明", "注意喚起", "制裁対象", "制裁を科",
+)
+ISSUER_REACH = 60  # characters after the body within which its act is read
 # Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
 NOT_THIS = ("이 아닌", "가 아닌", "이 아니라", "가 아니라", "ではなく", "ではない")
 # Judiciary nouns acting (a court issuing a warrant, an indictment in a court): not a victim.

@@ -10,10 +10,15 @@ Rules:
 - A head noun joined to a lure suffix is the bait ("diplomatic organization-spoofing emails").
 - A sector modifier standing alone between list joiners, in a coordinated list that holds a sector noun phrase, is an
   item of that list ("organizations in the national defense, defense industry, media, diplomacy, and academia").
-- A Korean/Japanese noun with an impersonation marker later in its clause, no target word before it, is the bait
-  ("통일부 산하 ... 직원을 사칭한"); with a lure or source marker after it ("통일부를 사칭한", "보안업체에 따르면"),
-  a negation ("정부·기관이 아닌"), a DPRK possessor and no target word ("北朝鮮のビットコイン保有量") or, for a court,
-  an act of the court in its clause ("법원은 ... 영장을 발부했다"), it is not a victim.
+- A Korean/Japanese noun with an impersonation marker later in its clause (a list may lie
+  between), no target word before it, is the bait ("통일부 산하 ... 직원을 사칭한", "VOA 기자,
+  NYT 채용담당자로 위장", "기자라고 소개하며", "政府機関であるかのように"). A body whose own
+  sentence goes on to what an issuer does (a statement, an advisory, a sanction listing), no
+  attack word in between, speaks ("통일부는 성명에서", "외교부가 ... 독자제재 대상으로 지정").
+  With a lure or source marker after it ("통일부를 사칭한", "보안업체에 따르면"), a negation
+  ("정부·기관이 아닌"), a DPRK possessor and no target word ("北朝鮮のビットコイン保有量") or,
+  for a court, an act of the court in its clause ("법원은 ... 영장을 발부했다"), it is not a
+  victim.
 - "the country's", "its", "their" right after a target word are the victims' ("attacks against the country's
   government organizations", "to target its cryptocurrency clients"), not the DPRK's own; a noun after "reported
   by", "broken by" ... is the source.
@@ -35,12 +40,24 @@ LURE_CLAUSE = 20  # characters after a Korean/Japanese sector noun that its lure
 
 
 def lure_later_in_clause(rest: str) -> bool:
-    """ "통일부 산하 ... 직원을 사칭한": an impersonation marker later in the clause, no target word before it."""
-    for marker in ("사칭", "を装", "になりすま"):
-        at = rest.find(marker)
-        if at >= 0:
-            return not any(t in rest[:at] for t in lexicon_cjk.TARGET)
-    return False
+    """ "통일부 산하 ... 직원을 사칭한", "VOA 기자, NYT 채용담당자로 위장": an impersonation marker later in the
+    clause (a list may lie between), no target word before it."""
+    found = [at for at in (rest.find(m) for m in lexicon_cjk.LURE_LATER) if at >= 0]
+    if not found:
+        return False
+    return not any(t in rest[: min(found)] for t in lexicon_cjk.TARGET)
+
+
+_PERPETRATOR = re.compile(r"해킹\s?(?:조직|그룹|단체)|ハッカー集団|ハッキング集団")
+
+
+def issuer(ctx: Context, hit: Hit) -> bool:
+    """ "통일부는 성명에서", "외교부가 ... 제재 대상으로 지정", "외교부와 국가정보원 ... 공동으로 주의보를 내고":
+    a Korean/Japanese body whose own sentence goes on to what an issuer does, no attack word in between."""
+    ahead = re.split(r"[.!?。\n]", ctx.text[hit.end : hit.end + lexicon_cjk.ISSUER_REACH])[0]
+    ahead = _PERPETRATOR.sub("", ahead)  # "해킹조직을 ... 제재 대상으로": who is sanctioned, not an attack on the body
+    acts = [at for at in (ahead.find(m) for m in lexicon_cjk.ISSUER_ACTS) if at >= 0]
+    return bool(acts) and not any(t in ahead[: min(acts)] for t in lexicon_cjk.TARGET)
 
 
 def reports(ctx: Context, head: Hit) -> bool:
@@ -184,6 +201,7 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)
     clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
     rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]
+    listed = re.split(r"[.!?。\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]  # a list may lie between
     before = ctx.text[max(0, hit.start - 8) : hit.start].rstrip()
     if before.endswith(lexicon_cjk.OWN_BEFORE) and not any(t in rest for t in lexicon_cjk.TARGET):
         return True  # 北朝鮮のビットコイン保有量: the DPRK's own (not 북한의 발전소 해킹: its attack)
@@ -192,7 +210,8 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         return True  # 법원은 ... 영장을 발부, 사법당국은 ... 기소: the court acts
     return (
         any(m in after[:8] for m in lexicon_cjk.LURE_AFTER)
-        or lure_later_in_clause(rest)
+        or lure_later_in_clause(listed)
+        or issuer(ctx, hit)
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
         or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
