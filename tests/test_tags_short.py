@@ -225,3 +225,26 @@ def test_lists_round_two(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber, tags.evidence
     assert set(tags.sectors) == sectors, tags.evidence
+
+
+# Round 2, English by kind: the military as a noun, officials and executives as heads, "in the crosshairs"
+ENGLISH_ROUND2 = [
+    ("North Korean hackers targeted the military.", {"defense"}),
+    ("North Korea-sponsored hackers are attacking the South Korean military, the government alleges.", {"defense"}),
+    (
+        "Government officials, media executives and scholars found themselves in the North Korean hackers' crosshairs.",
+        {"government", "media", "think-tanks-academia"},
+    ),
+]
+ENGLISH_ROUND2_CONFUSERS = [
+    ("The South Korean military said North Korean hackers attacked banks.", {"finance"}),  # the source
+    ("Three North Korean military officials were charged for a hacking scheme that attacked banks.", {"finance"}),
+    ("North Korean hackers hit crypto firms, executives at the exchange said.", {"cryptocurrency"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), ENGLISH_ROUND2 + ENGLISH_ROUND2_CONFUSERS)
+def test_english_round_two(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber, tags.evidence
+    assert set(tags.sectors) == sectors, tags.evidence

@@ -148,6 +148,7 @@ TARGET = [
     "infiltrates", "encrypts", "wiped", "wipes", "wiping", "erased", "to request", "requesting", "to reach",
     "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
     "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
+    "crosshairs", "cross-hairs",
     "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
     "gained access to", "gaining access to",
 ]
@@ -219,7 +220,7 @@ HEADS = {
     "outlet", "outlets", "personnel", "plants", "platform", "platforms", "producers", "projects", "provider",
     "providers", "sector", "sectors", "services", "staff", "engineers", "startups", "start-ups", "start-up", "startup",
     "suppliers", "targets", "theft", "thefts", "processors", "service", "clients", "customers",
-    "users", "utilities", "vendor", "vendors", "workers",
+    "users", "utilities", "vendor", "vendors", "workers", "executives",
 }
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
@@ -325,7 +326,9 @@ NOUNS = {
     "defense": [
         "defense contractors", "defence contractors", "defense industry", "defence industry", "ministry of defense",
         "ministry of defence", "armed forces", "military organizations", "defense industrial base",
-        "defence industrial base", "defense industrial bases", "defence industrial bases",
+        "defence industrial base", "defense industrial bases", "defence industrial bases", "the military",
+        "south korean military", "u.s. military", "us military", "american military", "military officials",
+        "military personnel",
     ],
     "aerospace": [
         "aerospace", "airlines", "airports",
@@ -336,6 +339,7 @@ NOUNS = {
     "government": [
         "governments", "ministry", "ministries", "diplomats", "embassies", "embassy", "government agency",
         "government agencies", "foreign ministry", "state agencies", "public officials", "state institutions",
+        "government officials", "national security officials",
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
