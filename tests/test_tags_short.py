@@ -248,3 +248,16 @@ def test_english_round_two(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber, tags.evidence
     assert set(tags.sectors) == sectors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "sectors"),
+    [
+        ("South Korea's largest news agency, Yonhap News, reports that North Korean hackers hit banks.", {"finance"}),
+        ("The news agency reports that North Korean hackers hit banks.", {"finance"}),
+        ("North Korean hackers attacked a news agency, Yonhap News, and a broadcaster.", {"media"}),  # the victim
+    ],
+)
+def test_a_reporting_outlet_past_its_name_is_the_source(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert set(tags.sectors) == sectors, tags.evidence

@@ -62,13 +62,26 @@ def issuer(ctx: Context, hit: Hit) -> bool:
 
 def reports(ctx: Context, head: Hit) -> bool:
     """The head noun is the subject of a reporting verb ("agencies warned", "officials said", "Government and
-    industry sources told") or of a law-enforcement act ("prosecutors have indicted")."""
-    words = [t.lower_ for t in ctx.doc[head.tok_end : head.tok_end + 3] if not t.is_space] if head.tok_end >= 0 else []
+    industry sources told", "the news agency reports that"), past an appositive name ("news agency, Yonhap News,
+    reports"), or of a law-enforcement act ("prosecutors have indicted")."""
+    if head.tok_end < 0:
+        return False
+    tokens = [t for t in ctx.doc[head.tok_end : head.tok_end + APPOSITIVE + 4] if not t.is_space]
+    if tokens[:1] and tokens[0].text == ",":  # an appositive: capitalised words up to the closing comma
+        close = next((i for i, t in enumerate(tokens[1 : APPOSITIVE + 2], 1) if t.text == ","), None)
+        if close is not None and all(t.text[:1].isupper() for t in tokens[1:close]):
+            tokens = tokens[close + 1 :]
+    words = [t.lower_ for t in tokens[:3]]
     if words[:1] and words[0] in lexicon.SPEAKERS:
         words = words[1:]  # "industry sources told"
     if words[:1] and words[0] in ("have", "has", "had"):
         words = words[1:]
+    if words[:2] in (["reports", "that"], ["reported", "that"], ["reports", "the"]):
+        return True
     return bool(words) and (words[0] in lexicon.REPORTING or words[0] in lexicon.LAW_ACTS)
+
+
+APPOSITIVE = 4  # words of a name set off by commas after a head ("news agency, Yonhap News, reports")
 
 
 def lure_after_head(ctx: Context, head: Hit) -> bool:
