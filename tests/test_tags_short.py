@@ -261,3 +261,18 @@ def test_english_round_two(tagger, text, sectors):
 def test_a_reporting_outlet_past_its_name_is_the_source(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert set(tags.sectors) == sectors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "dprk_cyber"),
+    [
+        ("해커가 표적으로 삼은 부서는 북한, 중국, 러시아 등에 대한 제재를 담당하는 부서였다.", False),
+        ("Hackers breached the office that administers sanctions on Iran, North Korea and Russia.", False),
+        # the DPRK in a list of states whose hackers act, or acting under sanctions, still counts
+        ("북한, 중국, 러시아 해커들이 국내 기업을 공격했다.", True),
+        ("Hackers from China, Russia and North Korea attacked the ministry.", True),
+        ("북한 해킹조직이 제재를 피하려 거래소를 털었다.", True),
+    ],
+)
+def test_the_dprk_in_a_list_of_sanctioned_states_is_no_actor(tagger, text, dprk_cyber):
+    assert tagger.tag("", text).dprk_cyber is dprk_cyber

@@ -8,7 +8,9 @@ Rules (taxonomy.md "The tag contract"):
   added).
   Missiles, shipping sanctions, troops, satellites and nuclear work give DPRK signals without cyber words:
   dprk_related only.
-- Weak signals (NK, RGB) count only next to a strong one.
+- Weak signals (NK, RGB) count only next to a strong one. The DPRK as one item of a list of states under sanctions
+  ("the office that handles sanctions on Iran, North Korea and Russia", "북한, 중국, 러시아 등에 대한 제재") is the
+  topic of that office, no signal: hackers who hit the office are not the DPRK's.
 - A digest title ("briefing: North Korea missile launch, exchange rates, and a retail data breach") pairs a DPRK
   signal only with cyber words in the same item; a one- or two-character item is the headline's subject
   ("美, ...", "北, ..."), not a topic, so Korean headlines written "美, X…Y, Z" are no digest.
@@ -41,9 +43,20 @@ class Verdict:
 
 
 def dprk_signals(ctx: Context) -> list[Hit]:
-    hits = ctx.hits("dprk")
+    hits = [h for h in ctx.hits("dprk") if not _sanctioned_with_others(ctx, h)]
     strong = [h for h in hits if h.text not in WEAK_DPRK]
     return hits if strong else []
+
+
+def _sanctioned_with_others(ctx: Context, hit: Hit) -> bool:
+    """ "북한, 중국, 러시아 등에 대한 제재", "sanctions on Iran, North Korea and Russia": the DPRK as one of several
+    states under sanctions, the topic of an office or a policy, not an actor."""
+    after = ctx.text[hit.end : hit.end + STATE_LIST]
+    before = ctx.text[max(0, hit.start - STATE_LIST) : hit.start]
+    listed = _STATE_ITEM.match(after) or _STATE_ITEM_BEFORE.search(before)
+    if not listed:
+        return False
+    return bool(_SANCTIONS_AFTER.match(after) or _SANCTIONS_BEFORE.search(before))
 
 
 def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
@@ -127,6 +140,14 @@ def _neighbours(ctx: Context, s: int) -> tuple[int, ...]:
     return tuple(out)
 
 
+STATE_LIST = 40  # characters around a DPRK signal that a list of states under sanctions may span
+_STATES = r"(?:중국|러시아|이란|시리아|쿠바|베네수엘라|China|Russia|Iran|Syria|Cuba|Venezuela|中国|ロシア|イラン)"
+_STATE_ITEM = re.compile(rf"^\s?(?:[,·、]|와|과|및|や|and|or)\s?{_STATES}")
+_STATE_ITEM_BEFORE = re.compile(rf"{_STATES}\s?(?:[,·、]|와|과|및|や|and|or)\s?$")
+_SANCTIONS_AFTER = re.compile(
+    rf"^(?:\s?(?:[,·、]|와|과|및|や|and|or)\s?{_STATES})+\s?(?:등|など)?\s?(?:에\s?대한|への|に対する)\s?(?:독자\s?)?(?:제재|制裁)"
+)
+_SANCTIONS_BEFORE = re.compile(rf"sanctions\s(?:on|against)\s(?:{_STATES}\s?(?:,|and|or)\s)*$", re.IGNORECASE)
 _TITLE_ITEM = re.compile(r"[^,;|]+")
 DIGEST_ITEMS = 3  # a title with this many comma/semicolon/bar-separated items is a digest of topics
 SUBJECT_PREFIX = 2  # an item this short is a headline's subject ("美, ...", "北, ..."), not a topic of its own
