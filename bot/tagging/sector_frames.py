@@ -41,11 +41,17 @@ LURE_CLAUSE = 20  # characters after a Korean/Japanese sector noun that its lure
 
 def lure_later_in_clause(rest: str) -> bool:
     """ "통일부 산하 ... 직원을 사칭한", "VOA 기자, NYT 채용담당자로 위장": an impersonation marker later in the
-    clause (a list may lie between), no target word before it."""
+    clause (a list may lie between), no target word before it. The role posed as, the word just before the
+    marker, is the bait's own name: a target word inside it ("채용담당자로 위장") makes no victim."""
     found = [at for at in (rest.find(m) for m in lexicon_cjk.LURE_LATER) if at >= 0]
     if not found:
         return False
-    return not any(t in rest[: min(found)] for t in lexicon_cjk.TARGET)
+    at = min(found)
+    before = rest[:at].rstrip()
+    cut = before.rfind(" ")  # Korean spacing; Japanese has no spaces, its clause stays whole
+    if cut > 0 and (not rest[at - 1].isspace() or before.endswith(("를", "을"))):  # the role posed as, its object
+        before = before[:cut]
+    return not any(t in before for t in lexicon_cjk.TARGET)
 
 
 _PERPETRATOR = re.compile(r"해킹\s?(?:조직|그룹|단체)|ハッカー集団|ハッキング集団")
