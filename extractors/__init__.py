@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.config.source_base import Source, SourceBase
-from bot.config.tagged import tags
+from bot.config.tagged import file_under
 from bot.errors import ExtractError
 from bot.records import FetchResult, Item
 from extractors import html, jsonmap, rss
@@ -36,11 +36,7 @@ EXTRACTORS: dict[str, Extractor] = {}
 
 def register(extractor: Extractor) -> Extractor:
     """File `extractor` under the tag(s) of its CONFIG model; a tag already taken is a programming error."""
-    for tag in tags(extractor.CONFIG):
-        if EXTRACTORS.get(tag, extractor) is not extractor:
-            raise ValueError(f"source type {tag!r} is registered already")
-        EXTRACTORS[tag] = extractor
-    return extractor
+    return file_under(EXTRACTORS, extractor, extractor.CONFIG, "source type")
 
 
 register(rss)

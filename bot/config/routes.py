@@ -10,15 +10,14 @@ and `NotifierConfig` are read from this module (`bot.config.routes.RoutesFile`),
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, create_model, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from bot.config.tagged import tagged_union
+from bot.config.tagged import file_model
 from bot.config.values import Kebab, parse_duration
 from bot.config.yamlfile import StrictModel, load_model
 from bot.errors import ConfigError
@@ -129,23 +128,14 @@ class RoutesFileBase(StrictModel):
         return self
 
 
-@functools.cache
-def _models(members: tuple[type[NotifierBase], ...]) -> tuple[object, type[RoutesFileBase]]:
-    union = tagged_union(members)
-    file_model = create_model(
-        "RoutesFile",
-        __base__=RoutesFileBase,
-        __doc__="The whole routes.yaml.",
-        __module__=__name__,
-        notifiers=(list[union], Field(min_length=1, description="chat services")),
-    )
-    return union, file_model
+_NOTIFIERS_FIELD = Field(min_length=1, description="chat services")
 
 
 def _current() -> tuple[object, type[RoutesFileBase]]:
     from bot.notify.kinds import KINDS
 
-    return _models(tuple(kind.CONFIG for kind in KINDS.values()))
+    members = tuple(kind.CONFIG for kind in KINDS.values())
+    return file_model(RoutesFileBase, "RoutesFile", "The whole routes.yaml.", "notifiers", members, _NOTIFIERS_FIELD)
 
 
 def routes_file_model() -> type[RoutesFileBase]:

@@ -9,14 +9,13 @@ tagged union of the registered models, built when first used and again when the 
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
-from pydantic import Field, create_model, model_validator
+from pydantic import Field, model_validator
 
 import extractors
 from bot.config.source_base import Source, SourceBase
-from bot.config.tagged import tagged_union
+from bot.config.tagged import file_model
 from bot.config.values import Duration, Size, parse_duration, parse_size
 from bot.config.yamlfile import StrictModel, load_model
 from extractors.html import Selectors
@@ -64,21 +63,12 @@ class SourcesFileBase(StrictModel):
         return self
 
 
-@functools.cache
-def _models(members: tuple[type[SourceBase], ...]) -> tuple[object, type[SourcesFileBase]]:
-    union = tagged_union(members)
-    file_model = create_model(
-        "SourcesFile",
-        __base__=SourcesFileBase,
-        __doc__="The whole sources.yaml.",
-        __module__=__name__,
-        sources=(list[union], Field(description="the sources to fetch")),
-    )
-    return union, file_model
+_SOURCES_FIELD = Field(description="the sources to fetch")
 
 
 def _current() -> tuple[object, type[SourcesFileBase]]:
-    return _models(tuple(e.CONFIG for e in extractors.EXTRACTORS.values()))
+    members = tuple(e.CONFIG for e in extractors.EXTRACTORS.values())
+    return file_model(SourcesFileBase, "SourcesFile", "The whole sources.yaml.", "sources", members, _SOURCES_FIELD)
 
 
 def sources_file_model() -> type[SourcesFileBase]:

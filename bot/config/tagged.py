@@ -8,10 +8,11 @@ bot.config.yamlfile can word an error in the entry's own terms ("selectors: only
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, MutableMapping
 from typing import Annotated, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 from pydantic.fields import FieldInfo
 
 TAG = "type"  # the key that chooses the model, in sources.yaml and routes.yaml
@@ -23,6 +24,29 @@ def tags(model: type[BaseModel]) -> tuple[str, ...]:
     if get_origin(annotation) is not Literal:
         raise TypeError(f"{model.__name__}.{TAG} must be a Literal of its type names, not {annotation!r}")
     return get_args(annotation)
+
+
+def file_under(registry: MutableMapping[str, object], entry, model: type[BaseModel], what: str):
+    """File `entry` under the tag(s) of its config `model` in `registry`; a tag already taken is a programming
+    error. The one registering rule of both extension points: extractors.register and
+    bot.notify.kinds.register call it."""
+    for tag in tags(model):
+        if registry.get(tag, entry) is not entry:
+            raise ValueError(f"{what} {tag!r} is registered already")
+        registry[tag] = entry
+    return entry
+
+
+@functools.cache
+def file_model(
+    base: type[BaseModel], name: str, doc: str, key: str, members: tuple[type[BaseModel], ...], field: FieldInfo
+):
+    """(the entry union, `base` with `key` as a list of it): a config file's model for the types registered now,
+    built once per set of members."""
+    union = tagged_union(members)
+    model = create_model(name, __base__=base, __doc__=doc, __module__=base.__module__,
+                         **{key: (list[union], field)})  # fmt: skip
+    return union, model
 
 
 def tagged_union(models: Iterable[type[BaseModel]]):

@@ -14,7 +14,7 @@ import html
 import re
 
 from bot.notify.card import LIST_LIMIT, AlertCard, AnyCard, BurstCard, Card, DigestCard, FollowupCard, ListCard, OpsCard
-from bot.notify.escape import clean, defang
+from bot.notify.escape import ELLIPSIS, clean, defang
 
 TITLE_LIMIT, FIELD_LIMIT = 300, 500
 
@@ -57,7 +57,7 @@ def _escape_keep_urls(text: str, flavour: str) -> str:
 def shorten(text: str, limit: int) -> str:
     """One cleaned line of at most `limit` characters, an ellipsis where it was cut."""
     text = clean(text, single_line=True)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    return text if len(text) <= limit else text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS
 
 
 def _link_target(url: str) -> str:

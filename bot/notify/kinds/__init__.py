@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from bot.config.tagged import tags
+from bot.config.tagged import file_under
 from bot.notify.kinds import apprise, console, slack, webhook
 
 if TYPE_CHECKING:
@@ -37,11 +37,7 @@ KINDS: dict[str, Kind] = {}
 
 def register(kind: Kind) -> Kind:
     """File `kind` under the tag(s) of its CONFIG model; a tag already taken is a programming error."""
-    for tag in tags(kind.CONFIG):
-        if KINDS.get(tag, kind) is not kind:
-            raise ValueError(f"notifier type {tag!r} is registered already")
-        KINDS[tag] = kind
-    return kind
+    return file_under(KINDS, kind, kind.CONFIG, "notifier type")
 
 
 register(slack)
