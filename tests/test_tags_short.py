@@ -9,6 +9,13 @@ import pytest
 from bot.tagging import get_tagger
 
 
+def assert_dprk_sectors(tagger, text: str, sectors: set[str]) -> None:
+    """`text` is DPRK cyber and tags exactly `sectors`."""
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber, tags.evidence
+    assert set(tags.sectors) == sectors, tags.evidence
+
+
 @pytest.fixture(scope="module")
 def tagger():
     return get_tagger()
@@ -116,9 +123,7 @@ SECTORS = [
 
 @pytest.mark.parametrize(("text", "sectors"), SECTORS)
 def test_sector_phrases(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber, tags.evidence
-    assert set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 SECTOR_CONFUSERS = [
@@ -168,9 +173,7 @@ SECTOR_CONFUSERS = [
 
 @pytest.mark.parametrize(("text", "sectors"), SECTOR_CONFUSERS)
 def test_sector_words_that_are_not_victims(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber, tags.evidence
-    assert set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 # Round 2 (a blind set's false alarms, by kind): an impersonated sender past a list or introduced as such, and a
@@ -192,9 +195,7 @@ ISSUERS_HIT = [
 
 @pytest.mark.parametrize(("text", "sectors"), ISSUERS_AND_BAIT + ISSUERS_HIT)
 def test_issuers_and_impersonated_senders_are_not_victims(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber, tags.evidence
-    assert set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 # Round 2, lists by kind: an adjective between 등 and the head, the last item carrying the list's head though it is
@@ -222,9 +223,7 @@ LISTS_ROUND2_CONFUSERS = [
 
 @pytest.mark.parametrize(("text", "sectors"), LISTS_ROUND2 + LISTS_ROUND2_CONFUSERS)
 def test_lists_round_two(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber, tags.evidence
-    assert set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 # Round 2, English by kind: the military as a noun, officials and executives as heads, "in the crosshairs"
@@ -245,9 +244,7 @@ ENGLISH_ROUND2_CONFUSERS = [
 
 @pytest.mark.parametrize(("text", "sectors"), ENGLISH_ROUND2 + ENGLISH_ROUND2_CONFUSERS)
 def test_english_round_two(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber, tags.evidence
-    assert set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 @pytest.mark.parametrize(
