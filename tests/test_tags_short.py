@@ -30,6 +30,10 @@ HEADLINES = [
     ("모바일 지갑 가상자산 300억원 도난…“북한 소행 추정”", ()),
     # North Korea as the one syllable 북, alone before a comma or before 해커
     ("북 해커 조직, 국내 방산업체 서버 해킹", ()),
+    # a theft of information or technical data, with the DPRK as its subject
+    ("北 연구원들 상대로 정보 탈취 시도", ()),
+    ("북한, 방산업체 10여곳서 기술자료 탈취", ()),
+    ("北朝鮮、韓国の戦車部品の技術を窃取", ()),
 ]
 
 
@@ -48,6 +52,9 @@ HEADLINE_CONFUSERS = [
     "북 콘서트 연 작가, 해킹 피해 호소",  # 북 as a book
     "남북 협력 사무소 서버 해킹",  # 남북 is not 북 alone
     "탈북민 단체 해킹 피해",  # a defectors' group
+    "中国企業、韓国の半導体技術を窃取か",  # a theft of technology, no DPRK
+    "대기업의 중소기업 기술 탈취 근절 대책 발표",  # no DPRK
+    "북한, 서해상에서 어선 탈취",  # a seizure, no information taken
 ]
 
 

@@ -22,6 +22,9 @@ CYBER = [
     "원격 취업", "IT労働者", "IT技術者", "노트북 농장",
     # a software maker breached to reach its customers
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
+    # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
+    "정보 탈취", "자료 탈취", "기술 탈취", "기술자료 탈취", "기밀 탈취", "정보 빼돌", "자료 빼돌",
+    "情報を窃取", "技術を窃取", "データを窃取", "機密を窃取", "情報窃取", "技術窃取",
 ]
 # A software maker breached to reach its customers: technology was hit (as lexicon.SUPPLY_CHAIN).
 SUPPLY_CHAIN = ["공급망 공격", "공급망 해킹", "サプライチェーン攻撃"]
