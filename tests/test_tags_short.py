@@ -125,6 +125,12 @@ SECTORS = [
             "think-tanks-academia",
         },
     ),
+    # one maker, builder or supplier named by what it makes
+    ("North Korean hackers breached a Russian missile maker.", {"defense"}),
+    ("North Korean hackers compromised a VoIP software maker and its customers.", {"technology"}),
+    ("Kimsuky hackers targeted a vaccine developer.", {"healthcare"}),
+    ("North Korean hackers stole data from a chipmaker and a shipyard.", {"manufacturing"}),
+    ("北朝鮮のハッカーがミサイルメーカーに侵入した。", {"defense"}),
 ]
 
 
@@ -134,6 +140,9 @@ def test_sector_phrases(tagger, text, sectors):
 
 
 SECTOR_CONFUSERS = [
+    # a maker impersonated in a lure is bait; the DPRK's own missile maker is its own
+    ("Lazarus hackers posed as a recruiter from a defense contractor and a vaccine maker.", set()),
+    ("North Korean hackers stole cryptocurrency to fund the country's missile makers.", {"cryptocurrency"}),
     # a function word is no bridge to a head; "media reports" is the source
     ("North Korean hackers stole technology from organizations in the defense industry.", {"defense"}),
     ("North Korean hackers targeted banks, media reports said.", {"finance"}),

@@ -221,6 +221,8 @@ HEADS = {
     "providers", "sector", "sectors", "services", "staff", "engineers", "startups", "start-ups", "start-up", "startup",
     "suppliers", "targets", "theft", "thefts", "processors", "service", "clients", "customers",
     "users", "utilities", "vendor", "vendors", "workers", "executives",
+    # one maker or supplier: "a missile maker", "a vaccine developer", "a software supplier"
+    "maker", "producer", "developer", "builder", "builders", "supplier",
 }
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
@@ -233,7 +235,8 @@ MODIFIERS = {
         "financial", "banking", "fintech", "payment", "payments", "insurance", "investment",
     ],
     "defense": [
-        "defense", "defence", "military", "weapons", "arms", "missile", "missiles",
+        "defense", "defence", "military", "weapons", "arms", "missile", "missiles", "warship", "warships",
+        "munitions",
     ],
     "aerospace": [
         "aerospace", "aviation", "aircraft", "airline", "airlines",
@@ -249,7 +252,7 @@ MODIFIERS = {
     ],
     "healthcare": [
         "healthcare", "health care", "health-care", "medical", "pharmaceutical", "pharma", "public health",
-        "hospital", "biotech", "health",
+        "hospital", "biotech", "health", "vaccine", "vaccines",
     ],
     "energy": [
         "energy", "nuclear", "power", "oil", "gas", "electricity", "utility",
@@ -268,7 +271,7 @@ MODIFIERS = {
     ],
     "manufacturing": [
         "manufacturing", "engineering", "shipbuilding", "semiconductor", "semiconductors", "industrial",
-        "automotive", "chemical", "chemicals", "electronics",
+        "automotive", "chemical", "chemicals", "electronics", "chip", "chips",
     ],
 }
 MODIFIER_HEADS_ONLY = {
@@ -371,6 +374,7 @@ NOUNS = {
     ],
     "manufacturing": [
         "shipbuilders", "shipyards", "semiconductor companies", "chipmakers", "manufacturers",
+        "shipbuilder", "shipyard", "chipmaker",
     ],
 }
 # fmt: on
