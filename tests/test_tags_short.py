@@ -131,6 +131,12 @@ SECTORS = [
     ("Kimsuky hackers targeted a vaccine developer.", {"healthcare"}),
     ("North Korean hackers stole data from a chipmaker and a shipyard.", {"manufacturing"}),
     ("北朝鮮のハッカーがミサイルメーカーに侵入した。", {"defense"}),
+    # a bridge by its name, a navy, lawmakers, a telecom carrier, a power company
+    ("North Korean hackers stole $600 million from the Ronin bridge.", {"cryptocurrency"}),
+    ("North Korean hackers infiltrated the networks of the South Korean navy.", {"defense"}),
+    ("North Korean hackers hacked the email accounts of lawmakers' aides.", {"government"}),
+    ("North Korean hackers targeted employees of a major telecom carrier.", {"telecommunications"}),
+    ("North Korean hackers hit a Japanese power company.", {"energy"}),
 ]
 
 
@@ -140,6 +146,15 @@ def test_sector_phrases(tagger, text, sectors):
 
 
 SECTOR_CONFUSERS = [
+    # lawmakers as the source, also past a relative clause; the DPRK's own navy
+    ("Lawmakers said North Korean hackers targeted defense firms.", {"defense"}),
+    (
+        "South Korean lawmakers who met with local reporters after a briefing said that a state research "
+        "institute was the target of North Korean hackers.",
+        {"think-tanks-academia"},
+    ),
+    ("Officials at the foreign ministry told reporters that North Korean hackers targeted banks.", {"finance"}),
+    ("North Korean hackers, not the North Korean navy, attacked crypto firms.", {"cryptocurrency"}),
     # a maker impersonated in a lure is bait; the DPRK's own missile maker is its own
     ("Lazarus hackers posed as a recruiter from a defense contractor and a vaccine maker.", set()),
     ("North Korean hackers stole cryptocurrency to fund the country's missile makers.", {"cryptocurrency"}),

@@ -286,7 +286,8 @@ MODIFIER_HEADS_ONLY = {
         "enforcement", "firm", "firms",
     },
     "power": {
-        "companies", "grid", "operators", "plants", "providers", "sector", "stations", "utilities",
+        "companies", "company", "firm", "firms", "grid", "operators", "plants", "providers", "sector", "stations",
+        "utilities", "utility",
     },
     "health": {
         "institutions", "organisations", "organizations", "providers", "sector", "services", "service",
@@ -320,7 +321,7 @@ NOUNS = {
         "cross-chain bridge", "bridges", "wallets", "crypto wallets", "blockchain games", "play-to-earn", "nft",
         "nfts", "crypto firms", "web3", "cryptocurrency-related firms", "virtual asset service providers", "vasps",
         "hot wallet", "hot wallets", "crypto platform", "crypto platforms", "cryptocurrencies", "digital assets",
-        "virtual assets", "crypto assets", "wallet",
+        "virtual assets", "crypto assets", "wallet", "bridge",
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",
@@ -331,7 +332,7 @@ NOUNS = {
         "ministry of defence", "armed forces", "military organizations", "defense industrial base",
         "defence industrial base", "defense industrial bases", "defence industrial bases", "the military",
         "south korean military", "u.s. military", "us military", "american military", "military officials",
-        "military personnel",
+        "military personnel", "navy", "air force", "marine corps",
     ],
     "aerospace": [
         "aerospace", "airlines", "airports",
@@ -342,7 +343,7 @@ NOUNS = {
     "government": [
         "governments", "ministry", "ministries", "diplomats", "embassies", "embassy", "government agency",
         "government agencies", "foreign ministry", "state agencies", "public officials", "state institutions",
-        "government officials", "national security officials",
+        "government officials", "national security officials", "lawmakers", "legislators", "parliamentarians",
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
@@ -362,7 +363,8 @@ NOUNS = {
         "developers", "software engineers", "it service providers", "software makers",
     ],
     "telecommunications": [
-        "telecommunications", "telecom operators", "telecoms", "mobile carriers",
+        "telecommunications", "telecom operators", "telecoms", "mobile carriers", "mobile carrier", "telecom carrier",
+        "telecom carriers", "wireless carrier", "wireless carriers",
     ],
     "media": [
         "journalists", "journalist", "news outlets", "broadcasters", "news media", "newspapers", "reporters",

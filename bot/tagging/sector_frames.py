@@ -88,6 +88,27 @@ def reports(ctx: Context, head: Hit) -> bool:
 
 
 APPOSITIVE = 4  # words of a name set off by commas after a head ("news agency, Yonhap News, reports")
+SPEAKER_REACH = 20  # tokens from a noun to the reporting verb of the clause it stands in
+
+
+def speaker_side(ctx: Context, hit: Hit) -> bool:
+    """ "South Korean lawmakers who met with local reporters after a briefing said that the institute was the target
+    of hackers": a noun before the sentence's reporting verb, when every target word of the sentence comes after
+    that verb, is on the side of who speaks, not of who was hit."""
+    if hit.tok_start < 0:
+        return False
+    sent = ctx.sent(hit.start)
+    verb = None
+    for token in ctx.doc[hit.tok_end : hit.tok_end + SPEAKER_REACH]:
+        if ctx.sent(token.idx) != sent:
+            return False
+        if token.lower_ in lexicon.REPORTING:
+            verb = token.idx
+            break
+    if verb is None:
+        return False
+    targets = [t.start for t in ctx.hits("target") if ctx.sent(t.start) == sent]
+    return bool(targets) and min(targets) > verb
 
 
 def lure_after_head(ctx: Context, head: Hit) -> bool:

@@ -48,6 +48,7 @@ from bot.tagging.sector_frames import (
     lure_after_head,
     reported_by,
     reports,
+    speaker_side,
     supply_chain,
     victims_country,
 )
@@ -125,6 +126,8 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True
     if reported_by(ctx, hit):
         return True  # "the story was broken by South Korean news outlet X": the source
+    if speaker_side(ctx, hit):
+        return True  # "lawmakers who met with reporters said that the institute was targeted": who speaks
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
