@@ -34,6 +34,14 @@ HEADLINES = [
     ("北 연구원들 상대로 정보 탈취 시도", ()),
     ("북한, 방산업체 10여곳서 기술자료 탈취", ()),
     ("北朝鮮、韓国の戦車部品の技術を窃取", ()),
+    # a title item led by a pronoun, "not" or a verb goes on with the item before it (no digest)
+    ("Firm hired North Korean for remote role, he hacked data, demanded ransom on being fired", ()),
+    ("North Korea, not China, was behind the hack, FBI says", ()),
+    # Lazarus (no ordinary word) with a targeting verb and a sector's organisations in its sentence; the group
+    # written with its group word in katakana
+    ("Energy providers in the U.S., Canada and Japan targeted by Lazarus", ("Lazarus Group",)),
+    ("ラザルス、欧州の防衛産業を狙う", ("Lazarus Group",)),
+    ("ラザルスグループとは", ("Lazarus Group",)),
 ]
 
 
@@ -55,6 +63,15 @@ HEADLINE_CONFUSERS = [
     "中国企業、韓国の半導体技術を窃取か",  # a theft of technology, no DPRK
     "대기업의 중소기업 기술 탈취 근절 대책 발표",  # no DPRK
     "북한, 서해상에서 어선 탈취",  # a seizure, no information taken
+    # still a digest; a plain "attacked" is no targeting; a first name makes a person
+    "Morning news: North Korea fires missile, stocks rise, and hacked retailers count losses",
+    "Lazarus attacked the hospital's reputation in a sermon",
+    "Emma Lazarus's poem targeted by critics at a university",
+    # the DPRK, or its group, named as who it was not
+    "국내 공공기관 해킹 공격, 북한 아닌 중국 해커 그룹 추정",
+    "북한 해커가 아닌 중국 해커가 정부기관 해킹",
+    "北朝鮮のハッカーではなく中国のハッカー集団が攻撃",
+    "Hackers were from China, not North Korea, investigators say",
 ]
 
 
@@ -304,3 +321,23 @@ def test_a_reporting_outlet_past_its_name_is_the_source(tagger, text, sectors):
 )
 def test_the_dprk_in_a_list_of_sanctioned_states_is_no_actor(tagger, text, dprk_cyber):
     assert tagger.tag("", text).dprk_cyber is dprk_cyber
+
+
+def test_a_group_named_as_who_it_was_not_names_no_one(tagger):
+    tags = tagger.tag(
+        "연구진 '중국 해커 소행 추정'",
+        "연구진은 공공기관 해킹 공격이 북한 해커 그룹 '김수키'가 아닌 중국 해커 그룹에 의한 것이라고 발표했다.",
+    )
+    assert not tags.dprk_cyber and tags.actors == (), tags.evidence
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "경찰, 해킹 공격 북한 소행이 아닌지 조사",  # a suspicion ("whether it was not"), not a denial
+        "북한 해커조직 가상자산 거래소가 아닌 개인 지갑 노려",  # the negation is about the target
+        "김수키가 국내 기관 해킹",
+    ],
+)
+def test_a_negation_elsewhere_keeps_the_dprk(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber

@@ -21,11 +21,15 @@ Rules (taxonomy.md):
   ("compromised") in the text; a malware name only with some security wording (target words, agents, "loader").
 - An ambiguous name that is no ordinary word (Lazarus) also counts, capitalised and after no first name, with a
   cyber word or a theft of cryptocurrency in its own sentence ("FBI ties Lazarus to bridge exploit").
+- Such a name (Lazarus, ラザルス) also counts with a target word and a sector's organisations in its own sentence
+  ("Energy providers in the U.S. targeted by Lazarus").
+- A name ruled out ("'김수키'가 아닌 중국 해커", "not Lazarus", "ラザルスではなく") names no one.
 - Malware names count on their own (ambiguous ones need cyber words nearby); they never add an actor.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.tagging import lexicon
@@ -96,6 +100,69 @@ def _cyber_near(ctx: Context, hit: Hit, cyber_sents: set[int]) -> bool:
     return bool(cyber_sents & {s - 1, s, s + 1})
 
 
+def ruled_out(ctx: Context, hit: Hit) -> bool:
+    """ "'김수키'가 아닌 중국 해커", "not North Korea but China", "北朝鮮ではなく中国": named as who it was not."""
+    after = ctx.text[hit.end : hit.end + NEGATION_REACH]
+    before = ctx.text[max(0, hit.start - NEGATION_REACH) : hit.start]
+    return bool(_NOT_AFTER.match(after) or _NOT_BEFORE.search(before))
+
+
+NEGATION_REACH = 20  # characters around a name that its negation may span
+# "북한 아닌", "'김수키'가 아닌", "北朝鮮ではなく"; not "북한 소행이 아닌지" (a suspicion: "whether it was not the
+# North's doing")
+_NOT_AFTER = re.compile(
+    r"^[’'\"」』]?\s?(?:해커들?|해킹\s?(?:조직|그룹)|の?ハッカー(?:集団)?)?\s?(?:(?:이|가)?\s?아닌(?![지가])|(?:で|じゃ)は?な[くい])"
+)
+PHRASE_REACH = 12  # characters from a DPRK signal to the name it modifies ("북한 해커 그룹 '김수키'")
+
+
+def heads_ruled_out_name(ctx: Context, hit: Hit) -> bool:
+    """ "북한 해커 그룹 '김수키'가 아닌 중국 해커": the DPRK signal modifies a name that is ruled out."""
+    for alias in ctx.hits("alias"):
+        between = ctx.text[hit.end : alias.start]
+        if 0 <= len(between) <= PHRASE_REACH and not re.search(r"[.,。、\n]", between) and ruled_out(ctx, alias):
+            return True
+    return False
+
+
+_NOT_BEFORE = re.compile(r"\b(?:not|rather than|instead of|other than)\s(?:by\s|from\s)?(?:the\s)?$", re.IGNORECASE)
+
+
+def _group_word_beside(ctx: Context, hit: Hit) -> bool:
+    """ "APTグループLazarus", "라자루스 그룹": a Korean or Japanese group word right before or after the name."""
+    before = ctx.text[max(0, hit.start - GROUP_WORD_REACH) : hit.start].rstrip()
+    after = ctx.text[hit.end : hit.end + GROUP_WORD_REACH].lstrip()
+    return before.endswith(CJK_GROUP_WORDS) or after.startswith(CJK_GROUP_WORDS)
+
+
+GROUP_WORD_REACH = 8
+CJK_GROUP_WORDS = ("グループ", "그룹", "해킹조직", "해킹 조직", "ハッカー集団", "攻撃グループ", "APT")
+
+
+def _victims_here(ctx: Context, hit: Hit) -> bool:
+    """A targeting verb ("targeted", "breached", "狙う", "겨냥"; not a plain "attacked") and a sector's organisations in
+    the name's sentence."""
+    s = ctx.sent(hit.start)
+    aimed = [h for h in ctx.hits("target") if h.text.lower().startswith(_TARGETING)]
+    return s in ctx.sents_of(aimed) and s in ctx.sents_of(ctx.hits("noun") + ctx.hits("mod"))
+
+
+_TARGETING = (
+    "target",
+    "breach",
+    "compromis",
+    "infiltrat",
+    "hacked",
+    "狙",
+    "標的",
+    "표적",
+    "겨냥",
+    "노려",
+    "노린",
+    "타깃",
+)
+
+
 def _cyber_here(ctx: Context, hit: Hit, cyber_sents: set[int]) -> bool:
     return ctx.sent(hit.start) in cyber_sents
 
@@ -151,7 +218,7 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
     candidates: list[tuple[Alias, Hit]] = []
     for hit in _longest_first(ctx.hits("alias")):
         alias = kb.aliases.get(hit.value)
-        if alias is None or not alias.accepts(hit.text):
+        if alias is None or not alias.accepts(hit.text) or ruled_out(ctx, hit):
             continue
         if alias.ambiguous and hit.text[:1].isupper() and _is_person(ctx, hit):
             continue
@@ -169,7 +236,7 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
             continue
         # ALL-CAPS (ZINC) and Hangul/kana spellings are rarely anything else once cyber words are near.
         marked = hit.text.isupper() or bool(CJK_CHAR.search(hit.text))
-        adjacent = (has_cyber or bool(firm)) and _group_noun_adjacent(ctx, hit)
+        adjacent = (has_cyber or bool(firm)) and (_group_noun_adjacent(ctx, hit) or _group_word_beside(ctx, hit))
         if alias.plain and not (marked or has_dprk or firm):
             adjacent = False  # "the IoT Reaper botnet": an ordinary word beside a cyber word is not yet a group
         # "Lazarus" amid "trojanized ... backdoor", but not "John Lazarus"
@@ -178,6 +245,12 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
         # crypto theft) in its own sentence, no first name before it
         same = _cyber_here(ctx, hit, cyber_sents) and not alias.plain and hit.text[:1].isupper()
         named = named or (same and not _after_first_name(ctx, hit))
+        # "Energy providers ... targeted by Lazarus", "ラザルス、防衛産業を狙う": a name that is no ordinary word,
+        # with a targeting word and a sector's organisations in its own sentence
+        hits_victims = not alias.plain and (hit.text[:1].isupper() or marked) and _victims_here(ctx, hit)
+        if hits_victims and not _after_first_name(ctx, hit):
+            mentions.append(Mention(alias, hit, True))
+            continue
         if adjacent or (_cyber_near(ctx, hit, cyber_sents) and (has_dprk or bool(firm) or marked or named)):
             mentions.append(Mention(alias, hit, True))
     return sorted(mentions, key=lambda m: m.hit.start)

@@ -8,12 +8,15 @@ Rules (taxonomy.md "The tag contract"):
   added).
   Missiles, shipping sanctions, troops, satellites and nuclear work give DPRK signals without cyber words:
   dprk_related only.
-- Weak signals (NK, RGB) count only next to a strong one. The DPRK as one item of a list of states under sanctions
+- Weak signals (NK, RGB) count only next to a strong one. The DPRK named as who it was not ("북한 아닌 중국 해커",
+  "not North Korea but China", "北朝鮮ではなく") is no signal. The DPRK as one item of a list of states under sanctions
   ("the office that handles sanctions on Iran, North Korea and Russia", "북한, 중국, 러시아 등에 대한 제재") is the
   topic of that office, no signal: hackers who hit the office are not the DPRK's.
 - A digest title ("briefing: North Korea missile launch, exchange rates, and a retail data breach") pairs a DPRK
   signal only with cyber words in the same item; a one- or two-character item is the headline's subject
-  ("美, ...", "北, ..."), not a topic, so Korean headlines written "美, X…Y, Z" are no digest.
+  ("美, ...", "北, ..."), not a topic, so Korean headlines written "美, X…Y, Z" are no digest; an item led by a
+  pronoun, "not", "but" or a verb ("..., he hacked data, ...", "North Korea, not China, was behind ...") goes on
+  with the item before it.
 - score = 1 - prod(1 - w) over the evidence weights below; below 0.5 exactly when dprk_cyber is false.
 """
 
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.tagging.actors import Mention
+from bot.tagging.actors import Mention, heads_ruled_out_name, ruled_out
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
 
@@ -43,9 +46,14 @@ class Verdict:
 
 
 def dprk_signals(ctx: Context) -> list[Hit]:
-    hits = [h for h in ctx.hits("dprk") if not _sanctioned_with_others(ctx, h)]
+    hits = [h for h in ctx.hits("dprk") if not _sanctioned_with_others(ctx, h) and not _not_the_dprk(ctx, h)]
     strong = [h for h in hits if h.text not in WEAK_DPRK]
     return hits if strong else []
+
+
+def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
+    """ "북한 아닌 중국 해커", "not North Korea", "北朝鮮ではなく", "북한 해커 그룹 '김수키'가 아닌": ruled out."""
+    return ruled_out(ctx, hit) or heads_ruled_out_name(ctx, hit)
 
 
 def _sanctioned_with_others(ctx: Context, hit: Hit) -> bool:
@@ -128,6 +136,9 @@ def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> li
         return next((i for i, (a, b) in enumerate(items) if a <= pos < b), -1)
 
     dprk_items = {item(h.start) for h in dprk if h.start < title_end}
+    for i, (a, _) in enumerate(items):  # "..., he hacked data, ...": a pronoun carries the item before it on
+        if i - 1 in dprk_items and _PRONOUN_LED.match(ctx.text, a):
+            dprk_items.add(i)
     return [h for h in cyber if h.start >= title_end or item(h.start) in dprk_items]
 
 
@@ -149,6 +160,9 @@ _SANCTIONS_AFTER = re.compile(
 )
 _SANCTIONS_BEFORE = re.compile(rf"sanctions\s(?:on|against)\s(?:{_STATES}\s?(?:,|and|or)\s)*$", re.IGNORECASE)
 _TITLE_ITEM = re.compile(r"[^,;|]+")
+_PRONOUN_LED = re.compile(
+    r"\s*(?:he|she|they|it|his|her|their|its|who|then|not|but|was|were|is|are|has|have|had)\b", re.IGNORECASE
+)
 DIGEST_ITEMS = 3  # a title with this many comma/semicolon/bar-separated items is a digest of topics
 SUBJECT_PREFIX = 2  # an item this short is a headline's subject ("美, ...", "北, ..."), not a topic of its own
 
