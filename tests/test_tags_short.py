@@ -341,3 +341,34 @@ def test_a_group_named_as_who_it_was_not_names_no_one(tagger):
 )
 def test_a_negation_elsewhere_keeps_the_dprk(tagger, title):
     assert tagger.tag(title, "").dprk_cyber
+
+
+# Round 4 (a training set's errors, by kind): education and IT-maintenance organisations, a specialised outlet;
+# a ransom's currency, who is told, an outlet reporting, a press conference, informed sources, a venue, a
+# university hospital, a false self-introduction, an outlet cited past its name.
+ROUND4 = [
+    (
+        "North Korean hackers compromised educational institutions and IT maintenance contractors.",
+        {"think-tanks-academia", "technology"},
+    ),
+    ("북한 해킹조직이 북한 전문매체 웹사이트를 공격했다.", {"media"}),
+    ("North Korean hackers encrypted hospital servers and demanded a ransom in bitcoin.", {"healthcare"}),
+    ("북한 해커들이 병원 서버를 암호화한 뒤 대가로 비트코인을 받았다.", {"healthcare"}),
+    ("北朝鮮のハッカーが病院を攻撃し、病院側は身代金をビットコインで支払った。", {"healthcare"}),
+    ("A security officer tells the newspaper that North Korean hackers breached government services.", {"government"}),
+    ("North Korean hackers breached defense contractors, Yonhap News Agency reported.", {"defense"}),
+    ("議員は記者会見を開き、北朝鮮のハッカーが病院に侵入したと主張した。", {"healthcare"}),
+    ("북한 해커들이 거래소를 해킹했다고 정부 소식통은 전했다.", {"cryptocurrency"}),
+    ("北朝鮮のハッカーがソウル大学病院のネットワークに侵入した。", {"healthcare"}),
+    ("北朝鮮ハッカーが病院を攻撃したと、フォーダム大学で開催された会議で司法副長官が述べた。", {"healthcare"}),
+    ("자신을 언론사 기자라고 속인 북한 해커가 외교 전문가들에게 악성 메일을 보냈다.", {"think-tanks-academia"}),
+    ("정치 전문매체 더힐에 따르면 북한 해커들이 거래소에서 가상화폐를 훔쳤다.", {"cryptocurrency"}),
+    # still counted: a theft of cryptocurrency with a payment word elsewhere; a victim confirming its breach
+    ("North Korean hackers stole bitcoin from a crypto exchange and paid nothing.", {"cryptocurrency"}),
+    ("A nuclear power plant operator confirmed that North Korean hackers had breached its network.", {"energy"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), ROUND4)
+def test_round_four(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)

@@ -248,7 +248,7 @@ MODIFIERS = {
         "government", "governmental", "diplomatic", "federal", "public-sector", "state agency", "diplomacy",
     ],
     "think-tanks-academia": [
-        "research", "academic", "policy", "university",
+        "research", "academic", "policy", "university", "educational", "education",
     ],
     "healthcare": [
         "healthcare", "health care", "health-care", "medical", "pharmaceutical", "pharma", "public health",
@@ -275,6 +275,8 @@ MODIFIERS = {
     ],
 }
 MODIFIER_HEADS_ONLY = {
+    "education": {"institutions", "institution", "sector", "organizations", "organisations", "establishments"},
+    "educational": {"institutions", "institution", "organizations", "organisations", "establishments"},
     "research": {
         "bodies", "center", "centers", "centre", "centres", "institute", "institutes", "institutions",
         "organisations", "organizations",
@@ -360,7 +362,8 @@ NOUNS = {
     "technology": [
         "software supply chain", "software companies", "software developers", "it companies", "tech companies",
         "technology companies", "it firms", "software vendors",
-        "developers", "software engineers", "it service providers", "software makers",
+        "developers", "software engineers", "it service providers", "software makers", "it maintenance contractors",
+        "it maintenance companies", "it maintenance firms", "it contractors",
     ],
     "telecommunications": [
         "telecommunications", "telecom operators", "telecoms", "mobile carriers", "mobile carrier", "telecom carrier",

@@ -90,7 +90,7 @@ NOUNS = {
         "通信会社", "通信事業者",
     ],
     "media": [
-        "언론", "기자", "방송사", "언론사",
+        "언론", "기자", "방송사", "언론사", "전문매체", "언론매체", "언론 매체", "뉴스 매체",
         "報道関係者", "報道機関", "記者", "放送局",
     ],
     "judiciary": [
@@ -160,7 +160,8 @@ FICTION = [
 # Continuations that make a vocabulary word another word: 기자회견 (a press conference), 언론 보도 (press reports as
 # the source), 공격자 (the attacker, not a target).
 NOT_BEFORE = {
-    "기자": ("회견", "간담"), "언론": ("보도",), "공격": ("자",), "은행": ("강도",), "銀行": ("強盗",),
+    "기자": ("회견", "간담"), "記者": ("会見", "クラブ"), "대학": ("병원",), "大学": ("病院",),
+    "언론": ("보도",), "공격": ("자",), "은행": ("강도",), "銀行": ("強盗",),
     "항공": ("정찰", "기", "모함"),  # 항공정찰기, 항공기 설계도: aircraft (stolen data), not an airline
 }
 # Lure markers after a sector noun (its particle may sit between) and before it, within the same clause.
@@ -175,12 +176,12 @@ LURE_BEFORE = ("가짜", "허위", "위장한", "사칭한", "偽の", "偽")
 # A byline ("[... 기자]", "기자 =") and the issuers of a joint alert ("부처 합동") too.
 SOURCE_AFTER = (
     "에 따르면", "는 밝혔", "은 밝혔", "によると", "は発表", "]", "=", "합동", "에 공유", "과 공유", "와 공유",
-    "に共有",
+    "に共有", "소식통", "가 보도", "이 보도", "で開催", "에서 열린", "에서 개최",
 )
 # Impersonation markers that may follow the noun at a distance, past a list ("VOA 기자, NYT 채용담당자로 위장",
 # "외신 통신사의 서울 지국 기자라고 소개하며", "政府機関であるかのように"): the nouns before them are the bait.
 LURE_LATER = (
-    "사칭", "로 위장", "으로 위장", "라고 소개", "이라고 소개", "라며 접근", "이라며 접근",
+    "사칭", "로 위장", "으로 위장", "라고 소개", "이라고 소개", "라며 접근", "이라며 접근", "라고 속", "이라고 속",
     "を装", "になりすま", "であるかのよう", "を名乗", "と名乗", "を偽",
 )
 # What an issuer does (a statement, an advisory, a sanction listing): a body doing it in its own sentence, with no

@@ -84,11 +84,41 @@ def reports(ctx: Context, head: Hit) -> bool:
         words = words[1:]
     if words[:2] in (["reports", "that"], ["reported", "that"], ["reports", "the"]):
         return True
+    if head.value == "media" and words[:1] and words[0] in ("reported", "reports", "reporting"):
+        return True  # "Yonhap News Agency reported": an outlet reporting is the source
     return bool(words) and (words[0] in lexicon.REPORTING or words[0] in lexicon.LAW_ACTS)
 
 
 APPOSITIVE = 4  # words of a name set off by commas after a head ("news agency, Yonhap News, reports")
 SPEAKER_REACH = 20  # tokens from a noun to the reporting verb of the clause it stands in
+SPEAKING = lexicon.REPORTING  # not "confirmed", "disclosed": a victim confirms its own breach
+TOLD = {"told", "tells", "telling", "tell"}
+PAYMENT = {"ransom", "ransoms", "paid", "pay", "paying", "payment", "payments", "extorted", "extortion"}
+CJK_PAYMENT = ("몸값", "身代金", "대가로", "支払", "결제", "지불", "받은", "받았", "받아", "요구")
+PAYMENT_REACH = 4  # words (Korean/Japanese: 3 times as many characters) around cryptocurrency
+
+
+def told(ctx: Context, hit: Hit) -> bool:
+    """ "The officer tells the newspaper that ...", "told reporters": who is told, not who was hit."""
+    if hit.tok_start < 1:
+        return False
+    left = [t.lower_ for t in ctx.doc[max(0, hit.tok_start - 3) : hit.tok_start] if not t.is_space]
+    left = [w for w in left if w not in ("the", "a", "an", "local", "south", "korean")]
+    return bool(left) and left[-1] in TOLD
+
+
+def payment(ctx: Context, hit: Hit) -> bool:
+    """ "demanded crypto ransom", "paid the ransom in bitcoin", "비트코인을 받은", "ビットコインで支払った": the
+    currency of a ransom or a payment, not the holders of cryptocurrency."""
+    if hit.value != "cryptocurrency":
+        return False
+    if hit.tok_start < 0:
+        reach = 3 * PAYMENT_REACH
+        window = ctx.text[max(0, hit.start - reach) : hit.end + reach]
+        return any(m in window for m in CJK_PAYMENT)
+    near = ctx.doc[max(0, hit.tok_start - PAYMENT_REACH) : hit.tok_end + PAYMENT_REACH]
+    sent = ctx.sent(hit.start)
+    return any(t.lower_ in PAYMENT for t in near if ctx.sent(t.idx) == sent)
 
 
 def speaker_side(ctx: Context, hit: Hit) -> bool:
@@ -102,7 +132,7 @@ def speaker_side(ctx: Context, hit: Hit) -> bool:
     for token in ctx.doc[hit.tok_end : hit.tok_end + SPEAKER_REACH]:
         if ctx.sent(token.idx) != sent:
             return False
-        if token.lower_ in lexicon.REPORTING:
+        if token.lower_ in SPEAKING:
             verb = token.idx
             break
     if verb is None:
@@ -235,9 +265,23 @@ _REPORTED_BY = re.compile(
 _COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
 
 
+OUTLET_NAME = 20  # characters of an outlet's name between a media noun and its source marker
+
+
+def _outlet_cited(after: str) -> bool:
+    clause = re.split(r"[,.!?。、，\n]", after)[0]
+    for marker in lexicon_cjk.SOURCE_AFTER[:4]:  # 에 따르면, 는 밝혔, 은 밝혔, によると
+        at = clause.find(marker)
+        if 0 <= at <= OUTLET_NAME and not any(t in clause[:at] for t in lexicon_cjk.TARGET):
+            return True
+    return False
+
+
 def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
     (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
+    if hit.value == "media" and _outlet_cited(ctx.text[hit.end : hit.end + OUTLET_NAME + 8]):
+        return True  # "정치 전문매체 더힐에 따르면": the outlet, past its name, is the source
     after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)
     clause = re.split(r"[,.!?。、，\n]", ctx.text[max(0, hit.start - 14) : hit.start])[-1]
     rest = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + LURE_CLAUSE])[0]

@@ -46,10 +46,12 @@ from bot.tagging.sector_frames import (
     it_worker_scheme,
     list_item,
     lure_after_head,
+    payment,
     reported_by,
     reports,
     speaker_side,
     supply_chain,
+    told,
     victims_country,
 )
 
@@ -126,8 +128,10 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True
     if reported_by(ctx, hit):
         return True  # "the story was broken by South Korean news outlet X": the source
-    if speaker_side(ctx, hit):
+    if speaker_side(ctx, hit) or told(ctx, hit):
         return True  # "lawmakers who met with reporters said that the institute was targeted": who speaks
+    if payment(ctx, hit):
+        return True  # "demanded a ransom in bitcoin": the currency, not its holders
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
