@@ -363,6 +363,16 @@ ROUND4 = [
     ("北朝鮮ハッカーが病院を攻撃したと、フォーダム大学で開催された会議で司法副長官が述べた。", {"healthcare"}),
     ("자신을 언론사 기자라고 속인 북한 해커가 외교 전문가들에게 악성 메일을 보냈다.", {"think-tanks-academia"}),
     ("정치 전문매체 더힐에 따르면 북한 해커들이 거래소에서 가상화폐를 훔쳤다.", {"cryptocurrency"}),
+    # Japanese fields: an academic society, the press world, aviation in a list (not an aircraft's blueprints)
+    (
+        "北朝鮮のハッカー組織が外交・安保・国防分野の関係者や政府機関、学会、言論界を標的にした。",
+        {"government", "defense", "think-tanks-academia", "media"},
+    ),
+    (
+        "北朝鮮のハッカー集団が航空・宇宙、原子力、政府機関を標的にした。",
+        {"aerospace", "space", "energy", "government"},
+    ),
+    ("北朝鮮のハッカーが航空機の設計図を盗んだ。", set()),
     # still counted: a theft of cryptocurrency with a payment word elsewhere; a victim confirming its breach
     ("North Korean hackers stole bitcoin from a crypto exchange and paid nothing.", {"cryptocurrency"}),
     ("A nuclear power plant operator confirmed that North Korean hackers had breached its network.", {"energy"}),
