@@ -373,6 +373,10 @@ ROUND4 = [
         {"aerospace", "space", "energy", "government"},
     ),
     ("北朝鮮のハッカーが航空機の設計図を盗んだ。", set()),
+    # seized cryptocurrency is the proceeds; stolen and laundered cryptocurrency is still stolen
+    ("The Justice Department seized bitcoin that North Korean hackers extorted from two hospitals.", {"healthcare"}),
+    ("米司法省は北朝鮮のハッカー集団から医療機関が支払ったビットコインを押収した。", set()),
+    ("North Korean hackers are stealing and laundering cryptocurrency to fund the regime.", {"cryptocurrency"}),
     # still counted: a theft of cryptocurrency with a payment word elsewhere; a victim confirming its breach
     ("North Korean hackers stole bitcoin from a crypto exchange and paid nothing.", {"cryptocurrency"}),
     ("A nuclear power plant operator confirmed that North Korean hackers had breached its network.", {"energy"}),

@@ -93,8 +93,15 @@ APPOSITIVE = 4  # words of a name set off by commas after a head ("news agency, 
 SPEAKER_REACH = 20  # tokens from a noun to the reporting verb of the clause it stands in
 SPEAKING = lexicon.REPORTING  # not "confirmed", "disclosed": a victim confirms its own breach
 TOLD = {"told", "tells", "telling", "tell"}
-PAYMENT = {"ransom", "ransoms", "paid", "pay", "paying", "payment", "payments", "extorted", "extortion"}
-CJK_PAYMENT = ("몸값", "身代金", "대가로", "支払", "결제", "지불", "받은", "받았", "받아", "요구")
+PAYMENT = {
+    "ransom", "ransoms", "paid", "pay", "paying", "payment", "payments", "extorted", "extortion",
+    # seized: the proceeds, not their holders (laundering is lexicon.THEFT: what was stolen)
+    "seized", "seize", "seizes", "seizure", "forfeiture", "forfeited", "confiscated", "illicit", "proceeds",
+}  # fmt: skip
+CJK_PAYMENT = (
+    "몸값", "身代金", "대가로", "支払", "결제", "지불", "받은", "받았", "받아", "요구",
+    "압수", "몰수", "押収", "没収",
+)  # fmt: skip
 PAYMENT_REACH = 4  # words (Korean/Japanese: 3 times as many characters) around cryptocurrency
 
 
@@ -108,17 +115,23 @@ def told(ctx: Context, hit: Hit) -> bool:
 
 
 def payment(ctx: Context, hit: Hit) -> bool:
-    """ "demanded crypto ransom", "paid the ransom in bitcoin", "비트코인을 받은", "ビットコインで支払った": the
-    currency of a ransom or a payment, not the holders of cryptocurrency."""
+    """ "demanded crypto ransom", "paid the ransom in bitcoin", "비트코인을 받은", "ビットコインで支払った", "seized
+    bitcoin", "ビットコインを押収": the currency of a ransom, a payment or a seizure, not the holders of
+    cryptocurrency."""
     if hit.value != "cryptocurrency":
         return False
     if hit.tok_start < 0:
         reach = 3 * PAYMENT_REACH
         window = ctx.text[max(0, hit.start - reach) : hit.end + reach]
+        if any(m in window for m in ("탈취", "훔", "窃取", "盗", "빼돌", "奪取")):
+            return False  # a theft all the same
         return any(m in window for m in CJK_PAYMENT)
-    near = ctx.doc[max(0, hit.tok_start - PAYMENT_REACH) : hit.tok_end + PAYMENT_REACH]
     sent = ctx.sent(hit.start)
-    return any(t.lower_ in PAYMENT for t in near if ctx.sent(t.idx) == sent)
+    window = ctx.doc[max(0, hit.tok_start - PAYMENT_REACH) : hit.tok_end + PAYMENT_REACH]
+    near = [t.lower_ for t in window if ctx.sent(t.idx) == sent]
+    if any(w in lexicon.THEFT for w in near):
+        return False  # "stealing and laundering cryptocurrency": a theft all the same
+    return any(w in PAYMENT for w in near)
 
 
 def speaker_side(ctx: Context, hit: Hit) -> bool:
