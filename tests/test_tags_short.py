@@ -373,6 +373,22 @@ ROUND4 = [
         {"aerospace", "space", "energy", "government"},
     ),
     ("北朝鮮のハッカーが航空機の設計図を盗んだ。", set()),
+    # a list joined by a standalone 및 past a neutral word (민간); politics and "the main figures of" a field;
+    # collecting information from organisations; a journalist the hacker "became" is bait; "concentrate on"
+    ("북한 해커들이 각국 정부 및 민간 기업을 공격했다.", {"government"}),
+    (
+        "北朝鮮のハッカーが全世界の政府や政治・学会・言論界の主要人物を対象に攻撃した。",
+        {"government", "think-tanks-academia", "media"},
+    ),
+    (
+        "북한 해커가 한국 정부기관이나 학회, 싱크 탱크 등으로부터 정보를 수집했다.",
+        {"government", "think-tanks-academia"},
+    ),
+    ("북한 해커는 미국 방송사 기자가 되어 외교 전문가들에게 악성 메일을 보냈다.", {"think-tanks-academia"}),
+    (
+        "North Korean hackers of BlueNoroff concentrate on crypto startups and the fintech industry.",
+        {"cryptocurrency", "finance"},
+    ),
     # seized cryptocurrency is the proceeds; stolen and laundered cryptocurrency is still stolen
     ("The Justice Department seized bitcoin that North Korean hackers extorted from two hospitals.", {"healthcare"}),
     ("米司法省は北朝鮮のハッカー集団から医療機関が支払ったビットコインを押収した。", set()),

@@ -105,8 +105,8 @@ def _reach(text: str, at: int) -> int | None:
             if _TARGET_AFTER.match(rest[tok.end() :]):
                 return at
             continue
-        if n == 0 and glued and core == "":
-            continue  # a coordinating particle: 정부나 정치계 ...
+        if core == "" and particle:
+            continue  # a coordinating particle: 정부나 정치계 ..., 정부 및 민간 기업
         return None  # another word: no list, no head (정부24, 군사기밀 해킹)
     return None
 
@@ -142,6 +142,7 @@ def _vocab_then_head(word: str) -> bool:
         return False
     rest = word[len(v) :]
     rest = rest[1:] if rest[:1] in ("の", "의") else rest
+    rest = rest.removeprefix("主要")  # 言論界の主要人物: the main figures of the field
     return _head_in(rest, 0) is not None
 
 

@@ -150,7 +150,8 @@ TARGET = [
     "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
     "crosshairs", "cross-hairs",
     "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
-    "gained access to", "gaining access to",
+    "gained access to", "gaining access to", "concentrates on", "concentrated on", "concentrating on",
+    "concentrate on",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.
