@@ -37,6 +37,8 @@ HEADLINES = [
     # a title item led by a pronoun, "not" or a verb goes on with the item before it (no digest)
     ("Firm hired North Korean for remote role, he hacked data, demanded ransom on being fired", ()),
     ("North Korea, not China, was behind the hack, FBI says", ()),
+    # e-mail authentication abused (DMARC) is a cyber word
+    ("FBI and NSA warn North Korean actors are abusing weak DMARC policies", ()),
     # Lazarus (no ordinary word) with a targeting verb and a sector's organisations in its sentence; the group
     # written with its group word in katakana
     ("Energy providers in the U.S., Canada and Japan targeted by Lazarus", ("Lazarus Group",)),

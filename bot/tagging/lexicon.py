@@ -51,7 +51,7 @@ CYBER = [
     "information technology workers", "information technology worker", "information technology jobs",
     "wallet theft", "wallet thefts", "hot wallet", "hot wallets", "wallet hack", "stopransomware",
     "fake job offers", "fake job offer", "fake recruiter", "fake recruiters", "operation dream job", "dream job",
-    "tech jobs", "tech job", "tech workers", "tech worker", "identity theft",
+    "tech jobs", "tech job", "tech workers", "tech worker", "identity theft", "dmarc",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",
