@@ -404,3 +404,43 @@ ROUND4 = [
 @pytest.mark.parametrize(("text", "sectors"), ROUND4)
 def test_round_four(tagger, text, sectors):
     assert_dprk_sectors(tagger, text, sectors)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Russian hackers target South Korea over North Korean troop deployment", ""),
+        ("Chinese hackers target North Korea watchers", ""),
+        ("China-linked hackers breached a think tank that studies North Korea", ""),
+        ("中国のハッカー集団、北朝鮮専門家を標的に", ""),
+        ("러시아 연계 해커, 북한군 파병 모니터링한 한국 겨냥", ""),
+        # the text's hackers are only Russia's: "the hackers" later on are theirs, and the DPRK is a topic
+        (
+            "Russian hackers hit NATO members",
+            "The hackers also targeted South Korea, which monitored North Korean troops.",
+        ),
+        (
+            "러시아 국가 연계 해커 집단, 한국 겨냥",
+            "러시아와 연계된 단체들이 사이버 공격의 배후다. 해커들이 한국도 겨냥했는데 이는 북한군 파병을 모니터링한 데 대한 "
+            "대응이다. 사이버 위협은 정부 부처에서 발생했다.",
+        ),
+    ],
+)
+def test_another_states_hackers_with_the_dprk_as_topic(tagger, title, text):
+    tags = tagger.tag(title, text)
+    assert not tags.dprk_cyber, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Russian hackers and North Korean hackers both targeted banks", ""),
+        ("North Korean hackers breached a Russian missile maker", ""),
+        ("North Korea-linked hackers target Russian defense firms", ""),
+        ("Chinese and North Korean hackers targeted a defense agency", ""),
+        ("북한 해커들이 중국 해커처럼 위장했다", ""),
+        ("Russian hackers hit NATO members", "North Korea has also been hacking banks."),
+    ],
+)
+def test_the_dprks_own_hackers_beside_another_states(tagger, title, text):
+    assert tagger.tag(title, text).dprk_cyber

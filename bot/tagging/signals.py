@@ -8,6 +8,8 @@ Rules (taxonomy.md "The tag contract"):
   added).
   Missiles, shipping sanctions, troops, satellites and nuclear work give DPRK signals without cyber words:
   dprk_related only.
+- Another state's cyber word ("Russian hackers", "러시아 연계 해커", "中国のハッカー集団") does not pair with a DPRK
+  signal: the DPRK is then the topic ("Russian hackers target South Korea over North Korean troop deployment").
 - Weak signals (NK, RGB) count only next to a strong one. The DPRK named as who it was not ("북한 아닌 중국 해커",
   "not North Korea but China", "北朝鮮ではなく") is no signal. The DPRK as one item of a list of states under sanctions
   ("the office that handles sanctions on Iran, North Korea and Russia", "북한, 중국, 러시아 등에 대한 제재") is the
@@ -51,6 +53,38 @@ def dprk_signals(ctx: Context) -> list[Hit]:
     return hits if strong else []
 
 
+def _not_another_states(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> tuple[list[Hit], bool]:
+    """Cyber words, less those of sentences whose hackers are another state's ("Russian hackers", "China-linked
+    hackers", "러시아 연계 해커", "中国のハッカー集団") and none the DPRK's ("North Korean hackers"): there the DPRK is
+    a topic ("Russian hackers target South Korea over North Korean troop deployment"). True with them when the
+    text's hackers are only another state's: a DPRK signal then pairs within its own sentence only."""
+    others = {ctx.sent(h.start) for h in cyber if _OTHER_OWNER.search(ctx.text, max(0, h.start - OWNER_REACH), h.start)}
+    if not others:
+        return cyber, False
+    owned = {ctx.sent(h.start) for h in cyber for d in dprk if 0 <= h.start - d.end <= DPRK_OWNER_REACH}
+    kept = [h for h in cyber if ctx.sent(h.start) not in others - owned]
+    if owned:
+        return kept, False
+    # the text's hackers are another state's and never the DPRK's: "the hackers" later on, and the cyber words of a
+    # sentence naming that state ("러시아와 연계된 단체들이 ... 사이버 공격"), are theirs too
+    named = {i for i in range(len(ctx.starts)) if _STATE_NAME.search(ctx.sent_text(i))}
+    return [h for h in kept if h.text.lower() not in HACKERS and ctx.sent(h.start) not in named], True
+
+
+OWNER_REACH = 40  # characters before a cyber word that name whose it is
+DPRK_OWNER_REACH = 12  # "North Korea-linked hackers", "북한 해킹조직"
+_STATE_NAME = re.compile(r"\b(?:Russia|China|Iran|Russian|Chinese|Iranian)\b|중국|러시아|이란|中国|ロシア|イラン")
+HACKERS = {"hacker", "hackers", "해커", "해커들", "해킹조직", "해킹 조직", "ハッカー", "ハッカー集団"}
+_OTHER_OWNER = re.compile(
+    r"(?:\b(?:Russian|Chinese|Iranian|Russia|China|Iran|Beijing|Moscow|Kremlin|Tehran)"
+    r"(?:[-\s](?:linked|backed|based|affiliated|sponsored|nexus|aligned|connected))?"
+    r"(?:\s(?:state|state-sponsored|state-backed|government|government-backed|military|intelligence|ransomware))*"
+    r"\s+$"
+    r"|(?:중국|러시아|이란)\s?(?:(?:연계|연계된|배후|정부|군|국가|계|발|의|측|와|과)\s?){0,3}(?:지원\s?|후원\s?)?(?:받는\s?)?$"
+    r"|(?:中国|ロシア|イラン)(?:系|の|政府系|軍|政府の)?\s?$)"
+)
+
+
 def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
     """ "북한 아닌 중국 해커", "not North Korea", "北朝鮮ではなく", "북한 해커 그룹 '김수키'가 아닌": ruled out."""
     return ruled_out(ctx, hit) or heads_ruled_out_name(ctx, hit)
@@ -70,7 +104,7 @@ def _sanctioned_with_others(ctx: Context, hit: Hit) -> bool:
 def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     """The DPRK verdict of one text."""
     dprk = dprk_signals(ctx)
-    cyber = ctx.hits("cyber")
+    cyber, topic_only = _not_another_states(ctx, ctx.hits("cyber"), dprk)
     actors = [m for m in mentions if m.alias.kind == "actor"]
     malware = [m for m in mentions if m.alias.kind == "malware"]
     cyber_by_sent: dict[int, Hit] = {}
@@ -81,7 +115,8 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     seen: set[int] = set()
     for hit in dprk:
         s = ctx.sent(hit.start)
-        near = next((cyber_by_sent[i] for i in (s, *_neighbours(ctx, s)) if i in cyber_by_sent), None)
+        around = (s,) if topic_only else (s, *_neighbours(ctx, s))  # another state's text: its own sentence only
+        near = next((cyber_by_sent[i] for i in around if i in cyber_by_sent), None)
         if near is not None and s not in seen:
             seen.add(s)
             pairs.append((hit, near))
