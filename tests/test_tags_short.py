@@ -37,6 +37,15 @@ HEADLINES = [
     # a title item led by a pronoun, "not" or a verb goes on with the item before it (no digest)
     ("Firm hired North Korean for remote role, he hacked data, demanded ransom on being fired", ()),
     ("North Korea, not China, was behind the hack, FBI says", ()),
+    # North Korea written 北韓 (Korean press in Japanese); malicious mail or programs, illicit transfers, information
+    # stolen, a robbery of bitcoin, IT spies
+    ("統一部出入りの記者に不審メール 北韓のハッキングか", ()),
+    ("北朝鮮が偽メール使い新作戦", ()),
+    ("韓国軍のネットワークに不正プログラム 北朝鮮の犯行と推定", ()),
+    ("北朝鮮か 韓国の作戦情報盗まれる", ()),
+    ("482億円のビットコイン強奪の北朝鮮", ()),
+    ("北朝鮮のITスパイを採用しないために", ()),
+    ("북한, 국내 기관에 악성 메일 유포", ()),
     # e-mail authentication abused (DMARC) is a cyber word
     ("FBI and NSA warn North Korean actors are abusing weak DMARC policies", ()),
     # Lazarus (no ordinary word) with a targeting verb and a sector's organisations in its sentence; the group
@@ -73,6 +82,8 @@ HEADLINE_CONFUSERS = [
     "국내 공공기관 해킹 공격, 북한 아닌 중국 해커 그룹 추정",
     "북한 해커가 아닌 중국 해커가 정부기관 해킹",
     "北朝鮮のハッカーではなく中国のハッカー集団が攻撃",
+    "北韓、ミサイル発射",  # 北韓 without cyber words: related only
+    "北朝鮮、偽札の流通を拡大",  # counterfeit banknotes, not malicious mail
     "Hackers were from China, not North Korea, investigators say",
 ]
 

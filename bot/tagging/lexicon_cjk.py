@@ -9,6 +9,7 @@ people who were hit, never the security firm that reports the attack.
 # fmt: off
 DPRK = [
     "북한", "북측", "북 해킹", "북한발", "대북", "조선민주주의인민공화국", "정찰총국", "김정은", "평양", "北朝鮮",
+    "北韓",
     "朝鮮民主主義人民共和国",
 ]
 CYBER = [
@@ -24,7 +25,10 @@ CYBER = [
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
     # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
     "정보 탈취", "자료 탈취", "기술 탈취", "기술자료 탈취", "기밀 탈취", "정보 빼돌", "자료 빼돌",
-    "情報を窃取", "技術を窃取", "データを窃取", "機密を窃取", "情報窃取", "技術窃取",
+    "情報を窃取", "技術を窃取", "データを窃取", "機密を窃取", "情報窃取", "技術窃取", "情報が盗", "情報を盗", "情報盗",
+    # malicious mail and programs, illicit transfers (online-banking theft)
+    "악성 메일", "악성메일", "해킹 메일", "악성 프로그램", "악성프로그램", "偽メール", "なりすましメール",
+    "不正プログラム", "不正送金", "ITスパイ",
 ]
 # A software maker breached to reach its customers: technology was hit (as lexicon.SUPPLY_CHAIN).
 SUPPLY_CHAIN = ["공급망 공격", "공급망 해킹", "サプライチェーン攻撃"]
@@ -142,12 +146,12 @@ TARGET = [
     "대상으로", "상대로", "감염", "발송", "보냈", "보낸", "암호화", "채용", "취업", "털린", "털었", "털어", "털려",
     "정보 수집", "정보를 수집", "情報収集", "情報を収集",
     "훔쳐", "훔친", "훔쳤", "절취", "도난", "강탈", "첩보", "목표로 삼",
-    "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "流出", "を対象に", "ターゲット",
+    "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "強奪", "流出", "を対象に", "ターゲット",
 ]
 # Target words that make a sentence naming cryptocurrency a theft of it (see frames.py).
 CRYPTO_THEFT = (
     "탈취", "빼돌", "털린", "털었", "털어", "털려", "훔쳐", "훔친", "훔쳤", "窃取", "盗", "奪取", "流出", "해킹",
-    "절취", "도난",
+    "절취", "도난", "強奪", "강탈",
 )
 # Words after a supply-chain word, in its clause, that make it the method ("サプライチェーン攻撃や...といった手法").
 MEANS = ("手法", "手口", "수법", "기법")
