@@ -455,3 +455,38 @@ def test_another_states_hackers_with_the_dprk_as_topic(tagger, title, text):
 )
 def test_the_dprks_own_hackers_beside_another_states(tagger, title, text):
     assert tagger.tag(title, text).dprk_cyber
+
+
+# Round 4, second training set: the source past a determiner or an adverb, a ministry that "states", social media
+# platforms, educational institutes, the DPRK's naval power, a report's byline.
+ROUND4_T4 = [
+    (
+        "North Korean hackers target banks for intelligence gathering, according to the ministry.",
+        {"finance"},
+    ),
+    ("North Korean hackers sent phishing emails to banks, which prosecutors here said was the method.", {"finance"}),
+    (
+        "North Korean hackers attacked banks, and Israel's Defense Ministry states they thwarted one attack.",
+        {"finance"},
+    ),
+    (
+        "North Korean hackers threatened to publish the stolen data of hospitals on social media networks.",
+        {"healthcare"},
+    ),
+    (
+        "North Korean hackers stole data from defense contractors and educational institutes.",
+        {"defense", "think-tanks-academia"},
+    ),
+    ("북한 해커가 해군력 강화를 위해 조선업체를 해킹했다.", {"manufacturing"}),
+    ("북한이 조선업체를 해킹했다. 신현준 기자의 보도입니다.", {"manufacturing"}),
+    # "the United States" is no reporting verb
+    (
+        "North Korean hackers sent emails to targets in the United States, with universities receiving most of them.",
+        {"think-tanks-academia"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), ROUND4_T4)
+def test_round_four_second_set(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)

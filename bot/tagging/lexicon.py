@@ -276,8 +276,13 @@ MODIFIERS = {
     ],
 }
 MODIFIER_HEADS_ONLY = {
-    "education": {"institutions", "institution", "sector", "organizations", "organisations", "establishments"},
-    "educational": {"institutions", "institution", "organizations", "organisations", "establishments"},
+    "education": {
+        "institutions", "institution", "institutes", "institute", "sector", "organizations", "organisations",
+        "establishments",
+    },
+    "educational": {
+        "institutions", "institution", "institutes", "institute", "organizations", "organisations", "establishments",
+    },
     "research": {
         "bodies", "center", "centers", "centre", "centres", "institute", "institutes", "institutions",
         "organisations", "organizations",

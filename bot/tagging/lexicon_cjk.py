@@ -168,7 +168,7 @@ FICTION = [
 # Continuations that make a vocabulary word another word: 기자회견 (a press conference), 언론 보도 (press reports as
 # the source), 공격자 (the attacker, not a target).
 NOT_BEFORE = {
-    "기자": ("회견", "간담"), "記者": ("会見", "クラブ"), "대학": ("병원",), "大学": ("病院",),
+    "기자": ("회견", "간담"), "記者": ("会見", "クラブ"), "대학": ("병원",), "大学": ("病院",), "해군": ("력",),
     "언론": ("보도",), "공격": ("자",), "은행": ("강도",), "銀行": ("強盗",),
     "항공": ("정찰", "기", "모함"),  # 항공정찰기, 항공기 설계도: aircraft (stolen data), not an airline
 }
@@ -184,7 +184,7 @@ LURE_BEFORE = ("가짜", "허위", "위장한", "사칭한", "偽の", "偽")
 # A byline ("[... 기자]", "기자 =") and the issuers of a joint alert ("부처 합동") too.
 SOURCE_AFTER = (
     "에 따르면", "는 밝혔", "은 밝혔", "によると", "は発表", "]", "=", "합동", "에 공유", "과 공유", "와 공유",
-    "に共有", "소식통", "가 보도", "이 보도", "で開催", "에서 열린", "에서 개최",
+    "に共有", "소식통", "가 보도", "이 보도", "의 보도", "で開催", "에서 열린", "에서 개최",
 )
 # Impersonation markers that may follow the noun at a distance, past a list ("VOA 기자, NYT 채용담당자로 위장",
 # "외신 통신사의 서울 지국 기자라고 소개하며", "政府機関であるかのように"): the nouns before them are the bait.

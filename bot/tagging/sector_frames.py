@@ -77,15 +77,17 @@ def reports(ctx: Context, head: Hit) -> bool:
         close = next((i for i, t in enumerate(tokens[1 : APPOSITIVE + 2], 1) if t.text == ","), None)
         if close is not None and all(t.text[:1].isupper() for t in tokens[1:close]):
             tokens = tokens[close + 1 :]
-    words = [t.lower_ for t in tokens[:3]]
+    words = [t.lower_ for t in tokens[:4]]
     if words[:1] and words[0] in lexicon.SPEAKERS:
         words = words[1:]  # "industry sources told"
-    if words[:1] and words[0] in ("have", "has", "had"):
-        words = words[1:]
+    while words[:1] and words[0] in ("have", "has", "had", "here", "there", "also", "later", "then", "earlier"):
+        words = words[1:]  # "prosecutors here said"
     if words[:2] in (["reports", "that"], ["reported", "that"], ["reports", "the"]):
         return True
     if head.value == "media" and words[:1] and words[0] in ("reported", "reports", "reporting"):
         return True  # "Yonhap News Agency reported": an outlet reporting is the source
+    if words[:1] == ["states"] and tokens[0].text == "states":
+        return True  # "the Defense Ministry states ..." (lower case: not "the United States")
     return bool(words) and (words[0] in lexicon.REPORTING or words[0] in lexicon.LAW_ACTS)
 
 

@@ -116,6 +116,8 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
     before = [t.lower_ for t in doc[max(0, hit.tok_start - 3) : hit.tok_start] if not t.is_space]
     if before[-1:] and before[-1] in lexicon.NEGATING or before[-2:] in (["non", "-"], ["non", "‐"]):
         return True
+    if hit.value == "media" and before[-1:] == ["social"]:
+        return True  # "social media": platforms, not the press
     words = [w for w in before if w not in lexicon.ADVERBS]
     if hit.tok_end - hit.tok_start == 1 and any(a.tok_end == hit.tok_start for a in ctx.hits("alias")):
         return True  # "APT43 courts experts": a verb after the actor's name
@@ -141,7 +143,7 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     after = [w.lower() for w in right if w.lower() not in POSSESSIVE]
     if after and after[0] in lexicon.LURE_AFTER:
         return True  # "the ministry's logo", "bank letterhead": the bait
-    if before.endswith(lexicon.SOURCE_BEFORE) or nxt in lexicon.REPORTING or _reported_by(left[-3:]):
+    if _SOURCE_BEFORE.search(before) or nxt in lexicon.REPORTING or _reported_by(left[-3:]):
         return True  # "according to prosecutors", "banks said", "announced Axie developers": the source
     if nxt in lexicon.MEANS:
         return True  # "software supply chain routes": how, not whom
@@ -175,6 +177,8 @@ def _authors(ctx: Context, hit: Hit) -> bool:
     return not any(sent_start <= t.start < hit.start for t in ctx.hits("target"))  # the subject: no frame before it
 
 
+# "according to the ministry", "according to South Korea's defense ministry": up to three words before the noun.
+_SOURCE_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.SOURCE_BEFORE)})(?: \S+){{0,3}}$")
 # "appear to come from", "look like they come from", "purporting to be from", up to the noun (and its coordinates).
 _SEEMING_FROM = re.compile(
     r"\b(?:appear|appears|appearing|look|looks|looking|seem|seems|seeming|purport\w*|claim\w*|pretend\w*)\b"
