@@ -479,6 +479,29 @@ ROUND4_T4 = [
     ),
     ("북한 해커가 해군력 강화를 위해 조선업체를 해킹했다.", {"manufacturing"}),
     ("북한이 조선업체를 해킹했다. 신현준 기자의 보도입니다.", {"manufacturing"}),
+    # bullet lines introduced by a line about targets; not a list of methods; social engineering is a technique
+    (
+        "Lazarus hackers use custom malware.\n\nWho do they target?\n\nTheir operations span across:\n\n"
+        "  • Defense and aerospace\n  • Education and public health\n\nKey attack methods\n\n"
+        "  • Spear-phishing and social engineering\n  • Malware deployment\n",
+        {"defense", "aerospace", "think-tanks-academia", "healthcare"},
+    ),
+    # Japanese forces and ministries, embassies; a list item before a target marker (に対し); a paralysed network
+    ("このハッカー集団は北朝鮮のもので、韓国政府や韓国軍に対しサイバー攻撃を仕掛けた。", {"government", "defense"}),
+    ("北朝鮮のハッカーがアメリカ軍の基地のシステムに侵入した。", {"defense"}),
+    ("北朝鮮のハッカーが駐米韓国大使館を標的にした。", {"government"}),
+    ("북한 해커의 공격으로 은행과 방송사의 전산망이 마비됐다.", {"finance", "media"}),
+    # "spy on", a financial system, servers and websites as heads, schools
+    ("North Korean hackers spy on government officials and financial institutions.", {"government", "finance"}),
+    ("In 2013, the South Korean financial system fell victim to North Korean hackers.", {"finance"}),
+    (
+        "North Korean hackers hit Korean banks, government servers, and media agencies.",
+        {"finance", "government", "media"},
+    ),
+    ("North Korean hackers attacked schools and banks.", {"think-tanks-academia", "finance"}),
+    # the DPRK's own army; servers used, not hit
+    ("朝鮮人民軍系のハッカー集団ラザルスが銀行を攻撃した。", {"finance"}),
+    ("North Korean hackers used servers in China to attack banks.", {"finance"}),
     # "the United States" is no reporting verb
     (
         "North Korean hackers sent emails to targets in the United States, with universities receiving most of them.",

@@ -35,7 +35,7 @@ _BRIDGE = re.compile(r"^[\uac00-\ud7a3\u4e00-\u9fff\u30a0-\u30ff]{1,4}$")  # 의
 _TOKEN = re.compile(r"[\s·・、,/&やと]*([^\s·・、,/&やと]+)")  # や, と: Japanese list particles
 _TARGET_AFTER = re.compile(
     r"^\s?(?:등\s?)?(?:을|를|에\s?대한|에\s?대해)?\s?(?:사이버\s?)?(?:대상으로|겨냥|노린|노려|노렸|노리는|표적|상대로|공격|해킹)"
-    r"|^(?:など)?(?:を|に対する|に対して|への)(?:サイバー)?(?:狙|標的|攻撃|ハッキング|対象に|ターゲット)"
+    r"|^(?:など)?(?:を|に対する|に対して|に対し|への)(?:サイバー)?(?:狙|標的|攻撃|ハッキング|対象に|ターゲット)"
 )
 _OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?|の)?$")
 _INSIDE = re.compile(r"[\uac00-\ud7a3\u30a1-\u30fa\u30fc]")  # a Hangul syllable or katakana before the modifier
@@ -94,6 +94,8 @@ def _reach(text: str, at: int) -> int | None:
             return at if crossed else at + tok.start(1) + head
         if (n > 0 or not glued) and _vocab_then_head(word):
             return at  # 防衛や宇宙、原子力の分野: the list ends in a head after the last item
+        if (n > 0 or not glued) and _vocab_then_target(rest[tok.start(1) :]):
+            return at  # 政府や韓国軍に対しサイバー攻撃: the last item, a sector word, before a target marker
         core = _PARTICLES.sub("", word)
         particle = word[len(core) :]
         if n == 0 and not separated and _BRIDGE.match(core) and _head_in(_next_word(rest, tok.end()), 0) is not None:
@@ -144,6 +146,11 @@ def _vocab_then_head(word: str) -> bool:
     rest = rest[1:] if rest[:1] in ("の", "의") else rest
     rest = rest.removeprefix("主要")  # 言論界の主要人物: the main figures of the field
     return _head_in(rest, 0) is not None
+
+
+def _vocab_then_target(rest: str) -> bool:
+    v = next((v for v in _VOCAB if rest.startswith(v)), None)
+    return v is not None and bool(_TARGET_AFTER.match(rest[len(v) :]))
 
 
 def _is_vocab(word: str) -> bool:

@@ -151,7 +151,7 @@ TARGET = [
     "crosshairs", "cross-hairs",
     "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
     "gained access to", "gaining access to", "concentrates on", "concentrated on", "concentrating on",
-    "concentrate on",
+    "concentrate on", "spy on", "spied on", "spying on",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.
@@ -221,7 +221,7 @@ HEADS = {
     "outlet", "outlets", "personnel", "plants", "platform", "platforms", "producers", "projects", "provider",
     "providers", "sector", "sectors", "services", "staff", "engineers", "startups", "start-ups", "start-up", "startup",
     "suppliers", "targets", "theft", "thefts", "processors", "service", "clients", "customers",
-    "users", "utilities", "vendor", "vendors", "workers", "executives",
+    "users", "utilities", "vendor", "vendors", "workers", "executives", "websites", "servers", "systems",
     # one maker or supplier: "a missile maker", "a vaccine developer", "a software supplier"
     "maker", "producer", "developer", "builder", "builders", "supplier",
 }
@@ -333,7 +333,7 @@ NOUNS = {
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",
-        "point-of-sale", "fastcash", "credit unions", "brokerages",
+        "point-of-sale", "fastcash", "credit unions", "brokerages", "financial system", "financial systems",
     ],
     "defense": [
         "defense contractors", "defence contractors", "defense industry", "defence industry", "ministry of defense",
@@ -356,7 +356,8 @@ NOUNS = {
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
         "scholars", "professors", "academe", "north korea experts", "researchers on north korea", "research institutes",
-        "research centers", "policy experts", "foreign policy experts", "korea experts",
+        "research centers", "policy experts", "foreign policy experts", "korea experts", "schools",
+        "research centres",
     ],
     "healthcare": [
         "hospitals", "hospital", "healthcare", "pharmaceutical companies", "clinics",

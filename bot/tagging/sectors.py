@@ -12,7 +12,8 @@ Rules:
   campaign", "the operators") are agents too. In a text about DPRK cyber activity (an actor or family in the title
   or first sentences, or a DPRK signal with a cyber/target word in the title) a target frame counts anywhere; if it
   also covers another state's hackers, only in a paragraph naming a DPRK agent. A list under a "Targets" /
-  "Targeted sectors" / "Victims" heading (to the next blank line) or after "Sector:" on a line counts as targeted.
+  "Targeted sectors" / "Victims" heading (to the next blank line) or after "Sector:" on a line counts as targeted,
+  and so do bullet lines introduced by a line that speaks of targets ("Who do they target? ... span across:").
 - A sector modifier decides its head ("aerospace manufacturers" is aerospace); a policy field ("defence-policy
   officials") is no sector; the authors ("our governments", "The Governments of X and Y" as subject) are not hit.
 - Not after a lure word ("disguised as", "fake", "-themed", "appear to come from"; Korean/Japanese "통일부를
@@ -116,8 +117,8 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
     before = [t.lower_ for t in doc[max(0, hit.tok_start - 3) : hit.tok_start] if not t.is_space]
     if before[-1:] and before[-1] in lexicon.NEGATING or before[-2:] in (["non", "-"], ["non", "‐"]):
         return True
-    if hit.value == "media" and before[-1:] == ["social"]:
-        return True  # "social media": platforms, not the press
+    if hit.value in ("media", "manufacturing") and before[-1:] == ["social"]:
+        return True  # "social media": platforms, not the press; "social engineering": a technique
     words = [w for w in before if w not in lexicon.ADVERBS]
     if hit.tok_end - hit.tok_start == 1 and any(a.tok_end == hit.tok_start for a in ctx.hits("alias")):
         return True  # "APT43 courts experts": a verb after the actor's name
@@ -198,7 +199,7 @@ def _reported_by(left: list[str]) -> bool:
     return False
 
 
-def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
+def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, Hit]]:
     pool = [
         h
         for h in ctx.hits("noun") + ctx.hits("mod")
@@ -222,6 +223,7 @@ def _candidates(ctx: Context) -> list[tuple[str, Hit]]:
     for hit in sorted(kept, key=lambda h: h.start):
         bare = bare_government(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
         bare = bare or (hit.kind == "mod" and hit.start not in heads and list_item(ctx, hit, taken))
+        bare = bare or any(a <= hit.start < b for a, b in listed)  # "Targets: • Defense and aerospace"
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
         if hit.kind == "mod" and hit.start in heads and reports(ctx, heads[hit.start]):
@@ -280,7 +282,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     subject = _is_subject(ctx, mentions)
     agent_paras = {_paragraph(ctx, ctx.starts[s]) for s in agent_sents}
     found = []
-    for sector, hit in _candidates(ctx):
+    for sector, hit in _candidates(ctx, listed):
         s = ctx.sent(hit.start)
         in_list = any(a <= hit.start < b for a, b in listed)
         near_agent = bool(agent_sents & {s, s - 1, s - 2})
@@ -321,6 +323,13 @@ _INLINE_HEADING = re.compile(
 )
 
 
+INTRO_REACH = 200  # characters before a bullet list where the lines introducing it are read
+_BULLETS = re.compile(r"(?:^[ \t]*[•·*\-–][ \t]+[^\n]+\n?){2,}", re.MULTILINE)
+_INTRO = re.compile(
+    r"\b(?:target\w*|victim\w*|sectors?|industries|span\w* across|affected|impacted|focus\w* on)\b", re.IGNORECASE
+)
+
+
 def _target_lists(ctx: Context) -> list[tuple[int, int]]:
     """Spans of text listed under a "Targets" heading (up to a blank line) or after "Targets:" on its line."""
     spans = []
@@ -328,6 +337,10 @@ def _target_lists(ctx: Context) -> list[tuple[int, int]]:
         end = ctx.text.find("\n\n", m.end() + 1)
         spans.append((m.end(), len(ctx.text) if end < 0 else end))
     spans += [m.span(1) for m in _INLINE_HEADING.finditer(ctx.text)]
+    for m in _BULLETS.finditer(ctx.text):  # "Who do they target? ... operations span across:" then bullet lines
+        intro = [line for line in ctx.text[max(0, m.start() - INTRO_REACH) : m.start()].splitlines() if line.strip()]
+        if intro and _INTRO.search(intro[-1]):  # the line right before the bullets introduces them
+            spans.append(m.span())
     return spans
 
 
