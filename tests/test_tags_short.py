@@ -499,6 +499,11 @@ ROUND4_T4 = [
         {"finance", "government", "media"},
     ),
     ("North Korean hackers attacked schools and banks.", {"think-tanks-academia", "finance"}),
+    # the public sector, public agencies (公的機関), the cryptocurrency market
+    ("North Korean hackers targeted public sector organizations and defense companies.", {"government", "defense"}),
+    ("北朝鮮のハッカー集団は韓国の公的機関を標的にしてきた。", {"government"}),
+    ("Lazarus hackers launched attacks against the cryptocurrency market.", {"cryptocurrency"}),
+    ("North Korean hackers stole from the public.", set()),
     # the DPRK's own army; servers used, not hit
     ("朝鮮人民軍系のハッカー集団ラザルスが銀行を攻撃した。", {"finance"}),
     ("North Korean hackers used servers in China to attack banks.", {"finance"}),

@@ -329,7 +329,7 @@ NOUNS = {
         "cross-chain bridge", "bridges", "wallets", "crypto wallets", "blockchain games", "play-to-earn", "nft",
         "nfts", "crypto firms", "web3", "cryptocurrency-related firms", "virtual asset service providers", "vasps",
         "hot wallet", "hot wallets", "crypto platform", "crypto platforms", "cryptocurrencies", "digital assets",
-        "virtual assets", "crypto assets", "wallet", "bridge",
+        "virtual assets", "crypto assets", "wallet", "bridge", "cryptocurrency market", "crypto market",
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",
@@ -352,6 +352,7 @@ NOUNS = {
         "governments", "ministry", "ministries", "diplomats", "embassies", "embassy", "government agency",
         "government agencies", "foreign ministry", "state agencies", "public officials", "state institutions",
         "government officials", "national security officials", "lawmakers", "legislators", "parliamentarians",
+        "public sector", "public agencies", "public institutions", "public-sector organizations",
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
