@@ -518,3 +518,26 @@ ROUND4_T4 = [
 @pytest.mark.parametrize(("text", "sectors"), ROUND4_T4)
 def test_round_four_second_set(tagger, text, sectors):
     assert_dprk_sectors(tagger, text, sectors)
+
+
+# Systematic Korean and Japanese sector vocabulary (the sector's common news nouns), with confusers: a network of
+# communications, a portal account and a satellite technology are no victims.
+CJK_VOCABULARY = [
+    ("북한 해커들이 저축은행과 보험사를 공격했다.", {"finance"}),
+    ("북한 해킹조직이 합참과 방위사업청을 노렸다.", {"defense"}),
+    ("북한 해커가 지자체와 행정안전부를 해킹했다.", {"government"}),
+    ("북한 해커들이 신문사와 방송국을 공격했다.", {"media"}),
+    ("북한 해커가 법무법인과 사법부를 해킹했다.", {"judiciary"}),
+    ("북한 해커들이 조선업체와 부품업체를 해킹했다.", {"manufacturing"}),
+    ("北朝鮮のハッカーが証券会社と保険会社を攻撃した。", {"finance"}),
+    ("北朝鮮のハッカーが新聞社を攻撃した。", {"media"}),
+    ("北朝鮮のハッカーが携帯電話会社に侵入した。", {"telecommunications"}),
+    ("북한 해커들이 기업들의 통신망을 감시했다.", set()),
+    ("북한 해커가 포털 계정으로 메일을 보냈다.", set()),
+    ("北朝鮮のハッカーが人工衛星に関する技術を盗んだ。", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), CJK_VOCABULARY)
+def test_korean_and_japanese_sector_vocabulary(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)

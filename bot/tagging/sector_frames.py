@@ -49,7 +49,7 @@ def lure_later_in_clause(rest: str) -> bool:
     at = min(found)
     before = rest[:at].rstrip()
     cut = before.rfind(" ")  # Korean spacing; Japanese has no spaces, its clause stays whole
-    if cut > 0 and (not rest[at - 1].isspace() or before.endswith(("를", "을"))):  # the role posed as, its object
+    if cut >= 0 and (not rest[at - 1].isspace() or before.endswith(("를", "을"))):  # the role posed as, its object
         before = before[:cut]
     return not any(t in before for t in lexicon_cjk.TARGET)
 
