@@ -533,6 +533,14 @@ CJK_VOCABULARY = [
     ("北朝鮮のハッカーが新聞社を攻撃した。", {"media"}),
     ("北朝鮮のハッカーが携帯電話会社に侵入した。", {"telecommunications"}),
     ("북한 해커들이 기업들의 통신망을 감시했다.", set()),
+    # English: the sectors' common news nouns
+    ("North Korean hackers breached insurers and a stock exchange.", {"finance"}),
+    ("North Korean hackers targeted an ambassador and local governments.", {"government"}),
+    ("North Korean hackers hit drugmakers and a medical center.", {"healthcare"}),
+    ("North Korean hackers compromised telcos and internet service providers.", {"telecommunications"}),
+    ("North Korean hackers attacked automakers and factories.", {"manufacturing"}),
+    ("North Korean hackers phished North Korea specialists at a research institute.", {"think-tanks-academia"}),
+    ("Lawyers said North Korean hackers stole crypto.", {"cryptocurrency"}),
     ("북한 해커가 포털 계정으로 메일을 보냈다.", set()),
     ("北朝鮮のハッカーが人工衛星に関する技術を盗んだ。", set()),
 ]

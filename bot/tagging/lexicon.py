@@ -330,10 +330,15 @@ NOUNS = {
         "nfts", "crypto firms", "web3", "cryptocurrency-related firms", "virtual asset service providers", "vasps",
         "hot wallet", "hot wallets", "crypto platform", "crypto platforms", "cryptocurrencies", "digital assets",
         "virtual assets", "crypto assets", "wallet", "bridge", "cryptocurrency market", "crypto market",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "defi protocols", "defi protocol", "defi platforms", "nft marketplace", "nft marketplaces", "crypto users",
+        "crypto investors", "crypto traders", "cryptocurrency holders",
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",
         "point-of-sale", "fastcash", "credit unions", "brokerages", "financial system", "financial systems",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "insurers", "stock exchange", "stock exchanges", "lenders", "asset managers", "hedge funds",
     ],
     "defense": [
         "defense contractors", "defence contractors", "defense industry", "defence industry", "ministry of defense",
@@ -341,53 +346,82 @@ NOUNS = {
         "defence industrial base", "defense industrial bases", "defence industrial bases", "the military",
         "south korean military", "u.s. military", "us military", "american military", "military officials",
         "military personnel", "navy", "air force", "marine corps",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "defense contractor", "defence contractor", "military base", "military bases",
     ],
     "aerospace": [
         "aerospace", "airlines", "airports",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "airline", "airport",
     ],
     "space": [
         "satellite operators", "launch sites", "space agency",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "satellite operator", "space agencies",
     ],
     "government": [
         "governments", "ministry", "ministries", "diplomats", "embassies", "embassy", "government agency",
         "government agencies", "foreign ministry", "state agencies", "public officials", "state institutions",
         "government officials", "national security officials", "lawmakers", "legislators", "parliamentarians",
         "public sector", "public agencies", "public institutions", "public-sector organizations",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "diplomat", "ambassador", "ambassadors", "consulate", "consulates", "local governments", "municipalities",
+        "civil servants", "presidential office", "government departments",
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
         "scholars", "professors", "academe", "north korea experts", "researchers on north korea", "research institutes",
         "research centers", "policy experts", "foreign policy experts", "korea experts", "schools",
         "research centres",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "research institute", "research institution", "research institutions", "colleges", "experts on north korea",
+        "north korea specialists", "north korea analysts",
     ],
     "healthcare": [
         "hospitals", "hospital", "healthcare", "pharmaceutical companies", "clinics",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "drugmakers", "drugmaker", "medical center", "medical centers", "medical centres",
+        "clinic",
     ],
     "energy": [
         "power grid", "power plants", "utilities", "nuclear power plants", "energy providers", "power plant",
         "nuclear power plant", "nuclear plant", "nuclear plants",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "power stations", "power station", "electric utilities",
     ],
     "technology": [
         "software supply chain", "software companies", "software developers", "it companies", "tech companies",
         "technology companies", "it firms", "software vendors",
         "developers", "software engineers", "it service providers", "software makers", "it maintenance contractors",
         "it maintenance companies", "it maintenance firms", "it contractors",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "software supply chains",
+        "open-source developers", "open source developers", "managed service providers", "msps",
     ],
     "telecommunications": [
         "telecommunications", "telecom operators", "telecoms", "mobile carriers", "mobile carrier", "telecom carrier",
         "telecom carriers", "wireless carrier", "wireless carriers",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "telcos", "telco", "internet service providers", "isps",
+        "mobile operators",
     ],
     "media": [
         "journalists", "journalist", "news outlets", "broadcasters", "news media", "newspapers", "reporters",
         "newspaper", "news outlet", "news site", "news sites", "news agency", "news agencies", "broadcaster",
         "television network", "television networks", "tv station", "north korea watchers",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "tv stations", "radio station", "radio stations", "newsrooms", "newsroom", "reporter", "media outlet",
     ],
     "judiciary": [
         "court", "courts", "judiciary", "supreme court", "law firms", "judges", "prosecutors",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "law firm", "lawyers", "judge", "court systems",
     ],
     "manufacturing": [
         "shipbuilders", "shipyards", "semiconductor companies", "chipmakers", "manufacturers",
         "shipbuilder", "shipyard", "chipmaker",
+        # the sector's common news nouns (fourth session), not a text's errors
+        "manufacturer", "automakers", "automaker", "carmakers", "carmaker", "factories", "steelmakers",
     ],
 }
 # fmt: on
