@@ -85,6 +85,10 @@ HEADLINE_CONFUSERS = [
     "北韓、ミサイル発射",  # 北韓 without cyber words: related only
     "北朝鮮、偽札の流通を拡大",  # counterfeit banknotes, not malicious mail
     "Hackers were from China, not North Korea, investigators say",
+    # the DPRK as one side of an open question of attribution
+    "Agency hacked; officials must find out whether it was North Korea or someone else",
+    '방사청 PC 해킹당해…"해킹 주체가 북한인지 어딘지 규명해야"',
+    "機関にハッキング、北朝鮮かどうか調査",
 ]
 
 
@@ -348,6 +352,7 @@ def test_a_group_named_as_who_it_was_not_names_no_one(tagger):
     "title",
     [
         "경찰, 해킹 공격 북한 소행이 아닌지 조사",  # a suspicion ("whether it was not"), not a denial
+        "경찰, 해킹 공격 북한 소행인지 조사",  # a suspicion, no alternative named
         "북한 해커조직 가상자산 거래소가 아닌 개인 지갑 노려",  # the negation is about the target
         "김수키가 국내 기관 해킹",
     ],

@@ -11,7 +11,9 @@ Rules (taxonomy.md "The tag contract"):
 - Another state's cyber word ("Russian hackers", "러시아 연계 해커", "中国のハッカー集団") does not pair with a DPRK
   signal: the DPRK is then the topic ("Russian hackers target South Korea over North Korean troop deployment").
 - Weak signals (NK, RGB) count only next to a strong one. The DPRK named as who it was not ("북한 아닌 중국 해커",
-  "not North Korea but China", "北朝鮮ではなく") is no signal. The DPRK as one item of a list of states under sanctions
+  "not North Korea but China", "北朝鮮ではなく"), or as one side of an open question of attribution ("북한인지
+  어딘지 규명해야", "whether it was North Korea or someone else"), is no signal ("북한 소행인지 조사", a suspicion,
+  still is). The DPRK as one item of a list of states under sanctions
   ("the office that handles sanctions on Iran, North Korea and Russia", "북한, 중국, 러시아 등에 대한 제재") is the
   topic of that office, no signal: hackers who hit the office are not the DPRK's.
 - A digest title ("briefing: North Korea missile launch, exchange rates, and a retail data breach") pairs a DPRK
@@ -86,8 +88,21 @@ _OTHER_OWNER = re.compile(
 
 
 def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
-    """ "북한 아닌 중국 해커", "not North Korea", "北朝鮮ではなく", "북한 해커 그룹 '김수키'가 아닌": ruled out."""
+    """ "북한 아닌 중국 해커", "not North Korea", "北朝鮮ではなく", "북한 해커 그룹 '김수키'가 아닌": ruled out;
+    "해킹 주체가 북한인지 어딘지 규명해야", "whether it was North Korea or someone else", "北朝鮮かどうか": an open
+    question."""
+    if _OPEN_AFTER.match(ctx.text, hit.end) or _OPEN_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start):
+        return True
     return ruled_out(ctx, hit) or heads_ruled_out_name(ctx, hit)
+
+
+# The DPRK as one side of an open question of attribution (not "북한 소행인지 조사", a suspicion of it).
+_OPEN_AFTER = re.compile(
+    r"(?:이|가)?\s?(?:인지\s?(?:어딘지|아닌지|여부|다른|누군지|아니면)|(?:か|なのか)\s?どうか|か、?(?:それとも|他の))"
+    r"|\s(?:or (?:someone|somebody|another|other|some other|a different|china|russia|iran))",
+    re.IGNORECASE,
+)
+_OPEN_BEFORE = re.compile(r"\bwhether (?:it was |it is |the attack came from |the hackers were from )?$", re.IGNORECASE)
 
 
 def _sanctioned_with_others(ctx: Context, hit: Hit) -> bool:
