@@ -554,3 +554,37 @@ CJK_VOCABULARY = [
 @pytest.mark.parametrize(("text", "sectors"), CJK_VOCABULARY)
 def test_korean_and_japanese_sector_vocabulary(tagger, text, sectors):
     assert_dprk_sectors(tagger, text, sectors)
+
+
+# Round 5, on blind set F after it was measured (its numbers are reported as blind before this round): one-word
+# thinktanks, a ministry that declined, "reports Yonhap", the DPRK's wallet addresses, an investigating office,
+# judicial cooperation, who reports it in Korean and Japanese, Japanese conjunctions in lists, network failures,
+# disguised employment, a spokesman, "revealed by researchers".
+ROUND5 = [
+    ("North Korean hackers targeted top Seoul thinktanks.", {"think-tanks-academia"}),
+    (
+        "North Korean hackers targeted defence firms, and the defence ministry declined to provide further details.",
+        {"defense"},
+    ),
+    ("North Korean hackers reset victims' phones remotely, reports Yonhap news agency.", set()),
+    ("북한 해킹조직이 국내 기업을 해킹했다. 조직이 사용한 가상자산 지갑 주소도 발견됐다.", set()),
+    ("북한 해커들이 외교부 공무원 이메일을 해킹하려 했다고 대검찰청 사이버수사과는 밝혔다.", {"government"}),
+    ("북한 해커가 제약사를 해킹했다. 검찰은 해외 서버에 대해 사법공조를 추진 중이다.", {"healthcare"}),
+    ("다른 언론은 제약사도 북한 해커의 해킹 대상이었다고 전했다.", {"healthcare"}),
+    ("北朝鮮のハッカーが韓国の政府、防衛、およびメディアの組織を標的とした。", {"government", "defense", "media"}),
+    (
+        "韓国の放送局や銀行のネットワークに一斉にネット障害が起き、北朝鮮のサイバー攻撃とみられる。",
+        {"media", "finance"},
+    ),
+    ("北朝鮮がハッカーを海外IT企業に偽装就職させていた。", {"technology"}),
+    ("北朝鮮のハッカーが病院を攻撃した。韓国国防省報道官は「北朝鮮の犯行の可能性がある」と述べた。", {"healthcare"}),
+    ("北朝鮮のハッカーが銀行を攻撃したことが、研究者たちによって明らかになった。", {"finance"}),
+    # still victims: a topic that was hit, with no report verb; a Japanese list without conjunctions
+    ("북한 해커들이 병원을 공격했다. 병원은 시스템을 복구했다.", {"healthcare"}),
+    ("北朝鮮のハッカーが防衛や宇宙、原子力の分野を狙った。", {"defense", "space", "energy"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), ROUND5)
+def test_round_five(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)

@@ -32,7 +32,10 @@ _VOCAB = sorted(
 _PARTICLES = re.compile(r"(?:와|과|이나|나|및|을|를|이|가|은|는|의|에|에서|도|들|や|と|の|、)+$")
 _COORDINATING = re.compile(r"(?:와|과|이나|나|및|や|と|、)?$")  # particles that go on to the next item of a list
 _BRIDGE = re.compile(r"^[\uac00-\ud7a3\u4e00-\u9fff\u30a0-\u30ff]{1,4}$")  # 의료[서비스] 업체, IT [관리] 회사
-_TOKEN = re.compile(r"[\s·・、,/&やと]*([^\s·・、,/&やと]+)")  # や, と: Japanese list particles
+# や, と and および, 及び, ならびに, そして: Japanese list particles and conjunctions
+_TOKEN = re.compile(
+    r"(?:[\s·・、,/&やと]|および|及び|ならびに|そして)*((?:(?!および|及び|ならびに|そして)[^\s·・、,/&やと])+)"
+)
 _TARGET_AFTER = re.compile(
     r"^\s?(?:등\s?)?(?:을|를|에\s?대한|에\s?대해)?\s?(?:사이버\s?)?(?:대상으로|겨냥|노린|노려|노렸|노리는|표적|상대로|공격|해킹)"
     r"|^(?:など)?(?:を|に対する|に対して|に対し|への)(?:サイバー)?(?:狙|標的|攻撃|ハッキング|対象に|ターゲット)"

@@ -369,7 +369,8 @@ NOUNS = {
         "civil servants", "presidential office", "government departments",
     ],
     "think-tanks-academia": [
-        "think tank", "think tanks", "think-tanks", "universities", "university", "academics", "academia",
+        "think tank", "think tanks", "think-tanks", "thinktank", "thinktanks", "universities", "university",
+        "academics", "academia",
         "scholars", "professors", "academe", "north korea experts", "researchers on north korea", "research institutes",
         "research centers", "policy experts", "foreign policy experts", "korea experts", "schools",
         "research centres",

@@ -20,7 +20,7 @@ CYBER = [
     "マルウェア", "ハッキング", "標的型", "脆弱性", "不正アクセス",
     # the IT-worker scheme (IT workers hired under false identities)
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
-    "원격 취업", "IT労働者", "IT技術者", "노트북 농장",
+    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職",
     # a software maker breached to reach its customers
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
     # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
@@ -41,7 +41,7 @@ DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도�
 # Scheme words: with a DPRK signal near, the companies hiring these workers (technology) were hit.
 SCHEME = [
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
-    "원격 취업", "IT労働者", "IT技術者", "노트북 농장",
+    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職",
 ]
 # Sector nouns: Korean, then Japanese.
 NOUNS = {
@@ -139,7 +139,7 @@ HEADS = [
 # Words that join the items of a list (and particles ending an item).
 LIST_WORDS = (
     "및", "또는", "등", "주요", "각", "각종", "관련", "다양한", "여러", "민간", "など", "や", "と", "関連", "及び",
-    "様々な", "民間", "さまざまな",
+    "様々な", "民間", "さまざまな", "および", "ならびに", "そして",
 )
 AGENTS = [
     "해커", "해커들", "해킹조직", "해킹 조직", "해킹그룹", "공격그룹", "공격 그룹", "북한", "북측", "공격자",
@@ -148,7 +148,8 @@ AGENTS = [
 TARGET = [
     "공격", "해킹", "표적", "겨냥", "탈취", "침투", "유출", "피해", "노려", "노린", "노렸", "노리", "빼돌", "타깃",
     "대상으로", "상대로", "감염", "발송", "보냈", "보낸", "암호화", "채용", "취업", "털린", "털었", "털어", "털려",
-    "정보 수집", "정보를 수집", "情報収集", "情報を収集", "마비", "麻痺",
+    "정보 수집", "정보를 수집", "情報収集", "情報を収集", "마비", "麻痺", "ネット障害", "システム障害",
+    "動かなくなった",
     "훔쳐", "훔친", "훔쳤", "절취", "도난", "강탈", "첩보", "목표로 삼",
     "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "強奪", "流出", "を対象に", "ターゲット",
 ]
@@ -173,7 +174,8 @@ FICTION = [
 # the source), 공격자 (the attacker, not a target).
 NOT_BEFORE = {
     "기자": ("회견", "간담"), "記者": ("会見", "クラブ"), "대학": ("병원",), "大学": ("病院",), "해군": ("력",),
-    "언론": ("보도",), "공격": ("자",), "은행": ("강도",), "銀行": ("強盗",),
+    "언론": ("보도",), "가상자산": ("지갑 주소", "지갑주소"), "사법": ("공조",), "공격": ("자",), "은행": ("강도",),
+    "銀行": ("強盗",),
     "항공": ("정찰", "기", "모함"),  # 항공정찰기, 항공기 설계도: aircraft (stolen data), not an airline
 }
 # Lure markers after a sector noun (its particle may sit between) and before it, within the same clause.
@@ -188,7 +190,8 @@ LURE_BEFORE = ("가짜", "허위", "위장한", "사칭한", "偽の", "偽")
 # A byline ("[... 기자]", "기자 =") and the issuers of a joint alert ("부처 합동") too.
 SOURCE_AFTER = (
     "에 따르면", "는 밝혔", "은 밝혔", "によると", "は発表", "]", "=", "합동", "에 공유", "과 공유", "와 공유",
-    "に共有", "소식통", "가 보도", "이 보도", "의 보도", "で開催", "에서 열린", "에서 개최",
+    "に共有", "소식통", "가 보도", "이 보도", "의 보도", "で開催", "에서 열린", "에서 개최", "によって明らか",
+    "たちによって", "報道官", "대변인",
 )
 # Impersonation markers that may follow the noun at a distance, past a list ("VOA 기자, NYT 채용담당자로 위장",
 # "외신 통신사의 서울 지국 기자라고 소개하며", "政府機関であるかのように"): the nouns before them are the bait.
@@ -207,5 +210,5 @@ ISSUER_REACH = 60  # characters after the body within which its act is read
 # Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
 NOT_THIS = ("이 아닌", "가 아닌", "이 아니라", "가 아니라", "ではなく", "ではない")
 # Judiciary nouns acting (a court issuing a warrant, an indictment in a court): not a victim.
-COURT_ACTS = ("기소", "영장", "발부", "선고", "재판", "판결", "起訴", "令状", "判決", "당국")
+COURT_ACTS = ("기소", "영장", "발부", "선고", "재판", "판결", "起訴", "令状", "判決", "당국", "수사", "捜査", "공조")
 # fmt: on

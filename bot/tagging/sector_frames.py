@@ -86,6 +86,8 @@ def reports(ctx: Context, head: Hit) -> bool:
         return True
     if head.value == "media" and words[:1] and words[0] in ("reported", "reports", "reporting"):
         return True  # "Yonhap News Agency reported": an outlet reporting is the source
+    if words[:1] == ["declined"]:
+        return True  # "the defence ministry declined to provide further details"
     if words[:1] == ["states"] and tokens[0].text == "states":
         return True  # "the Defense Ministry states ..." (lower case: not "the United States")
     return bool(words) and (words[0] in lexicon.REPORTING or words[0] in lexicon.LAW_ACTS)
@@ -281,6 +283,14 @@ _COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
 
 
 OUTLET_NAME = 20  # characters of an outlet's name between a media noun and its source marker
+_CJK_SPEAKER = re.compile(r"(?:은|는)\s|は")  # the topic of its sentence
+_CJK_SAID = re.compile(
+    r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였)|と(?:報じ|伝え|述べ|明らかにし|発表し)"
+)
+
+
+def _sentence_after(ctx: Context, hit: Hit) -> str:
+    return re.split(r"(?<=[.!?。])\s|\n", ctx.text[hit.end : hit.end + 300], maxsplit=1)[0]
 
 
 def _outlet_cited(after: str) -> bool:
@@ -295,6 +305,8 @@ def _outlet_cited(after: str) -> bool:
 def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
     (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
+    if _CJK_SPEAKER.match(ctx.text, hit.end) and _CJK_SAID.search(_sentence_after(ctx, hit)):
+        return True  # "다른 언론은 ... 해킹대상이었다고 전했다", "CNNは...と報じた": who reports it
     if hit.value == "media" and _outlet_cited(ctx.text[hit.end : hit.end + OUTLET_NAME + 8]):
         return True  # "정치 전문매체 더힐에 따르면": the outlet, past its name, is the source
     after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)

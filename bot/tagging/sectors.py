@@ -194,8 +194,8 @@ def _reported_by(left: list[str]) -> bool:
         w = word.lower()
         if w in _TARGET_WORDS or w in ".;!?:":
             return False
-        if w in lexicon.REPORTING:
-            return True
+        if w in lexicon.REPORTING or w in ("reports", "reported"):
+            return True  # "said the developers", "reports Yonhap news agency"
     return False
 
 
