@@ -46,6 +46,8 @@ HEADLINES = [
     ("482億円のビットコイン強奪の北朝鮮", ()),
     ("北朝鮮のITスパイを採用しないために", ()),
     ("북한, 국내 기관에 악성 메일 유포", ()),
+    ("'안보 전문가 대상 악성 전자우편 유포 사건' 북 소행 확인", ()),
+    ("韓国:放送・金融、一斉ネット障害 北朝鮮の攻撃か", ()),
     # e-mail authentication abused (DMARC) is a cyber word
     ("FBI and NSA warn North Korean actors are abusing weak DMARC policies", ()),
     # Lazarus (no ordinary word) with a targeting verb and a sector's organisations in its sentence; the group
@@ -84,6 +86,8 @@ HEADLINE_CONFUSERS = [
     "北朝鮮のハッカーではなく中国のハッカー集団が攻撃",
     "北韓、ミサイル発射",  # 北韓 without cyber words: related only
     "北朝鮮、偽札の流通を拡大",  # counterfeit banknotes, not malicious mail
+    "북한 미사일 발사에 국내 전산망 점검",  # a network checked, not paralysed
+    "KT 전산망 마비…원인 조사 중",  # an outage with no DPRK
     "Hackers were from China, not North Korea, investigators say",
     # the DPRK as one side of an open question of attribution
     "Agency hacked; officials must find out whether it was North Korea or someone else",

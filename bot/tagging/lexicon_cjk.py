@@ -28,6 +28,7 @@ CYBER = [
     "情報を窃取", "技術を窃取", "データを窃取", "機密を窃取", "情報窃取", "技術窃取", "情報が盗", "情報を盗", "情報盗",
     # malicious mail and programs, illicit transfers (online-banking theft)
     "악성 메일", "악성메일", "해킹 메일", "악성 프로그램", "악성프로그램", "偽メール", "なりすましメール",
+    "악성 전자우편", "악성 이메일", "악성이메일", "ネット障害", "전산망 마비", "전산망이 마비",
     "不正プログラム", "不正送金", "ITスパイ",
 ]
 # A software maker breached to reach its customers: technology was hit (as lexicon.SUPPLY_CHAIN).
