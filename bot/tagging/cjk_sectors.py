@@ -137,12 +137,17 @@ _COMPOUND = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{0,10}")  # kanji and
 
 
 def _starts_with_vocab(word: str) -> bool:
-    return any(word.startswith(v) for v in _VOCAB)
+    return _vocab_prefix(word) is not None
+
+
+def _vocab_prefix(word: str) -> str | None:
+    """The longest sector word `word` starts with."""
+    return next((v for v in _VOCAB if word.startswith(v)), None)
 
 
 def _vocab_then_head(word: str) -> bool:
     """ "原子力の分野": a sector word, の or 의, then a head."""
-    v = next((v for v in _VOCAB if word.startswith(v)), None)
+    v = _vocab_prefix(word)
     if v is None:
         return False
     rest = word[len(v) :]
@@ -152,7 +157,8 @@ def _vocab_then_head(word: str) -> bool:
 
 
 def _vocab_then_target(rest: str) -> bool:
-    v = next((v for v in _VOCAB if rest.startswith(v)), None)
+    """ "韓国軍に対し...攻撃": a sector word, then a target marker."""
+    v = _vocab_prefix(rest)
     return v is not None and bool(_TARGET_AFTER.match(rest[len(v) :]))
 
 

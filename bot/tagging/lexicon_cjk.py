@@ -187,10 +187,12 @@ LURE_AFTER = (
     "의 이름으로", "의 이름을", "이름을 도용", "가 되고", "가 되어", "가 되겠", "가 돼",
 )
 LURE_BEFORE = ("가짜", "허위", "위장한", "사칭한", "偽の", "偽")
+# Markers that cite a source ("보안업체에 따르면", "...によると"); sector_frames also reads them past an outlet name.
+SOURCE_CITED = ("에 따르면", "는 밝혔", "은 밝혔", "によると")
 # Source markers after a sector noun: the organisation reports, it was not hit ("보안업체에 따르면").
 # A byline ("[... 기자]", "기자 =") and the issuers of a joint alert ("부처 합동") too.
-SOURCE_AFTER = (
-    "에 따르면", "는 밝혔", "은 밝혔", "によると", "は発表", "]", "=", "합동", "에 공유", "과 공유", "와 공유",
+SOURCE_AFTER = SOURCE_CITED + (
+    "は発表", "]", "=", "합동", "에 공유", "과 공유", "와 공유",
     "に共有", "소식통", "가 보도", "이 보도", "의 보도", "で開催", "에서 열린", "에서 개최", "によって明らか",
     "たちによって", "報道官", "대변인",
 )

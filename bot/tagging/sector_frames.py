@@ -95,7 +95,6 @@ def reports(ctx: Context, head: Hit) -> bool:
 
 APPOSITIVE = 4  # words of a name set off by commas after a head ("news agency, Yonhap News, reports")
 SPEAKER_REACH = 20  # tokens from a noun to the reporting verb of the clause it stands in
-SPEAKING = lexicon.REPORTING  # not "confirmed", "disclosed": a victim confirms its own breach
 TOLD = {"told", "tells", "telling", "tell"}
 PAYMENT = {
     "ransom", "ransoms", "paid", "pay", "paying", "payment", "payments", "extorted", "extortion",
@@ -149,7 +148,7 @@ def speaker_side(ctx: Context, hit: Hit) -> bool:
     for token in ctx.doc[hit.tok_end : hit.tok_end + SPEAKER_REACH]:
         if ctx.sent(token.idx) != sent:
             return False
-        if token.lower_ in SPEAKING:
+        if token.lower_ in lexicon.REPORTING:  # not "confirmed": a victim confirms its own breach
             verb = token.idx
             break
     if verb is None:
@@ -295,7 +294,7 @@ def _sentence_after(ctx: Context, hit: Hit) -> str:
 
 def _outlet_cited(after: str) -> bool:
     clause = re.split(r"[,.!?。、，\n]", after)[0]
-    for marker in lexicon_cjk.SOURCE_AFTER[:4]:  # 에 따르면, 는 밝혔, 은 밝혔, によると
+    for marker in lexicon_cjk.SOURCE_CITED:
         at = clause.find(marker)
         if 0 <= at <= OUTLET_NAME and not any(t in clause[:at] for t in lexicon_cjk.TARGET):
             return True

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.tagging import lexicon_cjk
 from bot.tagging.actors import Mention, heads_ruled_out_name, ruled_out
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
@@ -75,7 +76,7 @@ def _not_another_states(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> tupl
 
 OWNER_REACH = 40  # characters before a cyber word that name whose it is
 DPRK_OWNER_REACH = 12  # "North Korea-linked hackers", "북한 해킹조직"
-_STATE_NAME = re.compile(r"\b(?:Russia|China|Iran|Russian|Chinese|Iranian)\b|중국|러시아|이란|中国|ロシア|イラン")
+_STATE_NAME = re.compile(r"\b(?:Russia|China|Iran|Russian|Chinese|Iranian)\b|" + "|".join(lexicon_cjk.OTHER_STATES))
 HACKERS = {"hacker", "hackers", "해커", "해커들", "해킹조직", "해킹 조직", "ハッカー", "ハッカー集団"}
 _OTHER_OWNER = re.compile(
     r"(?:\b(?:Russian|Chinese|Iranian|Russia|China|Iran|Beijing|Moscow|Kremlin|Tehran)"
