@@ -25,7 +25,8 @@ BRIDGE = 4  # characters of a compound between a modifier and a head (의료[서
 _HEADS = tuple(sorted(lexicon_cjk.HEADS, key=len, reverse=True))
 _VOCAB = sorted(
     {w.replace(" ", "") for words in lexicon_cjk.NOUNS.values() for w in words}
-    | {w for words in lexicon_cjk.MODIFIERS.values() for w in words},
+    | {w for words in lexicon_cjk.MODIFIERS.values() for w in words}
+    | {"군", "軍"},  # the military standing alone as a list item: 政府や軍を標的に (lexicon_cjk.MILITARY_BARE)
     key=len,
     reverse=True,
 )

@@ -65,6 +65,8 @@ class CjkMatcher:
         self.patterns.append(("dprk", "dprk", re.compile(rf"(?<![{han_kana}탈]){hanja}(?![{han_kana}])")))
         # 북 alone in a headline: "북, ...", "북·러", "북 해커" (not 남북, 북한, 북극, 북쪽, nor a book: 북 콘서트)
         self.patterns.append(("dprk", "dprk", re.compile(lexicon_cjk.DPRK_SYLLABLE)))
+        for bare in lexicon_cjk.MILITARY_BARE:  # 우리 군을, 政府や軍を: the military standing alone
+            self.patterns.append(("noun", "defense", re.compile(bare)))
         for kind, value, word in vocab:
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""

@@ -113,6 +113,9 @@ CRYPTO_THEFT = {
 }
 # A bare "government" after a target word is the victim when one of these (or punctuation) follows it
 # ("targeting the South Korean government and ..."), not a modifier ("government agencies", "government-backed").
+# Sector words that name the organisation bare when they end their noun phrase after a target word
+# ("targeting the government.", "hacked the South's military"): see sector_frames.bare_government.
+BARE_NOUNS = ("government", "military")
 GOVERNMENT_ENDS = {
     "and", "or", "in", "of", "with", "by", "for", "to", "from", "on", "at", "as", "over", "since", "last", "this",
     "during", "through", "between", "until",
@@ -152,6 +155,8 @@ TARGET = [
     "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
     "gained access to", "gaining access to", "concentrates on", "concentrated on", "concentrating on",
     "concentrate on", "spy on", "spied on", "spying on",
+    # a network paralysed or crippled was hit (fifth session: the sector's wording, not a text's)
+    "paralysed", "paralyzed", "paralysing", "paralyzing", "crippled", "crippling",
 ]
 # Target words that are intrusions on their own ("Jade Sleet compromised a vendor"): with no cyber word or DPRK
 # signal, a plain actor name (ordinary words) still counts beside one of these.
@@ -225,6 +230,11 @@ HEADS = {
     # one maker or supplier: "a missile maker", "a vaccine developer", "a software supplier"
     "maker", "producer", "developer", "builder", "builders", "supplier",
 }
+# A defense ministry hit is a ministry hit too ("stole documents from a Defense Ministry database").
+ALSO_GOVERNMENT = {
+    "defense ministry", "defence ministry", "ministry of defense", "ministry of defence",
+    "ministry of national defense", "ministry of national defence",
+}
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
     "cryptocurrency": [
@@ -234,6 +244,7 @@ MODIFIERS = {
     ],
     "finance": [
         "financial", "banking", "fintech", "payment", "payments", "insurance", "investment",
+        "credit card", "securities", "brokerage",
     ],
     "defense": [
         "defense", "defence", "military", "weapons", "arms", "missile", "missiles", "warship", "warships",
@@ -241,9 +252,11 @@ MODIFIERS = {
     ],
     "aerospace": [
         "aerospace", "aviation", "aircraft", "airline", "airlines",
+        "fighter jet", "fighter jets", "helicopter", "helicopters", "drone", "drones",
     ],
     "space": [
         "space", "satellite", "satellites",
+        "rocket", "rockets", "launch vehicle", "launch vehicles",
     ],
     "government": [
         "government", "governmental", "diplomatic", "federal", "public-sector", "state agency", "diplomacy",
@@ -348,6 +361,11 @@ NOUNS = {
         "military personnel", "navy", "air force", "marine corps",
         # the sector's common news nouns (fourth session), not a text's errors
         "defense contractor", "defence contractor", "military base", "military bases",
+        # fifth session: the military as an institution and its people
+        "defense ministry", "defence ministry", "ministry of national defense", "ministry of national defence",
+        "cyber command", "military command", "soldiers",
+        "troops", "military officers", "military commanders", "army officers", "military units", "military unit",
+        "the army", "army units",
     ],
     "aerospace": [
         "aerospace", "airlines", "airports",
@@ -367,6 +385,10 @@ NOUNS = {
         # the sector's common news nouns (fourth session), not a text's errors
         "diplomat", "ambassador", "ambassadors", "consulate", "consulates", "local governments", "municipalities",
         "civil servants", "presidential office", "government departments",
+        # fifth session: who governs, its aides and its intelligence services
+        "presidential aides", "presidential aide", "aides to the president", "aide to the president",
+        "intelligence officials",
+        "policymakers", "policy makers", "diplomatic missions",
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "thinktank", "thinktanks", "universities", "university",
@@ -405,6 +427,7 @@ NOUNS = {
         # the sector's common news nouns (fourth session), not a text's errors
         "telcos", "telco", "internet service providers", "isps",
         "mobile operators",
+        "internet service provider", "broadband providers",
     ],
     "media": [
         "journalists", "journalist", "news outlets", "broadcasters", "news media", "newspapers", "reporters",
@@ -412,6 +435,8 @@ NOUNS = {
         "television network", "television networks", "tv station", "north korea watchers",
         # the sector's common news nouns (fourth session), not a text's errors
         "tv stations", "radio station", "radio stations", "newsrooms", "newsroom", "reporter", "media outlet",
+        "news website", "news websites", "news portal", "news portals", "television station", "television stations",
+        "broadcasting station", "broadcasting stations", "tv networks",
     ],
     "judiciary": [
         "court", "courts", "judiciary", "supreme court", "law firms", "judges", "prosecutors",

@@ -198,9 +198,11 @@ _LIST_REACH = 12
 
 
 def bare_government(ctx: Context, hit: Hit) -> bool:
-    """ "targeting the South Korean government.": a bare "government" that ends its noun phrase, right after a
-    target word ("reported the attack to the government", "Government sources told" do not count)."""
-    if hit.tok_start < 0 or hit.text.lower() != "government":
+    """ "targeting the South Korean government.", "hacked the South's military": a bare "government" or "military"
+    that ends its noun phrase, right after a target word, alone or coordinated with the other ("targeted the
+    government and military since 2012"); "reported the attack to the government", "Government sources told",
+    "military secrets" do not count."""
+    if hit.tok_start < 0 or hit.text.lower() not in lexicon.BARE_NOUNS:
         return False
     if hit.tok_end < len(ctx.doc):
         nxt = ctx.doc[hit.tok_end]
@@ -209,10 +211,13 @@ def bare_government(ctx: Context, hit: Hit) -> bool:
     before = [h for h in ctx.hits("target") if h.end <= hit.start]
     if not before:
         return False
-    between = ctx.text[before[-1].end : hit.start]
+    between = _COORDINATED_BARE.sub(" ", ctx.text[before[-1].end : hit.start])
     return len(between) <= 30 and not _GAP_BREAK.search(between)
 
 
+_COORDINATED_BARE = re.compile(
+    rf"\b(?:{'|'.join(lexicon.BARE_NOUNS)})\s*(?:,\s*(?:and|or)?|and|or|&)\s*", re.IGNORECASE
+)
 _GAP_BREAK = re.compile(r"[,.;:!?]|\b(?:to|of|and|or|by|from|with|name)\b", re.IGNORECASE)
 
 

@@ -127,8 +127,9 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
 
 def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 30) : hit.start].lower().replace("’", "'").rstrip()
-    if any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN) and not victims_country(before):
-        return True
+    owned = any(before.endswith(own.replace("’", "'")) for own in lexicon.OWN) or _DPRK_OWN_ONE_WORD.search(before)
+    if owned and not victims_country(before):
+        return True  # "its space programme", "North Korean military intelligence officials"
     if reported_by(ctx, hit):
         return True  # "the story was broken by South Korean news outlet X": the source
     if speaker_side(ctx, hit) or told(ctx, hit):
@@ -178,12 +179,15 @@ def _authors(ctx: Context, hit: Hit) -> bool:
     return not any(sent_start <= t.start < hit.start for t in ctx.hits("target"))  # the subject: no frame before it
 
 
+# The DPRK as possessor, one word before the noun: "North Korean military intelligence officials".
+_DPRK_OWN_ONE_WORD = re.compile(r"\b(?:north korean|north korea's|dprk's|dprk|pyongyang's|regime's)\s+[a-z][a-z-]*$")
 # "according to the ministry", "according to South Korea's defense ministry": up to three words before the noun.
 _SOURCE_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.SOURCE_BEFORE)})(?: \S+){{0,3}}$")
 # "appear to come from", "look like they come from", "purporting to be from", up to the noun (and its coordinates).
 _SEEMING_FROM = re.compile(
-    r"\b(?:appear|appears|appearing|look|looks|looking|seem|seems|seeming|purport\w*|claim\w*|pretend\w*)\b"
-    r"[^.;:!?]{0,30}?\b(?:come|comes|coming|be|are|is|was|were)\s+(?:sent\s+)?from\b[^.;:!?]{0,80}$",
+    r"\b(?:appear|appears|appeared|appearing|look|looks|looked|looking|seem|seems|seemed|seeming|purport\w*|"
+    r"claim\w*|pretend\w*)\b[^.;:!?]{0,30}?\b(?:come|comes|coming|be|are|is|was|were)\s+(?:sent\s+)?from\b"
+    r"(?:(?!\bto\b)[^.;:!?]){0,80}$",  # up to the noun, not past "to" (who received it)
     re.IGNORECASE,
 )
 
@@ -297,6 +301,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         if _owned_or_lure(ctx, hit):
             continue
         found.append((sector, hit))
+        if " ".join(hit.text.lower().split()) in lexicon.ALSO_GOVERNMENT:
+            found.append(("government", hit))  # a defense ministry is a ministry
     supply = [h for h in ctx.hits("cyber") if supply_chain(ctx, h)]
     supply = [h for h in supply if ctx.sent(h.start) not in other_sents or ctx.sent(h.start) in dprk_sents]
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit

@@ -1,0 +1,104 @@
+"""Issue 16, sixth round: how the military, ministries, aides and a few industries are named as victims.
+
+A systematic pass by sector and language (not by a text's error): each sentence is written for this test in
+the shape of a report's sentence; none is taken from an article. Confusers: the same words as sources, bait or
+the DPRK's own, which must stay quiet.
+"""
+
+import pytest
+
+from bot.tagging import get_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return get_tagger()
+
+
+VICTIMS = [
+    # the military as an institution: bare, possessed, coordinated, its commands and people
+    ("North Korean hackers hacked the South's military, a spokesman said.", {"defense"}),
+    (
+        "North Korean hackers have targeted the South Korean government and military since 2012.",
+        {"defense", "government"},
+    ),
+    ("North Korea is suspected in a hack of South Korea's cyber command.", {"defense"}),
+    ("North Korean hackers targeted soldiers and military officers with malware-laden messages.", {"defense"}),
+    ("North Korean hackers compromised the smartphones of dozens of military commanders.", {"defense"}),
+    ("North Korean hackers stole wartime operational plans from the army's data center.", {"defense"}),
+    ("North Korean hackers attacked troops' computers at a frontline unit.", {"defense"}),
+    # a defense ministry is a ministry too
+    ("North Korean hackers broke into the defense ministry's network.", {"defense", "government"}),
+    # aircraft and rockets as makers' modifiers
+    ("North Korean hackers breached the network of a fighter jet maker.", {"aerospace"}),
+    ("North Korean hackers attacked helicopter and drone makers.", {"aerospace"}),
+    ("North Korean hackers stole data from a rocket developer.", {"space"}),
+    # who governs: aides, intelligence officials, policymakers, missions
+    ("North Korean hackers targeted aides to the president.", {"government"}),
+    ("North Korean hackers hacked the email of an aide to the president.", {"government"}),
+    ("North Korean hackers targeted U.S. intelligence officials.", {"government"}),
+    ("North Korean hackers targeted diplomatic missions in Europe.", {"government"}),
+    ("North Korean hackers targeted policymakers in Washington and Seoul.", {"government"}),
+    # finance, telecoms and media nouns
+    ("North Korean hackers attacked a credit card company.", {"finance"}),
+    ("North Korean hackers attacked an internet service provider.", {"telecommunications"}),
+    ("North Korean hackers breached a news website and planted malware.", {"media"}),
+    ("North Korean hackers attacked television stations.", {"media"}),
+    # a paralysed network was hit
+    ("North Korean hackers paralysed the networks of broadcasters and banks.", {"finance", "media"}),
+    # Korean: 군 standing alone, the cyber command, soldiers, aides; malware spread (유포) to them
+    ("북한 해킹조직이 군 전산망에 침투했다.", {"defense"}),
+    ("북한이 우리 군을 노려 사이버 공격을 벌였다.", {"defense"}),
+    ("북한 해커들이 정부와 군을 겨냥해 공격했다.", {"defense", "government"}),
+    ("북한 해킹조직이 사이버사령부 서버를 해킹했다.", {"defense"}),
+    ("북한 해커들이 군 장병들에게 악성 앱을 유포했다.", {"defense"}),
+    ("북한 해킹조직이 국회의원 보좌관들의 이메일을 해킹했다.", {"government"}),
+    # Japanese: 軍 standing alone and in a list, weapons makers, mail sent (送った), experts, a fraudulent transfer
+    ("北朝鮮のハッカーが韓国政府や軍を標的にサイバー攻撃を仕掛けた。", {"defense", "government"}),
+    ("北朝鮮のハッカーが軍の関係者のスマートフォンをハッキングした。", {"defense"}),
+    ("北朝鮮のハッカー集団が兵器メーカーの社員に偽の求人メールを送った。", {"defense"}),
+    ("北朝鮮のハッカーが大学の研究者にフィッシングメールを送った。", {"think-tanks-academia"}),
+    ("北朝鮮のハッカーが記者にフィッシングメールを送った。", {"media"}),
+    ("北朝鮮のハッカーが北朝鮮問題の専門家を狙った。", {"think-tanks-academia"}),
+    ("北朝鮮のハッカーが銀行から不正送金した。", {"finance"}),
+    ("北朝鮮のハッカーがセキュリティソフトの開発会社をハッキングした。", {"technology"}),
+]
+
+NOT_VICTIMS = [
+    # the ministry or the military speaks
+    ("The defense ministry said North Korean hackers stole data from shipbuilders.", {"manufacturing"}),
+    ("The military said North Korean hackers had breached two shipbuilders.", {"manufacturing"}),
+    ("국방부는 북한 해커가 조선업체를 해킹했다고 밝혔다.", {"manufacturing"}),
+    ("군은 북한 해킹조직이 반도체 업체를 공격했다고 밝혔다.", {"manufacturing"}),
+    ("北朝鮮のハッカーが銀行を攻撃したと軍は発表した。", {"finance"}),
+    (
+        "North Korean hackers stole $50 million from a crypto exchange, the intelligence officials said.",
+        {"cryptocurrency"},
+    ),
+    # bait: posing as officers, mail that appeared to come from the ministry (to its real recipients)
+    ("North Korean hackers posing as military officers targeted bank employees.", {"finance"}),
+    (
+        "North Korean hackers sent fake messages that appeared to come from the defense ministry to bank staff.",
+        {"finance"},
+    ),
+    # the DPRK's own military and its units
+    ("Soldiers of the North Korean army run hacking units that target banks.", {"finance"}),
+    ("North Korean military hackers targeted banks.", {"finance"}),
+    ("북한군 해킹부대가 은행을 공격했다.", {"finance"}),
+    ("북한 군 정찰총국 소속 해커들이 은행을 공격했다.", {"finance"}),
+    ("北朝鮮の軍の偵察総局のハッカーが暗号資産交換業者を攻撃した。", {"cryptocurrency"}),
+    # a venue, not a victim; a national security adviser speaking
+    ("North Korean hackers targeted power companies, the parliament's intelligence committee was told.", {"energy"}),
+    ("국정원은 국회 정보위원회에서 북한 해커들이 정부 기관을 해킹했다고 보고했다.", {"government"}),
+    ("백악관 국토안보보좌관은 북한 해커들이 병원을 공격했다고 밝혔다.", {"healthcare"}),
+    # a county (군) and military secrets are no organisation
+    ("북한 해커들이 정부와 군청을 겨냥해 공격했다.", set()),
+    ("North Korean hackers stole military secrets and weapons data.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), VICTIMS + NOT_VICTIMS)
+def test_round_six_sector_names(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber, tags.evidence
+    assert set(tags.sectors) == sectors, tags.evidence
