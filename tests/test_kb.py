@@ -126,3 +126,15 @@ def test_plain_aliases_listed_or_by_pattern():
     committed = load_kb()
     assert committed.aliases["ruby sleet"].plain and committed.aliases["andariel"].plain
     assert not committed.aliases["kimsuky"].plain
+
+
+def test_designations_are_plain_vendor_names():
+    data = build_kb.build(
+        overrides(plain=["Sub One"], plain_patterns=["[a-z]+ team"], designation_patterns=["[a-z]+ team"]), GALAXIES
+    )
+    kb = KnowledgeBase(data)
+    assert kb.aliases["umbrella team"].designation and not kb.aliases["sub one"].designation
+    committed = load_kb()
+    assert committed.aliases["springtail"].designation and committed.aliases["pearl sleet"].designation
+    assert not committed.aliases["andariel"].designation and not committed.aliases["reaper"].designation
+    assert not committed.aliases["kimsuky"].designation  # not plain: a coined name counts on its own anyway

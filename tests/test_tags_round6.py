@@ -102,3 +102,48 @@ def test_round_six_sector_names(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber, tags.evidence
     assert set(tags.sectors) == sectors, tags.evidence
+
+
+HEADLINES = [
+    # the DPRK aiming at or stealing from a sector's organisations is cyber in a headline
+    ("North Korea Targeting Japanese Research Institutes", {"think-tanks-academia"}),
+    ("UK aerospace and defense sectors targeted in new wave of North Korean attacks", {"aerospace", "defense"}),
+    ("Tokyo accuses North Korea of stealing chipmakers' blueprints", {"manufacturing"}),
+    ("북한, 국내 싱크탱크 겨냥", {"think-tanks-academia"}),
+    ("北朝鮮、日本の研究機関を標的に", {"think-tanks-academia"}),
+    # a vendor's name for the group, capitalised, with a cyber word or a targeting word and a sector
+    ("Springtail deploys new Windows backdoor against Japanese ministries", {"government"}),
+    ("Pearl Sleet targets journalists with fake interview requests", {"media"}),
+    # a code name beside "state-sponsored"; "APT" glued to Japanese text
+    ("TA444: a state-sponsored actor with a venture mindset", set()),
+    ("カスペルスキー、APTグループLazarusの2023年の活動", set()),
+]
+
+HEADLINE_CONFUSERS = [
+    # what missiles, troops, balloons and sanctions aim at
+    "US targets Chinese banks that helped North Korea evade sanctions",
+    "North Korea threatens to target US military bases in Japan",
+    "North Korea fires missiles targeting waters off Japan",
+    "North Korean balloons target presidential office",
+    "Treasury targets North Korean IT companies",
+    "North Korea targets foreign investors for economic zone",
+    "북한, 미사일로 한국 발전소 겨냥 위협",
+    # the insect, the weather, a form number
+    "Springtail populations spike after rain, a threat to seedlings",
+    "Freezing sleet targets commuters in Ohio",
+    "Heavy Sleet hits roads across Ohio",
+    "TA406 form: request for tax refund",
+]
+
+
+@pytest.mark.parametrize(("title", "sectors"), HEADLINES)
+def test_round_six_headlines(tagger, title, sectors):
+    tags = tagger.tag(title, "")
+    assert tags.dprk_cyber, tags.evidence
+    assert set(tags.sectors) == sectors, tags.evidence
+
+
+@pytest.mark.parametrize("title", HEADLINE_CONFUSERS)
+def test_round_six_headline_confusers(tagger, title):
+    tags = tagger.tag(title, "")
+    assert not tags.dprk_cyber and not tags.actors, tags.evidence

@@ -23,6 +23,9 @@ Rules (taxonomy.md):
   cyber word or a theft of cryptocurrency in its own sentence ("FBI ties Lazarus to bridge exploit").
 - Such a name (Lazarus, ラザルス) also counts with a target word and a sector's organisations in its own sentence
   ("Energy providers in the U.S. targeted by Lazarus").
+- A vendor's name for the group made of ordinary words (overrides.yaml `designations`: Springtail, "<gem> Sleet"),
+  written capitalised, counts like Lazarus above ("Springtail deploys new Linux backdoor", "Pearl Sleet targets
+  journalists"); the insect and the weather stay ordinary words.
 - A name ruled out ("'김수키'가 아닌 중국 해커", "not Lazarus", "ラザルスではなく") names no one.
 - Malware names count on their own (ambiguous ones need cyber words nearby); they never add an actor.
 """
@@ -178,7 +181,12 @@ def _without_context(ctx: Context, firm: list[tuple[Alias, Hit]]) -> list[tuple[
     if any(h.text.lower() in lexicon.INTRUSION for h in ctx.hits("target")):
         return firm  # "Jade Sleet compromised a software vendor"
     security_sents = ctx.sents_of(ctx.hits("security"))
-    actors = [(a, h) for a, h in firm if a.kind == "actor" and _named_alone(a, h, ctx.sent(h.start) in security_sents)]
+    actors = [
+        (a, h)
+        for a, h in firm
+        if a.kind == "actor"
+        and (_named_alone(a, h, ctx.sent(h.start) in security_sents) or (_designation(a, h) and _victims_here(ctx, h)))
+    ]
     coined = [(a, h) for a, h in firm if not a.plain]
     kinds = ("target", "agent", "security", "noun")
     security = any(ctx.hits(k) for k in kinds) or any(a.kind == "malware" for a, _ in coined)
@@ -187,6 +195,12 @@ def _without_context(ctx: Context, firm: list[tuple[Alias, Hit]]) -> list[tuple[
     if any(a.kind == "actor" for a, _ in coined):
         return firm
     return sorted({*coined, *actors}, key=lambda p: p[1].start)
+
+
+def _designation(alias: Alias, hit: Hit) -> bool:
+    """A vendor's name for the group written capitalised ("Pearl Sleet", "Springtail"), not the weather or the
+    insect."""
+    return alias.designation and all(w[:1].isupper() for w in hit.text.split())
 
 
 def _named_alone(alias: Alias, hit: Hit, security_here: bool) -> bool:
@@ -240,14 +254,15 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
         if alias.plain and not (marked or has_dprk or firm):
             adjacent = False  # "the IoT Reaper botnet": an ordinary word beside a cyber word is not yet a group
         # "Lazarus" amid "trojanized ... backdoor", but not "John Lazarus"
-        named = clearly_cyber and not alias.plain and not _after_first_name(ctx, hit)
+        coined = not alias.plain or _designation(alias, hit)  # Lazarus, and a vendor's Springtail or Pearl Sleet
+        named = clearly_cyber and coined and not _after_first_name(ctx, hit)
         # "FBI ties Lazarus to bridge exploit": a capitalised name that is no ordinary word, a cyber word (or a
         # crypto theft) in its own sentence, no first name before it
-        same = _cyber_here(ctx, hit, cyber_sents) and not alias.plain and hit.text[:1].isupper()
+        same = _cyber_here(ctx, hit, cyber_sents) and coined and hit.text[:1].isupper()
         named = named or (same and not _after_first_name(ctx, hit))
         # "Energy providers ... targeted by Lazarus", "ラザルス、防衛産業を狙う": a name that is no ordinary word,
         # with a targeting word and a sector's organisations in its own sentence
-        hits_victims = not alias.plain and (hit.text[:1].isupper() or marked) and _victims_here(ctx, hit)
+        hits_victims = coined and (hit.text[:1].isupper() or marked) and _victims_here(ctx, hit)
         if hits_victims and not _after_first_name(ctx, hit):
             mentions.append(Mention(alias, hit, True))
             continue

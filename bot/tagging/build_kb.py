@@ -105,6 +105,7 @@ def build(overrides: dict, galaxies: dict) -> dict:
     exact = sorted(set(overrides.get("case_sensitive", [])) | set(overrides.get("malware_case_sensitive", [])))
     ambiguous = {norm(a) for a in overrides.get("ambiguous", []) + overrides.get("malware_ambiguous", [])}
     plain = _plain(overrides, aliases)
+    designations = _designations(overrides, aliases, plain)
     for name, spec in actors.items():
         spec["misp"].sort(key=lambda m: (m["galaxy"], m["value"]))
         if spec["parent"] and spec["parent"] not in actors:
@@ -118,6 +119,7 @@ def build(overrides: dict, galaxies: dict) -> dict:
         "ambiguous": sorted(ambiguous),
         "case_sensitive": exact,
         "plain": plain,
+        "designations": designations,
         "conflicts": conflicts,
         "problems": problems,
     }
@@ -129,6 +131,14 @@ def _plain(overrides: dict, aliases: dict) -> list[str]:
     patterns = [re.compile(p, re.IGNORECASE) for p in overrides.get("plain_patterns", [])]
     listed = {norm(a) for a in overrides.get("plain", [])}
     return sorted(k for k in aliases if k in listed or any(p.fullmatch(k) for p in patterns))
+
+
+def _designations(overrides: dict, aliases: dict, plain: list[str]) -> list[str]:
+    """Plain aliases that, capitalised, are a vendor's name for the group (Springtail, "<gem> Sleet"): listed under
+    `designations:` or matching a `designation_patterns:` scheme."""
+    patterns = [re.compile(p, re.IGNORECASE) for p in overrides.get("designation_patterns", [])]
+    listed = {norm(a) for a in overrides.get("designations", [])}
+    return sorted(k for k in plain if k in listed or any(p.fullmatch(k) for p in patterns))
 
 
 def _build_malware(overrides, galaxies, actor_aliases, conflicts, spellings, problems):

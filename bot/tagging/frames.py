@@ -1,13 +1,23 @@
 """Cyber context that no single word carries: a theft of cryptocurrency ("North Korea stole $700 million in
-crypto", "Lazarus behind $40 million wallet theft", "北, 업비트서 이더리움 580억 털었다").
+crypto", "Lazarus behind $40 million wallet theft", "北, 업비트서 이더리움 580억 털었다"), and the DPRK targeting
+or stealing from a sector's organisations ("North Korea targeting South Korean think tanks", "Defense and aerospace
+sectors targeted in new wave of North Korean attacks", "北, 국내 싱크탱크 겨냥").
 
-Rules: a sentence with a theft word (lexicon.CRYPTO_THEFT, lexicon_cjk.CRYPTO_THEFT) among its target words and a
-cryptocurrency word (sector noun or modifier) is cyber context: the theft word is added to the Context as a
-"cyber" Hit, so signals.py pairs it with a DPRK signal and actors.py with an ambiguous actor name in that sentence.
-Theft of anything else (oil, secrets, identities) adds nothing.
+Rules:
+- A sentence with a theft word (lexicon.CRYPTO_THEFT, lexicon_cjk.CRYPTO_THEFT) among its target words and a
+  cryptocurrency word (sector noun or modifier) is cyber context: the theft word is added to the Context as a
+  "cyber" Hit, so signals.py pairs it with a DPRK signal and actors.py with an ambiguous actor name in that
+  sentence. Theft of anything else (oil, secrets, identities) adds nothing.
+- A sentence with a DPRK signal, a targeting or theft word (lexicon.AIMED, lexicon_cjk.AIMED) and a sector's
+  organisations not owned by the DPRK is cyber context too: the DPRK aims at think tanks, banks, hospitals or
+  companies with its hackers. Not for what missiles, troops or balloons aim at (military bases, ministries, power
+  plants, airports: only their companies and industries count), nor in a sentence about sanctions or weapons
+  ("US targets banks that helped North Korea evade sanctions").
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.tagging import lexicon, lexicon_cjk
 from bot.tagging.context import Context
@@ -34,3 +44,58 @@ def add_crypto_theft(ctx: Context) -> None:
             added.append(Hit("cyber", "crypto theft", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end))
     if added:
         ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+
+
+def add_organisations_aimed_at(ctx: Context) -> None:
+    """Add a cyber Hit for each sentence where the DPRK targets or steals from a sector's organisations."""
+    nouns = ctx.hits("noun") + ctx.hits("mod")
+    # the DPRK as an actor, not inside a noun ("North Korea experts", 北朝鮮専門家: the topic of their work)
+    dprk = [d for d in ctx.hits("dprk") if not any(n.start <= d.start < n.end for n in nouns)]
+    dprk_sents = ctx.sents_of(dprk) - ctx.sents_of(ctx.hits("other"))  # not beside another state's hackers
+    if not dprk_sents:
+        return
+    orgs = ctx.sents_of([h for h in nouns if _organisations(ctx, h)])
+    seen: set[int] = set()
+    added = []
+    for hit in ctx.hits("target"):
+        s = ctx.sent(hit.start)
+        if s in dprk_sents and s in orgs and s not in seen and _aimed(hit) and not _ARMS.search(ctx.sent_text(s)):
+            seen.add(s)
+            added.append(
+                Hit("cyber", "organisations aimed at", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end)
+            )
+    if added:
+        ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+
+
+def _aimed(hit: Hit) -> bool:
+    text = hit.text.lower()
+    return text in lexicon.AIMED or (hit.tok_start < 0 and text.startswith(lexicon_cjk.AIMED))
+
+
+def _organisations(ctx: Context, hit: Hit) -> bool:
+    """A sector's organisations, not the DPRK's own: any civilian sector's nouns; for the military, the government,
+    energy, space and aviation only their companies and industries ("defense contractors", "방산업체")."""
+    before = ctx.text[max(0, hit.start - 24) : hit.start].lower().rstrip()
+    if before.endswith(OWNERS) or before.endswith(lexicon_cjk.OWN_BEFORE):
+        return False
+    if hit.kind == "mod":  # "defense and aerospace sectors": a modifier counts with its head right after
+        nxt = ctx.text[hit.end : hit.end + 40].lower()
+        return bool(_MOD_THEN_HEAD.match(nxt))
+    if hit.value not in STATE_SECTORS:
+        return True
+    text = hit.text.lower()
+    return text.endswith(lexicon.COMPANY_HEADS) or text.endswith(lexicon_cjk.COMPANY_HEADS)
+
+
+STATE_SECTORS = {"defense", "government", "energy", "space", "aerospace"}
+OWNERS = ("north korean", "north korea's", "north korea’s", "dprk", "pyongyang's", "its", "북한", "북한의", "北朝鮮の")
+_MOD_THEN_HEAD = re.compile(
+    r"^(?:\s*(?:,|and|or|&)\s*[a-z-]+)*\s+(?:sector|sectors|industry|industries|companies|firms|contractors|"
+    r"manufacturers|makers|organi[sz]ations|institutions|institutes|businesses)\b"
+)
+# Weapons, troops, sanctions: what the DPRK aims at with these is no cyber matter.
+_ARMS = re.compile(
+    r"missile|rocket|artillery|balloon|nuclear test|troops|sanction|미사일|포격|풍선|병력|제재|ミサイル|風船|砲撃|制裁",
+    re.IGNORECASE,
+)

@@ -32,6 +32,7 @@ class Alias:
     ambiguous: bool  # counts only with cyber context nearby
     exact: tuple[str, ...]  # when not empty, only these spellings count (ZINC, not zinc)
     plain: bool = False  # made of ordinary words ("Ruby Sleet" the cocktail): needs a cyber word or DPRK signal
+    designation: bool = False  # a plain alias that, capitalised, is a vendor's name for the group (Springtail)
 
     def accepts(self, text: str) -> bool:
         """Does `text` as written (its case) count for this alias?"""
@@ -58,6 +59,7 @@ class KnowledgeBase:
         self.malware = data.get("malware", {})
         ambiguous = set(data.get("ambiguous", ()))
         plain = set(data.get("plain", ()))
+        designations = set(data.get("designations", ()))
         exact_by_key: dict[str, set[str]] = {}
         for spelling in data.get("case_sensitive", ()):
             exact_by_key.setdefault(norm(spelling), set()).add(spelling)
@@ -73,6 +75,7 @@ class KnowledgeBase:
                     ambiguous=key in ambiguous,
                     exact=tuple(sorted(exact_by_key.get(key, ()))),
                     plain=key in plain,
+                    designation=key in designations,
                 )
         self.conflicts: list[dict] = data.get("conflicts", [])
         self.problems: list[dict] = data.get("problems", [])

@@ -68,6 +68,10 @@ class CjkMatcher:
         for bare in lexicon_cjk.MILITARY_BARE:  # 우리 군을, 政府や軍を: the military standing alone
             self.patterns.append(("noun", "defense", re.compile(bare)))
         for kind, value, word in vocab:
+            if not CJK_CHAR.search(word) and kind == "cyber":  # "APTグループ", "DDoS공격": glued to CJK text
+                cjk = CJK_CHAR.pattern
+                glued = rf"(?<=[{cjk[1:-1]}]){re.escape(word)}(?![A-Za-z])|(?<![A-Za-z]){re.escape(word)}(?={cjk})"
+                self.patterns.append((kind, value, re.compile(glued)))
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""
                 ends = lexicon_cjk.NOT_BEFORE.get(word, ()) if kind in ("target", "noun") else ()

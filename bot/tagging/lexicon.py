@@ -111,6 +111,17 @@ CRYPTO_THEFT = {
     "steal", "steals", "stole", "stolen", "stealing", "theft", "thefts", "heist", "heists", "drained", "looted",
     "hack", "hacked", "hacks", "robbery", "robberies",
 }
+# Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
+AIMED = {
+    "target", "targets", "targeted", "targeting", "targetting", "steal", "steals", "stole", "stolen", "stealing",
+    "theft", "thefts", "went after", "go after", "goes after", "going after", "set its sights on", "sets its sights on",
+    "sets sights on", "set sights on", "crosshairs", "cross-hairs",
+}
+# Organisation heads that make a state sector's noun a company or an industry ("defense contractors").
+COMPANY_HEADS = (
+    "contractors", "contractor", "industry", "industries", "companies", "company", "firms", "firm", "makers", "maker",
+    "manufacturers", "manufacturer", "suppliers", "supplier", "businesses", "sector", "sectors", "providers",
+)
 # A bare "government" after a target word is the victim when one of these (or punctuation) follows it
 # ("targeting the South Korean government and ..."), not a modifier ("government agencies", "government-backed").
 # Sector words that name the organisation bare when they end their noun phrase after a target word
@@ -171,6 +182,7 @@ SECURITY = [
     "samples", "threat", "threats", "security", "espionage", "spying", "campaign", "campaigns", "attacker",
     "attackers", "researchers", "fbi", "cisa", "nsa", "mandiant", "kaspersky", "crowdstrike", "proofpoint",
     "sanctions", "sanctioned", "indicted", "indictment", "scheme", "fraud", "laundering", "laundered",
+    "state-sponsored", "state-backed", "nation-state", "apt",
 ]
 # Agents a sentence may name instead of repeating the DPRK actor ("the group targeted banks").
 AGENTS = [

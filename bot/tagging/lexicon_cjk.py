@@ -171,6 +171,13 @@ TARGET = [
     # fifth session: mail sent to its targets, a fraudulent transfer
     "送り付け", "送りつけ", "を送っ", "を送信", "送付", "不正送金", "유포",
 ]
+# Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
+AIMED = (
+    "겨냥", "노려", "노린", "노렸", "노리", "표적", "타깃", "탈취", "빼돌", "훔쳐", "훔친", "훔쳤", "절취",
+    "狙", "標的", "ターゲット", "窃取", "盗", "奪取",
+)
+# Organisation heads that make a state sector's noun a company or an industry (방산업체, 防衛関連企業).
+COMPANY_HEADS = ("업체", "기업", "회사", "업계", "산업", "사", "企業", "会社", "業界", "産業", "メーカー", "業者")
 # Target words that make a sentence naming cryptocurrency a theft of it (see frames.py).
 CRYPTO_THEFT = (
     "탈취", "빼돌", "털린", "털었", "털어", "털려", "훔쳐", "훔친", "훔쳤", "窃取", "盗", "奪取", "流出", "해킹",
