@@ -147,3 +147,43 @@ def test_round_six_headlines(tagger, title, sectors):
 def test_round_six_headline_confusers(tagger, title):
     tags = tagger.tag(title, "")
     assert not tags.dprk_cyber and not tags.actors, tags.evidence
+
+
+# Prompted by a new training set (after its first measurement): kinds, in sentences written here.
+TRAINING_ROUND = [
+    # a university hospital is a hospital, not academia
+    ("North Korea hacked Seoul National University Hospital and stole patient data.", {"healthcare"}),
+    ("North Korean hackers breached a university hospital's network.", {"healthcare"}),
+    # a defense ministry's own systems are a ministry's too; a ministry that found the breach is neither
+    ("North Korean hackers stole documents from the Defense Ministry's database.", {"defense", "government"}),
+    ("北朝鮮のハッカーが韓国国防省のシステムに侵入した。", {"defense", "government"}),
+    ("북한 해커들이 국방부 전산망을 해킹했다.", {"defense", "government"}),
+    ("The breach was discovered by the defence ministry after North Korean hackers stole warship blueprints.", set()),
+    # a company's legal suffix is a head; a power generation agency is energy
+    ("North Korean hackers breached Korea Shipbuilding Co. and stole designs.", {"manufacturing"}),
+    ("North Korean hackers targeted a power generation agency.", {"energy"}),
+    # Korean: a network broken through (뚫다), the military's officials, the security line
+    ("북한 해커들이 방산협력업체 그룹웨어를 뚫었다.", {"defense"}),
+    ("북한이 군 책임자들의 스마트폰을 해킹했다.", {"defense"}),
+    ("북한 해킹조직이 정부 외교안보 라인을 해킹했다.", {"government"}),
+    # a ministry's accredited reporters are the press
+    ("북한 해커가 통일부 출입기자들에게 해킹 메일을 보냈다.", {"media"}),
+    # Japanese: an internet service provider, journalists, scholars; but a crypto payment provider is no ISP
+    ("北朝鮮のハッカーがインターネット・サービス・プロバイダーのネットワークを攻撃した。", {"telecommunications"}),
+    ("北朝鮮のハッカーがジャーナリストを狙った。", {"media"}),
+    ("北朝鮮のハッカーが学識者にフィッシングメールを送った。", {"think-tanks-academia"}),
+    ("ラザルスが暗号資産決済プロバイダーから資金を盗んだ。", {"cryptocurrency"}),
+    # not victims: the topic of stolen data, reporters met, the military acting, a journalist interviewed, bait
+    ("北朝鮮のハッカーが発電所に関する情報を盗んだ。", set()),
+    ("北朝鮮のハッカーが銀行を攻撃したと、記者団と会った議員が明らかにした。", {"finance"}),
+    ("北朝鮮のハッカーが銀行を攻撃し、軍は警戒レベルを引き上げた。", {"finance"}),
+    ("北朝鮮のハッカーが銀行を攻撃した。ラザルスを追うジャーナリストに聞いた。", {"finance"}),
+    ("북한 해커들이 공공기관 사이트와 비슷한 미끼 사이트로 악성코드를 유포했다.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), TRAINING_ROUND)
+def test_round_six_training_set_kinds(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber, tags.evidence
+    assert set(tags.sectors) == sectors, tags.evidence

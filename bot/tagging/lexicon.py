@@ -99,7 +99,12 @@ LAW_ACTS = {
     "indicted", "charged", "disrupted", "seized", "unsealed", "arrested", "filed", "sanctioned", "attributed",
 }
 MEANS = {"route", "routes", "vector", "vectors", "technique", "techniques", "tactic", "tactics", "method", "methods"}
-SOURCE_BEFORE = ("according to",)
+SOURCE_BEFORE = (
+    "according to",
+    # who found or looked into the attack: "discovered by the defence ministry", "a division ... in charge of
+    # investigating"
+    "discovered by", "detected by", "uncovered by", "spotted by", "investigated by", "confirmed by", "tracked by",
+)
 # Cyber words that say a software maker was breached to reach its customers: the technology sector was hit.
 SUPPLY_CHAIN = {
     "supply chain attack", "supply-chain attack", "supply chain compromise", "supply-chain compromise",
@@ -241,11 +246,14 @@ HEADS = {
     "users", "utilities", "vendor", "vendors", "workers", "executives", "websites", "servers", "systems",
     # one maker or supplier: "a missile maker", "a vaccine developer", "a software supplier"
     "maker", "producer", "developer", "builder", "builders", "supplier",
+    # a company's legal suffix: "X Shipbuilding Co.", "Y Engineering Corp."
+    "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
 }
-# A defense ministry hit is a ministry hit too ("stole documents from a Defense Ministry database").
+# A defense ministry's own systems hit are a ministry's too ("stole documents from a Defense Ministry database",
+# "国防省のシステムに侵入"): defense and government (a ministry that speaks or investigates is neither).
 ALSO_GOVERNMENT = {
     "defense ministry", "defence ministry", "ministry of defense", "ministry of defence",
-    "ministry of national defense", "ministry of national defence",
+    "ministry of national defense", "ministry of national defence", "국방부", "防衛省", "国防省",
 }
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
@@ -281,7 +289,7 @@ MODIFIERS = {
         "hospital", "biotech", "health", "vaccine", "vaccines",
     ],
     "energy": [
-        "energy", "nuclear", "power", "oil", "gas", "electricity", "utility",
+        "energy", "nuclear", "power", "oil", "gas", "electricity", "utility", "power generation",
     ],
     "technology": [
         "software", "it", "tech", "technology", "cloud", "saas", "internet", "information technology",
@@ -413,7 +421,8 @@ NOUNS = {
         "north korea specialists", "north korea analysts",
     ],
     "healthcare": [
-        "hospitals", "hospital", "healthcare", "pharmaceutical companies", "clinics",
+        "hospitals", "hospital", "healthcare", "pharmaceutical companies", "clinics", "university hospital",
+        "university hospitals",
         # the sector's common news nouns (fourth session), not a text's errors
         "drugmakers", "drugmaker", "medical center", "medical centers", "medical centres",
         "clinic",

@@ -330,4 +330,5 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
         or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
+        or any(after.lstrip().startswith(m) for m in lexicon_cjk.TOPIC_AFTER)
     )

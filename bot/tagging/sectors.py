@@ -179,6 +179,22 @@ def _authors(ctx: Context, hit: Hit) -> bool:
     return not any(sent_start <= t.start < hit.start for t in ctx.hits("target"))  # the subject: no frame before it
 
 
+def _ministry_systems(ctx: Context, hit: Hit) -> bool:
+    """A defense ministry's own database or network ("the Defense Ministry's database", "국방부 전산망")."""
+    text = " ".join(hit.text.lower().split())
+    if text in lexicon.ALSO_GOVERNMENT:
+        return bool(_ITS_SYSTEMS.match(ctx.text, hit.end))
+    ministry = next((m for m in lexicon.ALSO_GOVERNMENT if text.startswith(m)), None)
+    return ministry is not None and bool(_ITS_SYSTEMS.fullmatch(text[len(ministry) :]))
+
+
+# A body's own computer systems right after its name ("'s database", "の内部網", " 전산망").
+_ITS_SYSTEMS = re.compile(
+    r"(?:'s|’s|の|의)?\s?(?:database|databases|network|networks|system|systems|server|servers|computers|intranet|"
+    r"e-?mail|データベース|ネットワーク|システム|サーバー?|内部網|전산망|내부망|서버|인트라넷|시스템|네트워크|"
+    r"데이터베이스)",
+    re.IGNORECASE,
+)
 # The DPRK as possessor, one word before the noun: "North Korean military intelligence officials".
 _DPRK_OWN_ONE_WORD = re.compile(r"\b(?:north korean|north korea's|dprk's|dprk|pyongyang's|regime's)\s+[a-z][a-z-]*$")
 # "according to the ministry", "according to South Korea's defense ministry": up to three words before the noun.
@@ -301,8 +317,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         if _owned_or_lure(ctx, hit):
             continue
         found.append((sector, hit))
-        if " ".join(hit.text.lower().split()) in lexicon.ALSO_GOVERNMENT:
-            found.append(("government", hit))  # a defense ministry is a ministry
+        if _ministry_systems(ctx, hit):
+            found.append(("government", hit))  # a defense ministry's database or network: a ministry's too
     supply = [h for h in ctx.hits("cyber") if supply_chain(ctx, h)]
     supply = [h for h in supply if ctx.sent(h.start) not in other_sents or ctx.sent(h.start) in dprk_sents]
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit
