@@ -73,3 +73,27 @@ def test_partial_views_show_unscored_labels_as_not_scored_not_as_perfect(tmp_pat
     assert report["views"]["lead"]["scores"]["sectors"]["scored"] is False
     assert report["views"]["whole"]["scores"]["sectors"]["scored"] is True
     assert report["views"]["whole"]["scores"]["cves"]["scored"] is False  # the record has no cves label
+
+
+def test_within_reach_counts_positives_whose_view_names_the_dprk(tmp_path):
+    named = {
+        "id": "n1",
+        "title": "North Korean hackers drain an exchange",
+        "text": "The exchange lost $40 million to North Korean hackers.",
+        "labels": {"dprk_cyber": True, "dprk_related": True, "actors": [], "sectors": ["cryptocurrency"]},
+    }
+    unnamed = {**RECORD, "id": "u1"}  # its headline and lead never name the DPRK
+    negative = {
+        "id": "x1",
+        "title": "Bank opens a branch",
+        "text": "A bank opened a branch.",
+        "labels": {"dprk_cyber": False, "dprk_related": False, "actors": [], "sectors": []},
+    }
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in (named, unnamed, negative)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(corpus), "--json"])
+    views = json.loads(result.output)["views"]
+    assert views["whole"]["within_reach"] == {"positives": 2, "named": 2, "recall_named": 1.0}
+    assert views["headline"]["within_reach"] == {"positives": 2, "named": 1, "recall_named": 1.0}
+    text = CliRunner().invoke(cli, ["eval", str(corpus), "--view", "headline"]).output
+    assert "within reach: 1 of 2 dprk_cyber positives name the DPRK in this view; recall on them 1.000" in text

@@ -187,3 +187,44 @@ def test_round_six_training_set_kinds(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber, tags.evidence
     assert set(tags.sectors) == sectors, tags.evidence
+
+
+MORE_HEADLINES = [
+    # the DPRK attacking a sector's companies; the IT-worker scheme as fake workers or 'IT warriors'
+    ("NBC: N.Korea tried to attack US power companies", {"energy"}, ()),
+    ("Justice Department uncovers North Korean fake US workers scheme", {"technology"}, ("Famous Chollima",)),
+    ("Remote North Korean 'IT warriors' funneled millions to weapons programs", {"technology"}, ("Famous Chollima",)),
+    # mail sent under a false name is phishing
+    ("검찰·기자 사칭해 통일 전문가에게 메일…북한 소행", set(), ()),
+    ("北朝鮮、政府職員になりすましメールを送付", set(), ()),
+    # a list of katakana names joined by ・; Microsoft's old names in Korean, Japanese and English
+    (
+        "北朝鮮のハッカー組織ラザルス・アンダリエル・キムスキーが防衛産業を狙った",
+        {"defense"},
+        ("Andariel", "Kimsuky", "Lazarus Group"),
+    ),
+    ("북한 해커집단 ‘라자루스’와 ‘세륨’, 제약사 공격", {"healthcare"}, ("Lazarus Group", "Ruby Sleet")),
+    ("North Korean groups Zinc and Cerium targeted vaccine makers", {"healthcare"}, ("Lazarus Group", "Ruby Sleet")),
+]
+
+MORE_CONFUSERS = [
+    "North Korea vows to attack South Korean broadcasters",
+    "North Korea warns it will attack South Korean newspapers",
+    "북한, 남한 언론사 공격하겠다고 경고",
+    "North Korean workers in Russia build apartments",
+    "세륨 가격이 올랐다",
+    "Cerium prices rise as rare earth supply tightens",
+]
+
+
+@pytest.mark.parametrize(("title", "sectors", "actors"), MORE_HEADLINES)
+def test_round_six_more_headlines(tagger, title, sectors, actors):
+    tags = tagger.tag(title, "")
+    assert tags.dprk_cyber, tags.evidence
+    assert set(tags.sectors) == sectors and tuple(tags.actors) == actors, tags.evidence
+
+
+@pytest.mark.parametrize("title", MORE_CONFUSERS)
+def test_round_six_more_confusers(tagger, title):
+    tags = tagger.tag(title, "")
+    assert not tags.dprk_cyber and not tags.actors, tags.evidence

@@ -2,7 +2,9 @@
 
 Rules: dprk_cyber is scored as a binary label (positive = true), actors and sectors as micro-averaged sets.
 A record's `unscored` list names labels left out for it. Every miss and false alarm is reported with the
-evidence the tagger gave, so a reviewer can see why.
+evidence the tagger gave, so a reviewer can see why. Within reach: of the dprk_cyber positives, those whose
+view names the DPRK at all (dprk_related in that view: a DPRK signal, actor or family), and the recall on them;
+a headline that never names the DPRK ("Orbit Bridge Suffers $81.6M Exploit") is out of any tagger's reach.
 """
 
 from __future__ import annotations
@@ -52,11 +54,19 @@ class Report:
     errors: list[dict] = field(default_factory=list)
     confuser_false_alarms: int = 0
     items: int = 0
+    positives: int = 0  # dprk_cyber positives scored in this view
+    named: int = 0  # of them, those whose view names the DPRK at all (dprk_related in the view)
+    named_found: int = 0  # of those, the ones tagged dprk_cyber
+
+    def within_reach(self) -> dict:
+        recall = self.named_found / self.named if self.named else 1.0
+        return {"positives": self.positives, "named": self.named, "recall_named": round(recall, 3)}
 
     def as_dict(self) -> dict:
         return {
             "items": self.items,
             "confuser_false_alarms": self.confuser_false_alarms,
+            "within_reach": self.within_reach(),
             "scores": {k: c.as_dict() for k, c in self.counts.items()},
             "errors": self.errors,
         }
@@ -81,6 +91,10 @@ def evaluate(records: list[dict], tagger: Tagger) -> Report:
         labels, unscored = record.get("labels", {}), set(record.get("unscored", ()))
         if record.get("confuser") and (got.dprk_cyber or got.actors):
             report.confuser_false_alarms += 1
+        if labels.get("dprk_cyber") is True and "dprk_cyber" not in unscored:
+            report.positives += 1
+            report.named += got.dprk_related
+            report.named_found += got.dprk_related and got.dprk_cyber
         for label in SCORED:
             if label in unscored or label not in labels:
                 continue
@@ -122,8 +136,11 @@ def _evidence_for(tags: Tags, label: str, value: str) -> list[dict]:
 
 def format_report(report: Report) -> str:
     """The human summary block, then every error."""
+    reach = report.within_reach()
     lines = [
         f"items: {report.items}   confuser false alarms: {report.confuser_false_alarms}",
+        f"within reach: {reach['named']} of {reach['positives']} dprk_cyber positives name the DPRK in this view;"
+        f" recall on them {reach['recall_named']:.3f}",
         f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}",
     ]
     for label, count in report.counts.items():

@@ -13,6 +13,8 @@ Rules:
   companies with its hackers. Not for what missiles, troops or balloons aim at (military bases, ministries, power
   plants, airports: only their companies and industries count), nor in a sentence about sanctions or weapons
   ("US targets banks that helped North Korea evade sanctions").
+- Mail sent under a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메일") in a sentence that names the
+  DPRK is phishing: cyber context too.
 """
 
 from __future__ import annotations
@@ -94,8 +96,29 @@ _MOD_THEN_HEAD = re.compile(
     r"^(?:\s*(?:,|and|or|&)\s*[a-z-]+)*\s+(?:sector|sectors|industry|industries|companies|firms|contractors|"
     r"manufacturers|makers|organi[sz]ations|institutions|institutes|businesses)\b"
 )
-# Weapons, troops, sanctions: what the DPRK aims at with these is no cyber matter.
+# Weapons, troops, sanctions, threats: what the DPRK aims at with these is no cyber matter ("North Korea threatens
+# to attack South Korean media outlets").
 _ARMS = re.compile(
-    r"missile|rocket|artillery|balloon|nuclear test|troops|sanction|미사일|포격|풍선|병력|제재|ミサイル|風船|砲撃|制裁",
+    r"missile|rocket|artillery|balloon|nuclear test|troops|sanction|threat|strike|\bvow|\bwarn|pledge|retaliat|"
+    r"\bwill\b|\bwould\b|미사일|포격|풍선|병력|제재|위협|경고|보복|ミサイル|風船|砲撃|制裁|威嚇|脅|警告|報復",
     re.IGNORECASE,
+)
+
+
+def add_impersonation_mail(ctx: Context) -> None:
+    """Add a cyber Hit for each sentence naming the DPRK where mail is sent under a false name."""
+    dprk_sents = ctx.sents_of(ctx.hits("dprk"))
+    added = []
+    for s in sorted(dprk_sents):
+        m = _IMPERSONATION_MAIL.search(ctx.sent_text(s))
+        if m:
+            start = ctx.starts[s] + m.start()
+            added.append(Hit("cyber", "impersonation mail", start, start + len(m.group()), m.group(), -1, -1))
+    if added:
+        ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+
+
+_IMPERSONATION_MAIL = re.compile(
+    r"(?:사칭|위장|なりすま|成り済ま|を装)[^.!?。\n]{0,30}?(?:메일|이메일|전자우편|문자|メール)"
+    r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
 )

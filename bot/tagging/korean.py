@@ -31,7 +31,8 @@ def _alias_pattern(alias: str) -> str:
     body = re.escape(alias).replace(r"\ ", r"\s?")
     if HANGUL.search(alias):
         return rf"(?<![\uac00-\ud7a3]){body}(?=(?:{SUFFIXES})?(?:{PARTICLES})?(?![\uac00-\ud7a3]))"
-    return rf"(?<![\u30a0-\u30ff]){body}(?=(?:{JA_SUFFIXES})?(?![\u30a0-\u30ff]))"
+    # katakana letters bound a name; the middle dot ・ (U+30FB) joins a list (ラザルス・アンダリエル・キムスキー)
+    return rf"(?<![\u30a1-\u30fa\u30fc-\u30ff]){body}(?=(?:{JA_SUFFIXES})?(?![\u30a1-\u30fa\u30fc-\u30ff]))"
 
 
 def _latin_pattern(spellings: list[str]) -> re.Pattern:

@@ -52,6 +52,8 @@ CYBER = [
     "wallet theft", "wallet thefts", "hot wallet", "hot wallets", "wallet hack", "stopransomware",
     "fake job offers", "fake job offer", "fake recruiter", "fake recruiters", "operation dream job", "dream job",
     "tech jobs", "tech job", "tech workers", "tech worker", "identity theft", "dmarc",
+    "it warriors", "it warrior", "workers scheme", "worker scheme", "fake workers", "fake us workers",
+    "fake it workers",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",
@@ -69,7 +71,8 @@ SCHEME = {
     "remote it jobs", "remote developer jobs", "remote jobs", "remote positions", "remote worker", "remote workers",
     "remote work scheme", "remote work", "remote-work", "remote-worker", "information technology workers",
     "information technology worker", "information technology jobs", "it jobs", "it work", "it job",
-    "tech jobs", "tech job", "tech workers", "tech worker",
+    "tech jobs", "tech job", "tech workers", "tech worker", "it warriors", "it warrior", "workers scheme",
+    "worker scheme", "fake workers", "fake us workers", "fake it workers",
 }
 # Other states' actors: a sentence naming them (and no DPRK agent) does not give DPRK sectors. Bare country names
 # are left out: they are usually where the victims are ("in Europe, Russia and Japan").
@@ -120,7 +123,7 @@ CRYPTO_THEFT = {
 AIMED = {
     "target", "targets", "targeted", "targeting", "targetting", "steal", "steals", "stole", "stolen", "stealing",
     "theft", "thefts", "went after", "go after", "goes after", "going after", "set its sights on", "sets its sights on",
-    "sets sights on", "set sights on", "crosshairs", "cross-hairs",
+    "sets sights on", "set sights on", "crosshairs", "cross-hairs", "attack", "attacks", "attacked", "attacking",
 }
 # Organisation heads that make a state sector's noun a company or an industry ("defense contractors").
 COMPANY_HEADS = (
