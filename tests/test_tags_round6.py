@@ -228,3 +228,8 @@ def test_round_six_more_headlines(tagger, title, sectors, actors):
 def test_round_six_more_confusers(tagger, title):
     tags = tagger.tag(title, "")
     assert not tags.dprk_cyber and not tags.actors, tags.evidence
+
+
+def test_a_form_number_beside_state_sponsored_grants_names_no_actor(tagger):
+    tags = tagger.tag("Form TA406: apply for state-sponsored tuition grants", "")
+    assert not tags.dprk_cyber and not tags.actors, tags.evidence

@@ -190,7 +190,9 @@ SECURITY = [
     "samples", "threat", "threats", "security", "espionage", "spying", "campaign", "campaigns", "attacker",
     "attackers", "researchers", "fbi", "cisa", "nsa", "mandiant", "kaspersky", "crowdstrike", "proofpoint",
     "sanctions", "sanctioned", "indicted", "indictment", "scheme", "fraud", "laundering", "laundered",
-    "state-sponsored", "state-backed", "nation-state", "apt",
+    # a state's actor, not a state's grant ("state-sponsored tuition grants" with a form number stays quiet)
+    "state-sponsored actor", "state-sponsored actors", "state-backed actor", "state-backed actors",
+    "nation-state actor", "nation-state actors", "apt group", "apt groups", "apt actor", "apt actors",
 ]
 # Agents a sentence may name instead of repeating the DPRK actor ("the group targeted banks").
 AGENTS = [
