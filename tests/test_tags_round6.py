@@ -233,3 +233,17 @@ def test_round_six_more_confusers(tagger, title):
 def test_a_form_number_beside_state_sponsored_grants_names_no_actor(tagger):
     tags = tagger.tag("Form TA406: apply for state-sponsored tuition grants", "")
     assert not tags.dprk_cyber and not tags.actors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "dprk_cyber", "sectors"),
+    [
+        ("Lazarus stole $81 million from Bangladesh's central bank", True, {"finance"}),
+        ("North Korean hackers compromised a managed service provider.", True, {"technology"}),
+        ("Lazarus stole the show at the film festival", False, set()),
+        ("Lazarus Chakwera stole the election, opposition says", False, set()),
+    ],
+)
+def test_lazarus_stealing_from_a_sector(tagger, title, dprk_cyber, sectors):
+    tags = tagger.tag(title, "")
+    assert tags.dprk_cyber == dprk_cyber and set(tags.sectors) == sectors, tags.evidence

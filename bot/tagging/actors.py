@@ -152,6 +152,8 @@ def _victims_here(ctx: Context, hit: Hit) -> bool:
 
 _TARGETING = (
     "target",
+    "stole",
+    "steal",
     "breach",
     "compromis",
     "infiltrat",

@@ -446,6 +446,7 @@ NOUNS = {
         # the sector's common news nouns (fourth session), not a text's errors
         "software supply chains",
         "open-source developers", "open source developers", "managed service providers", "msps",
+        "managed service provider", "msp",
     ],
     "telecommunications": [
         "telecommunications", "telecom operators", "telecoms", "mobile carriers", "mobile carrier", "telecom carrier",
