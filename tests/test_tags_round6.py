@@ -247,3 +247,19 @@ def test_a_form_number_beside_state_sponsored_grants_names_no_actor(tagger):
 def test_lazarus_stealing_from_a_sector(tagger, title, dprk_cyber, sectors):
     tags = tagger.tag(title, "")
     assert tags.dprk_cyber == dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "sectors"),
+    [
+        ("북한 해커들이 통신 3사를 공격했다.", {"telecommunications"}),
+        ("北朝鮮のハッカーが官公庁を攻撃した。", {"government"}),
+        ("北朝鮮のハッカーが報道各社を狙った。", {"media"}),
+        ("北朝鮮のハッカーがテレビ局を攻撃した。", {"media"}),
+        ("北朝鮮のハッカーが医療機関に身代金を要求した。", {"healthcare"}),
+        ("북한 해커들이 병원에 몸값을 요구했다.", {"healthcare"}),
+    ],
+)
+def test_round_six_cjk_nouns(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
