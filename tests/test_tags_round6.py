@@ -263,3 +263,18 @@ def test_lazarus_stealing_from_a_sector(tagger, title, dprk_cyber, sectors):
 def test_round_six_cjk_nouns(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "dprk_cyber"),
+    [
+        ("North Korean spies posed as recruiters on LinkedIn", True),
+        ("FBI warns of North Korean social engineering attacks against crypto firms", True),
+        ("North Korean agents infiltrated Western firms as freelancers", True),
+        ("北朝鮮工作員がリモートワークで米企業に潜入", True),
+        ("North Korea's social engineering of its citizens", False),
+        ("North Korea to send freelancers of art to China exhibition", False),
+    ],
+)
+def test_round_six_social_engineering_and_freelancers(tagger, title, dprk_cyber):
+    assert tagger.tag(title, "").dprk_cyber == dprk_cyber

@@ -54,6 +54,10 @@ CYBER = [
     "tech jobs", "tech job", "tech workers", "tech worker", "identity theft", "dmarc",
     "it warriors", "it warrior", "workers scheme", "worker scheme", "fake workers", "fake us workers",
     "fake it workers",
+    "social engineering attacks", "social engineering attack", "social-engineering attacks",
+    "social engineering campaign", "social engineering campaigns", "posed as recruiters", "posing as recruiters",
+    "pose as recruiters", "posed as a recruiter", "posing as a recruiter", "as freelancers", "freelance developers",
+    "freelance it", "it freelancers", "freelance programmers",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",
@@ -72,7 +76,8 @@ SCHEME = {
     "remote work scheme", "remote work", "remote-work", "remote-worker", "information technology workers",
     "information technology worker", "information technology jobs", "it jobs", "it work", "it job",
     "tech jobs", "tech job", "tech workers", "tech worker", "it warriors", "it warrior", "workers scheme",
-    "worker scheme", "fake workers", "fake us workers", "fake it workers",
+    "worker scheme", "fake workers", "fake us workers", "fake it workers", "as freelancers", "freelance developers",
+    "freelance it", "it freelancers", "freelance programmers",
 }
 # Other states' actors: a sentence naming them (and no DPRK agent) does not give DPRK sectors. Bare country names
 # are left out: they are usually where the victims are ("in Europe, Russia and Japan").

@@ -20,7 +20,7 @@ CYBER = [
     "マルウェア", "ハッキング", "標的型", "脆弱性", "不正アクセス",
     # the IT-worker scheme (IT workers hired under false identities)
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
-    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職",
+    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務",
     # a software maker breached to reach its customers
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
     # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
@@ -42,7 +42,7 @@ DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도�
 # Scheme words: with a DPRK signal near, the companies hiring these workers (technology) were hit.
 SCHEME = [
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
-    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職",
+    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務",
 ]
 # Sector nouns: Korean, then Japanese.
 NOUNS = {
