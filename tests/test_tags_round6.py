@@ -278,3 +278,15 @@ def test_round_six_cjk_nouns(tagger, text, sectors):
 )
 def test_round_six_social_engineering_and_freelancers(tagger, title, dprk_cyber):
     assert tagger.tag(title, "").dprk_cyber == dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("title", "dprk_cyber"),
+    [
+        ("北朝鮮、日本企業の従業員装い偽の求人", True),
+        ("북한, 가짜 채용 공고로 개발자 노려", True),
+        ("偽の求人広告に注意 ハローワーク", False),  # a fake job ad with no DPRK
+    ],
+)
+def test_round_six_job_lures_in_korean_and_japanese(tagger, title, dprk_cyber):
+    assert tagger.tag(title, "").dprk_cyber == dprk_cyber

@@ -21,6 +21,8 @@ CYBER = [
     # the IT-worker scheme (IT workers hired under false identities)
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
     "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務",
+    # job lures (fake job offers)
+    "偽の求人", "偽求人", "가짜 채용", "허위 채용", "가짜 구인",
     # a software maker breached to reach its customers
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
     # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
