@@ -290,3 +290,22 @@ def test_round_six_social_engineering_and_freelancers(tagger, title, dprk_cyber)
 )
 def test_round_six_job_lures_in_korean_and_japanese(tagger, title, dprk_cyber):
     assert tagger.tag(title, "").dprk_cyber == dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("text", "sectors"),
+    [
+        # approached or contacted (social engineering), malware installed on
+        (
+            "북한 해킹조직이 미국과 한국의 정부 기관과 학계, 싱크탱크 등에 접근했다.",
+            {"government", "think-tanks-academia"},
+        ),
+        ("北朝鮮のハッカー集団が各国の学識者やシンクタンクに連絡し、情報を入手していた。", {"think-tanks-academia"}),
+        ("북한 해커들이 방산협력업체 그룹웨어의 허점을 악용해 악성코드를 설치했다.", {"defense"}),
+        # access rights are no approach
+        ("북한 해커들이 은행을 공격했다. 관리자 계정에 접근 권한이 있었다.", {"finance"}),
+    ],
+)
+def test_round_six_approaches_and_installed_malware(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence

@@ -177,7 +177,8 @@ TARGET = [
     "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "強奪", "流出", "を対象に", "ターゲット",
     # fifth session: mail sent to its targets, a fraudulent transfer
     "送り付け", "送りつけ", "を送っ", "を送信", "送付", "不正送金", "유포", "뚫",
-    "장악", "身代金を要求", "몸값을 요구", "몸값 요구", "被害を受", "被害に遭", "被害にあ", "不正アクセス", "停止",
+    "장악", "악성코드를 설치", "악성코드 설치", "악성코드를 심", "에 접근", "에 접촉", "に連絡", "に接触", "に接近",
+    "身代金を要求", "몸값을 요구", "몸값 요구", "被害を受", "被害に遭", "被害にあ", "不正アクセス", "停止",
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 AIMED = (
