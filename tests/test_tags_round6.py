@@ -309,3 +309,15 @@ def test_round_six_job_lures_in_korean_and_japanese(tagger, title, dprk_cyber):
 def test_round_six_approaches_and_installed_malware(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean ransomware hit hospitals; the hackers requested at least $300 in bitcoin to decrypt files.",
+        "北朝鮮のハッカーが病院を攻撃し、犯罪者のアカウントにビットコインが送られていた。",
+    ],
+)
+def test_bitcoin_requested_or_sent_as_a_ransom_names_no_crypto_victim(tagger, text):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber and set(tags.sectors) == {"healthcare"}, tags.evidence

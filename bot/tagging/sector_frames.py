@@ -98,11 +98,12 @@ SPEAKER_REACH = 20  # tokens from a noun to the reporting verb of the clause it 
 TOLD = {"told", "tells", "telling", "tell"}
 PAYMENT = {
     "ransom", "ransoms", "paid", "pay", "paying", "payment", "payments", "extorted", "extortion",
+    "requested", "demanded", "demanding", "decrypt",
     # seized: the proceeds, not their holders (laundering is lexicon.THEFT: what was stolen)
     "seized", "seize", "seizes", "seizure", "forfeiture", "forfeited", "confiscated", "illicit", "proceeds",
 }  # fmt: skip
 CJK_PAYMENT = (
-    "몸값", "身代金", "대가로", "支払", "결제", "지불", "받은", "받았", "받아", "요구",
+    "몸값", "身代金", "대가로", "支払", "결제", "지불", "받은", "받았", "받아", "요구", "送られ", "송금",
     "압수", "몰수", "押収", "没収",
 )  # fmt: skip
 PAYMENT_REACH = 4  # words (Korean/Japanese: 3 times as many characters) around cryptocurrency
