@@ -321,3 +321,32 @@ def test_round_six_approaches_and_installed_malware(tagger, text, sectors):
 def test_bitcoin_requested_or_sent_as_a_ransom_names_no_crypto_victim(tagger, text):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber and set(tags.sectors) == {"healthcare"}, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ('익명 해커, 北 선전매체 해킹 주장…"러시아 지원한 대가"', ""),
+        (
+            '북 선전, 우리민족끼리 해킹 "처음 아니다"',
+            "북한의 대남 선전용 웹사이트인 '우리민족끼리'가 해킹 당했다고 국가정보원이 확인했다.",
+        ),
+        ("American hacker says he took down North Korea's internet", "North Korea's internet was knocked offline."),
+        ("北朝鮮の宣伝サイトがダウン、ハッカーが犯行声明", ""),
+    ],
+)
+def test_the_dprk_as_the_victim_of_a_hack_is_no_dprk_cyber(tagger, title, text):
+    tags = tagger.tag(title, text)
+    assert not tags.dprk_cyber and tags.dprk_related, tags.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "국내 반도체 장비업체 2개사가 북한으로부터 서버를 해킹당했다.",  # from North Korea: the author
+        "North Korea's internet went down. Days later North Korean hackers attacked US banks.",  # an agent too
+        "북한 해커가 국내 언론사 웹사이트를 해킹했다.",
+    ],
+)
+def test_the_dprk_as_author_beside_websites_stays_dprk_cyber(tagger, text):
+    assert tagger.tag("", text).dprk_cyber

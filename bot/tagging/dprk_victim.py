@@ -1,0 +1,53 @@
+"""The DPRK as the victim of a hack, not its author: "Anonymous hacker claims hack of North Korean propaganda site",
+"북한 선전매체 해킹", "北朝鮮の宣伝サイトがダウン", "North Korea's internet knocked offline".
+
+Rules: a text whose DPRK signals include one that owns the disrupted thing (its websites, propaganda outlets,
+internet, servers; then a hacking or outage word within a short reach) and that never names the DPRK as an
+agent (a DPRK actor, or a DPRK signal right before hackers, a hacking group, 소행, 배후, "-linked", "-backed") is
+not DPRK cyber activity: signals.py then pairs no DPRK signal with a cyber word (taxonomy.md: dprk_cyber is the
+DPRK's cyber activity; the text stays dprk_related).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging.context import Context
+from bot.tagging.nlp import Hit
+
+OWNED_REACH = 16  # characters between the DPRK word and the thing it owns
+DISRUPTED_REACH = 40  # characters between that thing and the hacking or outage word
+
+_OWNED = re.compile(
+    r"(?:'s|’s|의|の|\s)*\s?(?:\S+\s?){0,2}?"
+    r"(?:선전\s?매체|선전\s?사이트|웹사이트|사이트|홈페이지|인터넷|서버|매체|宣伝サイト|宣伝メディア|ウェブサイト|サイト|"
+    r"インターネット|サーバー|propaganda\s+(?:sites?|outlets?|websites?)|websites?|internet|servers?|web\s+sites?)",
+    re.IGNORECASE,
+)
+_OTHER_PARTICLE = re.compile(r"(?![의の])[\uac00-\ud7a3\u3041-\u3096]")
+_DISRUPTED = re.compile(
+    r"해킹|공격|마비|다운|차단|ハッキング|攻撃|ダウン|停止|hack|attack|knocked|offline|outage|down\b|ddos|disrupt",
+    re.IGNORECASE,
+)
+_AGENT_AFTER = re.compile(
+    r"(?:'s|’s|의|の)?\s?(?:[-‐]?(?:linked|backed|affiliated|sponsored|nexus|aligned)|state\s+hackers|hackers?|"
+    r"hacking\s+group|cyber\s+actors|threat\s+actors|operatives|해커|해킹\s?조직|해킹\s?그룹|해킹|소행|배후|추정|"
+    r"ハッカー|系|犯行|関与)",
+    re.IGNORECASE,
+)
+
+
+def only_as_victim(ctx: Context, dprk: list[Hit], actors: int) -> bool:
+    """True when the DPRK is named as the owner of something hacked or knocked out, and never as an agent."""
+    if actors or not dprk:
+        return False
+    owner = False
+    for hit in dprk:
+        if _AGENT_AFTER.match(ctx.text, hit.end, hit.end + OWNED_REACH + 40):
+            return False
+        if _OTHER_PARTICLE.match(ctx.text, hit.end):
+            continue  # 북한이, 북한으로부터, 北朝鮮が: the DPRK as subject or source, not an owner
+        owned = _OWNED.match(ctx.text, hit.end, hit.end + OWNED_REACH + 24)
+        if owned and _DISRUPTED.search(ctx.text, owned.end(), owned.end() + DISRUPTED_REACH):
+            owner = True
+    return owner
