@@ -350,3 +350,43 @@ def test_the_dprk_as_the_victim_of_a_hack_is_no_dprk_cyber(tagger, title, text):
 )
 def test_the_dprk_as_author_beside_websites_stays_dprk_cyber(tagger, text):
     assert tagger.tag("", text).dprk_cyber
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a speaker and a quotation: the commas inside the quotation make no digest
+        "국정원, “DDoS공격 배후, 북한과 그 추종세력으로 추정” 발표",
+        # "the North" in Japanese written 北の / 北 glued to a cyber word; the leader; a programmer indicted
+        "韓国新聞社ハッキング「北のサイバーテロ」",
+        "日本も狙う北サイバー部隊の世界的犯行",
+        "大統領府HPがハッキング、「偉大なる金正恩首領」の書き込み",
+        "米、北朝鮮プログラマー起訴",
+        # infiltrating a sector's companies; the IT-worker scheme and false identities in Japanese and Korean
+        "「仮想通貨企業の最大20%に北朝鮮が潜入」",
+        "北朝鮮IT人材が偽装就業、米司法省が「ラップトップファーム」29ヵ所を摘発",
+        "北朝鮮の工作員が偽の身元を使ってブロックチェーン企業に侵入",
+        "북한의 한 IT 기술자가 일본에서 스마트폰 앱 개발에 관여",
+        # an intrusion, virus mail, mail under a false name
+        "大学院のEメール、北朝鮮と見られる勢力が不正侵入",
+        "「国政介入事件」ウイルスメールは北朝鮮の犯行",
+        "北朝鮮の核実験直後、政府の主要機関を名乗る所から電子メールが大量に送付された",
+        # a Japanese quotation naming the DPRK and hacking
+        "韓国国家情報院「北朝鮮、韓国の半導体装備企業のサーバーハッキングし図面奪取」",
+    ],
+)
+def test_round_six_korean_and_japanese_headlines(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber, tagger.tag(title, "").evidence
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '"Briefing: North Korea missile launch, exchange rates, and a retail data breach"',  # a digest in quotes
+        "北の大地でハッキング大会",  # the north (Hokkaido), not the DPRK
+        "金正恩氏、ミサイル発射を視察",
+        "北海道の企業がサイバー攻撃受ける",
+    ],
+)
+def test_round_six_korean_and_japanese_headline_confusers(tagger, title):
+    assert not tagger.tag(title, "").dprk_cyber

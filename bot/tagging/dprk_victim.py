@@ -19,7 +19,7 @@ OWNED_REACH = 16  # characters between the DPRK word and the thing it owns
 DISRUPTED_REACH = 40  # characters between that thing and the hacking or outage word
 
 _OWNED = re.compile(
-    r"(?:'s|’s|의|の|\s)*\s?(?:\S+\s?){0,2}?"
+    r"(?:'s|’s|의|の|\s)*\s?(?:[A-Za-z\uac00-\ud7a3-]+\s){0,2}?"  # spaced words only (Japanese has none)
     r"(?:선전\s?매체|선전\s?사이트|웹사이트|사이트|홈페이지|인터넷|서버|매체|宣伝サイト|宣伝メディア|ウェブサイト|サイト|"
     r"インターネット|サーバー|propaganda\s+(?:sites?|outlets?|websites?)|websites?|internet|servers?|web\s+sites?)",
     re.IGNORECASE,

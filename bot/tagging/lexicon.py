@@ -55,7 +55,8 @@ CYBER = [
     "it warriors", "it warrior", "workers scheme", "worker scheme", "fake workers", "fake us workers",
     "fake it workers",
     "social engineering attacks", "social engineering attack", "social-engineering attacks",
-    "social engineering campaign", "social engineering campaigns", "posed as recruiters", "posing as recruiters",
+    "social engineering campaign", "social engineering campaigns",
+    "social engineering threat", "posed as recruiters", "posing as recruiters",
     "pose as recruiters", "posed as a recruiter", "posing as a recruiter", "as freelancers", "freelance developers",
     "freelance it", "it freelancers", "freelance programmers",
 ]

@@ -184,7 +184,15 @@ def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> li
     breach") pairs each topic with itself only: its items are split on commas, semicolons and bars.
     """
     title_end = ctx.starts[1] if len(ctx.starts) > 1 else len(ctx.text)
-    items = [m.span() for m in _TITLE_ITEM.finditer(ctx.text[:title_end])]
+    # a quotation is one item: "국정원, “DDoS공격 배후, 북한과 그 추종세력으로 추정” 발표" is a speaker and a quote
+    title = ctx.text[:title_end]
+
+    def one_item(m: re.Match) -> str:  # a quotation inside the title, not a whole title in quotes
+        inner = len(m.group()) < QUOTE_SHARE * len(title.strip())
+        return m.group().replace(",", " ").replace(";", " ") if inner else m.group()
+
+    title = _QUOTED.sub(one_item, title)
+    items = [m.span() for m in _TITLE_ITEM.finditer(title)]
     if len([1 for a, b in items if len(ctx.text[a:b].strip()) > SUBJECT_PREFIX]) < DIGEST_ITEMS:
         return cyber
 
@@ -216,6 +224,8 @@ _SANCTIONS_AFTER = re.compile(
 )
 _SANCTIONS_BEFORE = re.compile(rf"sanctions\s(?:on|against)\s(?:{_STATES}\s?(?:,|and|or)\s)*$", re.IGNORECASE)
 _TITLE_ITEM = re.compile(r"[^,;|]+")
+QUOTE_SHARE = 0.8  # a quotation longer than this share of the title is the title itself
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 _PRONOUN_LED = re.compile(
     r"\s*(?:he|she|they|it|his|her|their|its|who|then|not|but|was|were|is|are|has|have|had)\b", re.IGNORECASE
 )
