@@ -390,3 +390,33 @@ def test_round_six_korean_and_japanese_headlines(tagger, title):
 )
 def test_round_six_korean_and_japanese_headline_confusers(tagger, title):
     assert not tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("text", "sectors"),
+    [
+        # industrial control systems are a plant's machinery, not manufacturers
+        (
+            "North Korean hackers phished power companies but did not reach their industrial control systems.",
+            {"energy"},
+        ),
+        ("North Korean hackers targeted industrial companies in Europe.", {"manufacturing"}),
+        # agencies that warn or recommend speak
+        ("North Korean hackers target hospitals, federal agencies warn", {"healthcare"}),
+        # a financial-security software vendor is technology; the machinery sector is manufacturing
+        ("북한 해킹조직이 금융보안업체의 전산망을 해킹했다.", {"technology"}),
+        ("북한 해킹조직이 국내 건설·기계 분야 업체를 겨냥했다.", {"manufacturing"}),
+        # professors in a field are academia, not the field; a research team
+        ("북한 해커가 외교·통일·안보·국방 분야 교수 등 800여 명에게 악성 메일을 보냈다.", {"think-tanks-academia"}),
+        ("북한 해커가 대학 연구진의 이메일을 해킹했다.", {"think-tanks-academia"}),
+        # Korea's ministries as Japanese writes them; cash machines
+        ("北朝鮮のハッカーが国防部と外交部の職員にウイルスメールを送った。", {"defense", "government"}),
+        ("北朝鮮のハッカーが現金自動出入機から顧客情報を盗んだ。", {"finance"}),
+        # impersonated (詐称) and reporting outlets (報道各社が伝えた) are no victims
+        ("北朝鮮のハッキング組織が記者らを詐称し、北朝鮮問題の専門家にメールを送った。", {"think-tanks-academia"}),
+        ("北朝鮮のハッカーが製薬会社に侵入を試みた。報道各社が伝えた。", {"healthcare"}),
+    ],
+)
+def test_round_six_training_set_two_kinds(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence

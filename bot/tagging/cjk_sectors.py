@@ -44,7 +44,7 @@ _TARGET_AFTER = re.compile(
 _OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?|の)?$")
 _INSIDE = re.compile(r"[\uac00-\ud7a3\u30a1-\u30fa\u30fc]")  # a Hangul syllable or katakana before the modifier
 _SEPARATOR = re.compile(r"[·・、,/&]")
-_EXPERTS = re.compile(r"\s?(?:전문가|専門家)")
+_EXPERTS = re.compile(r"\s?(?:전문가|専門家|교수|학자|연구자|研究者|教授)")  # experts in the field
 _FIELD = re.compile(r"^[\uac00-\ud7a3]{1,3}계$")  # 정치계, 재계: a field of people in a list
 _MODIFIERS = sorted((w for words in lexicon_cjk.MODIFIERS.values() for w in words), key=len, reverse=True)
 _MOD = re.compile("|".join(re.escape(w) for w in _MODIFIERS))

@@ -96,7 +96,7 @@ FICTION = [
 # "continued the developers"), and nouns after it that make it the means ("software supply chain routes").
 REPORTING = {
     "said", "say", "says", "allege", "alleged", "alleges", "told", "added", "noted", "warned", "believe", "believes",
-    "continued", "wrote", "explained", "stated", "announced",
+    "continued", "wrote", "explained", "stated", "announced", "warn", "recommended", "urged", "advised",
 }
 # Words between a sector modifier and "institute" that make it a research body, not the sector ("defense analysis
 # institute" is a think tank).
@@ -264,7 +264,7 @@ HEADS = {
 # "国防省のシステムに侵入"): defense and government (a ministry that speaks or investigates is neither).
 ALSO_GOVERNMENT = {
     "defense ministry", "defence ministry", "ministry of defense", "ministry of defence",
-    "ministry of national defense", "ministry of national defence", "국방부", "防衛省", "国防省",
+    "ministry of national defense", "ministry of national defence", "국방부", "防衛省", "国防省", "国防部",
 }
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
@@ -320,6 +320,11 @@ MODIFIERS = {
     ],
 }
 MODIFIER_HEADS_ONLY = {
+    # "industrial control systems" are the machinery of plants, not manufacturers
+    "industrial": {
+        "companies", "company", "firms", "firm", "sector", "manufacturers", "manufacturer", "conglomerates",
+        "businesses", "organizations", "organisations", "enterprises",
+    },
     "education": {
         "institutions", "institution", "institutes", "institute", "sector", "organizations", "organisations",
         "establishments",
