@@ -420,3 +420,8 @@ def test_round_six_korean_and_japanese_headline_confusers(tagger, title):
 def test_round_six_training_set_two_kinds(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+
+
+def test_it_talent_in_japanese_is_not_the_it_worker_scheme_on_its_own(tagger):
+    tags = tagger.tag("北朝鮮、IT人材の育成に注力", "北朝鮮のIT人材が中国でハッキング技術を学んでいる。")
+    assert "Famous Chollima" not in tags.actors, tags.evidence
