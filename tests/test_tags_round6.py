@@ -425,3 +425,15 @@ def test_round_six_training_set_two_kinds(tagger, text, sectors):
 def test_it_talent_in_japanese_is_not_the_it_worker_scheme_on_its_own(tagger):
     tags = tagger.tag("北朝鮮、IT人材の育成に注力", "北朝鮮のIT人材が中国でハッキング技術を学んでいる。")
     assert "Famous Chollima" not in tags.actors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "sectors"),
+    [
+        ("北朝鮮のハッカーが米製薬大手のシステムへ侵入を試みた。", {"healthcare"}),  # X大手: a major X company
+        ("北朝鮮のハッカーが防衛大手を狙った。", {"defense"}),
+    ],
+)
+def test_a_major_company_in_japanese(tagger, text, sectors):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
