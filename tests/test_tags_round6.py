@@ -437,3 +437,19 @@ def test_it_talent_in_japanese_is_not_the_it_worker_scheme_on_its_own(tagger):
 def test_a_major_company_in_japanese(tagger, text, sectors):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "dprk_cyber"),
+    [
+        ("N. Korea-linked group behind attack on crypto firm", True),  # a sector's firm, singular
+        ("NK hackers steal $30m from gaming platform", True),  # a weak signal right before hackers
+        ("DPRK-linked actors target macOS users", True),  # state-linked actors are threat actors
+        ("North Korea laundered crypto through mixers", True),
+        ("NK cells boost immune response", False),
+        ("North Korean actors star in propaganda film", False),
+        ("RGB lighting hacks for gamers", False),
+    ],
+)
+def test_round_seven_headline_shapes(tagger, title, dprk_cyber):
+    assert tagger.tag(title, "").dprk_cyber == dprk_cyber

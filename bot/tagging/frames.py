@@ -93,8 +93,9 @@ def _organisations(ctx: Context, hit: Hit) -> bool:
 STATE_SECTORS = {"defense", "government", "energy", "space", "aerospace"}
 OWNERS = ("north korean", "north korea's", "north korea’s", "dprk", "pyongyang's", "its", "북한", "북한의", "北朝鮮の")
 _MOD_THEN_HEAD = re.compile(
-    r"^(?:\s*(?:,|and|or|&)\s*[a-z-]+)*\s+(?:sector|sectors|industry|industries|companies|firms|contractors|"
-    r"manufacturers|makers|organi[sz]ations|institutions|institutes|businesses)\b"
+    r"^(?:\s*(?:,|and|or|&)\s*[a-z-]+)*\s+(?:sectors?|industry|industries|compan(?:y|ies)|firms?|contractors?|"
+    r"manufacturers?|makers?|organi[sz]ations?|institutions?|institutes?|business(?:es)?|exchanges?|platforms?|"
+    r"providers?|developers?)\b"
 )
 # Weapons, troops, sanctions, threats: what the DPRK aims at with these is no cyber matter ("North Korea threatens
 # to attack South Korean media outlets").

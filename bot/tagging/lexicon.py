@@ -56,7 +56,10 @@ CYBER = [
     "fake it workers",
     "social engineering attacks", "social engineering attack", "social-engineering attacks",
     "social engineering campaign", "social engineering campaigns",
-    "social engineering threat", "posed as recruiters", "posing as recruiters",
+    "social engineering threat", "linked actors", "backed actors", "nexus actors", "aligned actors",
+    "affiliated actors", "sponsored actors", "laundering crypto", "laundered crypto", "launder crypto",
+    "crypto laundering", "laundering cryptocurrency", "laundered cryptocurrency", "launder cryptocurrency",
+    "cryptocurrency laundering", "posed as recruiters", "posing as recruiters",
     "pose as recruiters", "posed as a recruiter", "posing as a recruiter", "as freelancers", "freelance developers",
     "freelance it", "it freelancers", "freelance programmers",
 ]

@@ -10,7 +10,8 @@ Rules (taxonomy.md "The tag contract"):
   dprk_related only.
 - Another state's cyber word ("Russian hackers", "러시아 연계 해커", "中国のハッカー集団") does not pair with a DPRK
   signal: the DPRK is then the topic ("Russian hackers target South Korea over North Korean troop deployment").
-- Weak signals (NK, RGB) count only next to a strong one. The DPRK named as who it was not ("북한 아닌 중국 해커",
+- Weak signals (NK, RGB) count only next to a strong one, or right before hackers ("NK hackers").
+  The DPRK named as who it was not ("북한 아닌 중국 해커",
   "not North Korea but China", "北朝鮮ではなく"), or as one side of an open question of attribution ("북한인지
   어딘지 규명해야", "whether it was North Korea or someone else"), is no signal ("북한 소행인지 조사", a suspicion,
   still is). The DPRK as one item of a list of states under sanctions
@@ -38,6 +39,7 @@ from bot.tagging.dprk_victim import only_as_victim
 from bot.tagging.nlp import Hit
 
 WEAK_DPRK = {"NK", "RGB", "N.K."}
+_WEAK_BEFORE_HACKERS = re.compile(r"[-\s]*(?:hackers?|hacking|cyber|APT|IT workers)\b", re.IGNORECASE)
 W_ACTOR, W_ACTOR_AMBIGUOUS = 0.9, 0.7
 W_TITLE_PAIR, W_FIRST_PAIR, W_MORE_PAIRS = 0.8, 0.7, 0.25
 W_MALWARE, W_DPRK_ONLY = 0.3, 0.1
@@ -55,7 +57,8 @@ class Verdict:
 
 def dprk_signals(ctx: Context) -> list[Hit]:
     hits = [h for h in ctx.hits("dprk") if not _sanctioned_with_others(ctx, h) and not _not_the_dprk(ctx, h)]
-    strong = [h for h in hits if h.text not in WEAK_DPRK]
+    # a weak signal counts next to a strong one, or right before hackers ("NK hackers steal $30m")
+    strong = [h for h in hits if h.text not in WEAK_DPRK or _WEAK_BEFORE_HACKERS.match(ctx.text, h.end)]
     return hits if strong else []
 
 
