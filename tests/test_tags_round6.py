@@ -453,3 +453,31 @@ def test_a_major_company_in_japanese(tagger, text, sectors):
 )
 def test_round_seven_headline_shapes(tagger, title, dprk_cyber):
     assert tagger.tag(title, "").dprk_cyber == dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("title", "dprk_cyber"),
+    [
+        # a theft of money by the million
+        ("North Korea stole $81 million from a bank account", True),
+        ("FBI、Bybitからの15億ドル相当窃盗は「北朝鮮関与か」", True),
+        ("North Korean defector stole $5 million from a casino", False),
+        ("North Korean restaurant workers stole 300 dollars", False),
+        ("North Korea earned $500 million from arms sales", False),
+        # Japanese: attackers, attack groups, unauthorized outflows and acquisitions, sneaking into firms
+        ("北朝鮮、暗号資産を不正取得", True),
+        ("北朝鮮による不正流出の疑い", True),
+        ("北朝鮮系の攻撃グループが日本の組織を狙う", True),
+        ("北朝鮮の攻撃者が偽の採用面接を悪用", True),
+        ("北朝鮮がAIを悪用してIT企業に潜り込む", True),
+        ("偵察総局傘下の組織が関与", False),  # the RGB named, no cyber word: related only
+        ("在宅勤務が広がる 北海道", False),
+        # the IT-worker scheme: North Korean engineers developing apps, remote IT jobs in Korean
+        ("北朝鮮技術者、日本のアプリ開発か", True),
+        ("北朝鮮のIT要員、身分偽り在宅勤務", True),
+        ("美, 北 불법 원격 IT기업 취업·무기 자금 조달 적발", True),
+        ("An Update on the North Korean Threat Landscape", True),
+    ],
+)
+def test_round_seven_headlines(tagger, title, dprk_cyber):
+    assert tagger.tag(title, "").dprk_cyber == dprk_cyber, tagger.tag(title, "").evidence

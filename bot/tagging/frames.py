@@ -13,6 +13,8 @@ Rules:
   companies with its hackers. Not for what missiles, troops or balloons aim at (military bases, ministries, power
   plants, airports: only their companies and industries count), nor in a sentence about sanctions or weapons
   ("US targets banks that helped North Korea evade sanctions").
+- A sentence where the DPRK steals a sum of money ("North Korea stole $81 million", "15億ドル相当窃盗") is cyber
+  context: what the DPRK steals by the million it steals online (not beside missiles, troops or sanctions).
 - Mail sent under a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메일") in a sentence that names the
   DPRK is phishing: cyber context too.
 """
@@ -29,6 +31,40 @@ from bot.tagging.nlp import Hit
 def _is_theft(hit: Hit) -> bool:
     text = hit.text.lower()
     return text in lexicon.CRYPTO_THEFT or (hit.tok_start < 0 and text.startswith(lexicon_cjk.CRYPTO_THEFT))
+
+
+def add_money_theft(ctx: Context) -> None:
+    """Add a cyber Hit for each sentence where the DPRK steals a sum of money ("North Korea stole $81 million",
+    "北朝鮮関与の15億ドル相当窃盗", "북한, 1조원 탈취"): what the DPRK steals by the million is stolen online."""
+    dprk_sents = ctx.sents_of(ctx.hits("dprk"))
+    seen: set[int] = set()
+    added = []
+    for hit in ctx.hits("target"):
+        s = ctx.sent(hit.start)
+        if s not in dprk_sents or s in seen or not _is_money_theft(hit):
+            continue
+        text = ctx.sent_text(s)
+        if _SUM.search(text) and not _ARMS.search(text) and not _DEFECTOR.search(text):
+            seen.add(s)
+            added.append(Hit("cyber", "money theft", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end))
+    if added:
+        ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+
+
+def _is_money_theft(hit: Hit) -> bool:
+    text = hit.text.lower()
+    return text in lexicon.THEFT or (hit.tok_start < 0 and text.startswith(_CJK_THEFT))
+
+
+_CJK_THEFT = ("탈취", "훔", "절취", "窃取", "盗", "窃盗", "奪取", "빼돌")
+# A sum of money by the million: "$81 million", "$30m", "15億ドル", "1조원", "580억 원" (not "$5,000").
+_SUM = re.compile(
+    r"\$\s?\d[\d,.]*\s?(?:million|billion|mn|m|bn)\b|\d[\d,.]*\s?(?:million|billion)\b|"
+    r"\d[\d,.]*\s?(?:억|조)\s?(?:원|달러)?|\d[\d,.]*\s?(?:億|万)\s?(?:円|ドル)?",
+    re.IGNORECASE,
+)
+# Defectors are North Koreans, not the state: what one steals is no DPRK operation.
+_DEFECTOR = re.compile(r"defector|탈북|脱北", re.IGNORECASE)
 
 
 def add_crypto_theft(ctx: Context) -> None:

@@ -59,7 +59,7 @@ CYBER = [
     "social engineering threat", "linked actors", "backed actors", "nexus actors", "aligned actors",
     "affiliated actors", "sponsored actors", "laundering crypto", "laundered crypto", "launder crypto",
     "crypto laundering", "laundering cryptocurrency", "laundered cryptocurrency", "launder cryptocurrency",
-    "cryptocurrency laundering", "posed as recruiters", "posing as recruiters",
+    "cryptocurrency laundering", "threat landscape", "posed as recruiters", "posing as recruiters",
     "pose as recruiters", "posed as a recruiter", "posing as a recruiter", "as freelancers", "freelance developers",
     "freelance it", "it freelancers", "freelance programmers",
 ]

@@ -12,7 +12,7 @@ DPRK = [
     "北韓",
     "朝鮮民主主義人民共和国",
     # the leader in Japanese; "the North" written 北の or 北 glued to a cyber word (北のハッカー, 北サイバー部隊)
-    "金正恩", "北のサイバー", "北のハッカー", "北のハッキング", "北サイバー", "北ハッカー",
+    "金正恩", "偵察総局", "北のサイバー", "北のハッカー", "北のハッキング", "北サイバー", "北ハッカー",
 ]
 CYBER = [
     "해킹", "해커", "사이버", "악성코드", "악성 코드", "랜섬웨어", "피싱", "취약점", "백도어", "공격그룹",
@@ -27,8 +27,11 @@ CYBER = [
     # false identities (the IT-worker scheme), intrusions, virus mail
     "偽の身元", "偽の身分", "身元を偽", "身分を偽", "신분 위장", "신분을 위장", "不正侵入", "ウイルスメール",
     "ウイルス付きメール", "コンピューターウイルス", "바이러스 메일", "プログラマー", "프로그래머",
-    # job lures (fake job offers)
-    "偽の求人", "偽求人", "가짜 채용", "허위 채용", "가짜 구인",
+    # job lures (fake job offers, fake interviews)
+    "偽の求人", "偽求人", "가짜 채용", "허위 채용", "가짜 구인", "偽の採用", "偽の面接",
+    # attackers and unauthorized outflows or acquisitions in Japanese
+    "攻撃グループ", "攻撃者", "不正流出", "不正取得", "不正に取得", "IT要員", "身分偽", "身元偽", "在宅勤務",
+    "北朝鮮技術者", "北朝鮮人技術者", "アプリ開発", "IT기업 취업", "원격 IT", "불법 원격",
     # a software maker breached to reach its customers
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
     # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
@@ -188,14 +191,14 @@ TARGET = [
     "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "強奪", "流出", "を対象に", "ターゲット",
     # fifth session: mail sent to its targets, a fraudulent transfer
     "送り付け", "送りつけ", "を送っ", "を送信", "送付", "不正送金", "유포", "뚫",
-    "장악", "潜入", "잠입", "악성코드를 설치", "악성코드 설치", "악성코드를 심", "에 접근", "에 접촉", "に連絡",
-    "に接触", "に接近",
+    "장악", "潜入", "잠입", "潜り込", "악성코드를 설치", "악성코드 설치", "악성코드를 심", "에 접근", "에 접촉",
+    "に連絡", "に接触", "に接近",
     "身代金を要求", "몸값을 요구", "몸값 요구", "被害を受", "被害に遭", "被害にあ", "不正アクセス", "停止",
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 AIMED = (
     "겨냥", "노려", "노린", "노렸", "노리", "표적", "타깃", "탈취", "빼돌", "훔쳐", "훔친", "훔쳤", "절취",
-    "狙", "標的", "ターゲット", "窃取", "盗", "奪取", "潜入", "侵入", "잠입", "침투",
+    "狙", "標的", "ターゲット", "窃取", "盗", "奪取", "潜入", "侵入", "잠입", "침투", "潜り込",
 )
 # Organisation heads that make a state sector's noun a company or an industry (방산업체, 防衛関連企業).
 COMPANY_HEADS = ("업체", "기업", "회사", "업계", "산업", "사", "企業", "会社", "業界", "産業", "メーカー", "業者")

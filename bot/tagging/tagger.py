@@ -17,7 +17,12 @@ from bot.records import Evidence, Tags
 from bot.tagging import indicators
 from bot.tagging.actors import find_mentions
 from bot.tagging.context import Context
-from bot.tagging.frames import add_crypto_theft, add_impersonation_mail, add_organisations_aimed_at
+from bot.tagging.frames import (
+    add_crypto_theft,
+    add_impersonation_mail,
+    add_money_theft,
+    add_organisations_aimed_at,
+)
 from bot.tagging.kb import KnowledgeBase, load_kb
 from bot.tagging.korean import HANGUL
 from bot.tagging.nlp import build_english, build_korean
@@ -95,6 +100,7 @@ class Tagger:
         """Turn one processed Doc into Tags."""
         ctx = Context.of(doc)
         add_crypto_theft(ctx)
+        add_money_theft(ctx)
         add_organisations_aimed_at(ctx)
         add_impersonation_mail(ctx)
         mentions = find_mentions(ctx, self.kb)
