@@ -105,7 +105,7 @@ def build(overrides: dict, galaxies: dict) -> dict:
     exact = sorted(set(overrides.get("case_sensitive", [])) | set(overrides.get("malware_case_sensitive", [])))
     ambiguous = {norm(a) for a in overrides.get("ambiguous", []) + overrides.get("malware_ambiguous", [])}
     plain = _plain(overrides, aliases)
-    designations = _designations(overrides, aliases, plain)
+    designations = _designations(overrides, plain)
     for name, spec in actors.items():
         spec["misp"].sort(key=lambda m: (m["galaxy"], m["value"]))
         if spec["parent"] and spec["parent"] not in actors:
@@ -128,17 +128,20 @@ def build(overrides: dict, galaxies: dict) -> dict:
 def _plain(overrides: dict, aliases: dict) -> list[str]:
     """Actor aliases made of ordinary words ("Ruby Sleet", "Hidden Cobra", Diablo's "Andariel"): listed under
     `plain:`, or matching a `plain_patterns:` naming scheme (Microsoft's "<gem> Sleet")."""
-    patterns = [re.compile(p, re.IGNORECASE) for p in overrides.get("plain_patterns", [])]
-    listed = {norm(a) for a in overrides.get("plain", [])}
-    return sorted(k for k in aliases if k in listed or any(p.fullmatch(k) for p in patterns))
+    return _listed_or_matching(overrides, "plain", aliases)
 
 
-def _designations(overrides: dict, aliases: dict, plain: list[str]) -> list[str]:
+def _designations(overrides: dict, plain: list[str]) -> list[str]:
     """Plain aliases that, capitalised, are a vendor's name for the group (Springtail, "<gem> Sleet"): listed under
     `designations:` or matching a `designation_patterns:` scheme."""
-    patterns = [re.compile(p, re.IGNORECASE) for p in overrides.get("designation_patterns", [])]
-    listed = {norm(a) for a in overrides.get("designations", [])}
-    return sorted(k for k in plain if k in listed or any(p.fullmatch(k) for p in patterns))
+    return _listed_or_matching(overrides, "designation", plain)
+
+
+def _listed_or_matching(overrides: dict, key: str, keys) -> list[str]:
+    """The `keys` listed under `<key>s:` (or `plain:`) or matching one of `<key>_patterns:`."""
+    patterns = [re.compile(p, re.IGNORECASE) for p in overrides.get(f"{key}_patterns", [])]
+    listed = {norm(a) for a in overrides.get(key if key == "plain" else f"{key}s", [])}
+    return sorted(k for k in keys if k in listed or any(p.fullmatch(k) for p in patterns))
 
 
 def _build_malware(overrides, galaxies, actor_aliases, conflicts, spellings, problems):

@@ -33,6 +33,12 @@ def _is_theft(hit: Hit) -> bool:
     return text in lexicon.CRYPTO_THEFT or (hit.tok_start < 0 and text.startswith(lexicon_cjk.CRYPTO_THEFT))
 
 
+def _add_cyber(ctx: Context, added: list[Hit]) -> None:
+    """Merge frame hits into the Context's cyber hits, in text order."""
+    if added:
+        ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+
+
 def add_money_theft(ctx: Context) -> None:
     """Add a cyber Hit for each sentence where the DPRK steals a sum of money ("North Korea stole $81 million",
     "北朝鮮関与の15億ドル相当窃盗", "북한, 1조원 탈취"): what the DPRK steals by the million is stolen online."""
@@ -47,16 +53,14 @@ def add_money_theft(ctx: Context) -> None:
         if _SUM.search(text) and not _ARMS.search(text) and not _DEFECTOR.search(text):
             seen.add(s)
             added.append(Hit("cyber", "money theft", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end))
-    if added:
-        ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+    _add_cyber(ctx, added)
 
 
 def _is_money_theft(hit: Hit) -> bool:
     text = hit.text.lower()
-    return text in lexicon.THEFT or (hit.tok_start < 0 and text.startswith(_CJK_THEFT))
+    return text in lexicon.THEFT or (hit.tok_start < 0 and text.startswith(lexicon_cjk.THEFT))
 
 
-_CJK_THEFT = ("탈취", "훔", "절취", "窃取", "盗", "窃盗", "奪取", "빼돌")
 # A sum of money by the million: "$81 million", "$30m", "15億ドル", "1조원", "580억 원" (not "$5,000").
 _SUM = re.compile(
     r"\$\s?\d[\d,.]*\s?(?:million|billion|mn|m|bn)\b|\d[\d,.]*\s?(?:million|billion)\b|"
@@ -80,8 +84,7 @@ def add_crypto_theft(ctx: Context) -> None:
         if s in crypto_sents and s not in seen and _is_theft(hit):
             seen.add(s)
             added.append(Hit("cyber", "crypto theft", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end))
-    if added:
-        ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+    _add_cyber(ctx, added)
 
 
 def add_organisations_aimed_at(ctx: Context) -> None:
@@ -102,8 +105,7 @@ def add_organisations_aimed_at(ctx: Context) -> None:
             added.append(
                 Hit("cyber", "organisations aimed at", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end)
             )
-    if added:
-        ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+    _add_cyber(ctx, added)
 
 
 def _aimed(hit: Hit) -> bool:
@@ -127,7 +129,7 @@ def _organisations(ctx: Context, hit: Hit) -> bool:
 
 
 STATE_SECTORS = {"defense", "government", "energy", "space", "aerospace"}
-OWNERS = ("north korean", "north korea's", "north korea’s", "dprk", "pyongyang's", "its", "북한", "북한의", "北朝鮮の")
+OWNERS = (*lexicon.DPRK_OWN, "its", "북한")  # and lexicon_cjk.OWN_BEFORE
 _MOD_THEN_HEAD = re.compile(
     r"^(?:\s*(?:,|and|or|&)\s*[a-z-]+)*\s+(?:sectors?|industry|industries|compan(?:y|ies)|firms?|contractors?|"
     r"manufacturers?|makers?|organi[sz]ations?|institutions?|institutes?|business(?:es)?|exchanges?|platforms?|"
@@ -151,8 +153,7 @@ def add_impersonation_mail(ctx: Context) -> None:
         if m:
             start = ctx.starts[s] + m.start()
             added.append(Hit("cyber", "impersonation mail", start, start + len(m.group()), m.group(), -1, -1))
-    if added:
-        ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
+    _add_cyber(ctx, added)
 
 
 _IMPERSONATION_MAIL = re.compile(

@@ -68,10 +68,11 @@ class CjkMatcher:
         self.patterns.append(("dprk", "dprk", re.compile(lexicon_cjk.DPRK_SYLLABLE)))
         for bare in lexicon_cjk.MILITARY_BARE:  # 우리 군을, 政府や軍を: the military standing alone
             self.patterns.append(("noun", "defense", re.compile(bare)))
+        cjk = CJK_CHAR.pattern  # one character class: [...]
         for kind, value, word in vocab:
             if not CJK_CHAR.search(word) and kind == "cyber":  # "APTグループ", "DDoS공격": glued to CJK text
-                cjk = CJK_CHAR.pattern
-                glued = rf"(?<=[{cjk[1:-1]}]){re.escape(word)}(?![A-Za-z])|(?<![A-Za-z]){re.escape(word)}(?={cjk})"
+                body = re.escape(word)
+                glued = rf"(?<={cjk}){body}(?![A-Za-z])|(?<![A-Za-z]){body}(?={cjk})"
                 self.patterns.append((kind, value, re.compile(glued)))
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""

@@ -142,7 +142,7 @@ COMPANY_HEADS = (
 # A bare "government" after a target word is the victim when one of these (or punctuation) follows it
 # ("targeting the South Korean government and ..."), not a modifier ("government agencies", "government-backed").
 # Sector words that name the organisation bare when they end their noun phrase after a target word
-# ("targeting the government.", "hacked the South's military"): see sector_frames.bare_government.
+# ("targeting the government.", "hacked the South's military"): see sector_frames.bare_sector_noun.
 BARE_NOUNS = ("government", "military")
 GOVERNMENT_ENDS = {
     "and", "or", "in", "of", "with", "by", "for", "to", "from", "on", "at", "as", "over", "since", "last", "this",
@@ -237,10 +237,11 @@ HOLDING = {"managing", "holding", "handling", "storing", "trading", "owning", "c
 # A sector modifier before these is a policy field ("defence-policy officials"), not the sector's organisations.
 FIELDS = {"policy"}
 # Possessors that make a sector the DPRK's own programme ("its nuclear programme", "North Korean banks").
-OWN = {
-    "country's", "country’s", "dprk", "dprk's", "dprk’s", "its", "north korea's", "north korean", "north korea’s",
-    "pyongyang's", "pyongyang’s", "regime's", "regime’s", "their",
-}
+DPRK_OWN = (
+    "dprk", "dprk's", "dprk’s", "north korea's", "north korean", "north korea’s", "pyongyang's", "pyongyang’s",
+    "regime's", "regime’s",
+)
+OWN = {*DPRK_OWN, "country's", "country’s", "its", "their"}
 # Words before a sector noun that make it a verb ("that it judges to serve", "he courts investors").
 SUBJECTS = {"it", "he", "she", "they", "we", "who"}
 ADVERBS = {"also", "often", "still", "now", "only", "later", "then", "usually"}  # may stand between the two

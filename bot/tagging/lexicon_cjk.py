@@ -196,17 +196,16 @@ TARGET = [
     "身代金を要求", "몸값을 요구", "몸값 요구", "被害を受", "被害に遭", "被害にあ", "不正アクセス", "停止",
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
-AIMED = (
-    "겨냥", "노려", "노린", "노렸", "노리", "표적", "타깃", "탈취", "빼돌", "훔쳐", "훔친", "훔쳤", "절취",
-    "狙", "標的", "ターゲット", "窃取", "盗", "奪取", "潜入", "侵入", "잠입", "침투", "潜り込",
+# Theft words (a target word starting with one of these is a theft).
+THEFT = ("탈취", "빼돌", "훔", "절취", "窃取", "盗", "奪取")
+AIMED = THEFT + (
+    "겨냥", "노려", "노린", "노렸", "노리", "표적", "타깃", "狙", "標的", "ターゲット", "潜入", "侵入", "잠입", "침투",
+    "潜り込",
 )
 # Organisation heads that make a state sector's noun a company or an industry (방산업체, 防衛関連企業).
 COMPANY_HEADS = ("업체", "기업", "회사", "업계", "산업", "사", "企業", "会社", "業界", "産業", "メーカー", "業者")
 # Target words that make a sentence naming cryptocurrency a theft of it (see frames.py).
-CRYPTO_THEFT = (
-    "탈취", "빼돌", "털린", "털었", "털어", "털려", "훔쳐", "훔친", "훔쳤", "窃取", "盗", "奪取", "流出", "해킹",
-    "절취", "도난", "強奪", "강탈",
-)
+CRYPTO_THEFT = THEFT + ("털린", "털었", "털어", "털려", "流出", "해킹", "도난", "強奪", "강탈")
 # Words after a supply-chain word, in its clause, that make it the method ("サプライチェーン攻撃や...といった手法").
 MEANS = ("手法", "手口", "수법", "기법")
 # Possessors before a sector noun that make it the DPRK's own (북한의 가상자산, 北朝鮮のビットコイン).

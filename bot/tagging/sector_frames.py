@@ -127,7 +127,7 @@ def payment(ctx: Context, hit: Hit) -> bool:
     if hit.tok_start < 0:
         reach = 3 * PAYMENT_REACH
         window = ctx.text[max(0, hit.start - reach) : hit.end + reach]
-        if any(m in window for m in ("탈취", "훔", "窃取", "盗", "빼돌", "奪取")):
+        if any(m in window for m in lexicon_cjk.THEFT):
             return False  # a theft all the same
         return any(m in window for m in CJK_PAYMENT)
     sent = ctx.sent(hit.start)
@@ -198,7 +198,7 @@ _LIST_ENDS = {".", ";", ":", ")"}
 _LIST_REACH = 12
 
 
-def bare_government(ctx: Context, hit: Hit) -> bool:
+def bare_sector_noun(ctx: Context, hit: Hit) -> bool:
     """ "targeting the South Korean government.", "hacked the South's military": a bare "government" or "military"
     that ends its noun phrase, right after a target word, alone or coordinated with the other ("targeted the
     government and military since 2012"); "reported the attack to the government", "Government sources told",

@@ -41,7 +41,7 @@ from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
 from bot.tagging.sector_frames import (
-    bare_government,
+    bare_sector_noun,
     cjk_lure_or_source,
     compound_of_other,
     it_worker_scheme,
@@ -196,7 +196,8 @@ _ITS_SYSTEMS = re.compile(
     re.IGNORECASE,
 )
 # The DPRK as possessor, one word before the noun: "North Korean military intelligence officials".
-_DPRK_OWN_ONE_WORD = re.compile(r"\b(?:north korean|north korea's|dprk's|dprk|pyongyang's|regime's)\s+[a-z][a-z-]*$")
+_DPRK_OWNERS = sorted({own.replace("’", "'") for own in lexicon.DPRK_OWN}, key=len, reverse=True)  # `before` has '
+_DPRK_OWN_ONE_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, _DPRK_OWNERS))})\s+[a-z][a-z-]*$")
 # "according to the ministry", "according to South Korea's defense ministry": up to three words before the noun.
 _SOURCE_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.SOURCE_BEFORE)})(?: \S+){{0,3}}$")
 # "appear to come from", "look like they come from", "purporting to be from", up to the noun (and its coordinates).
@@ -241,7 +242,7 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
     out = []
     thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     for hit in sorted(kept, key=lambda h: h.start):
-        bare = bare_government(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
+        bare = bare_sector_noun(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
         bare = bare or (hit.kind == "mod" and hit.start not in heads and list_item(ctx, hit, taken))
         bare = bare or any(a <= hit.start < b for a, b in listed)  # "Targets: • Defense and aerospace"
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
