@@ -8,6 +8,7 @@ the DPRK's own, which must stay quiet.
 import pytest
 
 from bot.tagging import get_tagger
+from tests.test_tags_short import assert_dprk_sectors
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +100,7 @@ NOT_VICTIMS = [
 
 @pytest.mark.parametrize(("text", "sectors"), VICTIMS + NOT_VICTIMS)
 def test_round_six_sector_names(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber, tags.evidence
-    assert set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 HEADLINES = [
@@ -184,9 +183,7 @@ TRAINING_ROUND = [
 
 @pytest.mark.parametrize(("text", "sectors"), TRAINING_ROUND)
 def test_round_six_training_set_kinds(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber, tags.evidence
-    assert set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 MORE_HEADLINES = [
@@ -261,8 +258,7 @@ def test_lazarus_stealing_from_a_sector(tagger, title, dprk_cyber, sectors):
     ],
 )
 def test_round_six_cjk_nouns(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 @pytest.mark.parametrize(
@@ -307,8 +303,7 @@ def test_round_six_job_lures_in_korean_and_japanese(tagger, title, dprk_cyber):
     ],
 )
 def test_round_six_approaches_and_installed_malware(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 @pytest.mark.parametrize(
@@ -418,8 +413,7 @@ def test_round_six_korean_and_japanese_headline_confusers(tagger, title):
     ],
 )
 def test_round_six_training_set_two_kinds(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 def test_it_talent_in_japanese_is_not_the_it_worker_scheme_on_its_own(tagger):
@@ -435,8 +429,7 @@ def test_it_talent_in_japanese_is_not_the_it_worker_scheme_on_its_own(tagger):
     ],
 )
 def test_a_major_company_in_japanese(tagger, text, sectors):
-    tags = tagger.tag("", text)
-    assert tags.dprk_cyber and set(tags.sectors) == sectors, tags.evidence
+    assert_dprk_sectors(tagger, text, sectors)
 
 
 @pytest.mark.parametrize(
