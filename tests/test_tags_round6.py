@@ -92,9 +92,9 @@ NOT_VICTIMS = [
     ("North Korean hackers targeted power companies, the parliament's intelligence committee was told.", {"energy"}),
     ("국정원은 국회 정보위원회에서 북한 해커들이 정부 기관을 해킹했다고 보고했다.", {"government"}),
     ("백악관 국토안보보좌관은 북한 해커들이 병원을 공격했다고 밝혔다.", {"healthcare"}),
-    # a county (군) and military secrets are no organisation
+    # a county (군) and weapons data are no organisation (stolen military secrets are: test_tags_round8.py)
     ("북한 해커들이 정부와 군청을 겨냥해 공격했다.", set()),
-    ("North Korean hackers stole military secrets and weapons data.", set()),
+    ("North Korean hackers stole missile designs and weapons data.", set()),
 ]
 
 

@@ -304,7 +304,7 @@ MODIFIERS = {
         "hospital", "biotech", "health", "vaccine", "vaccines",
     ],
     "energy": [
-        "energy", "nuclear", "power", "oil", "gas", "electricity", "utility", "power generation",
+        "energy", "nuclear", "power", "oil", "gas", "electricity", "utility", "power generation", "electric",
     ],
     "technology": [
         "software", "it", "tech", "technology", "cloud", "saas", "internet", "information technology",
@@ -349,6 +349,10 @@ MODIFIER_HEADS_ONLY = {
     "power": {
         "companies", "company", "firm", "firms", "grid", "operators", "plants", "providers", "sector", "stations",
         "utilities", "utility",
+    },
+    "electric": {  # "electric companies", not "electric vehicles"
+        "companies", "company", "firm", "firms", "grid", "operators", "plants", "providers", "sector", "stations",
+        "utilities", "utility", "cooperatives",
     },
     "health": {
         "institutions", "organisations", "organizations", "providers", "sector", "services", "service",

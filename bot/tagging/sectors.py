@@ -20,6 +20,7 @@ Rules:
   사칭한", "통일부를 가장한", "을 빙자", "を名乗り") or before one ("the ministry's logo", "통일부 로고"), not
   when it is the source ("according to prosecutors", "보안업체에 따르면"), not when the DPRK owns it ("its space
   programme", "North Korean banks"), and only in texts that are dprk_cyber.
+- Military secrets, documents or war plans stolen or leaked (military_secrets.py): the military was hit (defense).
 - A supply-chain compromise ("supply chain attack" on a software maker, named or not; 공급망 공격) hit technology,
   unless its clause names it a method ("supply chain attacks and social engineering techniques", "...といった手法").
 - Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
@@ -39,6 +40,7 @@ import re
 from bot.tagging import lexicon
 from bot.tagging.actors import Mention
 from bot.tagging.context import Context
+from bot.tagging.military_secrets import military_secrets
 from bot.tagging.nlp import Hit
 from bot.tagging.sector_frames import (
     bare_sector_noun,
@@ -320,6 +322,11 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         found.append((sector, hit))
         if _ministry_systems(ctx, hit):
             found.append(("government", hit))  # a defense ministry's database or network: a ministry's too
+    for hit in military_secrets(ctx):  # "stole classified military documents": the military was hit
+        s = ctx.sent(hit.start)
+        anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
+        if (agent_sents & {s, s - 1, s - 2} or anywhere) and not (s in other_sents and s not in dprk_sents):
+            found.append(("defense", hit))
     supply = [h for h in ctx.hits("cyber") if supply_chain(ctx, h)]
     supply = [h for h in supply if ctx.sent(h.start) not in other_sents or ctx.sent(h.start) in dprk_sents]
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit

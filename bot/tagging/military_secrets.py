@@ -1,0 +1,44 @@
+"""Military secrets stolen: the armed forces were hit (taxonomy.md: defense is "military, defense industry").
+
+"stole classified military documents", "military secrets were leaked", "군사기밀을 빼돌렸다", "軍事機密を盗んだ",
+"the wartime operational plans were stolen": the data belongs to the military, so its networks were breached.
+The military word alone stays an adjective elsewhere ("military information" sought by a lure is no victim), so
+this frame asks for a theft or a leak in the same sentence. Weapons or missile *technology* is not here: the DPRK
+seeking know-how names no victim (taxonomy.md: its own programmes do not count).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging import lexicon_cjk
+from bot.tagging.context import Context
+from bot.tagging.nlp import Hit
+
+_SECRETS = re.compile(
+    r"\bmilitary\s+(?:secrets|documents|data|files|plans|blueprints|information)\b"
+    r"|\bwar(?:time)?\s+(?:operation(?:al|s)?\s+)?plans\b"
+    r"|군사\s?(?:기밀|비밀|자료|문서|정보)(?!사령부|본부)|작전\s?계획"
+    r"|軍事(?:機密|秘密|資料|文書|情報)(?!本部|局)|作戦計画",
+    re.IGNORECASE,
+)
+_THEFT = re.compile(
+    r"\b(?:steal|steals|stole|stolen|stealing|theft|thefts|leak|leaks|leaked|leaking|exfiltrated|exfiltrating|exfiltration|taken|took)\b"
+    rf"|{'|'.join(lexicon_cjk.THEFT)}|유출|빼내|빼간|빼갔|流出|盗み出|不正入手|入手",
+    re.IGNORECASE,
+)
+
+
+def military_secrets(ctx: Context) -> list[Hit]:
+    """One "defense" hit per sentence that has military secrets and a theft or leak of them."""
+    out, seen = [], set()
+    for m in _SECRETS.finditer(ctx.text):
+        s = ctx.sent(m.start())
+        if s in seen:
+            continue
+        start = ctx.starts[s]
+        end = ctx.starts[s + 1] if s + 1 < len(ctx.starts) else len(ctx.text)
+        if _THEFT.search(ctx.text, start, end):
+            seen.add(s)
+            out.append(Hit("noun", "defense", m.start(), m.end(), m.group(0)))
+    return out
