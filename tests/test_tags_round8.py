@@ -28,6 +28,18 @@ VICTIMS = [
     ("북한 해커가 국군의 작전계획을 탈취했다.", {"defense"}),
     ("北朝鮮のハッカー集団が軍事機密を盗み出したとみられる。", {"defense"}),
     ("北朝鮮による不正アクセスで軍事資料が流出した。", {"defense"}),
+    # a systematic battery by sector (written before the round's new texts were read)
+    ("A payment processor was breached by North Korea-linked hackers.", {"finance"}),
+    ("A drug company developing a vaccine was targeted by North Korean hackers.", {"healthcare"}),
+    ("North Korean hackers siphoned funds from banks in Asia.", {"finance"}),
+    ("디파이 프로토콜이 북한 해커에게 3천만 달러를 털렸다.", {"cryptocurrency"}),
+    ("分散型金融のプロトコルが北朝鮮のハッカーに3000万ドルを盗まれた。", {"cryptocurrency"}),
+    ("北朝鮮のハッカーが国会議員や秘書を標的にした。", {"government"}),
+    ("북한 해킹조직이 국회의원들에게 악성 메일을 보냈다.", {"government"}),
+    ("医療機関が北朝鮮のランサムウェア攻撃を受けた。", {"healthcare"}),
+    ("石油会社とガス会社が北朝鮮のハッカーの標的になった。", {"energy"}),
+    ("정유사와 가스 회사가 북한 해커들의 표적이 됐다.", {"energy"}),
+    ("北朝鮮のハッカー、IT企業のサーバーを乗っ取り", {"technology"}),
 ]
 
 
@@ -49,6 +61,52 @@ QUIET = [
 @pytest.mark.parametrize(("text", "sectors"), QUIET)
 def test_quiet(tagger, text, sectors):
     assert_dprk_sectors(tagger, text, sectors)
+
+
+HEADLINES = [
+    # a heist or a robbery of millions by the DPRK is stolen online, like a theft
+    "North Korea Accused of Orchestrating the $534 Million Exchange Heist",
+    "North Korea behind $100 million heist, investigators say",
+    "北朝鮮、5億ドル強奪か",
+    "북한, 1조원 털었다",
+    # the Japanese names of malware kinds
+    "北朝鮮のランサムウェア、米病院を攻撃",
+    "北朝鮮系グループのバックドア、新たに確認",
+]
+
+
+@pytest.mark.parametrize("title", HEADLINES)
+def test_headlines(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+NOT_CYBER = [
+    # money flowing to the DPRK is sanctions news, not a theft
+    "北朝鮮への資金流出、5億円",
+    # the DPRK's media accusing another state
+    "北朝鮮メディア「米国はハッカー帝国、最悪のならず者国家」",
+    "North Korean state media calls the US a hacking empire",
+    '북한 매체 "미국은 해킹 왕국"',
+]
+
+
+@pytest.mark.parametrize("title", NOT_CYBER)
+def test_not_cyber(tagger, title):
+    tags = tagger.tag(title, "")
+    assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
+
+
+STILL_CYBER = [
+    # a denial is about the DPRK's own hacking (taxonomy.md); its media praising a hack names no other state
+    "北朝鮮メディア「ソニーへのハッキングは米国のでっち上げ」",
+    "North Korea's foreign ministry denies the US accusation that it hacked a bank",
+    "北朝鮮メディア、韓国の銀行へのハッキングを称賛",
+]
+
+
+@pytest.mark.parametrize("title", STILL_CYBER)
+def test_still_cyber(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
 
 
 def test_not_dprk_cyber_without_dprk(tagger):

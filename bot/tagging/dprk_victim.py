@@ -37,13 +37,18 @@ _AGENT_AFTER = re.compile(
 )
 
 
+def agent_after(ctx: Context, hit: Hit) -> bool:
+    """ "North Korean hackers", "북한 소행", "北朝鮮系": the DPRK word names the DPRK as an agent."""
+    return bool(_AGENT_AFTER.match(ctx.text, hit.end, hit.end + OWNED_REACH + 40))
+
+
 def only_as_victim(ctx: Context, dprk: list[Hit], actors: int) -> bool:
     """True when the DPRK is named as the owner of something hacked or knocked out, and never as an agent."""
     if actors or not dprk:
         return False
     owner = False
     for hit in dprk:
-        if _AGENT_AFTER.match(ctx.text, hit.end, hit.end + OWNED_REACH + 40):
+        if agent_after(ctx, hit):
             return False
         if _OTHER_PARTICLE.match(ctx.text, hit.end):
             continue  # 북한이, 북한으로부터, 北朝鮮が: the DPRK as subject or source, not an owner

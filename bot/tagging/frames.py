@@ -58,7 +58,12 @@ def add_money_theft(ctx: Context) -> None:
 
 def _is_money_theft(hit: Hit) -> bool:
     text = hit.text.lower()
-    return text in lexicon.THEFT or (hit.tok_start < 0 and text.startswith(lexicon_cjk.THEFT))
+    return text in lexicon.THEFT or text in _ROBBERY or (hit.tok_start < 0 and text.startswith(_CJK_THEFT))
+
+
+_ROBBERY = {"heist", "heists", "robbery", "robberies", "looted"}  # "North Korea behind $534 million heist"
+# 털었다, 強奪 too; not 流出 (資金流出 is money flowing out, sanctions news)
+_CJK_THEFT = tuple(w for w in lexicon_cjk.CRYPTO_THEFT if w != "流出")
 
 
 # A sum of money by the million: "$81 million", "$30m", "15億ドル", "1조원", "580억 원" (not "$5,000").

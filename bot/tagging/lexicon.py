@@ -169,7 +169,7 @@ TARGET = [
     "hits", "breach", "breached", "breaching", "compromise", "compromised", "compromising", "victim", "victims",
     "steal", "steals", "stole", "stolen", "stealing", "theft", "thefts", "heist", "heists", "hack", "hacked", "hacking",
     "hacks", "infiltrate", "infiltrated", "infiltrating", "spear-phishing", "phishing", "phished", "phish",
-    "spear-phished", "robbery", "robberies", "drained", "looted", "infected", "penetrated", "neutralize",
+    "spear-phished", "robbery", "robberies", "drained", "looted", "siphoned", "infected", "penetrated", "neutralize",
     "neutralized", "disrupt", "disrupted", "sabotage", "extorted", "ransomed", "against", "espionage",
     "cyberattacks", "cyberattack", "cyber-attacks", "intrusions", "hiring", "employers", "focused on", "focuses on",
     "focusing on", "went after", "go after", "goes after", "going after", "aimed at", "aiming at", "aims at", "sending",
@@ -260,7 +260,7 @@ HEADS = {
     "suppliers", "targets", "theft", "thefts", "processors", "service", "clients", "customers",
     "users", "utilities", "vendor", "vendors", "workers", "executives", "websites", "servers", "systems",
     # one maker or supplier: "a missile maker", "a vaccine developer", "a software supplier"
-    "maker", "producer", "developer", "builder", "builders", "supplier",
+    "maker", "producer", "developer", "builder", "builders", "supplier", "processor",
     # a company's legal suffix: "X Shipbuilding Co.", "Y Engineering Corp."
     "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
 }
@@ -301,7 +301,7 @@ MODIFIERS = {
     ],
     "healthcare": [
         "healthcare", "health care", "health-care", "medical", "pharmaceutical", "pharma", "public health",
-        "hospital", "biotech", "health", "vaccine", "vaccines",
+        "hospital", "biotech", "health", "vaccine", "vaccines", "drug",
     ],
     "energy": [
         "energy", "nuclear", "power", "oil", "gas", "electricity", "utility", "power generation", "electric",
@@ -376,6 +376,11 @@ MODIFIER_HEADS_ONLY = {
     },
     "payment": {
         "companies", "networks", "platforms", "processors", "providers", "services", "systems",
+        "company", "firm", "firms", "network", "platform", "processor", "provider", "service",
+    },
+    "drug": {  # "a drug company", not "drug trafficking"
+        "companies", "company", "firms", "firm", "makers", "maker", "manufacturers", "manufacturer", "developers",
+        "developer",
     },
 }
 # Whole noun phrases that name a sector's organisations on their own.

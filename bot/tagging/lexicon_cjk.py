@@ -20,6 +20,9 @@ CYBER = [
     "보안업계", "보안업체", "보안 업체", "보안기업", "사이버보안", "정보보호", "침해사고", "디도스", "DDoS",
     "가상자산 탈취", "암호화폐 탈취", "ハッカー", "サイバー",
     "マルウェア", "ハッキング", "標的型", "脆弱性", "不正アクセス",
+    # eighth session: the kinds of malware and attack in Japanese and Korean news
+    "ランサムウェア", "フィッシング", "バックドア", "スパイウェア", "ゼロデイ", "トロイの木馬", "ボットネット",
+    "스파이웨어", "제로데이", "트로이목마", "봇넷",
     # the IT-worker scheme (IT workers hired under false identities)
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
     "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務",
@@ -64,6 +67,8 @@ NOUNS = {
         # systematic coverage (issue 16, fourth session): the sector's common news nouns, not a text's
         "디지털자산", "디지털 자산", "가상자산사업자", "크로스체인", "ウォレット", "暗号資産交換業者",
         "ブロックチェーン", "デジタル資産", "DeFi",
+        # eighth session: decentralised finance in Japanese
+        "分散型金融",
     ],
     "finance": [
         "은행", "금융기관", "금융회사", "금융권", "금융사", "증권사", "카드사",
@@ -94,6 +99,8 @@ NOUNS = {
         "公的機関", "公共機関",
         # fifth session: the aides of who governs
         "대통령 보좌관", "의원 보좌관", "보좌진", "議員秘書", "안보 라인", "안보라인",
+        # eighth session: lawmakers
+        "국회의원", "国会議員",
     ],
     "think-tanks-academia": [
         "싱크탱크", "싱크 탱크", "대학", "연구기관", "연구소", "연구원", "북한 전문가", "교수", "연구자", "학자",
@@ -157,7 +164,7 @@ MODIFIERS = {
     "government": ["정부", "공공", "외교", "행정", "정계", "政府", "行政", "外交", "政界", "政治"],
     "finance": ["금융", "증권", "보험", "金融", "保険"],
     "healthcare": ["의료", "보건", "제약", "医療", "製薬", "保健", "ワクチン"],
-    "energy": ["원전", "전력", "電力", "エネルギー"],
+    "energy": ["원전", "전력", "電力", "エネルギー", "석유", "가스", "石油", "ガス"],
     "technology": ["IT", "ICT", "소프트웨어", "솔루션", "클라우드", "ソフトウェア"],
     "telecommunications": ["통신", "通信"],
     "media": ["방송", "미디어", "언론계", "報道", "メディア", "マスコミ"],
@@ -194,6 +201,8 @@ TARGET = [
     "장악", "潜入", "잠입", "潜り込", "악성코드를 설치", "악성코드 설치", "악성코드를 심", "에 접근", "에 접촉",
     "に連絡", "に接触", "に接近",
     "身代金を要求", "몸값을 요구", "몸값 요구", "被害を受", "被害に遭", "被害にあ", "不正アクセス", "停止",
+    # eighth session: taken over, robbed (passive)
+    "乗っ取", "털렸",
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 # Theft words (a target word starting with one of these is a theft).

@@ -22,8 +22,8 @@ Rules (taxonomy.md "The tag contract"):
   ("美, ...", "北, ..."), not a topic, so Korean headlines written "美, X…Y, Z" are no digest; an item led by a
   pronoun, "not", "but" or a verb ("..., he hacked data, ...", "North Korea, not China, was behind ...") goes on
   with the item before it.
-- The DPRK only as the victim (its propaganda site hacked, its internet knocked out; dprk_victim.py) pairs with no
-  cyber word.
+- The DPRK only as the victim (its propaganda site hacked, its internet knocked out; dprk_victim.py), or only as
+  the accuser (its media calling another state hackers; dprk_accuser.py), pairs with no cyber word.
 - score = 1 - prod(1 - w) over the evidence weights below; below 0.5 exactly when dprk_cyber is false.
 """
 
@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from bot.tagging import lexicon_cjk
 from bot.tagging.actors import Mention, heads_ruled_out_name, ruled_out
 from bot.tagging.context import Context
+from bot.tagging.dprk_accuser import only_as_accuser
 from bot.tagging.dprk_victim import only_as_victim
 from bot.tagging.nlp import Hit
 
@@ -128,8 +129,8 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     dprk = dprk_signals(ctx)
     cyber, topic_only = _not_another_states(ctx, ctx.hits("cyber"), dprk)
     actors = [m for m in mentions if m.alias.kind == "actor"]
-    if only_as_victim(ctx, dprk, len(actors)):
-        cyber = []  # "hack of North Korean propaganda site": the DPRK was hit, it did not hack
+    if only_as_victim(ctx, dprk, len(actors)) or only_as_accuser(ctx, dprk, cyber, len(actors)):
+        cyber = []  # "hack of North Korean propaganda site", 北朝鮮メディア「米国はハッカー帝国」: not its hacking
     malware = [m for m in mentions if m.alias.kind == "malware"]
     cyber_by_sent: dict[int, Hit] = {}
     for hit in _outside_other_topics(ctx, cyber, dprk):

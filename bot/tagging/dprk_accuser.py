@@ -1,0 +1,47 @@
+"""The DPRK as the accuser, not the actor: 北朝鮮メディア「米国はハッカー帝国」, "North Korean state media calls the
+US a hacking empire", 북한 매체 "미국은 해킹 왕국".
+
+Rules: a text whose every DPRK signal is a speaker (its media, news agency, newspaper, foreign ministry or
+spokesman right after it), where another state stands as the subject before each cyber word (米国は, 미국은,
+"the US is"), that never names the DPRK as an agent (dprk_victim.agent_after) and denies nothing (a denial,
+"Pyongyang denies hacking Sony", is about the DPRK's own hacking and stays DPRK cyber; taxonomy.md) is the
+DPRK's propaganda about others: signals.py then pairs no DPRK signal with a cyber word (it stays dprk_related).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging.context import Context
+from bot.tagging.dprk_victim import agent_after
+from bot.tagging.nlp import Hit
+
+SPEAKER_REACH = 8  # characters between the DPRK word and its speaker word
+ACCUSED_REACH = 24  # characters between the other state and the cyber word
+
+_SPEAKER = re.compile(
+    r"(?:'s|’s|의|の)?\s?(?:state\s+)?(?:media|news\s+agency|kcna|newspaper|foreign\s+ministry|spokes(?:man|woman|person)"
+    r"|매체|관영|언론|외무성|대변인|조선중앙통신|로동신문|メディア|媒体|国営|官営|外務省|報道官|朝鮮中央通信|労働新聞)",
+    re.IGNORECASE,
+)
+_ACCUSED = re.compile(
+    r"(?:米国|アメリカ|米|日本|韓国|南朝鮮)(?:は|が|こそ)|(?:미국|미제|일본|한국|남조선)(?:은|는|이|가|이야말로)"
+    r"|\b(?:the\s+)?(?:US|U\.S\.|United\s+States|America|Washington|Japan|South\s+Korea|Seoul)\s+(?:is|as|was|an?)\b",
+)
+_DENIAL = re.compile(
+    r"den(?:y|ies|ied|ial)|reject|fabricat|부인|부정|날조|조작|否定|否認|捏造|でっち上げ|無関係", re.IGNORECASE
+)
+
+
+def only_as_accuser(ctx: Context, dprk: list[Hit], cyber: list[Hit], actors: int) -> bool:
+    """True when the DPRK only speaks, accusing another state of the hacking the text names."""
+    if actors or not dprk or not cyber or _DENIAL.search(ctx.text):
+        return False
+    for hit in dprk:
+        if agent_after(ctx, hit) or not _SPEAKER.match(ctx.text, hit.end, hit.end + SPEAKER_REACH + 24):
+            return False
+    first = min(h.end for h in dprk)
+    for hit in cyber:
+        if hit.start < first or not _ACCUSED.search(ctx.text, max(first, hit.start - ACCUSED_REACH), hit.start):
+            return False
+    return True
