@@ -40,6 +40,8 @@ VICTIMS = [
     ("石油会社とガス会社が北朝鮮のハッカーの標的になった。", {"energy"}),
     ("정유사와 가스 회사가 북한 해커들의 표적이 됐다.", {"energy"}),
     ("北朝鮮のハッカー、IT企業のサーバーを乗っ取り", {"technology"}),
+    ("北朝鮮のハッカーが政府高官のメールをハッキングした。", {"government"}),
+    ("북한 해커들이 고위 공직자들의 이메일을 해킹했다.", {"government"}),
 ]
 
 
@@ -72,6 +74,11 @@ HEADLINES = [
     # the Japanese names of malware kinds
     "北朝鮮のランサムウェア、米病院を攻撃",
     "北朝鮮系グループのバックドア、新たに確認",
+    # 北 as the subject in Japanese before a cyber word; a theft of millions; the IT-worker scheme as IT工作員
+    "北が韓国の政府機関にサイバー攻撃 情報機関発表",
+    "$200 Million Gone: North Korean Involvement in Exchange Theft",
+    "北朝鮮IT工作員を見抜く質問",
+    "韓国の放送局などサーバーダウン、北朝鮮関与を調査",
 ]
 
 
@@ -87,6 +94,8 @@ NOT_CYBER = [
     "北朝鮮メディア「米国はハッカー帝国、最悪のならず者国家」",
     "North Korean state media calls the US a hacking empire",
     '북한 매체 "미국은 해킹 왕국"',
+    # development work with the DPRK is no scheme by itself
+    "北朝鮮、システム開発の国際協力を拡大",
 ]
 
 
@@ -107,6 +116,19 @@ STILL_CYBER = [
 @pytest.mark.parametrize("title", STILL_CYBER)
 def test_still_cyber(tagger, title):
     assert tagger.tag(title, "").dprk_cyber
+
+
+NOT_DPRK = [
+    # 北 in other senses: the weather's north, 東北
+    "北は北海道から南は沖縄まで晴れ",
+    "東北がサイバー攻撃の標的に",
+]
+
+
+@pytest.mark.parametrize("title", NOT_DPRK)
+def test_not_dprk(tagger, title):
+    tags = tagger.tag(title, "")
+    assert not tags.dprk_related and not tags.dprk_cyber, tags.evidence
 
 
 def test_not_dprk_cyber_without_dprk(tagger):

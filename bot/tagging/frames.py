@@ -61,7 +61,15 @@ def _is_money_theft(hit: Hit) -> bool:
     return text in lexicon.THEFT or text in _ROBBERY or (hit.tok_start < 0 and text.startswith(_CJK_THEFT))
 
 
-_ROBBERY = {"heist", "heists", "robbery", "robberies", "looted"}  # "North Korea behind $534 million heist"
+_ROBBERY = {
+    "heist",
+    "heists",
+    "robbery",
+    "robberies",
+    "looted",
+    "theft",
+    "thefts",
+}  # "North Korea behind $534 million heist"
 # 털었다, 強奪 too; not 流出 (資金流出 is money flowing out, sanctions news)
 _CJK_THEFT = tuple(w for w in lexicon_cjk.CRYPTO_THEFT if w != "流出")
 

@@ -64,6 +64,10 @@ class CjkMatcher:
         hanja = re.escape(lexicon_cjk.DPRK_HANJA)
         han_kana = r"\u3040-\u30ff\u4e00-\u9fff"
         self.patterns.append(("dprk", "dprk", re.compile(rf"(?<![{han_kana}탈]){hanja}(?![{han_kana}])")))
+        # Japanese 北が/北は before a cyber word in its clause (北が韓国要人にサイバー攻撃), not 北は北海道から
+        self.patterns.append(
+            ("dprk", "dprk", re.compile(rf"(?<![{han_kana}]){hanja}(?=[がは]{lexicon_cjk.JA_NORTH_CYBER})"))
+        )
         # 북 alone in a headline: "북, ...", "북·러", "북 해커" (not 남북, 북한, 북극, 북쪽, nor a book: 북 콘서트)
         self.patterns.append(("dprk", "dprk", re.compile(lexicon_cjk.DPRK_SYLLABLE)))
         for bare in lexicon_cjk.MILITARY_BARE:  # 우리 군을, 政府や軍を: the military standing alone

@@ -35,6 +35,7 @@ CYBER = [
     # attackers and unauthorized outflows or acquisitions in Japanese
     "攻撃グループ", "攻撃者", "不正流出", "不正取得", "不正に取得", "IT要員", "身分偽", "身元偽", "在宅勤務",
     "北朝鮮技術者", "北朝鮮人技術者", "アプリ開発", "IT기업 취업", "원격 IT", "불법 원격",
+    "IT工作員", "サーバーダウン", "サーバーがダウン", "서버 다운",
     # a software maker breached to reach its customers
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
     # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
@@ -50,6 +51,8 @@ SUPPLY_CHAIN = ["공급망 공격", "공급망 해킹", "サプライチェー�
 # North Korea written as one Hanja in Korean headlines (北 해커, 美·北): a DPRK signal only standing alone, not
 # inside a Han or kana word (北京, 北米, 東北, 北部) nor after 탈 (탈北자, a defector). See korean.py.
 DPRK_HANJA = "北"
+# In Japanese, 北 as the subject (北が, 北は) counts only before a cyber word in its clause (see korean.py).
+JA_NORTH_CYBER = r"(?=[^。\n]{0,30}(?:サイバー|ハッキング|ハッカー|不正アクセス|マルウェア|ランサムウェア|窃取))"
 # North Korea as one Hangul syllable (북, 北's reading) only where nothing else can be meant: standing alone before a
 # comma or a middle dot, or before the words hacker/hacking/a provocation ("북, 南겨냥 ...", "북 해커 조직").
 DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도발|\s?소행)"
@@ -100,7 +103,7 @@ NOUNS = {
         # fifth session: the aides of who governs
         "대통령 보좌관", "의원 보좌관", "보좌진", "議員秘書", "안보 라인", "안보라인",
         # eighth session: lawmakers
-        "국회의원", "国会議員",
+        "국회의원", "国会議員", "要人", "政府高官", "고위 공직자", "고위공직자",
     ],
     "think-tanks-academia": [
         "싱크탱크", "싱크 탱크", "대학", "연구기관", "연구소", "연구원", "북한 전문가", "교수", "연구자", "학자",
