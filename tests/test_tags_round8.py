@@ -60,6 +60,45 @@ QUIET = [
 ]
 
 
+QUOTED_EXPERTS = [
+    # an expert quoted on the attack: the university is the speaker's, not a victim
+    (
+        "North Korean hackers stole $100 million from an exchange, said Kim Min-su, a professor at Korea "
+        "University's graduate school of information security.",
+        set(),
+    ),
+    (
+        "North Korean hackers stole $100 million from banks. Korea University professor Kim Min-su said the "
+        "hackers launder funds quickly.",
+        {"finance"},
+    ),
+    (
+        "北朝鮮のハッカーが銀行から1億ドルを盗んだ。高麗大学情報保護大学院のキム教授は「資金洗浄が速い」と話した。",
+        {"finance"},
+    ),
+    ('북한 해커들이 은행을 털었다. 한 대학 연구원은 "피해가 크다"고 말했다.', {"finance"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), QUOTED_EXPERTS)
+def test_quoted_experts(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)
+
+
+EXPERTS_HIT = [
+    # the same words where the experts were hit
+    ("North Korean hackers targeted a professor at Korea University, police said.", {"think-tanks-academia"}),
+    ('북한 해커의 표적이 된 고려대 김 교수는 "메일을 열지 않았다"고 말했다.', {"think-tanks-academia"}),
+    ("北朝鮮のハッカーが大学教授を狙った。被害を受けた大学の教授は「怖い」と話した。", {"think-tanks-academia"}),
+    ("북한 해커들이 연구원들을 노렸다.", {"think-tanks-academia"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), EXPERTS_HIT)
+def test_experts_hit(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)
+
+
 @pytest.mark.parametrize(("text", "sectors"), QUIET)
 def test_quiet(tagger, text, sectors):
     assert_dprk_sectors(tagger, text, sectors)

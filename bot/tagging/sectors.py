@@ -20,6 +20,8 @@ Rules:
   사칭한", "통일부를 가장한", "을 빙자", "を名乗り") or before one ("the ministry's logo", "통일부 로고"), not
   when it is the source ("according to prosecutors", "보안업체에 따르면"), not when the DPRK owns it ("its space
   programme", "North Korean banks"), and only in texts that are dprk_cyber.
+- A quoted expert's university or institute ("said Kim, a professor at Korea University", "高麗大の金教授は「…」と
+  話した"; commentators.py) is no victim.
 - Military secrets, documents or war plans stolen or leaked (military_secrets.py): the military was hit (defense).
 - A supply-chain compromise ("supply chain attack" on a software maker, named or not; 공급망 공격) hit technology,
   unless its clause names it a method ("supply chain attacks and social engineering techniques", "...といった手法").
@@ -39,6 +41,7 @@ import re
 
 from bot.tagging import lexicon
 from bot.tagging.actors import Mention
+from bot.tagging.commentators import commentator
 from bot.tagging.context import Context
 from bot.tagging.military_secrets import military_secrets
 from bot.tagging.nlp import Hit
@@ -317,8 +320,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
             continue
         if s in other_sents and s not in dprk_sents:
             continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
-        if _owned_or_lure(ctx, hit):
-            continue
+        if _owned_or_lure(ctx, hit) or commentator(ctx, hit):
+            continue  # the DPRK's own, the bait, the source; a quoted expert's university
         found.append((sector, hit))
         if _ministry_systems(ctx, hit):
             found.append(("government", hit))  # a defense ministry's database or network: a ministry's too

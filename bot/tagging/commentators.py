@@ -1,0 +1,54 @@
+"""An expert quoted on the attack is no victim: "said Kim, a professor at Korea University", "Korea University
+professor Kim said", "고려대 정보보호대학원 김 교수는 ... 고 말했다", "高麗大学のキム教授は「…」と話した".
+
+Rules: a think-tank or academia noun is the speaker's affiliation when
+- in English, it follows "said/says/according to NAME, a professor (researcher, fellow, scholar, lecturer) at", or
+  precedes "professor NAME said";
+- in Korean or Japanese, a title (교수, 연구위원, 教授, 研究員...) with a topic or subject particle follows it in its
+  clause, its sentence goes on to a verb of saying (고 말했다, と話した, と指摘した...), and no target word stands
+  between the start of its sentence and the noun ("표적이 된 고려대 김 교수는 ... 말했다" stays a victim).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging import lexicon_cjk
+from bot.tagging.context import Context
+from bot.tagging.nlp import Hit
+
+_TITLES = r"(?:professor|associate professor|researcher|research fellow|senior fellow|fellow|scholar|lecturer)"
+_EN_BEFORE = re.compile(
+    r"\b(?:said|says|according\s+to|told)\s+(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+,\s+(?:an?\s+|the\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}{_TITLES}\s+(?:at|of|with|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$",
+    re.IGNORECASE,
+)
+_EN_AFTER = re.compile(
+    rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}{_TITLES}\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:said|says|told|explained|noted)\b",
+)
+_TITLE_WORDS = r"(?:교수|연구위원|연구원|전문위원|박사|원장|소장|教授|研究員|研究委員|専門家|博士|所長|院長)"
+_CJK_TITLE = re.compile(rf"[^。、,.\n]{{0,30}}?{_TITLE_WORDS}(?:은|는|이|가|は|が)")
+_IS_TITLE = re.compile(rf"{_TITLE_WORDS}$")
+_PARTICLE = re.compile(r"(?:은|는|이|가|は|が)")
+_CJK_SAID = re.compile(
+    r"(?:고|라고|다며|라며)\s?(?:말했|밝혔|설명했|지적했|분석했|강조했|전망했|우려했)|"
+    r"と(?:話|述べ|指摘|分析|説明|語|強調|見る|みる|警告)"
+)
+CLAUSE_BACK = 60  # characters before the noun where a target word makes it a victim after all
+
+
+def commentator(ctx: Context, hit: Hit) -> bool:
+    """True when the think-tank or academia noun is a quoted expert's affiliation."""
+    if hit.value != "think-tanks-academia":
+        return False
+    if hit.tok_start >= 0:
+        start = ctx.starts[ctx.sent(hit.start)]
+        return bool(_EN_BEFORE.search(ctx.text, start, hit.start) or _EN_AFTER.match(ctx.text[hit.end : hit.end + 80]))
+    titled = _IS_TITLE.search(hit.text) and _PARTICLE.match(ctx.text, hit.end)  # 연구원은 ... 말했다
+    if not (titled or _CJK_TITLE.match(ctx.text, hit.end)):
+        return False
+    before = re.split(r"[.!?。\n]", ctx.text[max(0, hit.start - CLAUSE_BACK) : hit.start])[-1]
+    if any(t in before for t in lexicon_cjk.TARGET):
+        return False
+    after = re.split(r"(?<=[.!?。])\s|\n", ctx.text[hit.end : hit.end + 300])[0]
+    return bool(_CJK_SAID.search(after))
