@@ -42,6 +42,14 @@ VICTIMS = [
     ("北朝鮮のハッカー、IT企業のサーバーを乗っ取り", {"technology"}),
     ("北朝鮮のハッカーが政府高官のメールをハッキングした。", {"government"}),
     ("북한 해커들이 고위 공직자들의 이메일을 해킹했다.", {"government"}),
+    # a space agency is a government agency; military commands and bases; victims in Japanese; an ATM variant
+    ("North Korean hackers targeted the US space agency.", {"government", "space"}),
+    (
+        "米国の被害者には米航空宇宙局や空軍基地も含まれていると述べた。北朝鮮のハッカーが関与した。",
+        {"defense", "government", "space"},
+    ),
+    ("北朝鮮による米韓連合司令部のPCに対するハッキング事例もあった。", {"defense"}),
+    ("北朝鮮ハッカーが韓国内の現金自動預払機(ATM)をハッキングした。", {"finance"}),
 ]
 
 
@@ -55,6 +63,9 @@ QUIET = [
     ("North Korean hackers sought military information with lures posing as journalists.", set()),
     ("북한 해커들이 군사 정보를 노린 피싱 메일을 기자를 사칭해 보냈다.", set()),
     ("North Korean hackers stole data on electric vehicles from a crypto exchange.", {"cryptocurrency"}),
+    # the hackers' own unit ("소속", "傘下") is no victim
+    ("북한 사이버사령부 소속 해커들이 은행을 공격했다.", {"finance"}),
+    ("北朝鮮軍偵察総局傘下のハッキング集団が病院を攻撃した。", {"healthcare"}),
     # an agency named 군사정보 is not data
     ("북한 해커들이 가상자산을 탈취했다고 군사정보사령부가 밝혔다.", {"cryptocurrency"}),
 ]

@@ -270,6 +270,11 @@ ALSO_GOVERNMENT = {
     "defense ministry", "defence ministry", "ministry of defense", "ministry of defence",
     "ministry of national defense", "ministry of national defence", "국방부", "防衛省", "国防省", "国防部",
 }
+# A space agency is a government agency too (taxonomy.md: government is agencies; the convention of the labelled
+# sets: a national space agency hit is government and space).
+SPACE_AGENCIES = (
+    "space agency", "space agencies", "宇宙局", "航空宇宙局", "宇宙機関", "우주항공청", "우주국", "항공우주국",
+)
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
     "cryptocurrency": [

@@ -76,7 +76,7 @@ NOUNS = {
     "finance": [
         "은행", "금융기관", "금융회사", "금융권", "금융사", "증권사", "카드사",
         "저축은행", "보험사", "핀테크", "은행권", "시중은행", "현금자동입출금기", "현금인출기", "現金自動出入機",
-        "現金自動預け払い機",
+        "現金自動預け払い機", "現金自動預払機",
         "銀行", "金融機関", "証券会社", "保険会社", "フィンテック",
     ],
     "defense": [
@@ -86,13 +86,16 @@ NOUNS = {
         "軍基地",
         # fifth session: the military's commands and people
         "사이버사령부", "사이버작전사령부", "장병", "軍関係者", "군부",
+        # eighth session: military commands and bases
+        "사령부", "司令部", "空軍基地", "海軍基地", "공군기지", "해군기지",
     ],
     "aerospace": [
         "항공우주", "항공사", "항공",
         "航空宇宙", "航空会社", "航空機メーカー",
     ],
     "space": [
-        "위성 운영", "우주항공청", "발사체", "宇宙機関", "宇宙航空研究開発機構",
+        "위성 운영", "우주항공청", "발사체", "宇宙機関", "宇宙航空研究開発機構", "宇宙局", "우주국", "航空宇宙局",
+        "항공우주국",
     ],
     "government": [
         "정부기관", "정부 기관", "공공기관", "국가기관", "외교부", "통일부", "외교관", "부처", "国家機関", "공무원",
@@ -205,7 +208,7 @@ TARGET = [
     "に連絡", "に接触", "に接近",
     "身代金を要求", "몸값을 요구", "몸값 요구", "被害を受", "被害に遭", "被害にあ", "不正アクセス", "停止",
     # eighth session: taken over, robbed (passive)
-    "乗っ取", "털렸",
+    "乗っ取", "털렸", "被害者", "被害企業", "被害組織", "被害が出", "被害が確認",
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 # Theft words (a target word starting with one of these is a theft).
@@ -254,7 +257,7 @@ LURE_BEFORE = ("가짜", "허위", "위장한", "사칭한", "偽の", "偽")
 # Markers after a sector noun that make it the topic of stolen data (発電所に関する情報, 원전에 관한 자료).
 TOPIC_AFTER = ("に関する", "に関わる", "에 관한", "에 관련된", "관련 정보", "관련 자료", "関連情報", "関連の情報")
 # Markers that cite a source ("보안업체에 따르면", "...によると"); sector_frames also reads them past an outlet name.
-SOURCE_CITED = ("에 따르면", "는 밝혔", "은 밝혔", "によると")
+SOURCE_CITED = ("에 따르면", "는 밝혔", "은 밝혔", "가 밝혔", "이 밝혔", "によると")
 # Source markers after a sector noun: the organisation reports, it was not hit ("보안업체에 따르면").
 # A byline ("[... 기자]", "기자 =") and the issuers of a joint alert ("부처 합동") too.
 SOURCE_AFTER = SOURCE_CITED + (
@@ -279,6 +282,9 @@ ISSUER_ACTS = (
 ISSUER_REACH = 60  # characters after the body within which its act is read
 # Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
 NOT_THIS = ("이 아닌", "가 아닌", "이 아니라", "가 아니라", "ではなく", "ではない")
+# The hackers' own unit: a noun right before these, then a hacker word, is the agent's affiliation
+# ("사이버사령부 소속 해커들", "偵察総局傘下のハッカー"), not a victim.
+AFFILIATION = ("소속", "산하", "예하", "所属", "傘下")
 # Judiciary nouns acting (a court issuing a warrant, an indictment in a court): not a victim.
 COURT_ACTS = ("기소", "영장", "발부", "선고", "재판", "판결", "起訴", "令状", "判決", "당국", "수사", "捜査", "공조")
 # fmt: on

@@ -307,6 +307,11 @@ def _outlet_cited(after: str) -> bool:
     return False
 
 
+_AFFILIATION = re.compile(
+    rf"\s?(?:{'|'.join(lexicon_cjk.AFFILIATION)})\s?(?:의|の)?\s?[^\s,.。、]{{0,6}}?(?:해커|해킹|ハッカー|ハッキング)"
+)
+
+
 def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
     (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
@@ -331,5 +336,6 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
         or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
+        or bool(_AFFILIATION.match(ctx.text, hit.end, hit.end + 20))
         or any(after.lstrip().startswith(m) for m in lexicon_cjk.TOPIC_AFTER)
     )

@@ -325,6 +325,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         found.append((sector, hit))
         if _ministry_systems(ctx, hit):
             found.append(("government", hit))  # a defense ministry's database or network: a ministry's too
+        if sector == "space" and " ".join(hit.text.lower().split()).endswith(lexicon.SPACE_AGENCIES):
+            found.append(("government", hit))  # a space agency is a government agency
     for hit in military_secrets(ctx):  # "stole classified military documents": the military was hit
         s = ctx.sent(hit.start)
         anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
