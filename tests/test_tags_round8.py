@@ -50,6 +50,23 @@ VICTIMS = [
     ),
     ("北朝鮮による米韓連合司令部のPCに対するハッキング事例もあった。", {"defense"}),
     ("北朝鮮ハッカーが韓国内の現金自動預払機(ATM)をハッキングした。", {"finance"}),
+    # lists of what was hit: "the affected industries include", 대상은 ... 등, ... 등 최소 N곳을 타깃으로, も対象
+    (
+        "North Korean hackers struck again. The affected industries include manufacturing, media, and construction.",
+        {"manufacturing", "media"},
+    ),
+    ("North Korean hackers struck again. Victims included banks and crypto exchanges.", {"cryptocurrency", "finance"}),
+    (
+        "북한 해킹조직의 공격이 포착됐다. 이번 공격의 대상은 소프트웨어, 금융, 반도체, 통신 등 최소 6개 조직에 이른다.",
+        {"finance", "manufacturing", "technology", "telecommunications"},
+    ),
+    (
+        "북한 해킹 그룹이 국내 주요 산업군인 IT·금융·통신 등 최소 6곳을 타깃으로 공격을 벌였다.",
+        {"finance", "technology", "telecommunications"},
+    ),
+    ("北朝鮮のハッカー集団の攻撃で、銀行のほか政府機関やメディアも対象となった。", {"finance", "government", "media"}),
+    ("被害を受けた企業には、北朝鮮のハッカーにより携帯電話事業大手の関連企業も含まれていた。", {"telecommunications"}),
+    ("North Korean hackers targeted machinery makers in South Korea.", {"manufacturing"}),
 ]
 
 
@@ -63,6 +80,10 @@ QUIET = [
     ("North Korean hackers sought military information with lures posing as journalists.", set()),
     ("북한 해커들이 군사 정보를 노린 피싱 메일을 기자를 사칭해 보냈다.", set()),
     ("North Korean hackers stole data on electric vehicles from a crypto exchange.", {"cryptocurrency"}),
+    # a list of industries that are not the attack's
+    ("North Korean hackers targeted exchanges. Sanctions affected industries including shipping and mining.", set()),
+    # "IT" inside a Latin word is no sector
+    ("The LIT and ITEM teams said North Korean hackers attacked.", set()),
     # the hackers' own unit ("소속", "傘下") is no victim
     ("북한 사이버사령부 소속 해커들이 은행을 공격했다.", {"finance"}),
     ("北朝鮮軍偵察総局傘下のハッキング集団が病院を攻撃した。", {"healthcare"}),

@@ -40,6 +40,7 @@ _TOKEN = re.compile(
 _TARGET_AFTER = re.compile(
     r"^\s?(?:등\s?)?(?:을|를|에\s?대한|에\s?대해)?\s?(?:사이버\s?)?(?:대상으로|겨냥|노린|노려|노렸|노리는|표적|상대로|공격|해킹)"
     r"|^(?:など)?(?:を|に対する|に対して|に対し|への)(?:サイバー)?(?:狙|標的|攻撃|ハッキング|対象に|ターゲット)"
+    r"|^(?:など)?(?:も|が)(?:攻撃の)?対象(?:と|に)"
 )
 _OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?|の)?$")
 _INSIDE = re.compile(r"[\uac00-\ud7a3\u30a1-\u30fa\u30fc]")  # a Hangul syllable or katakana before the modifier
@@ -55,7 +56,7 @@ def compound_nouns(text: str) -> list[tuple[str, str, int, int, str]]:
     """("noun", sector, start, end, text) for each modifier that reaches a head or a target marker."""
     found = []
     for m in _MOD.finditer(text):
-        if m.group() in ("IT", "ICT") and _latin_around(text, m.start(), m.end()):
+        if m.group() in ("IT", "ICT", "SW") and _latin_around(text, m.start(), m.end()):
             continue  # "ITEM", "LIT"
         if m.start() > 0 and _INSIDE.match(text[m.start() - 1]):
             continue  # part of a longer word (점프클라우드, 한국국방연구원): a name, not the sector
@@ -65,6 +66,16 @@ def compound_nouns(text: str) -> list[tuple[str, str, int, int, str]]:
         if end is not None:
             found.append(("noun", _SECTOR_OF[m.group()], m.start(), end, text[m.start() : end]))
     return found
+
+
+def listed_modifiers(text: str, start: int, end: int) -> list[tuple[str, str, int, int, str]]:
+    """("noun", sector, start, end, text) for each sector modifier standing in a list of targets (IT·금융·통신 등
+    ... 타깃으로): the list says what was targeted, no head is needed."""
+    return [
+        ("noun", _SECTOR_OF[m.group()], m.start(), m.end(), m.group())
+        for m in _MOD.finditer(text, start, end)
+        if not (m.group() in ("IT", "ICT", "SW") and _latin_around(text, m.start(), m.end()))
+    ]
 
 
 def _latin_around(text: str, start: int, end: int) -> bool:

@@ -325,7 +325,7 @@ MODIFIERS = {
     ],
     "manufacturing": [
         "manufacturing", "engineering", "shipbuilding", "semiconductor", "semiconductors", "industrial",
-        "automotive", "chemical", "chemicals", "electronics", "chip", "chips",
+        "automotive", "chemical", "chemicals", "electronics", "chip", "chips", "machinery",
     ],
 }
 MODIFIER_HEADS_ONLY = {

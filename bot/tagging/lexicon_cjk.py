@@ -171,8 +171,8 @@ MODIFIERS = {
     "finance": ["금융", "증권", "보험", "金融", "保険"],
     "healthcare": ["의료", "보건", "제약", "医療", "製薬", "保健", "ワクチン"],
     "energy": ["원전", "전력", "電力", "エネルギー", "석유", "가스", "石油", "ガス"],
-    "technology": ["IT", "ICT", "소프트웨어", "솔루션", "클라우드", "ソフトウェア"],
-    "telecommunications": ["통신", "通信"],
+    "technology": ["IT", "ICT", "SW", "소프트웨어", "솔루션", "클라우드", "ソフトウェア"],
+    "telecommunications": ["통신", "通信", "携帯電話"],
     "media": ["방송", "미디어", "언론계", "報道", "メディア", "マスコミ"],
     "space": ["우주", "위성", "宇宙", "衛星"],
     "aerospace": ["航空"],
@@ -208,7 +208,7 @@ TARGET = [
     "に連絡", "に接触", "に接近",
     "身代金を要求", "몸값을 요구", "몸값 요구", "被害を受", "被害に遭", "被害にあ", "不正アクセス", "停止",
     # eighth session: taken over, robbed (passive)
-    "乗っ取", "털렸", "被害者", "被害企業", "被害組織", "被害が出", "被害が確認",
+    "乗っ取", "털렸", "被害者", "被害企業", "被害組織", "被害が出", "被害が確認", "対象となっ", "対象になっ", "も対象",
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 # Theft words (a target word starting with one of these is a theft).

@@ -41,6 +41,7 @@ import re
 
 from bot.tagging import lexicon
 from bot.tagging.actors import Mention
+from bot.tagging.cjk_sectors import listed_modifiers
 from bot.tagging.commentators import commentator
 from bot.tagging.context import Context
 from bot.tagging.military_secrets import military_secrets
@@ -225,12 +226,18 @@ def _reported_by(left: list[str]) -> bool:
     return False
 
 
+def _covered(ctx: Context, pos: int) -> bool:
+    return any(h.start <= pos < h.end for h in ctx.hits("noun") + ctx.hits("mod"))
+
+
 def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, Hit]]:
     pool = [
         h
         for h in ctx.hits("noun") + ctx.hits("mod")
         if not (h.value and h.text.lower() in UPPER_ONLY and h.text != h.text.upper())
     ]
+    for a, b in listed:  # IT·금융·통신 등 ... 타깃으로: a listed Korean or Japanese modifier needs no head
+        pool += [Hit(*found) for found in listed_modifiers(ctx.text, a, b) if not _covered(ctx, found[2])]
     kept = _longest_first(pool)
     taken = {h.tok_start: h for h in kept if h.tok_start >= 0}
     heads = {}
@@ -358,6 +365,21 @@ _INLINE_HEADING = re.compile(
 )
 
 
+# "The affected industries include manufacturing, media and construction", "victims included banks and
+# exchanges", "이번 공격의 대상은 소프트웨어, IT, 금융 등", "IT·SW·반도체·금융·통신 등 최소 6곳을 타깃으로",
+# "対象はA、Bなど": the list names what was targeted.
+_INCLUDE_LIST = re.compile(
+    r"\b(?:affected|impacted|targeted|victim|target)\w*(?:\s+(?:industries|sectors|organi[sz]ations|entities|"
+    r"verticals|companies))?\s+(?:include[sd]?|including|span(?:ned|s)?|such\s+as)\s+([^.;:\n]+)",
+    re.IGNORECASE,
+)
+_CJK_LIST = re.compile(
+    r"(?:대상은|대상이|타깃은|표적은|対象は|標的は)\s?([^.。\n]{2,80}?)\s?(?:등|など)"
+    r"|((?:[\w가-힣]+\s?[·・,、]\s?)+[\w가-힣]+)\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?"
+    r"(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)(?:을|를|が|を)?\s?(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
+)
+
+
 INTRO_REACH = 200  # characters before a bullet list where the lines introducing it are read
 _BULLETS = re.compile(r"(?:^[ \t]*[•·*\-–][ \t]+[^\n]+\n?){2,}", re.MULTILINE)
 _INTRO = re.compile(
@@ -366,12 +388,15 @@ _INTRO = re.compile(
 
 
 def _target_lists(ctx: Context) -> list[tuple[int, int]]:
-    """Spans of text listed under a "Targets" heading (up to a blank line) or after "Targets:" on its line."""
+    """Spans of text listed under a "Targets" heading (up to a blank line), after "Targets:" on its line, or after
+    "the affected industries include" (대상은 ... 등, ... 등 최소 6곳을 타깃으로)."""
     spans = []
     for m in _LIST_HEADING.finditer(ctx.text):
         end = ctx.text.find("\n\n", m.end() + 1)
         spans.append((m.end(), len(ctx.text) if end < 0 else end))
     spans += [m.span(1) for m in _INLINE_HEADING.finditer(ctx.text)]
+    spans += [m.span(1) for m in _INCLUDE_LIST.finditer(ctx.text)]
+    spans += [m.span(1) if m.group(1) else m.span(2) for m in _CJK_LIST.finditer(ctx.text)]
     for m in _BULLETS.finditer(ctx.text):  # "Who do they target? ... operations span across:" then bullet lines
         intro = [line for line in ctx.text[max(0, m.start() - INTRO_REACH) : m.start()].splitlines() if line.strip()]
         if intro and _INTRO.search(intro[-1]):  # the line right before the bullets introduces them
