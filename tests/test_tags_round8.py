@@ -150,6 +150,12 @@ HEADLINES = [
     "$200 Million Gone: North Korean Involvement in Exchange Theft",
     "北朝鮮IT工作員を見抜く質問",
     "韓国の放送局などサーバーダウン、北朝鮮関与を調査",
+    # a computer network broken into or knocked out
+    "韓国、軍のネットワーク侵入で北朝鮮を非難",
+    "Prosecution says N. Korea behind bank's network breakdown",
+    "북한, 국방부 전산망에 침투",
+    # the DPRK's attack on a longer word than its own internet (인터넷뱅킹)
+    "북한의 국내 인터넷뱅킹 보안업체 전산망 해킹과 관련해 금융당국이 대응에 나섰다",
 ]
 
 
@@ -167,6 +173,8 @@ NOT_CYBER = [
     '북한 매체 "미국은 해킹 왕국"',
     # development work with the DPRK is no scheme by itself
     "北朝鮮、システム開発の国際協力を拡大",
+    # troops crossing a border are no network intrusion
+    "北朝鮮軍が韓国領内に侵入",
 ]
 
 
@@ -187,6 +195,20 @@ STILL_CYBER = [
 @pytest.mark.parametrize("title", STILL_CYBER)
 def test_still_cyber(tagger, title):
     assert tagger.tag(title, "").dprk_cyber
+
+
+DPRK_HIT = [
+    # the DPRK's own websites, servers or internet hacked: DPRK news, not its cyber activity
+    "Anonymous hackers claim hack of North Korean websites",
+    "DDoS attack on North Korea's internet",
+    "북한의 대남 선전용 웹사이트인 우리민족끼리가 해킹 당했다",
+]
+
+
+@pytest.mark.parametrize("title", DPRK_HIT)
+def test_dprk_as_victim(tagger, title):
+    tags = tagger.tag(title, "")
+    assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
 
 
 NOT_DPRK = [

@@ -24,11 +24,13 @@ _OWNED = re.compile(
     r"インターネット|サーバー|propaganda\s+(?:sites?|outlets?|websites?)|websites?|internet|servers?|web\s+sites?)",
     re.IGNORECASE,
 )
+_GLUED = re.compile(r"(?![이가은는을를의에도과와만망인로라들엔서])[\uac00-\ud7a3]|[A-Za-z]")
 _OTHER_PARTICLE = re.compile(r"(?![의の])[\uac00-\ud7a3\u3041-\u3096]")
 _DISRUPTED = re.compile(
     r"해킹|공격|마비|다운|차단|ハッキング|攻撃|ダウン|停止|hack|attack|knocked|offline|outage|down\b|ddos|disrupt",
     re.IGNORECASE,
 )
+_DISRUPTED_OF = re.compile(r"\b(?:hacks?|hacking|attacks?|ddos|outages?)\s+(?:of|on|against)\s+(?:the\s+)?$", re.I)
 _AGENT_AFTER = re.compile(
     r"(?:'s|’s|의|の)?\s?(?:[-‐]?(?:linked|backed|affiliated|sponsored|nexus|aligned)|state\s+hackers|hackers?|"
     r"hacking\s+group|cyber\s+actors|threat\s+actors|operatives|해커|해킹\s?조직|해킹\s?그룹|해킹|소행|배후|추정|"
@@ -53,6 +55,10 @@ def only_as_victim(ctx: Context, dprk: list[Hit], actors: int) -> bool:
         if _OTHER_PARTICLE.match(ctx.text, hit.end):
             continue  # 북한이, 북한으로부터, 北朝鮮が: the DPRK as subject or source, not an owner
         owned = _OWNED.match(ctx.text, hit.end, hit.end + OWNED_REACH + 24)
+        if owned and _GLUED.match(ctx.text, owned.end()):
+            continue  # 북한의 국내 인터넷뱅킹 보안업체: a longer word, not the DPRK's internet
         if owned and _DISRUPTED.search(ctx.text, owned.end(), owned.end() + DISRUPTED_REACH):
             owner = True
+        elif owned and _DISRUPTED_OF.search(ctx.text, max(0, hit.start - 24), hit.start):
+            owner = True  # "claims hack of North Korean websites", "attack on North Korea's internet"
     return owner

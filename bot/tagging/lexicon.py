@@ -62,6 +62,9 @@ CYBER = [
     "cryptocurrency laundering", "threat landscape", "posed as recruiters", "posing as recruiters",
     "pose as recruiters", "posed as a recruiter", "posing as a recruiter", "as freelancers", "freelance developers",
     "freelance it", "it freelancers", "freelance programmers",
+    # eighth session: a computer network knocked out or broken into
+    "network breakdown", "network breakdowns", "network paralysis", "network outage", "network outages",
+    "network intrusion", "network intrusions",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",

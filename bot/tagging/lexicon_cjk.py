@@ -36,6 +36,9 @@ CYBER = [
     "攻撃グループ", "攻撃者", "不正流出", "不正取得", "不正に取得", "IT要員", "身分偽", "身元偽", "在宅勤務",
     "北朝鮮技術者", "北朝鮮人技術者", "アプリ開発", "IT기업 취업", "원격 IT", "불법 원격",
     "IT工作員", "サーバーダウン", "サーバーがダウン", "서버 다운",
+    # eighth session: a computer network broken into (侵入 alone may be troops')
+    "ネットワーク侵入", "ネットワークに侵入", "システムに侵入", "サーバーに侵入", "전산망 침투", "전산망에 침투",
+    "전산망 침입", "전산망에 침입", "내부망 침투", "내부망에 침투", "내부망에 침입",
     # a software maker breached to reach its customers
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
     # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
