@@ -67,6 +67,18 @@ VICTIMS = [
     ("北朝鮮のハッカー集団の攻撃で、銀行のほか政府機関やメディアも対象となった。", {"finance", "government", "media"}),
     ("被害を受けた企業には、北朝鮮のハッカーにより携帯電話事業大手の関連企業も含まれていた。", {"telecommunications"}),
     ("North Korean hackers targeted machinery makers in South Korea.", {"manufacturing"}),
+    # the UN's staff; foreign-affairs experts
+    ("Kimsuky has targeted at least 28 UN officials with spear-phishing.", {"government"}),
+    (
+        "The North Korean hacking group targeted foreign affairs experts with fake interview requests.",
+        {"think-tanks-academia"},
+    ),
+    # a hard-wrapped sentence is one sentence
+    (
+        "Reports say so.\nNorth Korean hacking groups have infiltrated the systems of\nSouth Korean "
+        "financial institutions and news outlets, foreign\ndefense companies.",
+        {"defense", "finance", "media"},
+    ),
 ]
 
 

@@ -1,7 +1,10 @@
 """One tagged text as the decision modules see it: the text, its Hits, and its sentences.
 
 Rules: sentences are split on characters (end punctuation followed by a capital, or a line break), not on
-abbreviations such as "U.S." or "N. Korea"; the title is always its own sentence (sentence 0).
+abbreviations such as "U.S." or "N. Korea"; the title is always its own sentence (sentence 0). A single line
+break inside a hard-wrapped sentence (a long line ending with a comma or a lower-case word) is no boundary.
+A Japanese full stop with no space after it is no boundary either: the rules read a Japanese paragraph as one
+sentence (measured in the eighth round: cutting at every 。 lost more victims than it saved false ones).
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ _LAST_WORD = re.compile(r"(\S+)$")
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences begin."""
     starts = [0]
+    title_end = text.find("\n")
     for m in _BOUNDARY.finditer(text):
         nxt = text[m.end() : m.end() + 1]
+        if m.start() > title_end and _hard_wrapped(text, m):
+            continue  # "...infiltrated the systems of\nSouth Korean banks": one sentence wrapped at a line end
         if "\n" not in m.group():
             word = _LAST_WORD.search(text, max(0, m.start() - 80), m.start() + 1)  # not from 0: O(n^2)
             core = word.group(1).rstrip(".") if word else ""
@@ -32,6 +38,20 @@ def sentence_starts(text: str) -> list[int]:
         if m.end() < len(text):
             starts.append(m.end())
     return starts
+
+
+WRAP_MIN = 30  # a line shorter than this is a heading or a list item, not a wrapped sentence
+_WRAPPED_END = re.compile(r"(?:[,、]|(?<![\w'’-])[a-z][\w'’-]*)$")  # a comma, or a lower-case last word
+
+
+def _hard_wrapped(text: str, m: re.Match) -> bool:
+    """A single line break inside a sentence: the line before is long and ends with a comma or a lower-case word
+    (a heading ends in a capital or a full stop), and the next line starts with a word (not a bullet)."""
+    if m.group().count("\n") != 1 or m.group().strip(" \t\n"):
+        return False
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].rstrip()
+    nxt = text[m.end() : m.end() + 1]
+    return len(line) >= WRAP_MIN and bool(_WRAPPED_END.search(line)) and nxt.isalnum()
 
 
 @dataclass

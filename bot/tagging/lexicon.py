@@ -446,12 +446,15 @@ NOUNS = {
         "presidential aides", "presidential aide", "aides to the president", "aide to the president",
         "intelligence officials",
         "policymakers", "policy makers", "diplomatic missions",
+        # eighth session: the UN's staff (intergovernmental)
+        "un officials", "u.n. officials", "united nations officials", "un staff", "security council staff",
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "thinktank", "thinktanks", "universities", "university",
         "academics", "academia",
         "scholars", "professors", "academe", "north korea experts", "researchers on north korea", "research institutes",
         "research centers", "policy experts", "foreign policy experts", "korea experts", "schools",
+        "foreign affairs experts", "foreign affairs expert", "foreign policy expert", "policy analysts",
         "research centres",
         # the sector's common news nouns (fourth session), not a text's errors
         "research institute", "research institution", "research institutions", "colleges", "experts on north korea",
