@@ -217,6 +217,28 @@ DPRK_HIT = [
 ]
 
 
+FRAMED = [
+    # the framed party of a false flag is no DPRK operation
+    "Russians hacked hundreds of Olympic computers and attempted to blame North Korea",
+    "Hackers made it look like North Korea was behind the attack",
+    "러시아 해커, 북한 소행으로 위장해 올림픽 해킹",
+    "ロシア、北朝鮮の犯行に見せかけ五輪にサイバー攻撃",
+]
+
+
+@pytest.mark.parametrize("title", FRAMED)
+def test_framed_dprk(tagger, title):
+    assert not tagger.tag(title, "").dprk_cyber
+
+
+def test_attribution_is_no_false_flag(tagger):
+    assert tagger.tag("US blames North Korea for studio hack", "").dprk_cyber
+    tags = tagger.tag(
+        "Russia framed North Korea for the Olympic hack", "Separately, North Korean hackers stole $10 million."
+    )
+    assert tags.dprk_cyber
+
+
 @pytest.mark.parametrize("title", DPRK_HIT)
 def test_dprk_as_victim(tagger, title):
     tags = tagger.tag(title, "")

@@ -107,7 +107,12 @@ def ruled_out(ctx: Context, hit: Hit) -> bool:
     """ "'김수키'가 아닌 중국 해커", "not North Korea but China", "北朝鮮ではなく中国": named as who it was not."""
     after = ctx.text[hit.end : hit.end + NEGATION_REACH]
     before = ctx.text[max(0, hit.start - NEGATION_REACH) : hit.start]
-    return bool(_NOT_AFTER.match(after) or _NOT_BEFORE.search(before))
+    return bool(
+        _NOT_AFTER.match(after)
+        or _NOT_BEFORE.search(before)
+        or _FRAMED_BEFORE.search(before)
+        or _FRAMED_AFTER.match(after)
+    )
 
 
 NEGATION_REACH = 20  # characters around a name that its negation may span
@@ -128,6 +133,19 @@ def heads_ruled_out_name(ctx: Context, hit: Hit) -> bool:
     return False
 
 
+# The framed party of a false flag: "attempted to blame North Korea", "made it look like North Korea",
+# "북한 소행으로 위장", "北朝鮮の犯行に見せかけ" (not "the US blames North Korea": an attribution).
+_FRAMED_BEFORE = re.compile(
+    r"\b(?:(?:attempt(?:ed|s|ing)?|tr(?:y|ied|ies|ying)|sought|seeking|meant|designed)\s+to\s+(?:blame|frame|implicate)"
+    r"|to\s+frame|framing|framed|(?:make|made|making)\s+it\s+(?:look|appear)\s+(?:like|as\s+if)(?:\s+it\s+was)?|false[-\s]flags?\s+"
+    r"(?:to\s+)?(?:implicate|mimic|point\s+to)|mimick?(?:ed|ing)?|impersonat(?:e|ed|ing)|pos(?:e|ed|ing)\s+as"
+    r"|disguised\s+as|masquerad(?:e|ed|ing)\s+as)\s(?:the\s)?$",
+    re.IGNORECASE,
+)
+_FRAMED_AFTER = re.compile(
+    r"^\s?(?:의\s?)?(?:해커|해킹\s?조직)?\s?(?:의\s?)?(?:소행)?(?:으로|로)\s?(?:위장|가장|꾸며|보이게)"
+    r"|^(?:の)?(?:ハッカー)?(?:の)?(?:犯行)?(?:に見せかけ|を装|と見せかけ|に偽装)"
+)
 _NOT_BEFORE = re.compile(r"\b(?:not|rather than|instead of|other than)\s(?:by\s|from\s)?(?:the\s)?$", re.IGNORECASE)
 
 
