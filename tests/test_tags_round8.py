@@ -88,6 +88,11 @@ def test_victims(tagger, text, sectors):
 
 
 QUIET = [
+    # stealing military secrets as an aim, not a theft that took place
+    (
+        "The campaign by North Korean hackers has focused on stealing military secrets and crypto exchanges.",
+        {"cryptocurrency"},
+    ),
     # military information only sought, or the DPRK's own
     ("North Korean hackers sought military information with lures posing as journalists.", set()),
     ("북한 해커들이 군사 정보를 노린 피싱 메일을 기자를 사칭해 보냈다.", set()),

@@ -3,7 +3,8 @@
 "stole classified military documents", "military secrets were leaked", "군사기밀을 빼돌렸다", "軍事機密を盗んだ",
 "the wartime operational plans were stolen": the data belongs to the military, so its networks were breached.
 The military word alone stays an adjective elsewhere ("military information" sought by a lure is no victim), so
-this frame asks for a theft or a leak in the same sentence. Weapons or missile *technology* is not here: the DPRK
+this frame asks for a theft or a leak in the same sentence, one that took place ("stole", "were leaked"): an aim
+("focused on stealing military secrets", "trying to steal cash or military secrets") names no victim. Weapons or missile *technology* is not here: the DPRK
 seeking know-how names no victim (taxonomy.md: its own programmes do not count).
 """
 
@@ -23,7 +24,7 @@ _SECRETS = re.compile(
     re.IGNORECASE,
 )
 _THEFT = re.compile(
-    r"\b(?:steal|steals|stole|stolen|stealing|theft|thefts|leak|leaks|leaked|leaking|exfiltrated|exfiltrating|exfiltration|taken|took)\b"
+    r"\b(?:stole|stolen|theft|thefts|leak|leaks|leaked|leaking|exfiltrated|exfiltrating|exfiltration|taken|took)\b"
     rf"|{'|'.join(lexicon_cjk.THEFT)}|유출|빼내|빼간|빼갔|流出|盗み出|不正入手|入手",
     re.IGNORECASE,
 )
