@@ -67,6 +67,11 @@ VICTIMS = [
     ("北朝鮮のハッカー集団の攻撃で、銀行のほか政府機関やメディアも対象となった。", {"finance", "government", "media"}),
     ("被害を受けた企業には、北朝鮮のハッカーにより携帯電話事業大手の関連企業も含まれていた。", {"telecommunications"}),
     ("North Korean hackers targeted machinery makers in South Korea.", {"manufacturing"}),
+    # election commissions, consulates, another country's foreign ministry (외무부)
+    ("Kimsuky breached South Korea's National Election Commission.", {"government"}),
+    ("북한 해킹조직이 중앙선거관리위원회를 해킹했다.", {"government"}),
+    ("北朝鮮のハッカーが選挙管理委員会のシステムに侵入した。", {"government"}),
+    ("북한 해킹조직이 러시아 외무부와 영사관을 해킹했다.", {"government"}),
     # the UN's staff; foreign-affairs experts
     ("Kimsuky has targeted at least 28 UN officials with spear-phishing.", {"government"}),
     (
@@ -88,6 +93,11 @@ def test_victims(tagger, text, sectors):
 
 
 QUIET = [
+    # the malware's authors are no software makers hit
+    (
+        "The North Korean crew hacked SWIFT banks and is believed to be the developers of the WannaCry ransomware.",
+        {"finance"},
+    ),
     # stealing military secrets as an aim, not a theft that took place
     (
         "The campaign by North Korean hackers has focused on stealing military secrets and crypto exchanges.",

@@ -448,6 +448,8 @@ NOUNS = {
         "policymakers", "policy makers", "diplomatic missions",
         # eighth session: the UN's staff (intergovernmental)
         "un officials", "u.n. officials", "united nations officials", "un staff", "security council staff",
+        "election commission", "electoral commission", "election commissions", "electoral regulator",
+        "election authorities", "election officials", "assistant to the president", "presidential assistant",
     ],
     "think-tanks-academia": [
         "think tank", "think tanks", "think-tanks", "thinktank", "thinktanks", "universities", "university",

@@ -4,8 +4,9 @@
 "the wartime operational plans were stolen": the data belongs to the military, so its networks were breached.
 The military word alone stays an adjective elsewhere ("military information" sought by a lure is no victim), so
 this frame asks for a theft or a leak in the same sentence, one that took place ("stole", "were leaked"): an aim
-("focused on stealing military secrets", "trying to steal cash or military secrets") names no victim. Weapons or missile *technology* is not here: the DPRK
-seeking know-how names no victim (taxonomy.md: its own programmes do not count).
+("focused on stealing military secrets", "trying to steal cash or military secrets") names no victim. Weapons or
+missile *technology* is not here: the DPRK seeking know-how names no victim (taxonomy.md: its own programmes do
+not count).
 """
 
 from __future__ import annotations

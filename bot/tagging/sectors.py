@@ -115,8 +115,16 @@ def _bridge(ctx: Context, j: int, allowed: set[str] | None) -> bool:
     return bool(heads) and (allowed is None or heads[0].text.lower() in allowed)
 
 
+_MAKERS_OF_MALWARE = re.compile(
+    r"\s+(?:of|behind)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:ransomware|malware|virus|worm|trojan|backdoor|exploit|"
+    r"wiper|botnet|spyware)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
-    """ "non-governmental organisations" (negated), "that it judges to serve" (a verb, after its subject)."""
+    """ "non-governmental organisations" (negated), "that it judges to serve" (a verb, after its subject), "the
+    developers of the WannaCry ransomware" (the malware's authors)."""
     if hit.tok_start < 1:
         return False
     doc = ctx.doc
@@ -125,6 +133,8 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
         return True
     if hit.value in ("media", "manufacturing") and before[-1:] == ["social"]:
         return True  # "social media": platforms, not the press; "social engineering": a technique
+    if hit.value == "technology" and _MAKERS_OF_MALWARE.match(ctx.text, hit.end):
+        return True  # "the possible developers of the WannaCry ransomware": the authors of the malware
     words = [w for w in before if w not in lexicon.ADVERBS]
     if hit.tok_end - hit.tok_start == 1 and any(a.tok_end == hit.tok_start for a in ctx.hits("alias")):
         return True  # "APT43 courts experts": a verb after the actor's name
