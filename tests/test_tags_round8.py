@@ -176,6 +176,7 @@ HEADLINES = [
     "北が韓国の政府機関にサイバー攻撃 情報機関発表",
     "$200 Million Gone: North Korean Involvement in Exchange Theft",
     "北朝鮮IT工作員を見抜く質問",
+    "米IT企業の求人に殺到する「北朝鮮のリモートワーカー」たち",
     "韓国の放送局などサーバーダウン、北朝鮮関与を調査",
     # a computer network broken into or knocked out
     "韓国、軍のネットワーク侵入で北朝鮮を非難",
