@@ -230,7 +230,23 @@ DPRK_HIT = [
     "Anonymous hackers claim hack of North Korean websites",
     "DDoS attack on North Korea's internet",
     "북한의 대남 선전용 웹사이트인 우리민족끼리가 해킹 당했다",
+    # its officials or bodies spied on by someone else
+    "A South Korea-linked hacking group targeted North Korean officials with spyware",
+    "한국 연계 해킹조직, 북한 관련 인사 겨냥",
+    "ハッカー集団、北朝鮮の外交官を標的に",
 ]
+
+
+STILL_AGENT = [
+    # its defectors are the DPRK's hackers' targets; the DPRK named as an agent elsewhere
+    "Hackers target North Korean defectors",
+    "Suspected North Korean hackers target North Korean officials' rivals",
+]
+
+
+@pytest.mark.parametrize("title", STILL_AGENT)
+def test_dprk_still_agent(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
 
 
 FRAMED = [

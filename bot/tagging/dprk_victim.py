@@ -1,5 +1,6 @@
 """The DPRK as the victim of a hack, not its author: "Anonymous hacker claims hack of North Korean propaganda site",
-"북한 선전매체 해킹", "北朝鮮の宣伝サイトがダウン", "North Korea's internet knocked offline".
+"북한 선전매체 해킹", "北朝鮮の宣伝サイトがダウン", "North Korea's internet knocked offline", "a South Korea-linked
+group targeted North Korean officials", "북한 인사 겨냥" (its officials or bodies spied on; not its defectors).
 
 Rules: a text whose DPRK signals include one that owns the disrupted thing (its websites, propaganda outlets,
 internet, servers; then a hacking or outage word within a short reach) and that never names the DPRK as an
@@ -31,6 +32,18 @@ _DISRUPTED = re.compile(
     re.IGNORECASE,
 )
 _DISRUPTED_OF = re.compile(r"\b(?:hacks?|hacking|attacks?|ddos|outages?)\s+(?:of|on|against)\s+(?:the\s+)?$", re.I)
+# The DPRK's people or bodies spied on by someone else (not its defectors: the DPRK's own hackers go after them).
+_TARGETED_BEFORE = re.compile(
+    r"\b(?:target(?:s|ed|ing)?|against|spied\s+on|spying\s+on|hacked|compromised)\s+(?:the\s+)?$", re.I
+)
+_PEOPLE_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:officials?|diplomats?|government|leadership|elites?|users|citizens|entities|organi[sz]ations)\b",
+    re.I,
+)
+_TARGETED_PEOPLE = re.compile(
+    r"\s?(?:관련\s?)?(?:인사|당국자|관리|관료|외교관|기관|정부|주민|사용자)들?(?:을|를)?\s?(?:겨냥|노린|노려|표적|대상으로|감시)"
+    r"|の?(?:関係者|当局者|政府|外交官|機関|高官|住民|利用者)ら?を(?:標的|狙|対象)"
+)
 _AGENT_AFTER = re.compile(
     r"(?:'s|’s|의|の)?\s?(?:[-‐]?(?:linked|backed|affiliated|sponsored|nexus|aligned)|state\s+hackers|hackers?|"
     r"hacking\s+group|cyber\s+actors|threat\s+actors|operatives|해커|해킹\s?조직|해킹\s?그룹|해킹|소행|배후|추정|"
@@ -45,7 +58,8 @@ def agent_after(ctx: Context, hit: Hit) -> bool:
 
 
 def only_as_victim(ctx: Context, dprk: list[Hit], actors: int) -> bool:
-    """True when the DPRK is named as the owner of something hacked or knocked out, and never as an agent."""
+    """True when the DPRK is named as the owner of something hacked or knocked out, or as the people spied on, and
+    never as an agent."""
     if actors or not dprk:
         return False
     owner = False
@@ -54,6 +68,12 @@ def only_as_victim(ctx: Context, dprk: list[Hit], actors: int) -> bool:
             return False
         if _OTHER_PARTICLE.match(ctx.text, hit.end):
             continue  # 북한이, 북한으로부터, 北朝鮮が: the DPRK as subject or source, not an owner
+        if _TARGETED_PEOPLE.match(ctx.text, hit.end, hit.end + 40) or (
+            _TARGETED_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start)
+            and _PEOPLE_AFTER.match(ctx.text, hit.end, hit.end + 30)
+        ):
+            owner = True  # "DarkHotel targeted North Korean officials", "북한 인사 겨냥", "北朝鮮の外交官を標的"
+            continue
         owned = _OWNED.match(ctx.text, hit.end, hit.end + OWNED_REACH + 24)
         if owned and _GLUED.match(ctx.text, owned.end()):
             continue  # 북한의 국내 인터넷뱅킹 보안업체: a longer word, not the DPRK's internet
