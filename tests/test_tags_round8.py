@@ -195,6 +195,9 @@ def test_headlines(tagger, title):
 NOT_CYBER = [
     # money flowing to the DPRK is sanctions news, not a theft
     "北朝鮮への資金流出、5億円",
+    # sanctions on the DPRK are a topic: their panel hacked by someone unnamed
+    "안보리 대북제재 관련부서 컴퓨터 해킹…유엔 조사 착수",
+    "北朝鮮制裁委員会の専門家にハッキング",
     # the DPRK's media accusing another state
     "北朝鮮メディア「米国はハッカー帝国、最悪のならず者国家」",
     "North Korean state media calls the US a hacking empire",
@@ -213,6 +216,10 @@ def test_not_cyber(tagger, title):
 
 
 STILL_CYBER = [
+    # the sanctions panel reporting the DPRK's hacking
+    '유엔 대북제재위 "북한, 해킹으로 30억 달러 탈취"',
+    "国連の北朝鮮制裁委員会「北朝鮮が暗号資産を窃取」",
+    "北朝鮮、ITエンジニアを海外に派遣し外貨稼ぎ",
     # a denial is about the DPRK's own hacking (taxonomy.md); its media praising a hack names no other state
     "北朝鮮メディア「ソニーへのハッキングは米国のでっち上げ」",
     "North Korea's foreign ministry denies the US accusation that it hacked a bank",
