@@ -80,7 +80,7 @@ class CjkMatcher:
                 self.patterns.append((kind, value, re.compile(glued)))
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""
-                ends = lexicon_cjk.NOT_BEFORE.get(word, ()) if kind in ("target", "noun", "dprk") else ()
+                ends = lexicon_cjk.NOT_BEFORE.get(word, ()) if kind in ("target", "noun") else ()
                 after = rf"(?!\s?(?:{'|'.join(ends)}))" if ends else ""
                 body = re.escape(word).replace(r"\ ", r"\s?")
                 self.patterns.append((kind, value, re.compile(guard + body + after)))

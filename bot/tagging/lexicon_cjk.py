@@ -35,7 +35,8 @@ CYBER = [
     # attackers and unauthorized outflows or acquisitions in Japanese
     "攻撃グループ", "攻撃者", "不正流出", "不正取得", "不正に取得", "IT要員", "身分偽", "身元偽", "在宅勤務",
     "北朝鮮技術者", "北朝鮮人技術者", "アプリ開発", "IT기업 취업", "원격 IT", "불법 원격",
-    "IT工作員", "サーバーダウン", "サーバーがダウン", "서버 다운", "リモートワーカー", "원격 근무자", "ITエンジニア", "IT 엔지니어",
+    "IT工作員", "サーバーダウン", "サーバーがダウン", "서버 다운", "リモートワーカー", "원격 근무자",
+    "ITエンジニア", "IT 엔지니어",
     # eighth session: a computer network broken into (侵入 alone may be troops')
     "ネットワーク侵入", "ネットワークに侵入", "システムに侵入", "サーバーに侵入", "전산망 침투", "전산망에 침투",
     "전산망 침입", "전산망에 침입", "내부망 침투", "내부망에 침투", "내부망에 침입",
@@ -248,8 +249,6 @@ NOT_BEFORE = {
     "언론": ("보도",), "가상자산": ("지갑 주소", "지갑주소"), "사법": ("공조",), "공격": ("자",), "은행": ("강도",),
     "銀行": ("強盗",),
     "항공": ("정찰", "기", "모함"),  # 항공정찰기, 항공기 설계도: aircraft (stolen data), not an airline
-    # sanctions on the DPRK (대북제재, 対北朝鮮制裁): a topic, not the DPRK acting (kind "dprk" too)
-    "대북": ("제재",), "北朝鮮": ("制裁",),
 }
 # Lure markers after a sector noun (its particle may sit between) and before it, within the same clause.
 LURE_AFTER = (

@@ -23,7 +23,8 @@ Rules (taxonomy.md "The tag contract"):
   pronoun, "not", "but" or a verb ("..., he hacked data, ...", "North Korea, not China, was behind ...") goes on
   with the item before it.
 - The DPRK only as the victim (its propaganda site hacked, its internet knocked out; dprk_victim.py), or only as
-  the accuser (its media calling another state hackers; dprk_accuser.py), pairs with no cyber word.
+  the accuser (its media calling another state hackers; dprk_accuser.py), pairs with no cyber word; nor does the
+  DPRK right before "sanctions" in Korean or Japanese (대북제재, 北朝鮮制裁委員会: a topic).
 - score = 1 - prod(1 - w) over the evidence weights below; below 0.5 exactly when dprk_cyber is false.
 """
 
@@ -139,6 +140,8 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     pairs: list[tuple[Hit, Hit]] = []
     seen: set[int] = set()
     for hit in dprk:
+        if _SANCTIONS_TOPIC.match(ctx.text, hit.end):
+            continue  # 대북제재 관련부서, 北朝鮮制裁委員会: sanctions on the DPRK, a topic (it stays dprk_related)
         s = ctx.sent(hit.start)
         around = (s,) if topic_only else (s, *_neighbours(ctx, s))  # another state's text: its own sentence only
         near = next((cyber_by_sent[i] for i in around if i in cyber_by_sent), None)
@@ -161,6 +164,9 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     related = dprk_cyber or bool(dprk)
     decisive_dprk = tuple(h for h, _ in pairs[:3]) or tuple(dprk[:1])
     return Verdict(dprk_cyber, related, round(score, 3), decisive_dprk, tuple(c for _, c in pairs[:3]))
+
+
+_SANCTIONS_TOPIC = re.compile(r"\s?제재(?!를?\s?회피)|制裁(?!逃れ|回避)")
 
 
 def _malware_subject(ctx: Context, malware: list[Mention]) -> bool:
