@@ -241,7 +241,28 @@ DPRK_HIT = [
     "A South Korea-linked hacking group targeted North Korean officials with spyware",
     "한국 연계 해킹조직, 북한 관련 인사 겨냥",
     "ハッカー集団、北朝鮮の外交官を標的に",
+    # the DPRK or its people as the object itself
+    "A group linked to Seoul hacked North Koreans through zero-day flaws",
+    "Researchers say the flaws were used to hack targets in North Korea",
 ]
+
+
+def test_defectors_named_by_the_state_they_left(tagger):
+    # 北朝鮮脱出住民, 북한이탈주민 are defectors (as 탈북자): a breach of their data names no DPRK act
+    for title in (
+        "北朝鮮脱出住民の個人情報流出 支援施設がハッキング被害",
+        "북한이탈주민 997명 개인정보 유출…지원센터 해킹",
+    ):
+        tags = tagger.tag(title, "")
+        assert not tags.dprk_cyber and not tags.dprk_related, tags.evidence
+
+
+def test_a_slug_topic_list_is_no_object(tagger):
+    # "crypto hack north korea": a slug's list of topics, not a hack of the DPRK; a title's last word is no verb
+    assert tagger.tag("wazirx crypto hack north korea us japan response", "").dprk_cyber
+    assert tagger.tag(
+        "North Korea accused of stealing warship blueprints in hack", "North Korea's cyber army went after weapons."
+    ).dprk_cyber
 
 
 STILL_AGENT = [

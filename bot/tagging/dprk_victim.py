@@ -33,9 +33,14 @@ _DISRUPTED = re.compile(
 )
 _DISRUPTED_OF = re.compile(r"\b(?:hacks?|hacking|attacks?|ddos|outages?)\s+(?:of|on|against)\s+(?:the\s+)?$", re.I)
 # The DPRK's people or bodies spied on by someone else (not its defectors: the DPRK's own hackers go after them).
-_TARGETED_BEFORE = re.compile(
-    r"\b(?:target(?:s|ed|ing)?|against|spied\s+on|spying\s+on|hacked|compromised)\s+(?:the\s+)?$", re.I
+_TARGETED_BEFORE = re.compile(  # verbs, not nouns ("crypto hack north korea" is a slug's topic list); one line
+    r"\b(?:(?:targeted|targeting|hacked|hacking|to[ \t]+hack|to[ \t]+target|spying[ \t]+on|spied[ \t]+on|compromised|"
+    r"attacked)[ \t]+(?:(?:targets|victims|users|people|individuals)[ \t]+in[ \t]+)?(?:the[ \t]+)?"
+    r"|\bagainst[ \t]+(?:the[ \t]+)?)$",
+    re.I,
 )
+# The DPRK or its people as the object itself: "hacked North Koreans", "targeted North Korea", "targets in North Korea".
+_DPRK_AS_OBJECT = re.compile(r"(?:north\s+koreans|north\s+korea|the\s+north|pyongyang|dprk)\s$", re.I)
 _PEOPLE_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:officials?|diplomats?|government|leadership|elites?|users|citizens|entities|organi[sz]ations)\b",
     re.I,
@@ -68,9 +73,10 @@ def only_as_victim(ctx: Context, dprk: list[Hit], actors: int) -> bool:
             return False
         if _OTHER_PARTICLE.match(ctx.text, hit.end):
             continue  # 북한이, 북한으로부터, 北朝鮮が: the DPRK as subject or source, not an owner
+        targeted_before = _TARGETED_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start)
         if _TARGETED_PEOPLE.match(ctx.text, hit.end, hit.end + 40) or (
-            _TARGETED_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start)
-            and _PEOPLE_AFTER.match(ctx.text, hit.end, hit.end + 30)
+            targeted_before
+            and (_PEOPLE_AFTER.match(ctx.text, hit.end, hit.end + 30) or _DPRK_AS_OBJECT.match(hit.text + " "))
         ):
             owner = True  # "DarkHotel targeted North Korean officials", "북한 인사 겨냥", "北朝鮮の外交官を標的"
             continue

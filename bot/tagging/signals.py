@@ -102,9 +102,12 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
     question."""
     if _OPEN_AFTER.match(ctx.text, hit.end) or _OPEN_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start):
         return True
+    if _DEFECTORS_AFTER.match(ctx.text, hit.end):
+        return True  # 北朝鮮脱出住民, 북한이탈주민: defectors, named by the state they left (as 탈북자)
     return ruled_out(ctx, hit) or heads_ruled_out_name(ctx, hit)
 
 
+_DEFECTORS_AFTER = re.compile(r"\s?(?:脱出|離脱|이탈|탈출)")
 # The DPRK as one side of an open question of attribution (not "북한 소행인지 조사", a suspicion of it).
 _OPEN_AFTER = re.compile(
     r"(?:이|가)?\s?(?:인지\s?(?:어딘지|아닌지|여부|다른|누군지|아니면)|(?:か|なのか)\s?どうか|か、?(?:それとも|他の))"
