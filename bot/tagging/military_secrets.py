@@ -24,6 +24,7 @@ _SECRETS = re.compile(
     r"|軍事(?:機密|秘密|資料|文書|情報)(?!本部|局)|作戦計画",
     re.IGNORECASE,
 )
+_HINTS = ("military", "war plan", "wartime", "war operation", "군사", "작전", "軍事", "作戦")
 _THEFT = re.compile(
     r"\b(?:stole|stolen|theft|thefts|leak|leaks|leaked|leaking|exfiltrated|exfiltrating|exfiltration|taken|took)\b"
     rf"|{'|'.join(lexicon_cjk.THEFT)}|유출|빼내|빼간|빼갔|流出|盗み出|不正入手|入手",
@@ -33,6 +34,9 @@ _THEFT = re.compile(
 
 def military_secrets(ctx: Context) -> list[Hit]:
     """One "defense" hit per sentence that has military secrets and a theft or leak of them."""
+    low = ctx.text.lower()
+    if not any(w in low for w in _HINTS):
+        return []  # a quick look first: most texts name no military data
     out, seen = [], set()
     for m in _SECRETS.finditer(ctx.text):
         s = ctx.sent(m.start())

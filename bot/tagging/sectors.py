@@ -383,11 +383,14 @@ _INCLUDE_LIST = re.compile(
     r"verticals|companies))?\s+(?:include[sd]?|including|span(?:ned|s)?|such\s+as)\s+([^.;:\n]+)",
     re.IGNORECASE,
 )
-_CJK_LIST = re.compile(
-    r"(?:대상은|대상이|타깃은|표적은|対象は|標的は)\s?([^.。\n]{2,80}?)\s?(?:등|など)"
-    r"|((?:[\w가-힣]+\s?[·・,、]\s?)+[\w가-힣]+)\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?"
-    r"(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)(?:을|를|が|を)?\s?(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
+_CJK_LIST = re.compile(r"(?:대상은|대상이|타깃은|표적은|対象は|標的は)\s?([^.。\n]{2,80}?)\s?(?:등|など)")
+# "... 등 최소 6곳을 타깃으로": found from its end, then the list read backwards (a scan from every word was slow)
+_CJK_COUNTED = re.compile(
+    r"\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)(?:을|를|が|を)?\s?"
+    r"(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
 )
+_LIST_BEFORE = re.compile(r"(?:[\w가-힣]+\s?[·・,、]\s?)+[\w가-힣]+$")
+CJK_LIST_REACH = 60  # characters before "등 최소 N곳" where its list is read
 
 
 INTRO_REACH = 200  # characters before a bullet list where the lines introducing it are read
@@ -406,7 +409,12 @@ def _target_lists(ctx: Context) -> list[tuple[int, int]]:
         spans.append((m.end(), len(ctx.text) if end < 0 else end))
     spans += [m.span(1) for m in _INLINE_HEADING.finditer(ctx.text)]
     spans += [m.span(1) for m in _INCLUDE_LIST.finditer(ctx.text)]
-    spans += [m.span(1) if m.group(1) else m.span(2) for m in _CJK_LIST.finditer(ctx.text)]
+    if "등" in ctx.text or "など" in ctx.text:
+        spans += [m.span(1) for m in _CJK_LIST.finditer(ctx.text)]
+        for m in _CJK_COUNTED.finditer(ctx.text):
+            listed = _LIST_BEFORE.search(ctx.text, max(0, m.start() - CJK_LIST_REACH), m.start())
+            if listed:
+                spans.append(listed.span())
     for m in _BULLETS.finditer(ctx.text):  # "Who do they target? ... operations span across:" then bullet lines
         intro = [line for line in ctx.text[max(0, m.start() - INTRO_REACH) : m.start()].splitlines() if line.strip()]
         if intro and _INTRO.search(intro[-1]):  # the line right before the bullets introduces them
