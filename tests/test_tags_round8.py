@@ -139,6 +139,23 @@ QUOTED_EXPERTS = [
 ]
 
 
+QUOTED_OFFICIALS = [
+    # a body's official quoted on the attack speaks; the body is not named as hit
+    ("北朝鮮のハッカー組織が取引所から暗号資産を盗んだ。政府関係者は「国家が背後にある」とした。", {"cryptocurrency"}),
+    ('북한 해커들이 거래소를 털었다. 정부 관계자는 "국가 배후 세력으로 보인다"고 말했다.', {"cryptocurrency"}),
+    ("北朝鮮のハッカーが銀行を狙った。IT会社の関係者は「添付ファイルは悪性だ」と述べた。", {"finance"}),
+    ("North Korean hackers targeted banks, the South Korean Ministry of Foreign Affairs said on the day.", {"finance"}),
+    # officials hit stay hit
+    ("北朝鮮のハッカーが政府関係者を狙った。", {"government"}),
+    ("North Korean hackers breached the Ministry of Foreign Affairs network.", {"government"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), QUOTED_OFFICIALS)
+def test_quoted_officials(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)
+
+
 @pytest.mark.parametrize(("text", "sectors"), QUOTED_EXPERTS)
 def test_quoted_experts(tagger, text, sectors):
     assert_dprk_sectors(tagger, text, sectors)

@@ -32,13 +32,21 @@ _IS_TITLE = re.compile(rf"{_TITLE_WORDS}$")
 _PARTICLE = re.compile(r"(?:은|는|이|가|は|が)")
 _CJK_SAID = re.compile(
     r"(?:고|라고|다며|라며)\s?(?:말했|밝혔|설명했|지적했|분석했|강조했|전망했|우려했)|"
-    r"と(?:話|述べ|指摘|分析|説明|語|強調|見る|みる|警告)"
+    r"と(?:話|述べ|指摘|分析|説明|語|強調|見る|みる|警告|し[たてま])"
 )
+# An official of the body speaking: "관계자는", "関係者は" right after the noun (past a name: "IT会社の…の関係者は").
+_OFFICIAL = re.compile(r"[^。、,.\n]{0,16}?(?:관계자|당국자|関係者|当局者)(?:은|는|이|가|は|が)")
 CLAUSE_BACK = 60  # characters before the noun where a target word makes it a victim after all
 
 
 def commentator(ctx: Context, hit: Hit) -> bool:
-    """True when the think-tank or academia noun is a quoted expert's affiliation."""
+    """True when the think-tank or academia noun is a quoted expert's affiliation, or any sector's noun is that of a
+    quoted official ("政府関係者は「…」とした", "IT会社の関係者は", "정부 관계자는 … 말했다")."""
+    official = _OFFICIAL.match(ctx.text, hit.end) or (
+        hit.text.endswith(("관계자", "당국자", "関係者", "当局者")) and _PARTICLE.match(ctx.text, hit.end)
+    )
+    if hit.tok_start < 0 and official and _quoted_after(ctx, hit):
+        return True
     if hit.value != "think-tanks-academia":
         return False
     if hit.tok_start >= 0:
@@ -47,6 +55,11 @@ def commentator(ctx: Context, hit: Hit) -> bool:
     titled = _IS_TITLE.search(hit.text) and _PARTICLE.match(ctx.text, hit.end)  # 연구원은 ... 말했다
     if not (titled or _CJK_TITLE.match(ctx.text, hit.end)):
         return False
+    return _quoted_after(ctx, hit)
+
+
+def _quoted_after(ctx: Context, hit: Hit) -> bool:
+    """No target word before the noun in its sentence, and a verb of saying after it."""
     before = re.split(r"[.!?。\n]", ctx.text[max(0, hit.start - CLAUSE_BACK) : hit.start])[-1]
     if any(t in before for t in lexicon_cjk.TARGET):
         return False

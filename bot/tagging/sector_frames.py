@@ -77,6 +77,10 @@ def reports(ctx: Context, head: Hit) -> bool:
         close = next((i for i, t in enumerate(tokens[1 : APPOSITIVE + 2], 1) if t.text == ","), None)
         if close is not None and all(t.text[:1].isupper() for t in tokens[1:close]):
             tokens = tokens[close + 1 :]
+    if tokens[:1] and tokens[0].lower_ in ("of", "for") and tokens[1:2] and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]  # "the Ministry of Foreign Affairs said": past the body's name
+        while tokens[:1] and (tokens[0].text[:1].isupper() or tokens[0].lower_ in ("and", "of", "&")):
+            tokens = tokens[1:]
     words = [t.lower_ for t in tokens[:4]]
     if words[:1] and words[0] in lexicon.SPEAKERS:
         words = words[1:]  # "industry sources told"
