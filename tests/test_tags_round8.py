@@ -194,6 +194,15 @@ HEADLINES = [
     "$200 Million Gone: North Korean Involvement in Exchange Theft",
     "北朝鮮IT工作員を見抜く質問",
     "米IT企業の求人に殺到する「北朝鮮のリモートワーカー」たち",
+    # a second battery of Japanese headline shapes, written before the round's end: a sum taken from a crypto
+    # firm or a bank, fake interviews and résumés, Lazarus aiming at companies of any kind
+    "北朝鮮、日本の暗号資産業者から482億円",
+    "北朝鮮、世界の銀行から13億ドル 米司法省が起訴",
+    "북한, 거래소에서 580억 원",
+    "北朝鮮、偽の就職面接で技術者狙う",
+    "北朝鮮、生成AIを悪用 偽の履歴書作成",
+    "ラザルス、日本企業も標的",
+    "Lazarus targets Japanese companies",
     "韓国の放送局などサーバーダウン、北朝鮮関与を調査",
     # a computer network broken into or knocked out
     "韓国、軍のネットワーク侵入で北朝鮮を非難",
@@ -219,6 +228,8 @@ NOT_CYBER = [
     "北朝鮮メディア「米国はハッカー帝国、最悪のならず者国家」",
     "North Korean state media calls the US a hacking empire",
     '북한 매체 "미국은 해킹 왕국"',
+    # the DPRK's own bank; money sent from the DPRK
+    "北朝鮮の銀行から100万ドル引き出し",
     # development work with the DPRK is no scheme by itself
     "北朝鮮、システム開発の国際協力を拡大",
     # troops crossing a border are no network intrusion
@@ -301,6 +312,18 @@ FRAMED = [
     "러시아 해커, 북한 소행으로 위장해 올림픽 해킹",
     "ロシア、北朝鮮の犯行に見せかけ五輪にサイバー攻撃",
 ]
+
+
+PEOPLE_NAMED_LAZARUS = [
+    "Lazarus Chakwera targets companies for new tax",
+    "President Lazarus targeted firms that evade taxes",
+]
+
+
+@pytest.mark.parametrize("title", PEOPLE_NAMED_LAZARUS)
+def test_people_named_lazarus(tagger, title):
+    tags = tagger.tag(title, "")
+    assert not tags.dprk_cyber and not tags.actors
 
 
 @pytest.mark.parametrize("title", FRAMED)

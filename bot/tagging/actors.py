@@ -21,8 +21,9 @@ Rules (taxonomy.md):
   ("compromised") in the text; a malware name only with some security wording (target words, agents, "loader").
 - An ambiguous name that is no ordinary word (Lazarus) also counts, capitalised and after no first name, with a
   cyber word or a theft of cryptocurrency in its own sentence ("FBI ties Lazarus to bridge exploit").
-- Such a name (Lazarus, ラザルス) also counts with a target word and a sector's organisations in its own sentence
-  ("Energy providers in the U.S. targeted by Lazarus").
+- Such a name (Lazarus, ラザルス) also counts with a target word and a sector's organisations, or companies or
+  organisations of any kind, in its own sentence ("Energy providers in the U.S. targeted by Lazarus", "ラザルス、
+  日本企業も標的").
 - A vendor's name for the group made of ordinary words (overrides.yaml `designations`: Springtail, "<gem> Sleet"),
   written capitalised, counts like Lazarus above ("Springtail deploys new Linux backdoor", "Pearl Sleet targets
   journalists"); the insect and the weather stay ordinary words.
@@ -165,7 +166,15 @@ def _victims_here(ctx: Context, hit: Hit) -> bool:
     the name's sentence."""
     s = ctx.sent(hit.start)
     aimed = [h for h in ctx.hits("target") if h.text.lower().startswith(_TARGETING)]
-    return s in ctx.sents_of(aimed) and s in ctx.sents_of(ctx.hits("noun") + ctx.hits("mod"))
+    if s not in ctx.sents_of(aimed):
+        return False
+    return s in ctx.sents_of(ctx.hits("noun") + ctx.hits("mod")) or bool(_ORGANISATIONS.search(ctx.sent_text(s)))
+
+
+# Organisations of no one sector ("Lazarus targets Japanese companies", "ラザルス、日本企業も標的")
+_ORGANISATIONS = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|organi[sz]ations?|entities|businesses)\b|企業|組織|会社|기업|기관|업체", re.IGNORECASE
+)
 
 
 _TARGETING = (

@@ -13,8 +13,9 @@ Rules:
   companies with its hackers. Not for what missiles, troops or balloons aim at (military bases, ministries, power
   plants, airports: only their companies and industries count), nor in a sentence about sanctions or weapons
   ("US targets banks that helped North Korea evade sanctions").
-- A sentence where the DPRK steals a sum of money ("North Korea stole $81 million", "15億ドル相当窃盗") is cyber
-  context: what the DPRK steals by the million it steals online (not beside missiles, troops or sanctions).
+- A sentence where the DPRK steals a sum of money ("North Korea stole $81 million", "15億ドル相当窃盗"), or takes
+  one from a crypto firm or a bank ("北朝鮮、日本の暗号資産業者から482億円"), is cyber context: what the DPRK steals
+  by the million it steals online (not beside missiles, troops or sanctions).
 - Mail sent under a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메일") in a sentence that names the
   DPRK is phishing: cyber context too.
 """
@@ -53,7 +54,24 @@ def add_money_theft(ctx: Context) -> None:
         if _SUM.search(text) and not _ARMS.search(text) and not _DEFECTOR.search(text):
             seen.add(s)
             added.append(Hit("cyber", "money theft", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end))
+    for hit in ctx.hits("noun"):  # 北朝鮮、日本の暗号資産業者から482億円: a sum taken from a crypto firm or a bank
+        s = ctx.sent(hit.start)
+        if hit.value not in ("cryptocurrency", "finance") or s not in dprk_sents or s in seen:
+            continue
+        if ctx.text[max(0, hit.start - 8) : hit.start].rstrip().endswith(lexicon_cjk.OWN_BEFORE):
+            continue  # 北朝鮮の銀行から: the DPRK's own bank
+        taken = _TAKEN_FROM.match(ctx.text, hit.end, hit.end + 40)
+        if taken and not _ARMS.search(ctx.sent_text(s)):
+            seen.add(s)
+            added.append(Hit("cyber", "money theft", hit.start, taken.end(), ctx.text[hit.start : taken.end()]))
     _add_cyber(ctx, added)
+
+
+# A sum right after "from" the organisation: "業者から482億円", "거래소에서 580억", "銀行から13億ドル".
+_TAKEN_FROM = re.compile(
+    r"[^\s。、.,]{0,6}?(?:から|에서|서)\s?(?:約|計|약|총)?\s?\d[\d,.]*\s?(?:억|조|億|万)\s?(?:원|달러|円|ドル)?"
+    r"|[^\s。、.,]{0,6}?(?:から|에서|서)\s?(?:約|計|약|총)?\s?\d[\d,.]*\s?(?:ドル|달러|円|원)"
+)
 
 
 def _is_money_theft(hit: Hit) -> bool:

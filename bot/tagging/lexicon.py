@@ -61,7 +61,7 @@ CYBER = [
     "crypto laundering", "laundering cryptocurrency", "laundered cryptocurrency", "launder cryptocurrency",
     "cryptocurrency laundering", "threat landscape", "posed as recruiters", "posing as recruiters",
     "pose as recruiters", "posed as a recruiter", "posing as a recruiter", "as freelancers", "freelance developers",
-    "freelance it", "it freelancers", "freelance programmers",
+    "freelance it", "it freelancers", "freelance programmers", "fake resumes", "fake résumés", "fake job interviews",
     # eighth session: a computer network knocked out or broken into
     "network breakdown", "network breakdowns", "network paralysis", "network outage", "network outages",
     "network intrusion", "network intrusions",
