@@ -87,11 +87,6 @@ VICTIMS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "sectors"), VICTIMS)
-def test_victims(tagger, text, sectors):
-    assert_dprk_sectors(tagger, text, sectors)
-
-
 QUIET = [
     # the malware's authors are no software makers hit
     (
@@ -151,16 +146,6 @@ QUOTED_OFFICIALS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "sectors"), QUOTED_OFFICIALS)
-def test_quoted_officials(tagger, text, sectors):
-    assert_dprk_sectors(tagger, text, sectors)
-
-
-@pytest.mark.parametrize(("text", "sectors"), QUOTED_EXPERTS)
-def test_quoted_experts(tagger, text, sectors):
-    assert_dprk_sectors(tagger, text, sectors)
-
-
 EXPERTS_HIT = [
     # the same words where the experts were hit
     ("North Korean hackers targeted a professor at Korea University, police said.", {"think-tanks-academia"}),
@@ -168,16 +153,6 @@ EXPERTS_HIT = [
     ("北朝鮮のハッカーが大学教授を狙った。被害を受けた大学の教授は「怖い」と話した。", {"think-tanks-academia"}),
     ("북한 해커들이 연구원들을 노렸다.", {"think-tanks-academia"}),
 ]
-
-
-@pytest.mark.parametrize(("text", "sectors"), EXPERTS_HIT)
-def test_experts_hit(tagger, text, sectors):
-    assert_dprk_sectors(tagger, text, sectors)
-
-
-@pytest.mark.parametrize(("text", "sectors"), QUIET)
-def test_quiet(tagger, text, sectors):
-    assert_dprk_sectors(tagger, text, sectors)
 
 
 HEADLINES = [
@@ -213,11 +188,6 @@ HEADLINES = [
 ]
 
 
-@pytest.mark.parametrize("title", HEADLINES)
-def test_headlines(tagger, title):
-    assert tagger.tag(title, "").dprk_cyber
-
-
 NOT_CYBER = [
     # money flowing to the DPRK is sanctions news, not a theft
     "北朝鮮への資金流出、5億円",
@@ -237,12 +207,6 @@ NOT_CYBER = [
 ]
 
 
-@pytest.mark.parametrize("title", NOT_CYBER)
-def test_not_cyber(tagger, title):
-    tags = tagger.tag(title, "")
-    assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
-
-
 STILL_CYBER = [
     # the sanctions panel reporting the DPRK's hacking
     '유엔 대북제재위 "북한, 해킹으로 30억 달러 탈취"',
@@ -253,11 +217,6 @@ STILL_CYBER = [
     "North Korea's foreign ministry denies the US accusation that it hacked a bank",
     "北朝鮮メディア、韓国の銀行へのハッキングを称賛",
 ]
-
-
-@pytest.mark.parametrize("title", STILL_CYBER)
-def test_still_cyber(tagger, title):
-    assert tagger.tag(title, "").dprk_cyber
 
 
 DPRK_HIT = [
@@ -275,34 +234,11 @@ DPRK_HIT = [
 ]
 
 
-def test_defectors_named_by_the_state_they_left(tagger):
-    # 北朝鮮脱出住民, 북한이탈주민 are defectors (as 탈북자): a breach of their data names no DPRK act
-    for title in (
-        "北朝鮮脱出住民の個人情報流出 支援施設がハッキング被害",
-        "북한이탈주민 997명 개인정보 유출…지원센터 해킹",
-    ):
-        tags = tagger.tag(title, "")
-        assert not tags.dprk_cyber and not tags.dprk_related, tags.evidence
-
-
-def test_a_slug_topic_list_is_no_object(tagger):
-    # "crypto hack north korea": a slug's list of topics, not a hack of the DPRK; a title's last word is no verb
-    assert tagger.tag("wazirx crypto hack north korea us japan response", "").dprk_cyber
-    assert tagger.tag(
-        "North Korea accused of stealing warship blueprints in hack", "North Korea's cyber army went after weapons."
-    ).dprk_cyber
-
-
 STILL_AGENT = [
     # its defectors are the DPRK's hackers' targets; the DPRK named as an agent elsewhere
     "Hackers target North Korean defectors",
     "Suspected North Korean hackers target North Korean officials' rivals",
 ]
-
-
-@pytest.mark.parametrize("title", STILL_AGENT)
-def test_dprk_still_agent(tagger, title):
-    assert tagger.tag(title, "").dprk_cyber
 
 
 FRAMED = [
@@ -331,6 +267,14 @@ def test_framed_dprk(tagger, title):
     assert not tagger.tag(title, "").dprk_cyber
 
 
+def test_a_slug_topic_list_is_no_object(tagger):
+    # "crypto hack north korea": a slug's list of topics, not a hack of the DPRK; a title's last word is no verb
+    assert tagger.tag("wazirx crypto hack north korea us japan response", "").dprk_cyber
+    assert tagger.tag(
+        "North Korea accused of stealing warship blueprints in hack", "North Korea's cyber army went after weapons."
+    ).dprk_cyber
+
+
 def test_attribution_is_no_false_flag(tagger):
     assert tagger.tag("US blames North Korea for studio hack", "").dprk_cyber
     tags = tagger.tag(
@@ -339,8 +283,18 @@ def test_attribution_is_no_false_flag(tagger):
     assert tags.dprk_cyber
 
 
-@pytest.mark.parametrize("title", DPRK_HIT)
-def test_dprk_as_victim(tagger, title):
+@pytest.mark.parametrize(("text", "sectors"), VICTIMS + QUIET + QUOTED_EXPERTS + QUOTED_OFFICIALS + EXPERTS_HIT)
+def test_sectors(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)
+
+
+@pytest.mark.parametrize("title", HEADLINES + STILL_CYBER + STILL_AGENT)
+def test_dprk_cyber_titles(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize("title", NOT_CYBER + DPRK_HIT)
+def test_dprk_related_not_cyber(tagger, title):
     tags = tagger.tag(title, "")
     assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
 
@@ -349,6 +303,9 @@ NOT_DPRK = [
     # 北 in other senses: the weather's north, 東北
     "北は北海道から南は沖縄まで晴れ",
     "東北がサイバー攻撃の標的に",
+    # 北朝鮮脱出住民, 북한이탈주민 are defectors (as 탈북자): a breach of their data names no DPRK act
+    "北朝鮮脱出住民の個人情報流出 支援施設がハッキング被害",
+    "북한이탈주민 997명 개인정보 유출…지원센터 해킹",
 ]
 
 
