@@ -16,6 +16,7 @@ import re
 from bot.tagging import lexicon_cjk
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
+from bot.tagging.sector_frames import sentence_after
 
 _TITLES = r"(?:professor|associate professor|researcher|research fellow|senior fellow|fellow|scholar|lecturer)"
 _EN_BEFORE = re.compile(
@@ -42,10 +43,7 @@ CLAUSE_BACK = 60  # characters before the noun where a target word makes it a vi
 def commentator(ctx: Context, hit: Hit) -> bool:
     """True when the think-tank or academia noun is a quoted expert's affiliation, or any sector's noun is that of a
     quoted official ("政府関係者は「…」とした", "IT会社の関係者は", "정부 관계자는 … 말했다")."""
-    official = _OFFICIAL.match(ctx.text, hit.end) or (
-        hit.text.endswith(("관계자", "당국자", "関係者", "当局者")) and _PARTICLE.match(ctx.text, hit.end)
-    )
-    if hit.tok_start < 0 and official and _quoted_after(ctx, hit):
+    if hit.tok_start < 0 and _official(ctx, hit) and _quoted_after(ctx, hit):
         return True
     if hit.value != "think-tanks-academia":
         return False
@@ -58,10 +56,16 @@ def commentator(ctx: Context, hit: Hit) -> bool:
     return _quoted_after(ctx, hit)
 
 
+def _official(ctx: Context, hit: Hit) -> bool:
+    """ "정부 관계자는", "IT会社の…の関係者は", "政府関係者は" (the official inside the noun)."""
+    if _OFFICIAL.match(ctx.text, hit.end):
+        return True
+    return hit.text.endswith(("관계자", "당국자", "関係者", "当局者")) and bool(_PARTICLE.match(ctx.text, hit.end))
+
+
 def _quoted_after(ctx: Context, hit: Hit) -> bool:
     """No target word before the noun in its sentence, and a verb of saying after it."""
     before = re.split(r"[.!?。\n]", ctx.text[max(0, hit.start - CLAUSE_BACK) : hit.start])[-1]
     if any(t in before for t in lexicon_cjk.TARGET):
         return False
-    after = re.split(r"(?<=[.!?。])\s|\n", ctx.text[hit.end : hit.end + 300])[0]
-    return bool(_CJK_SAID.search(after))
+    return bool(_CJK_SAID.search(sentence_after(ctx, hit)))

@@ -69,8 +69,8 @@ def add_money_theft(ctx: Context) -> None:
 
 # A sum right after "from" the organisation: "業者から482億円", "거래소에서 580억", "銀行から13億ドル".
 _TAKEN_FROM = re.compile(
-    r"[^\s。、.,]{0,6}?(?:から|에서|서)\s?(?:約|計|약|총)?\s?\d[\d,.]*\s?(?:억|조|億|万)\s?(?:원|달러|円|ドル)?"
-    r"|[^\s。、.,]{0,6}?(?:から|에서|서)\s?(?:約|計|약|총)?\s?\d[\d,.]*\s?(?:ドル|달러|円|원)"
+    r"[^\s。、.,]{0,6}?(?:から|에서|서)\s?(?:約|計|약|총)?\s?\d[\d,.]*\s?"
+    r"(?:(?:억|조|億|万)\s?(?:원|달러|円|ドル)?|ドル|달러|円|원)"
 )
 
 
@@ -79,15 +79,8 @@ def _is_money_theft(hit: Hit) -> bool:
     return text in lexicon.THEFT or text in _ROBBERY or (hit.tok_start < 0 and text.startswith(_CJK_THEFT))
 
 
-_ROBBERY = {
-    "heist",
-    "heists",
-    "robbery",
-    "robberies",
-    "looted",
-    "theft",
-    "thefts",
-}  # "North Korea behind $534 million heist"
+# "North Korea behind $534 million heist": robberies and thefts by the million, as well as THEFT's verbs
+_ROBBERY = {"heist", "heists", "robbery", "robberies", "looted", "theft", "thefts"}
 # 털었다, 強奪 too; not 流出 (資金流出 is money flowing out, sanctions news)
 _CJK_THEFT = tuple(w for w in lexicon_cjk.CRYPTO_THEFT if w != "流出")
 

@@ -298,7 +298,8 @@ _CJK_SAID = re.compile(
 )
 
 
-def _sentence_after(ctx: Context, hit: Hit) -> str:
+def sentence_after(ctx: Context, hit: Hit) -> str:
+    """The rest of the hit's sentence (a Japanese paragraph runs on: 。 takes no space)."""
     return re.split(r"(?<=[.!?。])\s|\n", ctx.text[hit.end : hit.end + 300], maxsplit=1)[0]
 
 
@@ -319,7 +320,7 @@ _AFFILIATION = re.compile(
 def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
     (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
-    if _CJK_SPEAKER.match(ctx.text, hit.end) and _CJK_SAID.search(_sentence_after(ctx, hit)):
+    if _CJK_SPEAKER.match(ctx.text, hit.end) and _CJK_SAID.search(sentence_after(ctx, hit)):
         return True  # "다른 언론은 ... 해킹대상이었다고 전했다", "CNNは...と報じた": who reports it
     if hit.value == "media" and _outlet_cited(ctx.text[hit.end : hit.end + OUTLET_NAME + 8]):
         return True  # "정치 전문매체 더힐에 따르면": the outlet, past its name, is the source
