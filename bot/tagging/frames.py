@@ -17,7 +17,8 @@ Rules:
   one from a crypto firm or a bank ("北朝鮮、日本の暗号資産業者から482億円"), is cyber context: what the DPRK steals
   by the million it steals online (not beside missiles, troops or sanctions).
 - Mail sent under a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메일") in a sentence that names the
-  DPRK is phishing: cyber context too.
+  DPRK is phishing; accounts taken over ("hijacked the social media accounts of") and deepfakes in job interviews
+  (the IT-worker scheme) are cyber context too.
 """
 
 from __future__ import annotations
@@ -168,19 +169,44 @@ _ARMS = re.compile(
 )
 
 
-def add_impersonation_mail(ctx: Context) -> None:
-    """Add a cyber Hit for each sentence naming the DPRK where mail is sent under a false name."""
+def add_gapped_phrases(ctx: Context) -> None:
+    """Add a cyber Hit for each sentence naming the DPRK with a phrase whose words may stand apart: mail sent under
+    a false name, accounts taken over, deepfakes in job interviews."""
     dprk_sents = ctx.sents_of(ctx.hits("dprk"))
     added = []
     for s in sorted(dprk_sents):
-        m = _IMPERSONATION_MAIL.search(ctx.sent_text(s))
-        if m:
-            start = ctx.starts[s] + m.start()
-            added.append(Hit("cyber", "impersonation mail", start, start + len(m.group()), m.group(), -1, -1))
+        for value, pattern in _GAPPED:
+            m = pattern.search(ctx.sent_text(s))
+            if m:
+                start = ctx.starts[s] + m.start()
+                added.append(Hit("cyber", value, start, start + len(m.group()), m.group(), -1, -1))
+                break
     _add_cyber(ctx, added)
 
 
-_IMPERSONATION_MAIL = re.compile(
-    r"(?:사칭|위장|なりすま|成り済ま|を装|名乗)[^.!?。\n]{0,30}?(?:메일|이메일|전자우편|문자|メール)"
-    r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
+_GAPPED = (
+    # 사칭 메일, なりすましメール, "기자 사칭해 ... 메일"
+    (
+        "impersonation mail",
+        re.compile(
+            r"(?:사칭|위장|なりすま|成り済ま|を装|名乗)[^.!?。\n]{0,30}?(?:메일|이메일|전자우편|문자|メール)"
+            r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
+        ),
+    ),
+    # "hijacked the social media accounts of", "took over email accounts"
+    (
+        "account takeover",
+        re.compile(r"\b(?:hijack\w*|took over|take over|takes over|taking over)\b[^.!?\n]{0,40}?\baccounts?\b", re.I),
+    ),
+    # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)
+    (
+        "deepfake applicant",
+        re.compile(
+            r"(?:deep-?fakes?|딥페이크|ディープフェイク)[^.!?。\n]{0,30}?(?:interview|job|hiring|recruit|applicant|"
+            r"면접|채용|취업|구직|面接|採用|就職|求人|応募)"
+            r"|(?:interview|job|hiring|applicant|면접|채용|취업|面接|採用|就職|応募)[^.!?。\n]{0,30}?"
+            r"(?:deep-?fakes?|딥페이크|ディープフェイク)",
+            re.I,
+        ),
+    ),
 )

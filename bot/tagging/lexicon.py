@@ -65,6 +65,10 @@ CYBER = [
     # eighth session: a computer network knocked out or broken into
     "network breakdown", "network breakdowns", "network paralysis", "network outage", "network outages",
     "network intrusion", "network intrusions",
+    # ninth session: accounts taken over, the wallets and addresses the DPRK's thieves hold
+    "account takeover", "account takeovers", "account hijacking", "hijacked accounts", "hijacks accounts",
+    "hijack accounts", "hijacking accounts", "linked wallets", "linked wallet", "linked addresses",
+    "wallet addresses", "crypto addresses", "cryptocurrency addresses",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",

@@ -13,6 +13,8 @@ DPRK = [
     "朝鮮民主主義人民共和国",
     # the leader in Japanese; "the North" written 北の or 北 glued to a cyber word (北のハッカー, 北サイバー部隊)
     "金正恩", "偵察総局", "北のサイバー", "北のハッカー", "北のハッキング", "北サイバー", "北ハッカー",
+    # ninth session: the North as the culprit (サイバー攻撃は北の犯行か)
+    "北の犯行", "北の仕業", "北の関与", "北関与", "北背後",
 ]
 CYBER = [
     "해킹", "해커", "사이버", "악성코드", "악성 코드", "랜섬웨어", "피싱", "취약점", "백도어", "공격그룹",
@@ -50,6 +52,23 @@ CYBER = [
     "악성 메일", "악성메일", "해킹 메일", "악성 프로그램", "악성프로그램", "偽メール", "なりすましメール",
     "악성 전자우편", "악성 이메일", "악성이메일", "ネット障害", "전산망 마비", "전산망이 마비",
     "不正プログラム", "不正送金", "ITスパイ",
+    # ninth session: accounts taken over, passwords stolen, wallet addresses
+    "계정 탈취", "계정을 탈취", "계정 해킹", "계정을 해킹", "계정 도용", "アカウント乗っ取", "アカウントを乗っ取",
+    "アカウントの乗っ取", "비밀번호 탈취", "비밀번호를 탈취", "비밀번호 빼내", "비밀번호를 빼내", "비밀번호를 빼돌",
+    "パスワードを盗", "パスワード盗", "パスワードを窃取", "パスワード窃取", "지갑 주소", "ウォレットアドレス",
+]
+# Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
+# alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.
+CYBER += [
+    f"{asset}{link}{word}"
+    for asset in ("가상자산", "가상화폐", "암호화폐", "코인")
+    for link in (" ", "", "을 ", "를 ")
+    for word in ("세탁", "돈세탁", "자금세탁")
+] + [
+    f"{asset}{link}{word}"
+    for asset in ("暗号資産", "仮想通貨")
+    for link in ("", "の", "を")
+    for word in ("資金洗浄", "洗浄", "マネロン", "マネーロンダリング")
 ]
 # A software maker breached to reach its customers: technology was hit (as lexicon.SUPPLY_CHAIN).
 SUPPLY_CHAIN = ["공급망 공격", "공급망 해킹", "サプライチェーン攻撃"]
@@ -222,6 +241,8 @@ THEFT = ("탈취", "빼돌", "훔", "절취", "窃取", "盗", "奪取")
 AIMED = THEFT + (
     "겨냥", "노려", "노린", "노렸", "노리", "표적", "타깃", "狙", "標的", "ターゲット", "潜入", "侵入", "잠입", "침투",
     "潜り込",
+    # ninth session: a company attacked (북, 방산업체 공격; 暗号資産企業を攻撃); missiles' targets are ruled out
+    "공격", "攻撃",
 )
 # Organisation heads that make a state sector's noun a company or an industry (방산업체, 防衛関連企業).
 COMPANY_HEADS = ("업체", "기업", "회사", "업계", "산업", "사", "企業", "会社", "業界", "産業", "メーカー", "業者")

@@ -19,7 +19,7 @@ from bot.tagging.actors import find_mentions
 from bot.tagging.context import Context
 from bot.tagging.frames import (
     add_crypto_theft,
-    add_impersonation_mail,
+    add_gapped_phrases,
     add_money_theft,
     add_organisations_aimed_at,
 )
@@ -102,7 +102,7 @@ class Tagger:
         add_crypto_theft(ctx)
         add_money_theft(ctx)
         add_organisations_aimed_at(ctx)
-        add_impersonation_mail(ctx)
+        add_gapped_phrases(ctx)
         mentions = find_mentions(ctx, self.kb)
         verdict = assess(ctx, mentions)
         sectors = find_sectors(ctx, mentions, verdict.dprk_cyber)

@@ -1,0 +1,91 @@
+"""Issue 16, ninth round: headline shapes of a third battery, written by kind before any new text was read.
+
+Laundered cryptocurrency, accounts taken over, passwords stolen, deepfakes in job interviews, wallets linked to
+the DPRK, a company attacked (Korean and Japanese), and the North named as the culprit (北の犯行). Each sentence
+is written for this test; none is taken from an article. Confusers: the same words where no DPRK cyber act is told
+(money laundered through ships and accounts, a deepfake of the leader, missiles, a hijacked airliner).
+"""
+
+import pytest
+
+from bot.tagging import get_tagger
+from tests.test_tags_short import assert_dprk_sectors
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return get_tagger()
+
+
+HEADLINES = [
+    # cryptocurrency laundered: the proceeds of the DPRK's thefts
+    "북한, 가상자산 세탁에 믹서 이용",
+    "북한 가상화폐 돈세탁 규모 늘어",
+    "北朝鮮、暗号資産の資金洗浄で新手法",
+    "北朝鮮の仮想通貨マネロン、ミキサー経由",
+    # accounts taken over, passwords stolen
+    "North Korean group hijacks social media accounts",
+    "North Korean hackers took over the email accounts of diplomats",
+    "북한, 외교관 이메일 계정 탈취",
+    "北朝鮮系グループ、SNSアカウント乗っ取り",
+    "북한, 포털 비밀번호 빼내",
+    "北朝鮮、パスワード盗む手口",
+    # deepfakes in job interviews: the IT-worker scheme
+    "North Korea uses deepfakes in job interviews",
+    "북한, 딥페이크로 화상 면접",
+    "北朝鮮がディープフェイクで採用面接",
+    # wallets and addresses held by the DPRK's thieves
+    "North Korea-linked wallets moved $100 million",
+    "US sanctions Lazarus-linked addresses",
+    "라자루스 연계 지갑 주소 공개",
+    # the North as the culprit
+    "サイバー攻撃は北の犯行か",
+]
+
+SECTORS = [
+    # a sector's companies attacked, in Korean and Japanese (as "attacks defense contractors" in English)
+    ("북, 국내 방산업체 공격", {"defense"}),
+    ("북한 해커가 국내 방산업체를 공격했다.", {"defense"}),
+    ("北朝鮮、日本の暗号資産企業を攻撃", {"cryptocurrency"}),
+    ("北朝鮮のハッカーが日本の暗号資産企業を攻撃した。", {"cryptocurrency"}),
+]
+
+RELATED_NOT_CYBER = [
+    # money laundering with no cryptocurrency: ships, accounts, front companies
+    "북한 자금세탁 선박 적발",
+    "북한, 해외 계좌 통해 자금세탁",
+    "北朝鮮、資金洗浄で制裁逃れ 船舶を利用",
+    # a deepfake of the leader is no job scheme
+    "Deepfake video of Kim Jong Un spreads online",
+    # what missiles and troops attack
+    "북한, 남측 기업 공격 위협",
+    "北朝鮮のミサイル攻撃で企業株価下落",
+    "North Korea attacks South Korean border post with artillery",
+    "北朝鮮の大陸間弾道ミサイル発射に北の関与",
+    # a hijacked airliner is no account
+    "North Korean agents hijacked a South Korean airliner in 1969",
+    "1969年の大韓航空機ハイジャック事件、北の犯行",
+    # a crypto conference is no theft
+    "North Korea hosts cryptocurrency conference in Pyongyang",
+]
+
+
+@pytest.mark.parametrize("title", HEADLINES)
+def test_dprk_cyber_titles(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize(("text", "sectors"), SECTORS)
+def test_sectors(tagger, text, sectors):
+    assert_dprk_sectors(tagger, text, sectors)
+
+
+@pytest.mark.parametrize("title", RELATED_NOT_CYBER)
+def test_dprk_related_not_cyber(tagger, title):
+    tags = tagger.tag(title, "")
+    assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
+
+
+def test_account_takeover_needs_the_dprk(tagger):
+    tags = tagger.tag("Hackers hijacked the social media accounts of a bank", "")
+    assert not tags.dprk_related and not tags.dprk_cyber
