@@ -40,6 +40,25 @@ HEADLINES = [
     "라자루스 연계 지갑 주소 공개",
     # the North as the culprit
     "サイバー攻撃は北の犯行か",
+    # a fourth battery by kind: smishing, malicious apps and packages, watering holes, defacement, zombie PCs,
+    # browser extensions, VPNs, the hacking units, networks broken into
+    "북한, 스미싱 문자 대량 유포",
+    "北朝鮮、スミッシングで個人情報狙う",
+    "北朝鮮、不正アプリで情報抜き取り",
+    "북한, npm에 악성 패키지 배포",
+    "北朝鮮、悪意あるパッケージをnpmに公開",
+    "북한, 워터링홀 공격",
+    "北朝鮮、水飲み場攻撃で韓国メディア狙う",
+    "북한 추정 홈페이지 변조",
+    "北朝鮮、ホームページ改ざん",
+    "북한, 좀비PC 동원",
+    "북한, 크롬 확장 프로그램 악용",
+    "North Korea abuses browser extensions",
+    "North Korea abuses VPN flaw",
+    "北朝鮮、VPNの欠陥を悪用",
+    "北朝鮮、身代金要求型ウイルス",
+    "North Korea's Bureau 121 expands",
+    "North Korea-linked spies breach defense firm networks",
 ]
 
 SECTORS = [
@@ -65,6 +84,11 @@ RELATED_NOT_CYBER = [
     # a hijacked airliner is no account
     "North Korean agents hijacked a South Korean airliner in 1969",
     "1969年の大韓航空機ハイジャック事件、北の犯行",
+    # a border crossed, missiles through defenses, a ring of people: no network
+    "North Korean troops breached the border fence",
+    "North Korean soldiers breached the military demarcation line",
+    "North Korea's new missiles could penetrate US missile defense systems",
+    "North Korean spies infiltrated a network of defectors",
     # a crypto conference is no theft
     "North Korea hosts cryptocurrency conference in Pyongyang",
 ]

@@ -177,6 +177,8 @@ def add_gapped_phrases(ctx: Context) -> None:
     for s in sorted(dprk_sents):
         for value, pattern in _GAPPED:
             m = pattern.search(ctx.sent_text(s))
+            if m and value == "network breach" and _ARMS.search(ctx.sent_text(s)):
+                continue  # "missiles that could penetrate defense systems"
             if m:
                 start = ctx.starts[s] + m.start()
                 added.append(Hit("cyber", value, start, start + len(m.group()), m.group(), -1, -1))
@@ -197,6 +199,15 @@ _GAPPED = (
     (
         "account takeover",
         re.compile(r"\b(?:hijack\w*|took over|take over|takes over|taking over)\b[^.!?\n]{0,40}?\baccounts?\b", re.I),
+    ),
+    # "breached the networks of defense firms" (not "a network of defectors")
+    (
+        "network breach",
+        re.compile(
+            r"\b(?:breach\w*|infiltrat\w*|penetrat\w*|broke into|break into|breaks into|compromis\w*)\b"
+            r"[^.!?\n]{0,40}?\b(?:networks?|systems|servers?|computers)\b(?!\s+of\s+(?:defectors|spies|agents))",
+            re.I,
+        ),
     ),
     # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)
     (

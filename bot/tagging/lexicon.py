@@ -69,6 +69,10 @@ CYBER = [
     "account takeover", "account takeovers", "account hijacking", "hijacked accounts", "hijacks accounts",
     "hijack accounts", "hijacking accounts", "linked wallets", "linked wallet", "linked addresses",
     "wallet addresses", "crypto addresses", "cryptocurrency addresses",
+    # a fourth battery by kind: packages, extensions, defacement, zombie computers, VPNs, the hacking units
+    "malicious packages", "malicious package", "malicious npm", "malicious apps", "malicious app",
+    "browser extensions", "browser extension", "chrome extensions", "chrome extension", "defacement",
+    "defaced", "zombie pcs", "zombie computers", "vpn", "vpns", "bureau 121", "unit 180", "lab 110",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",

@@ -56,6 +56,13 @@ CYBER = [
     "계정 탈취", "계정을 탈취", "계정 해킹", "계정을 해킹", "계정 도용", "アカウント乗っ取", "アカウントを乗っ取",
     "アカウントの乗っ取", "비밀번호 탈취", "비밀번호를 탈취", "비밀번호 빼내", "비밀번호를 빼내", "비밀번호를 빼돌",
     "パスワードを盗", "パスワード盗", "パスワードを窃取", "パスワード窃取", "지갑 주소", "ウォレットアドレス",
+    # a fourth battery by kind: smishing, malicious apps and packages, watering holes, defacement, zombie PCs,
+    # browser extensions, VPNs, ransomware's Japanese name
+    "스미싱", "スミッシング", "악성 앱", "악성앱", "不正アプリ", "悪質なアプリ", "悪意あるアプリ", "악성 패키지",
+    "悪意あるパッケージ", "悪意のあるパッケージ", "不正なパッケージ", "워터링홀", "워터링 홀", "水飲み場攻撃",
+    "홈페이지 변조", "홈페이지를 변조", "웹사이트 변조", "ホームページ改ざん", "ホームページが改ざん", "サイト改ざん",
+    "サイトが改ざん", "좀비PC", "좀비 PC", "ゾンビPC", "확장 프로그램", "拡張機能", "VPN", "身代金要求型",
+    "欠陥を悪用",
 ]
 # Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
 # alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.

@@ -132,6 +132,7 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     """The DPRK verdict of one text."""
     dprk = dprk_signals(ctx)
     cyber, topic_only = _not_another_states(ctx, ctx.hits("cyber"), dprk)
+    cyber = [h for h in cyber if not _physical_breach(ctx, h)]
     actors = [m for m in mentions if m.alias.kind == "actor"]
     if only_as_victim(ctx, dprk, len(actors)) or only_as_accuser(ctx, dprk, cyber, len(actors)):
         cyber = []  # "hack of North Korean propaganda site", 北朝鮮メディア「米国はハッカー帝国」: not its hacking
@@ -167,6 +168,19 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     related = dprk_cyber or bool(dprk)
     decisive_dprk = tuple(h for h, _ in pairs[:3]) or tuple(dprk[:1])
     return Verdict(dprk_cyber, related, round(score, 3), decisive_dprk, tuple(c for _, c in pairs[:3]))
+
+
+def _physical_breach(ctx: Context, hit: Hit) -> bool:
+    """ "North Korean soldiers breached the demarcation line": a border crossed, not a network."""
+    return hit.text.lower() in _BREACH and bool(_BORDER.search(ctx.sent_text(ctx.sent(hit.start))))
+
+
+_BREACH = {"breach", "breached", "breaches", "breaching"}
+_BORDER = re.compile(
+    r"\b(?:border|fence|demarcation|MDL|DMZ|ceasefire|armistice|airspace|territorial waters|limit line|NLL|troops|"
+    r"soldiers|warships?)\b|군사분계선|휴전선|영공|영해|북방한계선|軍事境界線|領空|領海|兵士",
+    re.IGNORECASE,
+)
 
 
 _SANCTIONS_TOPIC = re.compile(r"\s?제재(?!를?\s?회피)|制裁(?!逃れ|回避)")
