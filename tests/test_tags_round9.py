@@ -59,6 +59,21 @@ HEADLINES = [
     "北朝鮮、身代金要求型ウイルス",
     "North Korea's Bureau 121 expands",
     "North Korea-linked spies breach defense firm networks",
+    # a fifth battery: AI misused, scam coins and rug pulls, communications stolen, operatives inside companies
+    "North Korea abuses AI to get jobs",
+    "OpenAI bans accounts linked to North Korea",
+    "북한, AI 악용해 취업",
+    "北朝鮮、AIを悪用",
+    "オープンAI、北朝鮮のアカウントを削除",
+    "North Korean scam coins raised millions",
+    "北朝鮮のスキャムコイン、数百万ドル集める",
+    "북한, 러그풀로 투자금 가로채",
+    "North Korea stole messages of diplomats",
+    "북한, 외교안보 인사 통화내역·문자메시지 빼내",
+    "北朝鮮、韓国高官のメール盗み出す",
+    "North Korean operatives infiltrate Western companies",
+    "日本企業に潜り込む北朝鮮工作員",
+    "北朝鮮の工作員、日本企業の外注に潜む",
 ]
 
 SECTORS = [
@@ -89,6 +104,14 @@ RELATED_NOT_CYBER = [
     "North Korean soldiers breached the military demarcation line",
     "North Korea's new missiles could penetrate US missile defense systems",
     "North Korean spies infiltrated a network of defectors",
+    # the DPRK's own AI work, its agents and labourers, a spy's orders by mail
+    "North Korea develops its own AI, state media says",
+    "북한도 생성형 AI 개발",
+    "北朝鮮、AI研究所を新設",
+    "North Korean agents infiltrated a South Korean fishing village in 1968",
+    "North Korean workers hired by Chinese seafood companies",
+    "北朝鮮工作員、日本人を拉致",
+    "북한 공작원 지령 메일 수신",
     # a crypto conference is no theft
     "North Korea hosts cryptocurrency conference in Pyongyang",
 ]

@@ -209,6 +209,27 @@ _GAPPED = (
             re.I,
         ),
     ),
+    # "stole the messages of diplomats", 통화내역·문자메시지 빼내, 高官のメール盗み出す: communications stolen
+    (
+        "communications stolen",
+        re.compile(
+            r"\b(?:stole|steal\w*|theft of|intercept\w*)\b[^.!?\n]{0,20}?\b(?:messages|e-?mails|communications|"
+            r"call records|text messages)\b"
+            r"|(?:통화\s?내역|문자\s?메시지|메시지|이메일|메일|通話内訳|通話記録|メッセージ|メール|データ|ファイル)"
+            r"[^.!?。\n]{0,12}?(?:빼내|빼돌|탈취|훔|盗み出|盗ん|盗ま|窃取|抜き取)",
+            re.I,
+        ),
+    ),
+    # "operatives infiltrate Western companies", 日本企業に潜り込む北朝鮮工作員: the IT-worker scheme
+    (
+        "operatives in companies",
+        re.compile(
+            r"\boperatives\b[^.!?\n]{0,30}?\binfiltrat\w*[^.!?\n]{0,30}?\b(?:compan\w+|firms|businesses|employers)\b"
+            r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
+            r"|工作員[^。\n]{0,12}?(?:企業|会社|外注)[^。\n]{0,6}?(?:潜り込|潜む|潜入|に送)",
+            re.I,
+        ),
+    ),
     # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)
     (
         "deepfake applicant",

@@ -73,6 +73,10 @@ CYBER = [
     "malicious packages", "malicious package", "malicious npm", "malicious apps", "malicious app",
     "browser extensions", "browser extension", "chrome extensions", "chrome extension", "defacement",
     "defaced", "zombie pcs", "zombie computers", "vpn", "vpns", "bureau 121", "unit 180", "lab 110",
+    # a fifth battery by kind: AI misused (not the DPRK's own AI work), scam coins and rug pulls
+    "openai", "chatgpt", "abuses ai", "abused ai", "abusing ai", "misuses ai", "misused ai", "misusing ai",
+    "misuse of ai", "ai misuse", "abuse of ai", "scam coins", "scam coin", "scam tokens", "scam token", "rug pull",
+    "rug pulls", "rug-pull", "rug-pulls",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",

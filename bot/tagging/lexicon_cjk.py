@@ -63,6 +63,9 @@ CYBER = [
     "홈페이지 변조", "홈페이지를 변조", "웹사이트 변조", "ホームページ改ざん", "ホームページが改ざん", "サイト改ざん",
     "サイトが改ざん", "좀비PC", "좀비 PC", "ゾンビPC", "확장 프로그램", "拡張機能", "VPN", "身代金要求型",
     "欠陥を悪用",
+    # a fifth battery by kind: AI misused (not the DPRK's own AI work), scam coins and rug pulls
+    "AIを悪用", "AI悪用", "AI 악용", "AI를 악용", "인공지능 악용", "인공지능을 악용", "ChatGPT", "チャットGPT",
+    "챗GPT", "オープンAI", "OpenAI", "오픈AI", "スキャムコイン", "스캠 코인", "스캠코인", "ラグプル", "러그풀",
 ]
 # Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
 # alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.
