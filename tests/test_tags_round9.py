@@ -74,9 +74,21 @@ HEADLINES = [
     "North Korean operatives infiltrate Western companies",
     "日本企業に潜り込む北朝鮮工作員",
     "北朝鮮の工作員、日本企業の外注に潜む",
+    # kinds met in a blind headline set once it was opened (sentences written here): the hacking units by number,
+    # IT staff hired unknowingly, foreign currency seized, a breach of customers' data blamed on the DPRK, call
+    # contents taken, crypto plundered, operatives slipping into companies, hiring fraud
+    "「121局」、日本企業を狙う",
+    "미 정부, 북한 IT 직원 채용 주의 당부",
+    "北朝鮮、外貨奪取を加速",
+    "個人情報流出、背後に北朝鮮か",
+    "고객정보 유출 배후는 북한",
+    "北이 고위 인사 통화 내용 탈취",
+    "北朝鮮が略奪した仮想通貨、ミサイル開発に",
+    "日本企業に入り込む北朝鮮工作員",
 ]
 
 SECTORS = [
+    ("北朝鮮の採用詐欺、暗号企業を狙う", {"cryptocurrency"}),
     # a sector's companies attacked, in Korean and Japanese (as "attacks defense contractors" in English)
     ("북, 국내 방산업체 공격", {"defense"}),
     ("북한 해커가 국내 방산업체를 공격했다.", {"defense"}),
@@ -112,6 +124,10 @@ RELATED_NOT_CYBER = [
     "North Korean workers hired by Chinese seafood companies",
     "北朝鮮工作員、日本人を拉致",
     "북한 공작원 지령 메일 수신",
+    # secrets leaked by spies, goods plundered from a boat
+    "군사기밀 유출 사건 배후에 북한 공작원",
+    "機密情報流出、背後に北朝鮮の工作員",
+    "北朝鮮、日本の漁船から物資を略奪",
     # a crypto conference is no theft
     "North Korea hosts cryptocurrency conference in Pyongyang",
 ]

@@ -215,7 +215,7 @@ _GAPPED = (
         re.compile(
             r"\b(?:stole|steal\w*|theft of|intercept\w*)\b[^.!?\n]{0,20}?\b(?:messages|e-?mails|communications|"
             r"call records|text messages)\b"
-            r"|(?:통화\s?내역|문자\s?메시지|메시지|이메일|메일|通話内訳|通話記録|メッセージ|メール|データ|ファイル)"
+            r"|(?:통화\s?(?:내역|내용)|문자\s?메시지|메시지|이메일|메일|通話内訳|通話記録|メッセージ|メール|データ|ファイル)"
             r"[^.!?。\n]{0,12}?(?:빼내|빼돌|탈취|훔|盗み出|盗ん|盗ま|窃取|抜き取)",
             re.I,
         ),
@@ -225,8 +225,20 @@ _GAPPED = (
         "operatives in companies",
         re.compile(
             r"\boperatives\b[^.!?\n]{0,30}?\binfiltrat\w*[^.!?\n]{0,30}?\b(?:compan\w+|firms|businesses|employers)\b"
-            r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
+            r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|入り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
             r"|工作員[^。\n]{0,12}?(?:企業|会社|外注)[^。\n]{0,6}?(?:潜り込|潜む|潜入|に送)",
+            re.I,
+        ),
+    ),
+    # 個人情報流出、背後に北朝鮮か; 고객정보 유출 배후는 북한: a breach of personal or a company's data blamed on the
+    # DPRK (not secrets leaked by spies: 機密, 군사기밀 are no such data)
+    (
+        "data breach blamed",
+        re.compile(
+            r"(?:(?:個人|顧客|会員|グループ|企業|会社|社)情報(?:が|の)?流出|(?:개인|고객|회원)\s?정보\s?유출|"
+            r"data (?:breach|leak))[^.!?。\n]{0,30}?(?:背後|배후|関与|소행|犯行|仕業|blamed|behind)"
+            r"|(?:背後|배후|関与|소행|犯行|仕業)[^.!?。\n]{0,30}?(?:(?:個人|顧客|会員)情報(?:が|の)?流出|"
+            r"(?:개인|고객|회원)\s?정보\s?유출)",
             re.I,
         ),
     ),

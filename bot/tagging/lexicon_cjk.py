@@ -15,6 +15,8 @@ DPRK = [
     "金正恩", "偵察総局", "北のサイバー", "北のハッカー", "北のハッキング", "北サイバー", "北ハッカー",
     # ninth session: the North as the culprit (サイバー攻撃は北の犯行か)
     "北の犯行", "北の仕業", "北の関与", "北関与", "北背後",
+    # the DPRK's hacking units (also cyber words below)
+    "121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所",
 ]
 CYBER = [
     "해킹", "해커", "사이버", "악성코드", "악성 코드", "랜섬웨어", "피싱", "취약점", "백도어", "공격그룹",
@@ -66,6 +68,9 @@ CYBER = [
     # a fifth battery by kind: AI misused (not the DPRK's own AI work), scam coins and rug pulls
     "AIを悪用", "AI悪用", "AI 악용", "AI를 악용", "인공지능 악용", "인공지능을 악용", "ChatGPT", "チャットGPT",
     "챗GPT", "オープンAI", "OpenAI", "오픈AI", "スキャムコイン", "스캠 코인", "스캠코인", "ラグプル", "러그풀",
+    # the DPRK's hacking units; IT staff hired unknowingly; hiring fraud; foreign currency seized
+    "121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所", "IT 직원", "IT직원", "採用詐欺",
+    "求人詐欺", "就職詐欺", "채용 사기", "채용사기", "구인 사기", "外貨奪取", "外貨を奪", "外貨を略奪", "資金を奪取",
 ]
 # Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
 # alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.
@@ -94,7 +99,7 @@ DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도�
 SCHEME = [
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
     "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務", "IT 기술자",
-    "偽装就業", "ラップトップファーム",
+    "偽装就業", "ラップトップファーム", "IT 직원", "IT직원",
 ]
 # Sector nouns: Korean, then Japanese.
 NOUNS = {
@@ -106,6 +111,8 @@ NOUNS = {
         "ブロックチェーン", "デジタル資産", "DeFi",
         # eighth session: decentralised finance in Japanese
         "分散型金融",
+        # ninth session: crypto firms in Japanese shorthand
+        "暗号企業", "暗号関連企業", "クリプト企業",
     ],
     "finance": [
         "은행", "금융기관", "금융회사", "금융권", "금융사", "증권사", "카드사",
@@ -237,6 +244,7 @@ TARGET = [
     "動かなくなった",
     "훔쳐", "훔친", "훔쳤", "절취", "도난", "강탈", "첩보", "목표로 삼",
     "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "強奪", "流出", "を対象に", "ターゲット",
+    "略奪", "약탈",
     # fifth session: mail sent to its targets, a fraudulent transfer
     "送り付け", "送りつけ", "を送っ", "を送信", "送付", "不正送金", "유포", "뚫",
     "장악", "潜入", "잠입", "潜り込", "악성코드를 설치", "악성코드 설치", "악성코드를 심", "에 접근", "에 접촉",
@@ -247,7 +255,7 @@ TARGET = [
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 # Theft words (a target word starting with one of these is a theft).
-THEFT = ("탈취", "빼돌", "훔", "절취", "窃取", "盗", "奪取")
+THEFT = ("탈취", "빼돌", "훔", "절취", "窃取", "盗", "奪取", "略奪", "약탈")
 AIMED = THEFT + (
     "겨냥", "노려", "노린", "노렸", "노리", "표적", "타깃", "狙", "標的", "ターゲット", "潜入", "侵入", "잠입", "침투",
     "潜り込",
