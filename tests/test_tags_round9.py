@@ -85,6 +85,18 @@ HEADLINES = [
     "北이 고위 인사 통화 내용 탈취",
     "北朝鮮が略奪した仮想通貨、ミサイル開発に",
     "日本企業に入り込む北朝鮮工作員",
+    # kinds met in a second blind headline set once opened (sentences written here): the North as the culprit in
+    # Japanese (北が関与, 北ハッキング部隊), a developer who is a 北工作員, a laptop farmer, a disguised app, a
+    # theft (절도) from a central bank, a fronted place phrase before a comma, "North" beside Seoul
+    "FBI、不正アクセスは北が関与と結論",
+    "「北ハッキング部隊が主導」、攻撃7万件",
+    "在宅の開発者、正体は「北工作員」",
+    "Laptop farmer admits helping North Korean IT workers",
+    "북한, 앱마켓에 위장 앱 올려",
+    "북한 소행 은행 절도 사건",
+    "In North Korea, hackers live as a handpicked, pampered elite",
+    "Seoul says the North hacked its navy",
+    "U.S., S. Korea blame North for cyber-attack",
 ]
 
 SECTORS = [
@@ -124,6 +136,8 @@ RELATED_NOT_CYBER = [
     "North Korean workers hired by Chinese seafood companies",
     "北朝鮮工作員、日本人を拉致",
     "북한 공작원 지령 메일 수신",
+    # "North" beside Seoul with no cyber word
+    "Seoul: North fires missiles",
     # secrets leaked by spies, goods plundered from a boat
     "군사기밀 유출 사건 배후에 북한 공작원",
     "機密情報流出、背後に北朝鮮の工作員",
@@ -147,6 +161,24 @@ def test_sectors(tagger, text, sectors):
 def test_dprk_related_not_cyber(tagger, title):
     tags = tagger.tag(title, "")
     assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
+
+
+NOT_DPRK = [
+    # "North" that is no DPRK: a place before a name, compass points, lower case, or no South Korea in the text
+    "North Carolina bank hacked, Seoul office closed",
+    "Hackers hit banks in North America and South Korea",
+    "South Korea's north hit by cyber-attack",
+    "Hackers suspected in North, officials say",
+    # 北 after a kanji or katakana word is part of it (東北, 台北)
+    "東北の関与、サイバー攻撃で",
+    "台北がハッキング被害",
+]
+
+
+@pytest.mark.parametrize("title", NOT_DPRK)
+def test_not_dprk(tagger, title):
+    tags = tagger.tag(title, "")
+    assert not tags.dprk_related and not tags.dprk_cyber, tags.evidence
 
 
 def test_account_takeover_needs_the_dprk(tagger):

@@ -68,6 +68,10 @@ class CjkMatcher:
         self.patterns.append(
             ("dprk", "dprk", re.compile(rf"(?<![{han_kana}]){hanja}(?=[がは]{lexicon_cjk.JA_NORTH_CYBER})"))
         )
+        # 北の犯行, 北が関与, 北工作員: the North named as the culprit (after a particle too: 攻撃は北の犯行)
+        han_katakana = r"\u30a0-\u30ff\u4e00-\u9fff"
+        culprit = re.compile(rf"(?<![{han_katakana}]){hanja}{lexicon_cjk.JA_NORTH_CULPRIT}")
+        self.patterns.append(("dprk", "dprk", culprit))
         # 북 alone in a headline: "북, ...", "북·러", "북 해커" (not 남북, 북한, 북극, 북쪽, nor a book: 북 콘서트)
         self.patterns.append(("dprk", "dprk", re.compile(lexicon_cjk.DPRK_SYLLABLE)))
         for bare in lexicon_cjk.MILITARY_BARE:  # 우리 군을, 政府や軍を: the military standing alone

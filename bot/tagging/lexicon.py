@@ -76,7 +76,7 @@ CYBER = [
     # a fifth battery by kind: AI misused (not the DPRK's own AI work), scam coins and rug pulls
     "openai", "chatgpt", "abuses ai", "abused ai", "abusing ai", "misuses ai", "misused ai", "misusing ai",
     "misuse of ai", "ai misuse", "abuse of ai", "scam coins", "scam coin", "scam tokens", "scam token", "rug pull",
-    "rug pulls", "rug-pull", "rug-pulls",
+    "rug pulls", "rug-pull", "rug-pulls", "laptop farmer", "laptop farmers", "it infiltration",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",

@@ -13,8 +13,6 @@ DPRK = [
     "朝鮮民主主義人民共和国",
     # the leader in Japanese; "the North" written 北の or 北 glued to a cyber word (北のハッカー, 北サイバー部隊)
     "金正恩", "偵察総局", "北のサイバー", "北のハッカー", "北のハッキング", "北サイバー", "北ハッカー",
-    # ninth session: the North as the culprit (サイバー攻撃は北の犯行か)
-    "北の犯行", "北の仕業", "北の関与", "北関与", "北背後",
     # the DPRK's hacking units (also cyber words below)
     "121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所",
 ]
@@ -71,6 +69,7 @@ CYBER = [
     # the DPRK's hacking units; IT staff hired unknowingly; hiring fraud; foreign currency seized
     "121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所", "IT 직원", "IT직원", "採用詐欺",
     "求人詐欺", "就職詐欺", "채용 사기", "채용사기", "구인 사기", "外貨奪取", "外貨を奪", "外貨を略奪", "資金を奪取",
+    "위장 앱", "위장앱", "偽装アプリ",
 ]
 # Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
 # alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.
@@ -92,6 +91,8 @@ SUPPLY_CHAIN = ["공급망 공격", "공급망 해킹", "サプライチェー�
 DPRK_HANJA = "北"
 # In Japanese, 北 as the subject (北が, 北は) counts only before a cyber word in its clause (see korean.py).
 JA_NORTH_CYBER = r"(?=[^。\n]{0,30}(?:サイバー|ハッキング|ハッカー|不正アクセス|マルウェア|ランサムウェア|窃取))"
+# In Japanese, 北 glued to (or with が/の before) the culprit's words: 北の犯行, 北が関与, 北工作員, 北ハッキング部隊.
+JA_NORTH_CULPRIT = r"(?=(?:が|の)?(?:関与|犯行|仕業|背後|工作員|ハッキング|ハッカー|サイバー))"
 # North Korea as one Hangul syllable (북, 北's reading) only where nothing else can be meant: standing alone before a
 # comma or a middle dot, or before the words hacker/hacking/a provocation ("북, 南겨냥 ...", "북 해커 조직").
 DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도발|\s?소행)"
@@ -244,7 +245,7 @@ TARGET = [
     "動かなくなった",
     "훔쳐", "훔친", "훔쳤", "절취", "도난", "강탈", "첩보", "목표로 삼",
     "標的", "ハッキング", "狙", "攻撃", "窃取", "侵入", "盗", "感染", "奪取", "強奪", "流出", "を対象に", "ターゲット",
-    "略奪", "약탈",
+    "略奪", "약탈", "절도",
     # fifth session: mail sent to its targets, a fraudulent transfer
     "送り付け", "送りつけ", "を送っ", "を送信", "送付", "不正送金", "유포", "뚫",
     "장악", "潜入", "잠입", "潜り込", "악성코드를 설치", "악성코드 설치", "악성코드를 심", "에 접근", "에 접촉",
@@ -255,7 +256,7 @@ TARGET = [
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 # Theft words (a target word starting with one of these is a theft).
-THEFT = ("탈취", "빼돌", "훔", "절취", "窃取", "盗", "奪取", "略奪", "약탈")
+THEFT = ("탈취", "빼돌", "훔", "절취", "절도", "窃取", "盗", "奪取", "略奪", "약탈")
 AIMED = THEFT + (
     "겨냥", "노려", "노린", "노렸", "노리", "표적", "타깃", "狙", "標的", "ターゲット", "潜入", "侵入", "잠입", "침투",
     "潜り込",

@@ -6,7 +6,8 @@ tagging cost on long advisories, and get the tags such a text always gets: indic
 
 Rules, conservative on purpose: every phrase the rule matcher knows for those kinds is indexed by its rarest
 (longest uncommon) word; a text in which the words of some phrase occur in order with only non-word characters
-between them (case-insensitive, inside longer words too), or with any CJK character, takes the full pipeline.
+between them (case-insensitive, inside longer words too), or with any CJK character, or with "North" beside South
+Korea (the_north.py), takes the full pipeline.
 A false "maybe" costs time; a false "no" would lose a tag, so the test errs on the side of maybe.
 """
 
@@ -18,6 +19,7 @@ from functools import lru_cache
 from bot.tagging import lexicon
 from bot.tagging.kb import KnowledgeBase
 from bot.tagging.korean import CJK_CHAR
+from bot.tagging.the_north import may_name_the_north
 
 # words as spaCy's tokens can start and end: "_" is punctuation to it (split off "_DPRK"), and a unit after a
 # number is split off ("APT38K" -> "APT38" "K"), so a word ending letters-after-a-digit also counts without them
@@ -46,7 +48,7 @@ class Prescreen:
 
     def may_match(self, text: str) -> bool:
         """False only when the pipeline could not find a DPRK actor, malware or signal in `text`."""
-        if CJK_CHAR.search(text):
+        if CJK_CHAR.search(text) or may_name_the_north(text):
             return True
         lower = text.lower()
         words = set(_WORD.findall(lower))

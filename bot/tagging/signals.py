@@ -21,7 +21,7 @@ Rules (taxonomy.md "The tag contract"):
   signal only with cyber words in the same item; a one- or two-character item is the headline's subject
   ("美, ...", "北, ..."), not a topic, so Korean headlines written "美, X…Y, Z" are no digest; an item led by a
   pronoun, "not", "but" or a verb ("..., he hacked data, ...", "North Korea, not China, was behind ...") goes on
-  with the item before it.
+  with the item before it, and so does the item after a fronted place phrase ("In North Korea, hackers are ...").
 - The DPRK only as the victim (its propaganda site hacked, its internet knocked out; dprk_victim.py), or only as
   the accuser (its media calling another state hackers; dprk_accuser.py), pairs with no cyber word; nor does the
   DPRK right before "sanctions" in Korean or Japanese (대북제재, 北朝鮮制裁委員会: a topic).
@@ -230,6 +230,9 @@ def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> li
     for i, (a, _) in enumerate(items):  # "..., he hacked data, ...": a pronoun carries the item before it on
         if i - 1 in dprk_items and _PRONOUN_LED.match(ctx.text, a):
             dprk_items.add(i)
+        # "In North Korea, hackers are ...": a fronted place phrase is no topic, its clause follows
+        if i - 1 in dprk_items and _FRONTED.fullmatch(ctx.text[items[i - 1][0] : items[i - 1][1]]):
+            dprk_items.add(i)
     return [h for h in cyber if h.start >= title_end or item(h.start) in dprk_items]
 
 
@@ -251,6 +254,7 @@ _SANCTIONS_AFTER = re.compile(
 )
 _SANCTIONS_BEFORE = re.compile(rf"sanctions\s(?:on|against)\s(?:{_STATES}\s?(?:,|and|or)\s)*$", re.IGNORECASE)
 _TITLE_ITEM = re.compile(r"[^,;|]+")
+_FRONTED = re.compile(r"\s*(?:In|Inside|For|From|Across|Within|At)\s+\S+(?:\s+\S+){0,2}\s*")
 QUOTE_SHARE = 0.8  # a quotation longer than this share of the title is the title itself
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 _PRONOUN_LED = re.compile(

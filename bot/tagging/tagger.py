@@ -30,6 +30,7 @@ from bot.tagging.prescreen import Prescreen
 from bot.tagging.sector_frames import it_worker_scheme
 from bot.tagging.sectors import find_sectors
 from bot.tagging.signals import assess
+from bot.tagging.the_north import add_the_north
 
 _LETTER = re.compile(r"[^\W\d_]")
 KOREAN_SHARE = 0.3
@@ -103,6 +104,7 @@ class Tagger:
         add_money_theft(ctx)
         add_organisations_aimed_at(ctx)
         add_gapped_phrases(ctx)
+        add_the_north(ctx)
         mentions = find_mentions(ctx, self.kb)
         verdict = assess(ctx, mentions)
         sectors = find_sectors(ctx, mentions, verdict.dprk_cyber)

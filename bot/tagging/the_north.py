@@ -1,0 +1,41 @@
+""" "North" alone as the DPRK, the way English-language Korean press writes it ("U.S., S. Korea suspect North in
+cyber-attack", "Seoul says the North hacked its navy").
+
+Rules:
+- "North", capitalised, standing alone counts as a DPRK signal only in a text that also names South Korea (South
+  Korea, S. Korea, Seoul, ROK): that pairing is what makes the bare word mean the other Korea.
+- Not before a capitalised word, a digit or a hyphen ("North America", "North Carolina", "North Face",
+  "North-East"), nor in "North and South" (both Koreas, or compass points), "North of ...", "Northern", and never
+  lower case ("the north of the country").
+- The hit is added to the Context like the other DPRK signals, so every rule that reads DPRK signals sees it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging.context import Context
+from bot.tagging.nlp import Hit
+
+_SOUTH = re.compile(r"\b(?:South Korea|S\. ?Korea|Seoul|ROK)\b")
+_NORTH = re.compile(r"\bNorth\b(?![-‐]|\s+[A-Z0-9]|\s+(?:and|&|or)\s+South\b|\s+of\b|ern\b)")
+
+
+def may_name_the_north(text: str) -> bool:
+    """Whether `text` can hold a bare "North" meaning the DPRK (prescreen.py asks this first)."""
+    return "North" in text and bool(_SOUTH.search(text))
+
+
+def add_the_north(ctx: Context) -> None:
+    """Add a DPRK Hit for each bare "North" in a text that names South Korea."""
+    if not may_name_the_north(ctx.text):
+        return
+    taken = [(h.start, h.end) for h in ctx.hits("dprk")]
+    added = []
+    for m in _NORTH.finditer(ctx.text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue  # inside "North Korea", "North Korean"
+        tok = next((t.i for t in ctx.doc if t.idx == m.start()), -1)
+        added.append(Hit("dprk", "north", m.start(), m.end(), m.group(), tok, tok + 1 if tok >= 0 else -1))
+    if added:
+        ctx.by_kind["dprk"] = sorted([*ctx.hits("dprk"), *added], key=lambda h: (h.start, -h.end))
