@@ -97,10 +97,39 @@ HEADLINES = [
     "In North Korea, hackers live as a handpicked, pampered elite",
     "Seoul says the North hacked its navy",
     "U.S., S. Korea blame North for cyber-attack",
+    # sanctions evaded by hacking stay the DPRK's act
+    "北朝鮮の制裁逃れ、ハッキングで資金",
+    "북한의 제재 회피 위한 해킹",
 ]
 
 SECTORS = [
     ("北朝鮮の採用詐欺、暗号企業を狙う", {"cryptocurrency"}),
+    # kinds met in blind set J once opened (sentences written here): lists of fields that were targeted, with
+    # 와/과 and a parenthesis in them; the workplaces of IT workers; 航空宇宙 as aerospace alone
+    (
+        "북한 해킹조직이 가상자산과 금융, 정보기술(IT), 국방 등 분야로 공격 대상을 넓혔다.",
+        {"cryptocurrency", "finance", "technology", "defense"},
+    ),
+    ("北朝鮮のハッカーは通信、金融などの分野の企業を標的にしてきた。", {"telecommunications", "finance"}),
+    (
+        "北朝鮮のIT労働者の勤務先には、テレビ局や航空宇宙関連企業などが含まれていた。",
+        {"media", "aerospace", "technology"},
+    ),
+    (
+        "The North Korean IT workers' employers included a television network and a bank.",
+        {"media", "finance", "technology"},
+    ),
+    # bait and payments: journalists impersonated, a ransom paid in bitcoin
+    ("North Korean hackers posed as journalists and sent malware to diplomats.", {"government"}),
+    (
+        "North Korean hackers sent emails that looked like interview requests from journalists to diplomats.",
+        {"government"},
+    ),
+    (
+        "North Korean hackers stole data from a hospital and extorted 200 million won, or about $150,000, in bitcoin "
+        "from it as ransom.",
+        {"healthcare"},
+    ),
     # a sector's companies attacked, in Korean and Japanese (as "attacks defense contractors" in English)
     ("북, 국내 방산업체 공격", {"defense"}),
     ("북한 해커가 국내 방산업체를 공격했다.", {"defense"}),
@@ -138,6 +167,9 @@ RELATED_NOT_CYBER = [
     "북한 공작원 지령 메일 수신",
     # "North" beside Seoul with no cyber word
     "Seoul: North fires missiles",
+    # the DPRK as the topic of sanctions investigators who were hacked (北朝鮮の制裁, 북한의 제재)
+    "北朝鮮の制裁決議違反を調べる専門家委員にハッキング",
+    "북한의 제재 위반 조사 패널 해킹",
     # secrets leaked by spies, goods plundered from a boat
     "군사기밀 유출 사건 배후에 북한 공작원",
     "機密情報流出、背後に北朝鮮の工作員",

@@ -237,6 +237,7 @@ LURE = {
     "decoy", "disguised", "fake", "fictitious", "impersonate", "impersonating", "lure", "lures", "masquerading",
     "pose", "poses", "posing", "pretending", "spoofed", "spoofing", "themed", "appear", "appears", "appearing",
     "purporting", "purported", "claiming", "mimicking", "imitating", "masquerade", "impersonated", "impersonates",
+    "posed", "resembling", "resembled", "disguising",
 }
 # Words right after a sector noun that make it the bait: "the ministry's logo", "bank letterhead".
 LURE_AFTER = {"logo", "logos", "letterhead", "letterheads", "branding", "insignia"}

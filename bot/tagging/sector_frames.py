@@ -111,6 +111,8 @@ CJK_PAYMENT = (
     "압수", "몰수", "押収", "没収",
 )  # fmt: skip
 PAYMENT_REACH = 4  # words (Korean/Japanese: 3 times as many characters) around cryptocurrency
+RANSOM = {"ransom", "ransoms", "extorted", "extortion", "extort", "extorting"}
+RANSOM_REACH = 12  # words around cryptocurrency where a ransom or an extortion makes it the payment
 
 
 def told(ctx: Context, hit: Hit) -> bool:
@@ -139,7 +141,9 @@ def payment(ctx: Context, hit: Hit) -> bool:
     near = [t.lower_ for t in window if ctx.sent(t.idx) == sent]
     if any(w in lexicon.THEFT for w in near):
         return False  # "stealing and laundering cryptocurrency": a theft all the same
-    return any(w in PAYMENT for w in near)
+    wide = ctx.doc[max(0, hit.tok_start - RANSOM_REACH) : hit.tok_end + RANSOM_REACH]
+    ransom = any(t.lower_ in RANSOM and ctx.sent(t.idx) == sent for t in wide)
+    return ransom or any(w in PAYMENT for w in near)  # "extorted 470 million won in bitcoin ... as ransom"
 
 
 def speaker_side(ctx: Context, hit: Hit) -> bool:

@@ -219,7 +219,8 @@ _SOURCE_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.SOURCE_BEFORE)})(?: \S+){{
 # "appear to come from", "look like they come from", "purporting to be from", up to the noun (and its coordinates).
 _SEEMING_FROM = re.compile(
     r"\b(?:appear|appears|appeared|appearing|look|looks|looked|looking|seem|seems|seemed|seeming|purport\w*|"
-    r"claim\w*|pretend\w*)\b[^.;:!?]{0,30}?\b(?:come|comes|coming|be|are|is|was|were)\s+(?:sent\s+)?from\b"
+    r"claim\w*|pretend\w*)\b[^.;:!?]{0,30}?\b(?:(?:come|comes|coming|be|are|is|was|were)\s+(?:sent\s+)?from|"
+    r"like\b[^.;:!?]{0,40}?\bfrom)\b"
     r"(?:(?!\bto\b)[^.;:!?]){0,80}$",  # up to the noun, not past "to" (who received it)
     re.IGNORECASE,
 )
@@ -379,17 +380,25 @@ _INLINE_HEADING = re.compile(
 # exchanges", "이번 공격의 대상은 소프트웨어, IT, 금융 등", "IT·SW·반도체·금융·통신 등 최소 6곳을 타깃으로",
 # "対象はA、Bなど": the list names what was targeted.
 _INCLUDE_LIST = re.compile(
-    r"\b(?:affected|impacted|targeted|victim|target)\w*(?:\s+(?:industries|sectors|organi[sz]ations|entities|"
+    r"\b(?:affected|impacted|targeted|victim|target|employer|hirer)\w*(?:\s+(?:industries|sectors|organi[sz]ations|entities|"
     r"verticals|companies))?\s+(?:include[sd]?|including|span(?:ned|s)?|such\s+as)\s+([^.;:\n]+)",
     re.IGNORECASE,
 )
-_CJK_LIST = re.compile(r"(?:대상은|대상이|타깃은|표적은|対象は|標的は)\s?([^.。\n]{2,80}?)\s?(?:등|など)")
+_CJK_LIST = re.compile(
+    r"(?:대상은|대상이|타깃은|표적은|対象は|標的は|勤務先には|勤務先は|雇用先には|취업처는|취업처에는)"
+    r"\s?([^.。\n]{2,80}?)\s?(?:등|など)"
+)
 # "... 등 최소 6곳을 타깃으로": found from its end, then the list read backwards (a scan from every word was slow)
 _CJK_COUNTED = re.compile(
     r"\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)(?:을|를|が|を)?\s?"
     r"(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
+    # "... 등 분야로 공격 대상을 넓혀", "...などの分野の企業を標的": a list of fields that were targeted
+    r"|\s?(?:등|など)\s?(?:의\s?|の)?(?:분야|산업|업종|업계|分野|業界|産業|業種)(?:의\s?|の)?(?:기업|企業|会社|조직|組織)?"
+    r"(?:을|를|が|を|으로|로|에)?\s?(?:공격\s?대상|공격|타깃|표적|겨냥|노려|노린|狙|標的|攻撃)"
 )
-_LIST_BEFORE = re.compile(r"(?:[\w가-힣]+\s?[·・,、]\s?)+[\w가-힣]+$")
+_LIST_BEFORE = re.compile(  # items joined by ·, 、, commas, 와/과/및/や/と; an item may carry "(IT)"
+    r"(?:[\w가-힣]+(?:\([^()\n]{1,12}\))?\s?(?:[·・,、]|와|과|및|や|と)\s?)+[\w가-힣]+(?:\([^()\n]{1,12}\))?$"
+)
 CJK_LIST_REACH = 60  # characters before "등 최소 N곳" where its list is read
 
 

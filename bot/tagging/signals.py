@@ -183,7 +183,7 @@ _BORDER = re.compile(
 )
 
 
-_SANCTIONS_TOPIC = re.compile(r"\s?제재(?!를?\s?회피)|制裁(?!逃れ|回避)")
+_SANCTIONS_TOPIC = re.compile(r"\s?(?:의\s?)?제재(?!를?\s?회피)|(?:の)?制裁(?!逃れ|回避)")
 
 
 def _malware_subject(ctx: Context, malware: list[Mention]) -> bool:
