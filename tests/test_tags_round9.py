@@ -97,6 +97,18 @@ HEADLINES = [
     "In North Korea, hackers live as a handpicked, pampered elite",
     "Seoul says the North hacked its navy",
     "U.S., S. Korea blame North for cyber-attack",
+    # a sixth battery by kind: machines taken over or used as relays, malicious files, certificates
+    "북한, 국내 기업 PC 100여대 장악",
+    "北朝鮮、PCを遠隔操作",
+    "北朝鮮、サーバー乗っ取り",
+    "북한, 국내 대학 서버 경유",
+    "North Korea hijacked South Korean PCs",
+    "North Korea used South Korean servers as relays",
+    "북, 이메일로 악성 파일 유포",
+    "北朝鮮の不正ファイル拡散",
+    "North Korea spreads malicious files via email",
+    "北朝鮮、電子証明書を盗む",
+    "North Korea stole digital certificates",
     # sanctions evaded by hacking stay the DPRK's act
     "北朝鮮の制裁逃れ、ハッキングで資金",
     "북한의 제재 회피 위한 해킹",
@@ -167,6 +179,10 @@ RELATED_NOT_CYBER = [
     "북한 공작원 지령 메일 수신",
     # "North" beside Seoul with no cyber word
     "Seoul: North fires missiles",
+    # a ship taken over, a missile fired by remote control, the DPRK's own internet addresses
+    "북한 선박, 한국 어선 장악",
+    "北朝鮮、ミサイルを遠隔操作で発射",
+    "North Korea has only 1,024 IP addresses",
     # the DPRK as the topic of sanctions investigators who were hacked (北朝鮮の制裁, 북한의 제재)
     "北朝鮮の制裁決議違反を調べる専門家委員にハッキング",
     "북한의 제재 위반 조사 패널 해킹",

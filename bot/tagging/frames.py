@@ -195,10 +195,23 @@ _GAPPED = (
             r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
         ),
     ),
-    # "hijacked the social media accounts of", "took over email accounts"
+    # "hijacked the social media accounts of", "took over email accounts", "hijacked South Korean PCs"
     (
         "account takeover",
-        re.compile(r"\b(?:hijack\w*|took over|take over|takes over|taking over)\b[^.!?\n]{0,40}?\baccounts?\b", re.I),
+        re.compile(
+            r"\b(?:hijack\w*|took over|take over|takes over|taking over)\b[^.!?\n]{0,40}?"
+            r"\b(?:accounts?|PCs|computers|servers)\b",
+            re.I,
+        ),
+    ),
+    # PC 100여대 장악, PCを遠隔操作, 서버 경유, "used South Korean servers as relays": machines taken over or used
+    (
+        "machines taken over",
+        re.compile(
+            r"(?:PC|컴퓨터|서버|サーバー|サーバ|パソコン|端末)[^.!?。\n]{0,10}?(?:장악|원격\s?조종|경유|乗っ取|遠隔操作|踏み台)"
+            r"|\bservers?\b[^.!?\n]{0,10}?\bas\s+(?:relays?|proxies|proxy|launch\s?pads?|stepping stones?)\b",
+            re.I,
+        ),
     ),
     # "breached the networks of defense firms" (not "a network of defectors")
     (

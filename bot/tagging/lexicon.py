@@ -77,6 +77,9 @@ CYBER = [
     "openai", "chatgpt", "abuses ai", "abused ai", "abusing ai", "misuses ai", "misused ai", "misusing ai",
     "misuse of ai", "ai misuse", "abuse of ai", "scam coins", "scam coin", "scam tokens", "scam token", "rug pull",
     "rug pulls", "rug-pull", "rug-pulls", "laptop farmer", "laptop farmers", "it infiltration",
+    # a sixth battery by kind: files, addresses and certificates of an intrusion
+    "malicious files", "malicious file", "digital certificates", "digital certificate",
+    "code-signing certificates", "code-signing certificate", "code signing certificates", "relay servers",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",

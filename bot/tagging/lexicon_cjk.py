@@ -70,6 +70,9 @@ CYBER = [
     "121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所", "IT 직원", "IT직원", "採用詐欺",
     "求人詐欺", "就職詐欺", "채용 사기", "채용사기", "구인 사기", "外貨奪取", "外貨を奪", "外貨を略奪", "資金を奪取",
     "위장 앱", "위장앱", "偽装アプリ",
+    # a sixth battery by kind: files, addresses and certificates of an intrusion
+    "악성 파일", "악성파일", "不正ファイル", "悪意あるファイル", "電子証明書",
+    "디지털 인증서", "コード署名証明書",
 ]
 # Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
 # alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.
