@@ -173,9 +173,13 @@ def add_gapped_phrases(ctx: Context) -> None:
     """Add a cyber Hit for each sentence naming the DPRK with a phrase whose words may stand apart: mail sent under
     a false name, accounts taken over, deepfakes in job interviews."""
     dprk_sents = ctx.sents_of(ctx.hits("dprk"))
+    if not dprk_sents:
+        return
+    lower = ctx.text.lower()
+    gapped = [(value, pattern) for value, words, pattern in _GAPPED if any(w in lower for w in words)]
     added = []
     for s in sorted(dprk_sents):
-        for value, pattern in _GAPPED:
+        for value, pattern in gapped:
             m = pattern.search(ctx.sent_text(s))
             if m and value == "network breach" and _ARMS.search(ctx.sent_text(s)):
                 continue  # "missiles that could penetrate defense systems"
@@ -186,10 +190,12 @@ def add_gapped_phrases(ctx: Context) -> None:
     _add_cyber(ctx, added)
 
 
+# (value, words one of which the text holds when the pattern can match (lower case), pattern)
 _GAPPED = (
     # 사칭 메일, なりすましメール, "기자 사칭해 ... 메일"
     (
         "impersonation mail",
+        ("사칭", "위장", "なりすま", "成り済ま", "を装", "名乗"),
         re.compile(
             r"(?:사칭|위장|なりすま|成り済ま|を装|名乗)[^.!?。\n]{0,30}?(?:메일|이메일|전자우편|문자|メール)"
             r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
@@ -198,6 +204,7 @@ _GAPPED = (
     # "hijacked the social media accounts of", "took over email accounts", "hijacked South Korean PCs"
     (
         "account takeover",
+        ("hijack", "took over", "take over", "takes over", "taking over"),
         re.compile(
             r"\b(?:hijack\w*|took over|take over|takes over|taking over)\b[^.!?\n]{0,40}?"
             r"\b(?:accounts?|PCs|computers|servers)\b",
@@ -207,6 +214,7 @@ _GAPPED = (
     # PC 100여대 장악, PCを遠隔操作, 서버 경유, "used South Korean servers as relays": machines taken over or used
     (
         "machines taken over",
+        ("pc", "컴퓨터", "서버", "サーバ", "パソコン", "端末", "server"),
         re.compile(
             r"(?:PC|컴퓨터|서버|サーバー|サーバ|パソコン|端末)[^.!?。\n]{0,10}?(?:장악|원격\s?조종|경유|乗っ取|遠隔操作|踏み台)"
             r"|\bservers?\b[^.!?\n]{0,10}?\bas\s+(?:relays?|proxies|proxy|launch\s?pads?|stepping stones?)\b",
@@ -216,6 +224,7 @@ _GAPPED = (
     # "breached the networks of defense firms" (not "a network of defectors")
     (
         "network breach",
+        ("breach", "infiltrat", "penetrat", "broke into", "break into", "breaks into", "compromis"),
         re.compile(
             r"\b(?:breach\w*|infiltrat\w*|penetrat\w*|broke into|break into|breaks into|compromis\w*)\b"
             r"[^.!?\n]{0,40}?\b(?:networks?|systems|servers?|computers)\b(?!\s+of\s+(?:defectors|spies|agents))",
@@ -225,6 +234,7 @@ _GAPPED = (
     # "stole the messages of diplomats", 통화내역·문자메시지 빼내, 高官のメール盗み出す: communications stolen
     (
         "communications stolen",
+        ("stole", "steal", "theft of", "intercept", "빼내", "빼돌", "탈취", "훔", "盗", "窃取", "抜き取"),
         re.compile(
             r"\b(?:stole|steal\w*|theft of|intercept\w*)\b[^.!?\n]{0,20}?\b(?:messages|e-?mails|communications|"
             r"call records|text messages)\b"
@@ -236,6 +246,7 @@ _GAPPED = (
     # "operatives infiltrate Western companies", 日本企業に潜り込む北朝鮮工作員: the IT-worker scheme
     (
         "operatives in companies",
+        ("operatives", "工作員"),
         re.compile(
             r"\boperatives\b[^.!?\n]{0,30}?\binfiltrat\w*[^.!?\n]{0,30}?\b(?:compan\w+|firms|businesses|employers)\b"
             r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|入り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
@@ -248,6 +259,7 @@ _GAPPED = (
     # DPRK (not secrets leaked by spies: 機密, 군사기밀 are no such data)
     (
         "data breach blamed",
+        ("背後", "배후", "関与", "소행", "犯行", "仕業", "blamed", "behind"),
         re.compile(
             r"(?:(?:個人|顧客|会員|グループ|企業|会社|社)情報(?:が|の)?流出|(?:개인|고객|회원)\s?정보\s?유출|"
             r"data (?:breach|leak))[^.!?。\n]{0,30}?(?:背後|배후|関与|소행|犯行|仕業|blamed|behind)"
@@ -259,6 +271,7 @@ _GAPPED = (
     # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)
     (
         "deepfake applicant",
+        ("deepfake", "deep-fake", "딥페이크", "ディープフェイク"),
         re.compile(
             r"(?:deep-?fakes?|딥페이크|ディープフェイク)[^.!?。\n]{0,30}?(?:interview|job|hiring|recruit|applicant|"
             r"면접|채용|취업|구직|面接|採用|就職|求人|応募)"

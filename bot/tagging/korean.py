@@ -35,6 +35,11 @@ def _alias_pattern(alias: str) -> str:
     return rf"(?<![\u30a1-\u30fa\u30fc-\u30ff]){body}(?=(?:{JA_SUFFIXES})?(?![\u30a1-\u30fa\u30fc-\u30ff]))"
 
 
+def _literal(word: str) -> str:
+    """The longest space-free piece of `word`: its pattern (spaces optional) cannot match without it."""
+    return max(word.split(), key=len) if word.split() else ""
+
+
 def _latin_pattern(spellings: list[str]) -> re.Pattern:
     """Latin aliases inside CJK text, which puts no space around them ("「TraderTraitor」による")."""
     bodies = [re.escape(s).replace(r"\ ", r"\s+") for s in sorted(spellings, key=len, reverse=True)]
@@ -45,13 +50,14 @@ class CjkMatcher:
     """Finds Hangul/kana aliases and CJK vocabulary; yields (kind, value, start, end, text) tuples."""
 
     def __init__(self, kb: KnowledgeBase):
-        self.patterns: list[tuple[str, str, re.Pattern]] = []
+        # (kind, value, pattern, a literal the pattern cannot match without, or "" when it has none)
+        self.patterns: list[tuple[str, str, re.Pattern, str]] = []
         names = sorted(
             {(s, a.key) for a in kb.aliases.values() for s in a.spellings if CJK_CHAR.search(s)},
             key=lambda p: -len(p[0]),
         )
         for spelling, key in names:
-            self.patterns.append(("alias", key, re.compile(_alias_pattern(spelling))))
+            self.patterns.append(("alias", key, re.compile(_alias_pattern(spelling)), _literal(spelling)))
         latin = [s for a in kb.aliases.values() for s in a.spellings if not CJK_CHAR.search(s)]
         self.latin = _latin_pattern(latin)
         vocab = [("dprk", "dprk", w) for w in lexicon_cjk.DPRK] + [("cyber", "cyber", w) for w in lexicon_cjk.CYBER]
@@ -63,36 +69,38 @@ class CjkMatcher:
         # 北 alone (北 해커, 美·北), not inside a Han/kana word (北京, 北米, 東北) nor a defector (탈北자)
         hanja = re.escape(lexicon_cjk.DPRK_HANJA)
         han_kana = r"\u3040-\u30ff\u4e00-\u9fff"
-        self.patterns.append(("dprk", "dprk", re.compile(rf"(?<![{han_kana}탈]){hanja}(?![{han_kana}])")))
+        self.patterns.append(("dprk", "dprk", re.compile(rf"(?<![{han_kana}탈]){hanja}(?![{han_kana}])"), hanja))
         # Japanese 北が/北は before a cyber word in its clause (北が韓国要人にサイバー攻撃), not 北は北海道から
         self.patterns.append(
-            ("dprk", "dprk", re.compile(rf"(?<![{han_kana}]){hanja}(?=[がは]{lexicon_cjk.JA_NORTH_CYBER})"))
+            ("dprk", "dprk", re.compile(rf"(?<![{han_kana}]){hanja}(?=[がは]{lexicon_cjk.JA_NORTH_CYBER})"), hanja)
         )
         # 北の犯行, 北が関与, 北工作員: the North named as the culprit (after a particle too: 攻撃は北の犯行)
         han_katakana = r"\u30a0-\u30ff\u4e00-\u9fff"
         culprit = re.compile(rf"(?<![{han_katakana}]){hanja}{lexicon_cjk.JA_NORTH_CULPRIT}")
-        self.patterns.append(("dprk", "dprk", culprit))
+        self.patterns.append(("dprk", "dprk", culprit, hanja))
         # 북 alone in a headline: "북, ...", "북·러", "북 해커" (not 남북, 북한, 북극, 북쪽, nor a book: 북 콘서트)
-        self.patterns.append(("dprk", "dprk", re.compile(lexicon_cjk.DPRK_SYLLABLE)))
+        self.patterns.append(("dprk", "dprk", re.compile(lexicon_cjk.DPRK_SYLLABLE), "북"))
         for bare in lexicon_cjk.MILITARY_BARE:  # 우리 군을, 政府や軍を: the military standing alone
-            self.patterns.append(("noun", "defense", re.compile(bare)))
+            self.patterns.append(("noun", "defense", re.compile(bare), ""))
         cjk = CJK_CHAR.pattern  # one character class: [...]
         for kind, value, word in vocab:
             if not CJK_CHAR.search(word) and kind == "cyber":  # "APTグループ", "DDoS공격": glued to CJK text
                 body = re.escape(word)
                 glued = rf"(?<={cjk}){body}(?![A-Za-z])|(?<![A-Za-z]){body}(?={cjk})"
-                self.patterns.append((kind, value, re.compile(glued)))
+                self.patterns.append((kind, value, re.compile(glued), word))
             if CJK_CHAR.search(word):
                 guard = r"(?<!탈)" if word.startswith("북") else ""
                 ends = lexicon_cjk.NOT_BEFORE.get(word, ()) if kind in ("target", "noun") else ()
                 after = rf"(?!\s?(?:{'|'.join(ends)}))" if ends else ""
                 body = re.escape(word).replace(r"\ ", r"\s?")
-                self.patterns.append((kind, value, re.compile(guard + body + after)))
+                self.patterns.append((kind, value, re.compile(guard + body + after), _literal(word)))
 
     def find(self, text: str) -> list[tuple[str, str, int, int, str]]:
         found = []
         taken: list[tuple[int, int]] = []
-        for kind, value, pattern in self.patterns:
+        for kind, value, pattern, literal in self.patterns:
+            if literal not in text:
+                continue  # a substring test is far cheaper than a scan with the pattern
             for m in pattern.finditer(text):
                 if kind == "alias":
                     if any(s <= m.start() < e for s, e in taken):

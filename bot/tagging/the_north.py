@@ -35,7 +35,8 @@ def add_the_north(ctx: Context) -> None:
     for m in _NORTH.finditer(ctx.text):
         if any(a <= m.start() < b for a, b in taken):
             continue  # inside "North Korea", "North Korean"
-        tok = next((t.i for t in ctx.doc if t.idx == m.start()), -1)
+        span = ctx.doc.char_span(m.start(), m.end())
+        tok = span.start if span is not None else -1
         added.append(Hit("dprk", "north", m.start(), m.end(), m.group(), tok, tok + 1 if tok >= 0 else -1))
     if added:
         ctx.by_kind["dprk"] = sorted([*ctx.hits("dprk"), *added], key=lambda h: (h.start, -h.end))
