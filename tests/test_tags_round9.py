@@ -109,6 +109,10 @@ HEADLINES = [
     "North Korea spreads malicious files via email",
     "北朝鮮、電子証明書を盗む",
     "North Korea stole digital certificates",
+    # a seventh battery: IT workers earning foreign currency, network separation breached, an intranet broken into
+    "北 IT 외화벌이 일꾼 적발",
+    "北, 망분리 뚫어",
+    "北朝鮮、韓国国防部の内部網に侵入",
     # sanctions evaded by hacking stay the DPRK's act
     "北朝鮮の制裁逃れ、ハッキングで資金",
     "북한의 제재 회피 위한 해킹",
@@ -183,6 +187,9 @@ RELATED_NOT_CYBER = [
     "북한 선박, 한국 어선 장악",
     "北朝鮮、ミサイルを遠隔操作で発射",
     "North Korea has only 1,024 IP addresses",
+    # the DPRK's own intranet
+    "北朝鮮のイントラネット「光明」",
+    "북한, 자체 내부망 광명 운영",
     # the DPRK as the topic of sanctions investigators who were hacked (北朝鮮の制裁, 북한의 제재)
     "北朝鮮の制裁決議違反を調べる専門家委員にハッキング",
     "북한의 제재 위반 조사 패널 해킹",

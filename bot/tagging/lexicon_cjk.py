@@ -73,6 +73,8 @@ CYBER = [
     # a sixth battery by kind: files, addresses and certificates of an intrusion
     "악성 파일", "악성파일", "不正ファイル", "悪意あるファイル", "電子証明書",
     "디지털 인증서", "コード署名証明書",
+    # a seventh battery: IT workers earning foreign currency, network separation breached, an intranet broken into
+    "IT 외화벌이", "IT 일꾼", "망분리", "망 분리", "内部網に侵入", "内部ネットワークに侵入", "イントラネットに侵入",
 ]
 # Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
 # alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.
@@ -103,7 +105,7 @@ DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도�
 SCHEME = [
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
     "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務", "IT 기술자",
-    "偽装就業", "ラップトップファーム", "IT 직원", "IT직원",
+    "偽装就業", "ラップトップファーム", "IT 직원", "IT직원", "IT 외화벌이", "IT 일꾼",
 ]
 # Sector nouns: Korean, then Japanese.
 NOUNS = {
