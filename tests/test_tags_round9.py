@@ -113,6 +113,16 @@ HEADLINES = [
     "北 IT 외화벌이 일꾼 적발",
     "北, 망분리 뚫어",
     "北朝鮮、韓国国防部の内部網に侵入",
+    # an eighth battery (English headline words): stolen ether cashed out, crypto seized or forfeited, AI misused in
+    # scams, fake video calls, crypto laundered and its proceeds moved, data stolen
+    "North Korea cashes out stolen ether",
+    "U.S. seizes crypto tied to North Korea",
+    "DOJ files forfeiture action against North Korean crypto",
+    "North Korea uses generative AI in scams",
+    "North Korea-linked fake Zoom calls target crypto founders",
+    "North Korea funnels crypto proceeds into weapons",
+    "North Korea launders crypto through OTC brokers",
+    "North Korea accused of stealing F-35 data",
     # sanctions evaded by hacking stay the DPRK's act
     "北朝鮮の制裁逃れ、ハッキングで資金",
     "북한의 제재 회피 위한 해킹",
@@ -187,6 +197,12 @@ RELATED_NOT_CYBER = [
     "북한 선박, 한국 어선 장악",
     "北朝鮮、ミサイルを遠隔操作で発射",
     "North Korea has only 1,024 IP addresses",
+    # AI in weapons, a human spy's theft, a tanker seized, boats stolen, workers hired for building sites
+    "North Korea uses AI in weapons development",
+    "North Korean spy stole data on troop movements",
+    "U.S. seizes North Korean oil tanker",
+    "North Korea accused of stealing fishing boats",
+    "North Korean recruiters hire workers for Russian construction sites",
     # the DPRK's own intranet
     "北朝鮮のイントラネット「光明」",
     "북한, 자체 내부망 광명 운영",

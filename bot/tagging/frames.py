@@ -183,6 +183,8 @@ def add_gapped_phrases(ctx: Context) -> None:
             m = pattern.search(ctx.sent_text(s))
             if m and value == "network breach" and _ARMS.search(ctx.sent_text(s)):
                 continue  # "missiles that could penetrate defense systems"
+            if m and value == "communications stolen" and _HUMAN_SPY.search(ctx.sent_text(s)):
+                continue  # "a North Korean spy stole data on troop movements": a human agent's theft
             if m:
                 start = ctx.starts[s] + m.start()
                 added.append(Hit("cyber", value, start, start + len(m.group()), m.group(), -1, -1))
@@ -190,6 +192,7 @@ def add_gapped_phrases(ctx: Context) -> None:
     _add_cyber(ctx, added)
 
 
+_HUMAN_SPY = re.compile(r"\b(?:spy|spies|agent|agents)\b|간첩|공작원|スパイ|工作員", re.IGNORECASE)
 # (value, words one of which the text holds when the pattern can match (lower case), pattern)
 _GAPPED = (
     # 사칭 메일, なりすましメール, "기자 사칭해 ... 메일"
@@ -237,7 +240,7 @@ _GAPPED = (
         ("stole", "steal", "theft of", "intercept", "빼내", "빼돌", "탈취", "훔", "盗", "窃取", "抜き取"),
         re.compile(
             r"\b(?:stole|steal\w*|theft of|intercept\w*)\b[^.!?\n]{0,20}?\b(?:messages|e-?mails|communications|"
-            r"call records|text messages)\b"
+            r"call records|text messages|data)\b"
             r"|(?:통화\s?(?:내역|내용)|문자\s?메시지|메시지|이메일|메일|通話内訳|通話記録|メッセージ|メール|データ|ファイル)"
             r"[^.!?。\n]{0,12}?(?:빼내|빼돌|탈취|훔|盗み出|盗ん|盗ま|窃取|抜き取)",
             re.I,
@@ -265,6 +268,26 @@ _GAPPED = (
             r"data (?:breach|leak))[^.!?。\n]{0,30}?(?:背後|배후|関与|소행|犯行|仕業|blamed|behind)"
             r"|(?:背後|배후|関与|소행|犯行|仕業)[^.!?。\n]{0,30}?(?:(?:個人|顧客|会員)情報(?:が|の)?流出|"
             r"(?:개인|고객|회원)\s?정보\s?유출)",
+            re.I,
+        ),
+    ),
+    # "uses generative AI in scams" (not AI in weapons: a scam, a job or a hack must follow)
+    (
+        "ai misuse",
+        (" ai", "artificial intelligence", "llm"),
+        re.compile(
+            r"\b(?:us(?:e|es|ed|ing)|leverag\w*|exploit\w*|abus\w*|misus\w*|weaponi\w*)\s+(?:generative\s+)?"
+            r"(?:AI|artificial intelligence|LLMs?)\b[^.!?\n]{0,40}?\b(?:scams?|fraud\w*|phishing|jobs?|hack\w*|"
+            r"interviews?|résumés?|resumes?|malware|crypto\w*)\b",
+            re.I,
+        ),
+    ),
+    # "U.S. seizes crypto tied to North Korea": the proceeds of the DPRK's thefts, forfeited
+    (
+        "crypto seized",
+        ("seiz", "forfeit"),
+        re.compile(
+            r"\b(?:seiz\w*|forfeit\w*)\b[^.!?\n]{0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|tokens)\b",
             re.I,
         ),
     ),

@@ -80,6 +80,9 @@ CYBER = [
     # a sixth battery by kind: files, addresses and certificates of an intrusion
     "malicious files", "malicious file", "digital certificates", "digital certificate",
     "code-signing certificates", "code-signing certificate", "code signing certificates", "relay servers",
+    # an eighth battery (English headline words): fake video calls, crypto laundered or its proceeds moved
+    "fake zoom", "fake zoom calls", "fake zoom meetings", "fake video calls", "fake teams meetings",
+    "launders crypto", "launders cryptocurrency", "crypto proceeds", "cryptocurrency proceeds", "stolen ether",
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",
