@@ -24,6 +24,8 @@ def texts():
     out += [
         ("Patch Tuesday", "Microsoft fixed CVE-2026-21001 and CVE-2026-21002 in Windows.", None),
         ("Weather", "Sleet and snow tonight; zinc prices rose on the metals market.", None),
+        # a bare "North" beside Seoul names the DPRK (the_north.py): the prescreen must let it through
+        ("Seoul says the North hacked its navy", "", None),
     ]
     return out
 
