@@ -255,3 +255,23 @@ def test_not_dprk(tagger, title):
 def test_account_takeover_needs_the_dprk(tagger):
     tags = tagger.tag("Hackers hijacked the social media accounts of a bank", "")
     assert not tags.dprk_related and not tags.dprk_cyber
+
+
+def test_a_false_flag_that_places_the_blame(tagger):
+    framed = tagger.tag(
+        "Olympic hack",
+        "The agents attempted to place the blame on North Korea, planting evidence that pointed elsewhere. "
+        "Investigators said the hacking came from another state.",
+    )
+    assert not framed.dprk_cyber, framed.evidence
+    attributed = tagger.tag("", "The U.S. put the blame on North Korea for the Sony hack.")
+    assert attributed.dprk_cyber
+
+
+def test_the_dprk_as_a_member_state_a_panel_oversees(tagger):
+    tags = tagger.tag(
+        "유엔 패널 컴퓨터 해킹",
+        "유엔 안보리 대북한 제재결의 관련 부서의 컴퓨터가 해킹당했다. 패널은 북한을 포함한 모든 회원국의 결의 위반을 "
+        "조사한다. 이번 해킹은 내부 정보를 노린 것으로 보인다.",
+    )
+    assert tags.dprk_related and not tags.dprk_cyber, tags.evidence

@@ -108,15 +108,17 @@ def ruled_out(ctx: Context, hit: Hit) -> bool:
     """ "'김수키'가 아닌 중국 해커", "not North Korea but China", "北朝鮮ではなく中国": named as who it was not."""
     after = ctx.text[hit.end : hit.end + NEGATION_REACH]
     before = ctx.text[max(0, hit.start - NEGATION_REACH) : hit.start]
+    framing = ctx.text[max(0, hit.start - FRAMED_REACH) : hit.start]
     return bool(
         _NOT_AFTER.match(after)
         or _NOT_BEFORE.search(before)
-        or _FRAMED_BEFORE.search(before)
+        or _FRAMED_BEFORE.search(framing)
         or _FRAMED_AFTER.match(after)
     )
 
 
 NEGATION_REACH = 20  # characters around a name that its negation may span
+FRAMED_REACH = 40  # characters before a name where a false flag's words are read ("attempted to place the blame on")
 # "북한 아닌", "'김수키'가 아닌", "北朝鮮ではなく"; not "북한 소행이 아닌지" (a suspicion: "whether it was not the
 # North's doing")
 _NOT_AFTER = re.compile(
@@ -137,7 +139,8 @@ def heads_ruled_out_name(ctx: Context, hit: Hit) -> bool:
 # The framed party of a false flag: "attempted to blame North Korea", "made it look like North Korea",
 # "북한 소행으로 위장", "北朝鮮の犯行に見せかけ" (not "the US blames North Korea": an attribution).
 _FRAMED_BEFORE = re.compile(
-    r"\b(?:(?:attempt(?:ed|s|ing)?|tr(?:y|ied|ies|ying)|sought|seeking|meant|designed)\s+to\s+(?:blame|frame|implicate)"
+    r"\b(?:(?:attempt(?:ed|s|ing)?|tr(?:y|ied|ies|ying)|sought|seeking|meant|designed)\s+to\s+"
+    r"(?:blame|frame|implicate|(?:place|put|pin|shift)\s+(?:the\s+)?blame\s+on)"
     r"|to\s+frame|framing|framed|(?:make|made|making)\s+it\s+(?:look|appear)\s+(?:like|as\s+if)(?:\s+it\s+was)?|false[-\s]flags?\s+"
     r"(?:to\s+)?(?:implicate|mimic|point\s+to)|mimick?(?:ed|ing)?|impersonat(?:e|ed|ing)|pos(?:e|ed|ing)\s+as"
     r"|disguised\s+as|masquerad(?:e|ed|ing)\s+as)\s(?:the\s)?$",

@@ -104,10 +104,13 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
         return True
     if _DEFECTORS_AFTER.match(ctx.text, hit.end):
         return True  # 北朝鮮脱出住民, 북한이탈주민: defectors, named by the state they left (as 탈북자)
+    if _MEMBER_STATES_AFTER.match(ctx.text, hit.end):
+        return True  # 북한을 포함한 모든 회원국: one of the states a body oversees, not an actor
     return ruled_out(ctx, hit) or heads_ruled_out_name(ctx, hit)
 
 
 _DEFECTORS_AFTER = re.compile(r"\s?(?:脱出|離脱|이탈|탈출)")
+_MEMBER_STATES_AFTER = re.compile(r"(?:을|를)\s?포함(?:한|해)\s?(?:모든\s?|여러\s?|각\s?)?(?:회원국|국가|나라)")
 # The DPRK as one side of an open question of attribution (not "북한 소행인지 조사", a suspicion of it).
 _OPEN_AFTER = re.compile(
     r"(?:이|가)?\s?(?:인지\s?(?:어딘지|아닌지|여부|다른|누군지|아니면)|(?:か|なのか)\s?どうか|か、?(?:それとも|他の))"
@@ -183,7 +186,7 @@ _BORDER = re.compile(
 )
 
 
-_SANCTIONS_TOPIC = re.compile(r"\s?(?:의\s?)?제재(?!를?\s?회피)|(?:の)?制裁(?!逃れ|回避)")
+_SANCTIONS_TOPIC = re.compile(r"(?:한)?\s?(?:의\s?)?제재(?!를?\s?회피)|(?:の)?制裁(?!逃れ|回避)")
 
 
 def _malware_subject(ctx: Context, malware: list[Mention]) -> bool:
