@@ -275,3 +275,25 @@ def test_the_dprk_as_a_member_state_a_panel_oversees(tagger):
         "조사한다. 이번 해킹은 내부 정보를 노린 것으로 보인다.",
     )
     assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
+
+
+NO_LINK = [
+    # an attribution denied or not found: the DPRK named as who it was not shown to be
+    "Police found no evidence linking North Korea to the hack.",
+    "There is no indication that North Korea was behind the ransomware attack.",
+    "경찰은 이번 해킹에서 북한과 관련된 혐의점을 찾지 못했다고 밝혔다.",
+    "警察は、今回のサイバー攻撃に北朝鮮が関与した証拠は見つかっていないとしている。",
+]
+
+
+@pytest.mark.parametrize("text", NO_LINK)
+def test_no_link_found_is_no_attribution(tagger, text):
+    assert not tagger.tag("", text).dprk_cyber
+
+
+def test_an_attribution_beside_a_link_not_found(tagger):
+    assert tagger.tag("", "There is no doubt that North Korea was behind the hack.").dprk_cyber
+    assert tagger.tag(
+        "", "Police found no evidence linking North Korea to the hack, but experts suspect Lazarus."
+    ).dprk_cyber
+    assert tagger.tag("", "북한과 관련된 해킹조직이 국내 기업을 공격했다.").dprk_cyber

@@ -104,12 +104,22 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
         return True
     if _DEFECTORS_AFTER.match(ctx.text, hit.end):
         return True  # 北朝鮮脱出住民, 북한이탈주민: defectors, named by the state they left (as 탈북자)
+    if _NO_LINK_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start) or _NO_LINK_AFTER.match(ctx.text, hit.end):
+        return True  # "found no evidence linking North Korea", 북한과 관련된 혐의점을 찾지 못했다: no attribution
     if _MEMBER_STATES_AFTER.match(ctx.text, hit.end):
         return True  # 북한을 포함한 모든 회원국: one of the states a body oversees, not an actor
     return ruled_out(ctx, hit) or heads_ruled_out_name(ctx, hit)
 
 
 _DEFECTORS_AFTER = re.compile(r"\s?(?:脱出|離脱|이탈|탈출)")
+_NO_LINK_BEFORE = re.compile(
+    r"\bno\s+(?:evidence|sign|signs|indication|indications|proof|link|links|trace|traces)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NO_LINK_AFTER = re.compile(
+    r"(?:과|와|이|가)?\s?(?:관련된|연관된|연계된|관련|연관)\s?[^.。\n]{0,15}?(?:찾지\s?못|없|확인되지\s?않|발견되지\s?않)"
+    r"|(?:が|の)?関与(?:した|している)?(?:証拠|形跡|痕跡)(?:は|が)?(?:見つかって|確認されて|ない|なかった)"
+)
 _MEMBER_STATES_AFTER = re.compile(r"(?:을|를)\s?포함(?:한|해)\s?(?:모든\s?|여러\s?|각\s?)?(?:회원국|국가|나라)")
 # The DPRK as one side of an open question of attribution (not "북한 소행인지 조사", a suspicion of it).
 _OPEN_AFTER = re.compile(
