@@ -1,6 +1,7 @@
 """The DPRK as the victim of a hack, not its author: "Anonymous hacker claims hack of North Korean propaganda site",
 "북한 선전매체 해킹", "北朝鮮の宣伝サイトがダウン", "North Korea's internet knocked offline", "a South Korea-linked
-group targeted North Korean officials", "북한 인사 겨냥" (its officials or bodies spied on; not its defectors).
+group targeted North Korean officials", "북한 인사 겨냥" (its officials or bodies spied on; not its defectors), "북한에
+대한 사이버 공격을 개시" (the DPRK itself attacked).
 
 Rules: a text whose DPRK signals include one that owns the disrupted thing (its websites, propaganda outlets,
 internet, servers; then a hacking or outage word within a short reach) and that never names the DPRK as an
@@ -31,7 +32,9 @@ _DISRUPTED = re.compile(
     r"해킹|공격|마비|다운|차단|ハッキング|攻撃|ダウン|停止|hack|attack|knocked|offline|outage|down\b|ddos|disrupt",
     re.IGNORECASE,
 )
-_DISRUPTED_OF = re.compile(r"\b(?:hacks?|hacking|attacks?|ddos|outages?)\s+(?:of|on|against)\s+(?:the\s+)?$", re.I)
+_DISRUPTED_OF = re.compile(
+    r"\b(?:hacks?|hacking|(?:cyber[-\s]?)?attacks?|ddos|outages?)\s+(?:of|on|against)\s+(?:the\s+)?$", re.I
+)
 # The DPRK's people or bodies spied on by someone else (not its defectors: the DPRK's own hackers go after them).
 _TARGETED_BEFORE = re.compile(  # verbs, not nouns ("crypto hack north korea" is a slug's topic list); one line
     r"\b(?:(?:targeted|targeting|hacked|hacking|to[ \t]+hack|to[ \t]+target|spying[ \t]+on|spied[ \t]+on|compromised|"
@@ -48,6 +51,18 @@ _PEOPLE_AFTER = re.compile(
 _TARGETED_PEOPLE = re.compile(
     r"\s?(?:관련\s?)?(?:인사|당국자|관리|관료|외교관|기관|정부|주민|사용자)들?(?:을|를)?\s?(?:겨냥|노린|노려|표적|대상으로|감시)"
     r"|の?(?:関係者|当局者|政府|外交官|機関|高官|住民|利用者)ら?を(?:標的|狙|対象)"
+)
+# "blamed those attacks on North Korea", "blame Sony hack on North Korea": an attribution, not a victim
+_BLAMED_BEFORE = re.compile(r"\b(?:blam\w*|pinn?(?:ed|ing|s)?)\b[^.!?\n]{0,40}$", re.I)
+# "attacks on North Korea experts": the people who study the DPRK, not the DPRK
+_STUDIED_AFTER = re.compile(
+    r"\s+(?:experts?|watchers?|researchers?|specialists?|analysts?|scholars?|defectors?|observers?|policy|human\s+rights)\b",
+    re.I,
+)
+# The DPRK itself attacked: 북한에 대한 사이버 공격, 北朝鮮に対するサイバー攻撃 (not 북한에 대한 해킹 책임: its blame).
+_ATTACK_ON = re.compile(
+    r"(?:에\s?대한|을\s?겨냥한|를\s?겨냥한|に対する|への)\s?(?:사이버\s?|サイバー)?(?:공격|해킹|攻撃|ハッキング)"
+    r"(?!\s?(?:책임|혐의|배후|의혹|소행|の責任|の背後))"
 )
 _AGENT_AFTER = re.compile(
     r"(?:'s|’s|의|の)?\s?(?:[-‐]?(?:linked|backed|affiliated|sponsored|nexus|aligned)|state\s+hackers|hackers?|"
@@ -71,6 +86,14 @@ def only_as_victim(ctx: Context, dprk: list[Hit], actors: int) -> bool:
     for hit in dprk:
         if agent_after(ctx, hit):
             return False
+        if _ATTACK_ON.match(ctx.text, hit.end) or (
+            _DISRUPTED_OF.search(ctx.text, max(0, hit.start - 24), hit.start)
+            and _DPRK_AS_OBJECT.match(hit.text + " ")
+            and not _BLAMED_BEFORE.search(ctx.text, max(0, hit.start - 60), hit.start)
+            and not _STUDIED_AFTER.match(ctx.text, hit.end)
+        ):
+            owner = True  # 북한에 대한 사이버 공격, 北朝鮮へのサイバー攻撃, "cyberattacks on North Korea"
+            continue
         if _OTHER_PARTICLE.match(ctx.text, hit.end):
             continue  # 북한이, 북한으로부터, 北朝鮮が: the DPRK as subject or source, not an owner
         targeted_before = _TARGETED_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start)
