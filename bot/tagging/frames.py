@@ -16,9 +16,8 @@ Rules:
 - A sentence where the DPRK steals a sum of money ("North Korea stole $81 million", "15億ドル相当窃盗"), or takes
   one from a crypto firm or a bank ("北朝鮮、日本の暗号資産業者から482億円"), is cyber context: what the DPRK steals
   by the million it steals online (not beside missiles, troops or sanctions).
-- Mail sent under a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메일") in a sentence that names the
-  DPRK is phishing; accounts taken over ("hijacked the social media accounts of") and deepfakes in job interviews
-  (the IT-worker scheme) are cyber context too.
+- Phrases whose words may stand apart (mail sent under a false name, accounts taken over ...) are in
+  gapped_phrases.py.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ def _is_theft(hit: Hit) -> bool:
     return text in lexicon.CRYPTO_THEFT or (hit.tok_start < 0 and text.startswith(lexicon_cjk.CRYPTO_THEFT))
 
 
-def _add_cyber(ctx: Context, added: list[Hit]) -> None:
+def add_cyber(ctx: Context, added: list[Hit]) -> None:
     """Merge frame hits into the Context's cyber hits, in text order."""
     if added:
         ctx.by_kind["cyber"] = sorted([*ctx.hits("cyber"), *added], key=lambda h: (h.start, -h.end))
@@ -52,7 +51,7 @@ def add_money_theft(ctx: Context) -> None:
         if s not in dprk_sents or s in seen or not _is_money_theft(hit):
             continue
         text = ctx.sent_text(s)
-        if _SUM.search(text) and not _ARMS.search(text) and not _DEFECTOR.search(text):
+        if _SUM.search(text) and not ARMS.search(text) and not _DEFECTOR.search(text):
             seen.add(s)
             added.append(Hit("cyber", "money theft", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end))
     for hit in ctx.hits("noun"):  # 北朝鮮、日本の暗号資産業者から482億円: a sum taken from a crypto firm or a bank
@@ -62,10 +61,10 @@ def add_money_theft(ctx: Context) -> None:
         if ctx.text[max(0, hit.start - 8) : hit.start].rstrip().endswith(lexicon_cjk.OWN_BEFORE):
             continue  # 北朝鮮の銀行から: the DPRK's own bank
         taken = _TAKEN_FROM.match(ctx.text, hit.end, hit.end + 40)
-        if taken and not _ARMS.search(ctx.sent_text(s)):
+        if taken and not ARMS.search(ctx.sent_text(s)):
             seen.add(s)
             added.append(Hit("cyber", "money theft", hit.start, taken.end(), ctx.text[hit.start : taken.end()]))
-    _add_cyber(ctx, added)
+    add_cyber(ctx, added)
 
 
 # A sum right after "from" the organisation: "業者から482億円", "거래소에서 580억", "銀行から13億ドル".
@@ -109,7 +108,7 @@ def add_crypto_theft(ctx: Context) -> None:
         if s in crypto_sents and s not in seen and _is_theft(hit):
             seen.add(s)
             added.append(Hit("cyber", "crypto theft", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end))
-    _add_cyber(ctx, added)
+    add_cyber(ctx, added)
 
 
 def add_organisations_aimed_at(ctx: Context) -> None:
@@ -125,12 +124,12 @@ def add_organisations_aimed_at(ctx: Context) -> None:
     added = []
     for hit in ctx.hits("target"):
         s = ctx.sent(hit.start)
-        if s in dprk_sents and s in orgs and s not in seen and _aimed(hit) and not _ARMS.search(ctx.sent_text(s)):
+        if s in dprk_sents and s in orgs and s not in seen and _aimed(hit) and not ARMS.search(ctx.sent_text(s)):
             seen.add(s)
             added.append(
                 Hit("cyber", "organisations aimed at", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end)
             )
-    _add_cyber(ctx, added)
+    add_cyber(ctx, added)
 
 
 def _aimed(hit: Hit) -> bool:
@@ -162,145 +161,8 @@ _MOD_THEN_HEAD = re.compile(
 )
 # Weapons, troops, sanctions, threats: what the DPRK aims at with these is no cyber matter ("North Korea threatens
 # to attack South Korean media outlets").
-_ARMS = re.compile(
+ARMS = re.compile(
     r"missile|rocket|artillery|balloon|nuclear test|troops|sanction|threat|strike|\bvow|\bwarn|pledge|retaliat|"
     r"\bwill\b|\bwould\b|미사일|포격|풍선|병력|제재|위협|경고|보복|ミサイル|風船|砲撃|制裁|威嚇|脅|警告|報復",
     re.IGNORECASE,
-)
-
-
-def add_gapped_phrases(ctx: Context) -> None:
-    """Add a cyber Hit for each sentence naming the DPRK with a phrase whose words may stand apart: mail sent under
-    a false name, accounts taken over, deepfakes in job interviews."""
-    dprk_sents = ctx.sents_of(ctx.hits("dprk"))
-    if not dprk_sents:
-        return
-    lower = ctx.text.lower()
-    gapped = [(value, pattern) for value, words, pattern in _GAPPED if any(w in lower for w in words)]
-    added = []
-    for s in sorted(dprk_sents):
-        for value, pattern in gapped:
-            m = pattern.search(ctx.sent_text(s))
-            if m and value == "network breach" and _ARMS.search(ctx.sent_text(s)):
-                continue  # "missiles that could penetrate defense systems"
-            if m and value == "communications stolen" and _HUMAN_SPY.search(ctx.sent_text(s)):
-                continue  # "a North Korean spy stole data on troop movements": a human agent's theft
-            if m:
-                start = ctx.starts[s] + m.start()
-                added.append(Hit("cyber", value, start, start + len(m.group()), m.group(), -1, -1))
-                break
-    _add_cyber(ctx, added)
-
-
-_HUMAN_SPY = re.compile(r"\b(?:spy|spies|agent|agents)\b|간첩|공작원|スパイ|工作員", re.IGNORECASE)
-# (value, words one of which the text holds when the pattern can match (lower case), pattern)
-_GAPPED = (
-    # 사칭 메일, なりすましメール, "기자 사칭해 ... 메일"
-    (
-        "impersonation mail",
-        ("사칭", "위장", "なりすま", "成り済ま", "を装", "名乗"),
-        re.compile(
-            r"(?:사칭|위장|なりすま|成り済ま|を装|名乗)[^.!?。\n]{0,30}?(?:메일|이메일|전자우편|문자|メール)"
-            r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
-        ),
-    ),
-    # "hijacked the social media accounts of", "took over email accounts", "hijacked South Korean PCs"
-    (
-        "account takeover",
-        ("hijack", "took over", "take over", "takes over", "taking over"),
-        re.compile(
-            r"\b(?:hijack\w*|took over|take over|takes over|taking over)\b[^.!?\n]{0,40}?"
-            r"\b(?:accounts?|PCs|computers|servers)\b",
-            re.I,
-        ),
-    ),
-    # PC 100여대 장악, PCを遠隔操作, 서버 경유, "used South Korean servers as relays": machines taken over or used
-    (
-        "machines taken over",
-        ("pc", "컴퓨터", "서버", "サーバ", "パソコン", "端末", "server"),
-        re.compile(
-            r"(?:PC|컴퓨터|서버|サーバー|サーバ|パソコン|端末)[^.!?。\n]{0,10}?(?:장악|원격\s?조종|경유|乗っ取|遠隔操作|踏み台)"
-            r"|\bservers?\b[^.!?\n]{0,10}?\bas\s+(?:relays?|proxies|proxy|launch\s?pads?|stepping stones?)\b",
-            re.I,
-        ),
-    ),
-    # "breached the networks of defense firms" (not "a network of defectors")
-    (
-        "network breach",
-        ("breach", "infiltrat", "penetrat", "broke into", "break into", "breaks into", "compromis"),
-        re.compile(
-            r"\b(?:breach\w*|infiltrat\w*|penetrat\w*|broke into|break into|breaks into|compromis\w*)\b"
-            r"[^.!?\n]{0,40}?\b(?:networks?|systems|servers?|computers)\b(?!\s+of\s+(?:defectors|spies|agents))",
-            re.I,
-        ),
-    ),
-    # "stole the messages of diplomats", 통화내역·문자메시지 빼내, 高官のメール盗み出す: communications stolen
-    (
-        "communications stolen",
-        ("stole", "steal", "theft of", "intercept", "빼내", "빼돌", "탈취", "훔", "盗", "窃取", "抜き取"),
-        re.compile(
-            r"\b(?:stole|steal\w*|theft of|intercept\w*)\b[^.!?\n]{0,20}?\b(?:messages|e-?mails|communications|"
-            r"call records|text messages|data)\b"
-            r"|(?:통화\s?(?:내역|내용)|문자\s?메시지|메시지|이메일|메일|通話内訳|通話記録|メッセージ|メール|データ|ファイル)"
-            r"[^.!?。\n]{0,12}?(?:빼내|빼돌|탈취|훔|盗み出|盗ん|盗ま|窃取|抜き取)",
-            re.I,
-        ),
-    ),
-    # "operatives infiltrate Western companies", 日本企業に潜り込む北朝鮮工作員: the IT-worker scheme
-    (
-        "operatives in companies",
-        ("operatives", "工作員"),
-        re.compile(
-            r"\boperatives\b[^.!?\n]{0,30}?\binfiltrat\w*[^.!?\n]{0,30}?\b(?:compan\w+|firms|businesses|employers)\b"
-            r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|入り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
-            r"|工作員[^。\n]{0,12}?(?:企業|会社|外注)[^。\n]{0,6}?(?:潜り込|潜む|潜入|に送)"
-            r"|(?:開発者|エンジニア|プログラマー)[^。\n]{0,20}?工作員|工作員[^。\n]{0,12}?(?:開発者|エンジニア|プログラマー)",
-            re.I,
-        ),
-    ),
-    # 個人情報流出、背後に北朝鮮か; 고객정보 유출 배후는 북한: a breach of personal or a company's data blamed on the
-    # DPRK (not secrets leaked by spies: 機密, 군사기밀 are no such data)
-    (
-        "data breach blamed",
-        ("背後", "배후", "関与", "소행", "犯行", "仕業", "blamed", "behind"),
-        re.compile(
-            r"(?:(?:個人|顧客|会員|グループ|企業|会社|社)情報(?:が|の)?流出|(?:개인|고객|회원)\s?정보\s?유출|"
-            r"data (?:breach|leak))[^.!?。\n]{0,30}?(?:背後|배후|関与|소행|犯行|仕業|blamed|behind)"
-            r"|(?:背後|배후|関与|소행|犯行|仕業)[^.!?。\n]{0,30}?(?:(?:個人|顧客|会員)情報(?:が|の)?流出|"
-            r"(?:개인|고객|회원)\s?정보\s?유출)",
-            re.I,
-        ),
-    ),
-    # "uses generative AI in scams" (not AI in weapons: a scam, a job or a hack must follow)
-    (
-        "ai misuse",
-        (" ai", "artificial intelligence", "llm"),
-        re.compile(
-            r"\b(?:us(?:e|es|ed|ing)|leverag\w*|exploit\w*|abus\w*|misus\w*|weaponi\w*)\s+(?:generative\s+)?"
-            r"(?:AI|artificial intelligence|LLMs?)\b[^.!?\n]{0,40}?\b(?:scams?|fraud\w*|phishing|jobs?|hack\w*|"
-            r"interviews?|résumés?|resumes?|malware|crypto\w*)\b",
-            re.I,
-        ),
-    ),
-    # "U.S. seizes crypto tied to North Korea": the proceeds of the DPRK's thefts, forfeited
-    (
-        "crypto seized",
-        ("seiz", "forfeit"),
-        re.compile(
-            r"\b(?:seiz\w*|forfeit\w*)\b[^.!?\n]{0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|tokens)\b",
-            re.I,
-        ),
-    ),
-    # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)
-    (
-        "deepfake applicant",
-        ("deepfake", "deep-fake", "딥페이크", "ディープフェイク"),
-        re.compile(
-            r"(?:deep-?fakes?|딥페이크|ディープフェイク)[^.!?。\n]{0,30}?(?:interview|job|hiring|recruit|applicant|"
-            r"면접|채용|취업|구직|面接|採用|就職|求人|応募)"
-            r"|(?:interview|job|hiring|applicant|면접|채용|취업|面接|採用|就職|応募)[^.!?。\n]{0,30}?"
-            r"(?:deep-?fakes?|딥페이크|ディープフェイク)",
-            re.I,
-        ),
-    ),
 )

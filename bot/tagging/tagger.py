@@ -19,10 +19,10 @@ from bot.tagging.actors import find_mentions
 from bot.tagging.context import Context
 from bot.tagging.frames import (
     add_crypto_theft,
-    add_gapped_phrases,
     add_money_theft,
     add_organisations_aimed_at,
 )
+from bot.tagging.gapped_phrases import add_gapped_phrases
 from bot.tagging.kb import KnowledgeBase, load_kb
 from bot.tagging.korean import HANGUL
 from bot.tagging.nlp import build_english, build_korean

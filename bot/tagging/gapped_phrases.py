@@ -1,0 +1,155 @@
+"""Cyber context written as a phrase whose words may stand apart, in a sentence that names the DPRK: mail sent under
+a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메일"), accounts taken over ("hijacked the social media
+accounts of"), machines taken over or used as relays (PC 장악, PCを遠隔操作, "servers as relays"), a network broken
+into (not by missiles), communications stolen (not by a human spy), operatives inside companies (the IT-worker
+scheme), a breach of personal or customer data blamed on the DPRK, AI misused in scams, cryptocurrency seized,
+deepfakes in job interviews.
+
+Rules: each phrase is one pattern, tried on each DPRK sentence in the order below; the first that matches adds one
+"cyber" Hit for the sentence (frames.add_cyber), so signals.py pairs it with the DPRK signal. A pattern runs only when
+the text holds one of its words (a substring test, far cheaper than the pattern).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging.context import Context
+from bot.tagging.frames import ARMS, add_cyber
+from bot.tagging.nlp import Hit
+
+
+def add_gapped_phrases(ctx: Context) -> None:
+    """Add a cyber Hit for each sentence naming the DPRK that holds one of the phrases below."""
+    dprk_sents = ctx.sents_of(ctx.hits("dprk"))
+    if not dprk_sents:
+        return
+    lower = ctx.text.lower()
+    gapped = [(value, pattern) for value, words, pattern in _GAPPED if any(w in lower for w in words)]
+    added = []
+    for s in sorted(dprk_sents):
+        for value, pattern in gapped:
+            m = pattern.search(ctx.sent_text(s))
+            if m and value == "network breach" and ARMS.search(ctx.sent_text(s)):
+                continue  # "missiles that could penetrate defense systems"
+            if m and value == "communications stolen" and _HUMAN_SPY.search(ctx.sent_text(s)):
+                continue  # "a North Korean spy stole data on troop movements": a human agent's theft
+            if m:
+                start = ctx.starts[s] + m.start()
+                added.append(Hit("cyber", value, start, start + len(m.group()), m.group(), -1, -1))
+                break
+    add_cyber(ctx, added)
+
+
+_HUMAN_SPY = re.compile(r"\b(?:spy|spies|agent|agents)\b|간첩|공작원|スパイ|工作員", re.IGNORECASE)
+# (value, words one of which the text holds when the pattern can match (lower case), pattern)
+_GAPPED = (
+    # 사칭 메일, なりすましメール, "기자 사칭해 ... 메일"
+    (
+        "impersonation mail",
+        ("사칭", "위장", "なりすま", "成り済ま", "を装", "名乗"),
+        re.compile(
+            r"(?:사칭|위장|なりすま|成り済ま|を装|名乗)[^.!?。\n]{0,30}?(?:메일|이메일|전자우편|문자|メール)"
+            r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
+        ),
+    ),
+    # "hijacked the social media accounts of", "took over email accounts", "hijacked South Korean PCs"
+    (
+        "account takeover",
+        ("hijack", "took over", "take over", "takes over", "taking over"),
+        re.compile(
+            r"\b(?:hijack\w*|took over|take over|takes over|taking over)\b[^.!?\n]{0,40}?"
+            r"\b(?:accounts?|PCs|computers|servers)\b",
+            re.I,
+        ),
+    ),
+    # PC 100여대 장악, PCを遠隔操作, 서버 경유, "used South Korean servers as relays": machines taken over or used
+    (
+        "machines taken over",
+        ("pc", "컴퓨터", "서버", "サーバ", "パソコン", "端末", "server"),
+        re.compile(
+            r"(?:PC|컴퓨터|서버|サーバー|サーバ|パソコン|端末)[^.!?。\n]{0,10}?(?:장악|원격\s?조종|경유|乗っ取|遠隔操作|踏み台)"
+            r"|\bservers?\b[^.!?\n]{0,10}?\bas\s+(?:relays?|proxies|proxy|launch\s?pads?|stepping stones?)\b",
+            re.I,
+        ),
+    ),
+    # "breached the networks of defense firms" (not "a network of defectors")
+    (
+        "network breach",
+        ("breach", "infiltrat", "penetrat", "broke into", "break into", "breaks into", "compromis"),
+        re.compile(
+            r"\b(?:breach\w*|infiltrat\w*|penetrat\w*|broke into|break into|breaks into|compromis\w*)\b"
+            r"[^.!?\n]{0,40}?\b(?:networks?|systems|servers?|computers)\b(?!\s+of\s+(?:defectors|spies|agents))",
+            re.I,
+        ),
+    ),
+    # "stole the messages of diplomats", 통화내역·문자메시지 빼내, 高官のメール盗み出す: communications stolen
+    (
+        "communications stolen",
+        ("stole", "steal", "theft of", "intercept", "빼내", "빼돌", "탈취", "훔", "盗", "窃取", "抜き取"),
+        re.compile(
+            r"\b(?:stole|steal\w*|theft of|intercept\w*)\b[^.!?\n]{0,20}?\b(?:messages|e-?mails|communications|"
+            r"call records|text messages|data)\b"
+            r"|(?:통화\s?(?:내역|내용)|문자\s?메시지|메시지|이메일|메일|通話内訳|通話記録|メッセージ|メール|データ|ファイル)"
+            r"[^.!?。\n]{0,12}?(?:빼내|빼돌|탈취|훔|盗み出|盗ん|盗ま|窃取|抜き取)",
+            re.I,
+        ),
+    ),
+    # "operatives infiltrate Western companies", 日本企業に潜り込む北朝鮮工作員: the IT-worker scheme
+    (
+        "operatives in companies",
+        ("operatives", "工作員"),
+        re.compile(
+            r"\boperatives\b[^.!?\n]{0,30}?\binfiltrat\w*[^.!?\n]{0,30}?\b(?:compan\w+|firms|businesses|employers)\b"
+            r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|入り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
+            r"|工作員[^。\n]{0,12}?(?:企業|会社|外注)[^。\n]{0,6}?(?:潜り込|潜む|潜入|に送)"
+            r"|(?:開発者|エンジニア|プログラマー)[^。\n]{0,20}?工作員|工作員[^。\n]{0,12}?(?:開発者|エンジニア|プログラマー)",
+            re.I,
+        ),
+    ),
+    # 個人情報流出、背後に北朝鮮か; 고객정보 유출 배후는 북한: a breach of personal or a company's data blamed on the
+    # DPRK (not secrets leaked by spies: 機密, 군사기밀 are no such data)
+    (
+        "data breach blamed",
+        ("背後", "배후", "関与", "소행", "犯行", "仕業", "blamed", "behind"),
+        re.compile(
+            r"(?:(?:個人|顧客|会員|グループ|企業|会社|社)情報(?:が|の)?流出|(?:개인|고객|회원)\s?정보\s?유출|"
+            r"data (?:breach|leak))[^.!?。\n]{0,30}?(?:背後|배후|関与|소행|犯行|仕業|blamed|behind)"
+            r"|(?:背後|배후|関与|소행|犯行|仕業)[^.!?。\n]{0,30}?(?:(?:個人|顧客|会員)情報(?:が|の)?流出|"
+            r"(?:개인|고객|회원)\s?정보\s?유출)",
+            re.I,
+        ),
+    ),
+    # "uses generative AI in scams" (not AI in weapons: a scam, a job or a hack must follow)
+    (
+        "ai misuse",
+        (" ai", "artificial intelligence", "llm"),
+        re.compile(
+            r"\b(?:us(?:e|es|ed|ing)|leverag\w*|exploit\w*|abus\w*|misus\w*|weaponi\w*)\s+(?:generative\s+)?"
+            r"(?:AI|artificial intelligence|LLMs?)\b[^.!?\n]{0,40}?\b(?:scams?|fraud\w*|phishing|jobs?|hack\w*|"
+            r"interviews?|résumés?|resumes?|malware|crypto\w*)\b",
+            re.I,
+        ),
+    ),
+    # "U.S. seizes crypto tied to North Korea": the proceeds of the DPRK's thefts, forfeited
+    (
+        "crypto seized",
+        ("seiz", "forfeit"),
+        re.compile(
+            r"\b(?:seiz\w*|forfeit\w*)\b[^.!?\n]{0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|tokens)\b",
+            re.I,
+        ),
+    ),
+    # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)
+    (
+        "deepfake applicant",
+        ("deepfake", "deep-fake", "딥페이크", "ディープフェイク"),
+        re.compile(
+            r"(?:deep-?fakes?|딥페이크|ディープフェイク)[^.!?。\n]{0,30}?(?:interview|job|hiring|recruit|applicant|"
+            r"면접|채용|취업|구직|面接|採用|就職|求人|応募)"
+            r"|(?:interview|job|hiring|applicant|면접|채용|취업|面接|採用|就職|応募)[^.!?。\n]{0,30}?"
+            r"(?:deep-?fakes?|딥페이크|ディープフェイク)",
+            re.I,
+        ),
+    ),
+)
