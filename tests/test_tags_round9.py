@@ -123,6 +123,10 @@ HEADLINES = [
     "North Korea funnels crypto proceeds into weapons",
     "North Korea launders crypto through OTC brokers",
     "North Korea accused of stealing F-35 data",
+    # a ninth battery (Korean headline idioms): account credentials sought, an intranet broken into, fake apps
+    "北, 국내 포털 계정 정보 노려",
+    "北, 군 인트라넷 침투",
+    "北, 가짜 앱으로 개인정보 수집",
     # sanctions evaded by hacking stay the DPRK's act
     "北朝鮮の制裁逃れ、ハッキングで資金",
     "북한의 제재 회피 위한 해킹",
@@ -203,6 +207,9 @@ RELATED_NOT_CYBER = [
     "U.S. seizes North Korean oil tanker",
     "North Korea accused of stealing fishing boats",
     "North Korean recruiters hire workers for Russian construction sites",
+    # the DPRK's control of its own people's accounts, its own intranet
+    "북한, 주민 계정 정보 통제",
+    "북한 인트라넷 광명 소개",
     # the DPRK's own intranet
     "北朝鮮のイントラネット「光明」",
     "북한, 자체 내부망 광명 운영",

@@ -75,6 +75,9 @@ CYBER = [
     "디지털 인증서", "コード署名証明書",
     # a seventh battery: IT workers earning foreign currency, network separation breached, an intranet broken into
     "IT 외화벌이", "IT 일꾼", "망분리", "망 분리", "内部網に侵入", "内部ネットワークに侵入", "イントラネットに侵入",
+    # a ninth battery (Korean headline idioms): account credentials, an intranet broken into, fake apps
+    "계정 정보 노", "계정 정보를 노", "계정정보 노", "계정정보를 노", "인트라넷 침투", "인트라넷에 침투",
+    "인트라넷 해킹", "가짜 앱", "가짜앱",
 ]
 # Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
 # alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.
