@@ -7,14 +7,21 @@ people who were hit, never the security firm that reports the attack.
 """
 
 # fmt: off
+# The DPRK's hacking units by number: DPRK signals and cyber words at once.
+HACKING_UNITS = ["121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所"]
 DPRK = [
     "북한", "북측", "북 해킹", "북한발", "대북", "조선민주주의인민공화국", "정찰총국", "김정은", "평양", "北朝鮮",
     "北韓",
     "朝鮮民主主義人民共和国",
     # the leader in Japanese; "the North" written 北の or 北 glued to a cyber word (北のハッカー, 北サイバー部隊)
     "金正恩", "偵察総局", "北のサイバー", "北のハッカー", "北のハッキング", "北サイバー", "北ハッカー",
-    # the DPRK's hacking units (also cyber words below)
-    "121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所",
+    *HACKING_UNITS,
+]
+# Scheme words (cyber words too): with a DPRK signal near, the companies hiring these workers (technology) were hit.
+SCHEME = [
+    "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
+    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務", "IT 기술자",
+    "偽装就業", "ラップトップファーム", "IT 직원", "IT직원", "IT 외화벌이", "IT 일꾼",
 ]
 CYBER = [
     "해킹", "해커", "사이버", "악성코드", "악성 코드", "랜섬웨어", "피싱", "취약점", "백도어", "공격그룹",
@@ -26,9 +33,7 @@ CYBER = [
     "ランサムウェア", "フィッシング", "バックドア", "スパイウェア", "ゼロデイ", "トロイの木馬", "ボットネット",
     "스파이웨어", "제로데이", "트로이목마", "봇넷",
     # the IT-worker scheme (IT workers hired under false identities)
-    "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
-    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務",
-    "IT 기술자", "偽装就業", "ラップトップファーム",
+    *SCHEME,
     # false identities (the IT-worker scheme), intrusions, virus mail
     "偽の身元", "偽の身分", "身元を偽", "身分を偽", "신분 위장", "신분을 위장", "不正侵入", "ウイルスメール",
     "ウイルス付きメール", "コンピューターウイルス", "바이러스 메일", "プログラマー", "프로그래머",
@@ -66,15 +71,15 @@ CYBER = [
     # a fifth battery by kind: AI misused (not the DPRK's own AI work), scam coins and rug pulls
     "AIを悪用", "AI悪用", "AI 악용", "AI를 악용", "인공지능 악용", "인공지능을 악용", "ChatGPT", "チャットGPT",
     "챗GPT", "オープンAI", "OpenAI", "오픈AI", "スキャムコイン", "스캠 코인", "스캠코인", "ラグプル", "러그풀",
-    # the DPRK's hacking units; IT staff hired unknowingly; hiring fraud; foreign currency seized
-    "121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所", "IT 직원", "IT직원", "採用詐欺",
+    # the DPRK's hacking units; hiring fraud; foreign currency seized
+    *HACKING_UNITS, "採用詐欺",
     "求人詐欺", "就職詐欺", "채용 사기", "채용사기", "구인 사기", "外貨奪取", "外貨を奪", "外貨を略奪", "資金を奪取",
     "위장 앱", "위장앱", "偽装アプリ",
     # a sixth battery by kind: files, addresses and certificates of an intrusion
     "악성 파일", "악성파일", "不正ファイル", "悪意あるファイル", "電子証明書",
     "디지털 인증서", "コード署名証明書",
-    # a seventh battery: IT workers earning foreign currency, network separation breached, an intranet broken into
-    "IT 외화벌이", "IT 일꾼", "망분리", "망 분리", "内部網に侵入", "内部ネットワークに侵入", "イントラネットに侵入",
+    # a seventh battery: network separation breached, an intranet broken into
+    "망분리", "망 분리", "内部網に侵入", "内部ネットワークに侵入", "イントラネットに侵入",
     # a ninth battery (Korean headline idioms): account credentials, an intranet broken into, fake apps
     "계정 정보 노", "계정 정보를 노", "계정정보 노", "계정정보를 노", "인트라넷 침투", "인트라넷에 침투",
     "인트라넷 해킹", "가짜 앱", "가짜앱",
@@ -104,12 +109,6 @@ JA_NORTH_CULPRIT = r"(?=(?:が|の)?(?:関与|犯行|仕業|背後|工作員|ハ
 # North Korea as one Hangul syllable (북, 北's reading) only where nothing else can be meant: standing alone before a
 # comma or a middle dot, or before the words hacker/hacking/a provocation ("북, 南겨냥 ...", "북 해커 조직").
 DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도발|\s?소행)"
-# Scheme words: with a DPRK signal near, the companies hiring these workers (technology) were hit.
-SCHEME = [
-    "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
-    "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務", "IT 기술자",
-    "偽装就業", "ラップトップファーム", "IT 직원", "IT직원", "IT 외화벌이", "IT 일꾼",
-]
 # Sector nouns: Korean, then Japanese.
 NOUNS = {
     "cryptocurrency": [
