@@ -7,7 +7,8 @@ deepfakes in job interviews.
 
 Rules: each phrase is one pattern, tried on each DPRK sentence in the order below; the first that matches adds one
 "cyber" Hit for the sentence (frames.add_cyber), so signals.py pairs it with the DPRK signal. A pattern runs only when
-the text holds one of its words (a substring test, far cheaper than the pattern).
+the text holds one of its words (a substring test, far cheaper than the pattern); a sentence its guard matches (missiles
+for a network breach, a human spy for stolen communications) is passed over.
 """
 
 from __future__ import annotations
@@ -25,15 +26,13 @@ def add_gapped_phrases(ctx: Context) -> None:
     if not dprk_sents:
         return
     lower = ctx.text.lower()
-    gapped = [(value, pattern) for value, words, pattern in _GAPPED if any(w in lower for w in words)]
+    gapped = [(value, pattern, unless) for value, words, pattern, unless in _GAPPED if any(w in lower for w in words)]
     added = []
     for s in sorted(dprk_sents):
-        for value, pattern in gapped:
+        for value, pattern, unless in gapped:
             m = pattern.search(ctx.sent_text(s))
-            if m and value == "network breach" and ARMS.search(ctx.sent_text(s)):
-                continue  # "missiles that could penetrate defense systems"
-            if m and value == "communications stolen" and _HUMAN_SPY.search(ctx.sent_text(s)):
-                continue  # "a North Korean spy stole data on troop movements": a human agent's theft
+            if m and unless is not None and unless.search(ctx.sent_text(s)):
+                continue
             if m:
                 start = ctx.starts[s] + m.start()
                 added.append(Hit("cyber", value, start, start + len(m.group()), m.group(), -1, -1))
@@ -42,7 +41,8 @@ def add_gapped_phrases(ctx: Context) -> None:
 
 
 _HUMAN_SPY = re.compile(r"\b(?:spy|spies|agent|agents)\b|간첩|공작원|スパイ|工作員", re.IGNORECASE)
-# (value, words one of which the text holds when the pattern can match (lower case), pattern)
+# (value, words one of which the text holds when the pattern can match (lower case), pattern, and a pattern that
+# rules the sentence out, or None)
 _GAPPED = (
     # 사칭 메일, なりすましメール, "기자 사칭해 ... 메일"
     (
@@ -52,6 +52,7 @@ _GAPPED = (
             r"(?:사칭|위장|なりすま|成り済ま|を装|名乗)[^.!?。\n]{0,30}?(?:메일|이메일|전자우편|문자|メール)"
             r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
         ),
+        None,
     ),
     # "hijacked the social media accounts of", "took over email accounts", "hijacked South Korean PCs"
     (
@@ -62,6 +63,7 @@ _GAPPED = (
             r"\b(?:accounts?|PCs|computers|servers)\b",
             re.I,
         ),
+        None,
     ),
     # PC 100여대 장악, PCを遠隔操作, 서버 경유, "used South Korean servers as relays": machines taken over or used
     (
@@ -72,6 +74,7 @@ _GAPPED = (
             r"|\bservers?\b[^.!?\n]{0,10}?\bas\s+(?:relays?|proxies|proxy|launch\s?pads?|stepping stones?)\b",
             re.I,
         ),
+        None,
     ),
     # "breached the networks of defense firms" (not "a network of defectors")
     (
@@ -82,6 +85,7 @@ _GAPPED = (
             r"[^.!?\n]{0,40}?\b(?:networks?|systems|servers?|computers)\b(?!\s+of\s+(?:defectors|spies|agents))",
             re.I,
         ),
+        ARMS,  # "missiles that could penetrate defense systems"
     ),
     # "stole the messages of diplomats", 통화내역·문자메시지 빼내, 高官のメール盗み出す: communications stolen
     (
@@ -94,6 +98,7 @@ _GAPPED = (
             r"[^.!?。\n]{0,12}?(?:빼내|빼돌|탈취|훔|盗み出|盗ん|盗ま|窃取|抜き取)",
             re.I,
         ),
+        _HUMAN_SPY,  # "a North Korean spy stole data on troop movements": a human agent's theft
     ),
     # "operatives infiltrate Western companies", 日本企業に潜り込む北朝鮮工作員: the IT-worker scheme
     (
@@ -106,6 +111,7 @@ _GAPPED = (
             r"|(?:開発者|エンジニア|プログラマー)[^。\n]{0,20}?工作員|工作員[^。\n]{0,12}?(?:開発者|エンジニア|プログラマー)",
             re.I,
         ),
+        None,
     ),
     # 個人情報流出、背後に北朝鮮か; 고객정보 유출 배후는 북한: a breach of personal or a company's data blamed on the
     # DPRK (not secrets leaked by spies: 機密, 군사기밀 are no such data)
@@ -119,6 +125,7 @@ _GAPPED = (
             r"(?:개인|고객|회원)\s?정보\s?유출)",
             re.I,
         ),
+        None,
     ),
     # "uses generative AI in scams" (not AI in weapons: a scam, a job or a hack must follow)
     (
@@ -130,6 +137,7 @@ _GAPPED = (
             r"interviews?|résumés?|resumes?|malware|crypto\w*)\b",
             re.I,
         ),
+        None,
     ),
     # "U.S. seizes crypto tied to North Korea": the proceeds of the DPRK's thefts, forfeited
     (
@@ -139,6 +147,7 @@ _GAPPED = (
             r"\b(?:seiz\w*|forfeit\w*)\b[^.!?\n]{0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|tokens)\b",
             re.I,
         ),
+        None,
     ),
     # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)
     (
@@ -151,5 +160,6 @@ _GAPPED = (
             r"(?:deep-?fakes?|딥페이크|ディープフェイク)",
             re.I,
         ),
+        None,
     ),
 )
