@@ -225,7 +225,24 @@ RELATED_NOT_CYBER = [
 ]
 
 
-@pytest.mark.parametrize("title", HEADLINES)
+DPRK_ATTACKED = [
+    # the DPRK itself the target of someone else's cyber attack (dprk_victim.py)
+    "해커단체, 북한에 대한 사이버 공격 개시",
+    "ハッカー集団、北朝鮮に対するサイバー攻撃を開始",
+    "Hacktivists launch cyberattacks on North Korea",
+]
+
+STILL_THE_DPRKS = [
+    # blame placed on it, the people who study it, its own attacks on others, blame sought for its hacking
+    "U.S. expected to officially blame Sony hack on North Korea",
+    "Experts have blamed those cyberattacks on North Korea",
+    "Hackers posed as reporters in attacks on North Korea experts",
+    "North Korea launches cyberattacks on South Korea",
+    "북한에 대한 해킹 책임 추궁",
+]
+
+
+@pytest.mark.parametrize("title", HEADLINES + STILL_THE_DPRKS)
 def test_dprk_cyber_titles(tagger, title):
     assert tagger.tag(title, "").dprk_cyber
 
@@ -235,7 +252,7 @@ def test_sectors(tagger, text, sectors):
     assert_dprk_sectors(tagger, text, sectors)
 
 
-@pytest.mark.parametrize("title", RELATED_NOT_CYBER)
+@pytest.mark.parametrize("title", RELATED_NOT_CYBER + DPRK_ATTACKED)
 def test_dprk_related_not_cyber(tagger, title):
     tags = tagger.tag(title, "")
     assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
@@ -304,32 +321,3 @@ def test_an_attribution_beside_a_link_not_found(tagger):
         "", "Police found no evidence linking North Korea to the hack, but experts suspect Lazarus."
     ).dprk_cyber
     assert tagger.tag("", "북한과 관련된 해킹조직이 국내 기업을 공격했다.").dprk_cyber
-
-
-DPRK_ATTACKED = [
-    # the DPRK itself the target of someone else's cyber attack (dprk_victim.py)
-    "해커단체, 북한에 대한 사이버 공격 개시",
-    "ハッカー集団、北朝鮮に対するサイバー攻撃を開始",
-    "Hacktivists launch cyberattacks on North Korea",
-]
-
-
-@pytest.mark.parametrize("title", DPRK_ATTACKED)
-def test_the_dprk_attacked(tagger, title):
-    tags = tagger.tag(title, "")
-    assert tags.dprk_related and not tags.dprk_cyber, tags.evidence
-
-
-STILL_THE_DPRKS = [
-    # blame placed on it, the people who study it, its own attacks on others, blame sought for its hacking
-    "U.S. expected to officially blame Sony hack on North Korea",
-    "Experts have blamed those cyberattacks on North Korea",
-    "Hackers posed as reporters in attacks on North Korea experts",
-    "North Korea launches cyberattacks on South Korea",
-    "북한에 대한 해킹 책임 추궁",
-]
-
-
-@pytest.mark.parametrize("title", STILL_THE_DPRKS)
-def test_still_the_dprks_cyber_activity(tagger, title):
-    assert tagger.tag(title, "").dprk_cyber
