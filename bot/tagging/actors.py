@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.tagging import lexicon
+from bot.tagging import lexicon, lexicon_cjk
 from bot.tagging.context import Context
 from bot.tagging.kb import Alias, KnowledgeBase
 from bot.tagging.korean import CJK_CHAR
@@ -97,6 +97,21 @@ def _group_noun_adjacent(ctx: Context, hit: Hit) -> bool:
     left, right = ctx.words_around(hit, before=2, after=2)
     words = [w.lower().strip("\"'‘’“”(),:;") for w in left + right]
     return any(w in lexicon.ACTOR_NOUNS or w in _CYBER_WORDS for w in words)
+
+
+# A Hangul or kana name in quotes followed by the word group ('탈륨' 조직, 「コニー」グループ), or by the words hacking
+# group ('코니 해킹조직'): a group's name, not a chemical in tissue (탈륨 조직) nor a cartoon character
+_QUOTE_OPEN = "'‘\"“「『"
+_GROUP_AFTER_QUOTE = re.compile(
+    r"['’\"”」』]\s?(?:해킹\s?)?(?:조직|그룹)|['’\"”」』]・?グループ|\s?해킹\s?(?:조직|그룹)"
+)
+
+
+def _quoted_group(ctx: Context, hit: Hit) -> bool:
+    after = ctx.text[hit.end : hit.end + 8]
+    if _GROUP_AFTER_QUOTE.match(after) and not after.startswith(("'", "’", '"', "”", "」", "』")):
+        return True  # 코니 해킹조직
+    return hit.start > 0 and ctx.text[hit.start - 1] in _QUOTE_OPEN and bool(_GROUP_AFTER_QUOTE.match(after))
 
 
 def _cyber_near(ctx: Context, hit: Hit, cyber_sents: set[int]) -> bool:
@@ -195,6 +210,10 @@ _TARGETING = (
     "노려",
     "노린",
     "타깃",
+    # a theft or a leak of a sector's data ("안다리엘, 방산업체 기술 유출", "ラザルス、防衛企業の情報を窃取")
+    *lexicon_cjk.THEFT,
+    "유출",
+    "流出",
 )
 
 
@@ -217,7 +236,7 @@ def _without_context(ctx: Context, firm: list[tuple[Alias, Hit]]) -> list[tuple[
         (a, h)
         for a, h in firm
         if a.kind == "actor"
-        and (_named_alone(a, h, ctx.sent(h.start) in security_sents) or (_designation(a, h) and _victims_here(ctx, h)))
+        and (_named_alone(a, h, ctx.sent(h.start) in security_sents) or (_named_group(a, h) and _victims_here(ctx, h)))
     ]
     coined = [(a, h) for a, h in firm if not a.plain]
     kinds = ("target", "agent", "security", "noun")
@@ -233,6 +252,14 @@ def _designation(alias: Alias, hit: Hit) -> bool:
     """A vendor's name for the group written capitalised ("Pearl Sleet", "Springtail"), not the weather or the
     insect."""
     return alias.designation and all(w[:1].isupper() for w in hit.text.split())
+
+
+def _named_group(alias: Alias, hit: Hit) -> bool:
+    """A vendor's name made of ordinary words written capitalised (Springtail), or a fictional name written as a name
+    (Andariel, 안다리엘): with a theft or a targeting of a sector's organisations in its sentence, it is the group."""
+    if _designation(alias, hit):
+        return True
+    return alias.plain and len(hit.text.split()) == 1 and (hit.text[:1].isupper() or bool(CJK_CHAR.search(hit.text)))
 
 
 def _named_alone(alias: Alias, hit: Hit, security_here: bool) -> bool:
@@ -298,6 +325,8 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
         if hits_victims and not _after_first_name(ctx, hit):
             mentions.append(Mention(alias, hit, True))
             continue
+        if marked and _quoted_group(ctx, hit):
+            adjacent = True  # "'탈륨' 조직, 외교부 사칭": a name in quotes, then the word group
         if adjacent or (_cyber_near(ctx, hit, cyber_sents) and (has_dprk or bool(firm) or marked or named)):
             mentions.append(Mention(alias, hit, True))
     return sorted(mentions, key=lambda m: m.hit.start)

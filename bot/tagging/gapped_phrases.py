@@ -1,9 +1,9 @@
 """Cyber context written as a phrase whose words may stand apart, in a sentence that names the DPRK: mail sent under
 a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메일"), accounts taken over ("hijacked the social media
 accounts of"), machines taken over or used as relays (PC 장악, PCを遠隔操作, "servers as relays"), a network broken
-into (not by missiles), communications stolen (not by a human spy), operatives inside companies (the IT-worker
-scheme), a breach of personal or customer data blamed on the DPRK, AI misused in scams, cryptocurrency seized,
-deepfakes in job interviews.
+into (not by missiles), a server or mail broken into in Korean (서버 뚫, 뚫린 메일), communications stolen (not by a
+human spy), operatives inside companies (the IT-worker scheme), a breach of personal or customer data blamed on the
+DPRK, AI misused in scams, cryptocurrency seized, deepfakes in job interviews.
 
 Rules: each phrase is one pattern, tried on each DPRK sentence in the order below; the first that matches adds one
 "cyber" Hit for the sentence (frames.add_cyber), so signals.py pairs it with the DPRK signal. A pattern runs only when
@@ -70,7 +70,7 @@ _GAPPED = (
         "machines taken over",
         ("pc", "컴퓨터", "서버", "サーバ", "パソコン", "端末", "server"),
         re.compile(
-            r"(?:PC|컴퓨터|서버|サーバー|サーバ|パソコン|端末)[^.!?。\n]{0,10}?(?:장악|원격\s?조종|경유|乗っ取|遠隔操作|踏み台)"
+            r"(?:PC|컴퓨터|서버|サーバー|サーバ|パソコン|端末)[^.!?。\n]{0,10}?(?:장악|원격\s?조종|경유|악용|乗っ取|遠隔操作|踏み台|悪用)"
             r"|\bservers?\b[^.!?\n]{0,10}?\bas\s+(?:relays?|proxies|proxy|launch\s?pads?|stepping stones?)\b",
             re.I,
         ),
@@ -86,6 +86,16 @@ _GAPPED = (
             re.I,
         ),
         ARMS,  # "missiles that could penetrate defense systems"
+    ),
+    # 서버 뚫었다, 北에 뚫린 청와대 메일: a server, a network or mail broken into (not a border: 철책 뚫려)
+    (
+        "network broken into",
+        ("뚫",),
+        re.compile(
+            r"(?:서버|전산망|내부망|인트라넷|메일|이메일|홈페이지|보안망|망분리|방화벽)[^.!?。\n]{0,6}?뚫"
+            r"|뚫(?:린|렸|려)[^.!?。\n]{0,12}?(?:서버|전산망|내부망|인트라넷|메일|이메일|홈페이지|보안망|망분리|방화벽)"
+        ),
+        None,
     ),
     # "stole the messages of diplomats", 통화내역·문자메시지 빼내, 高官のメール盗み出す: communications stolen
     (

@@ -74,6 +74,9 @@ class CjkMatcher:
         self.patterns.append(
             ("dprk", "dprk", re.compile(rf"(?<![{han_kana}]){hanja}(?=[がは]{lexicon_cjk.JA_NORTH_CYBER})"), hanja)
         )
+        # 北にハッキングされ, 北に盗まれた: the North as the agent of a passive cyber verb
+        agent = re.compile(rf"(?<![{han_kana}]){hanja}(?=に{lexicon_cjk.JA_NORTH_AGENT})")
+        self.patterns.append(("dprk", "dprk", agent, hanja))
         # 北の犯行, 北が関与, 北工作員: the North named as the culprit (after a particle too: 攻撃は北の犯行)
         han_katakana = r"\u30a0-\u30ff\u4e00-\u9fff"
         culprit = re.compile(rf"(?<![{han_katakana}]){hanja}{lexicon_cjk.JA_NORTH_CULPRIT}")

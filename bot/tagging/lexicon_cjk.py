@@ -10,7 +10,7 @@ people who were hit, never the security firm that reports the attack.
 # The DPRK's hacking units by number: DPRK signals and cyber words at once.
 HACKING_UNITS = ["121국", "121局", "180부대", "180部隊", "110호 연구소", "110号研究所"]
 DPRK = [
-    "북한", "북측", "북 해킹", "북한발", "대북", "조선민주주의인민공화국", "정찰총국", "김정은", "평양", "北朝鮮",
+    "북한", "북측", "북한발", "대북", "조선민주주의인민공화국", "정찰총국", "김정은", "평양", "北朝鮮",
     "北韓",
     "朝鮮民主主義人民共和国",
     # the leader in Japanese; "the North" written 北の or 北 glued to a cyber word (北のハッカー, 北サイバー部隊)
@@ -106,9 +106,19 @@ DPRK_HANJA = "北"
 JA_NORTH_CYBER = r"(?=[^。\n]{0,30}(?:サイバー|ハッキング|ハッカー|不正アクセス|マルウェア|ランサムウェア|窃取))"
 # In Japanese, 北 glued to (or with が/の before) the culprit's words: 北の犯行, 北が関与, 北工作員, 北ハッキング部隊.
 JA_NORTH_CULPRIT = r"(?=(?:が|の)?(?:関与|犯行|仕業|背後|工作員|ハッキング|ハッカー|サイバー))"
+# In Japanese, 北に as the agent of a passive cyber verb in its clause: 北にハッキングされ, 北に盗まれた (not 北に対する
+# サイバー攻撃, an attack on the North, nor 北に向かう).
+JA_NORTH_AGENT = (
+    r"(?=[^。\n]{0,20}?(?:(?:ハッキング|サイバー攻撃|不正アクセス|侵入)(?:され|を受け)|盗まれ|奪われ|窃取され))"
+)
 # North Korea as one Hangul syllable (북, 北's reading) only where nothing else can be meant: standing alone before a
-# comma or a middle dot, or before the words hacker/hacking/a provocation ("북, 南겨냥 ...", "북 해커 조직").
-DPRK_SYLLABLE = r"(?<![\uac00-\ud7a3])북(?=\s?[,·]|\s?해커|\s?해킹|\s?도발|\s?소행)"
+# comma or a middle dot, or before the words hacker/hacking/a provocation, behind/linked/suspected, malware, cyber,
+# the RGB, ransomware, crypto, operatives, IT workers ("북, 南겨냥 ...", "북 해커 조직", "북 배후 조직"); not a book
+# (북 콘서트, 북 추천, 전자북).
+DPRK_SYLLABLE = (
+    r"(?<![\uac00-\ud7a3A-Za-z])북(?=\s?[,·]|\s?(?:해커|해킹|도발|소행|배후|연계|추정|악성코드|사이버|정찰총국|랜섬웨어"
+    r"|가상자산|암호화폐|가상화폐|공작원|위장\s?취업|IT\s?(?:인력|노동자|기술자|개발자)))"
+)
 # Sector nouns: Korean, then Japanese.
 NOUNS = {
     "cryptocurrency": [

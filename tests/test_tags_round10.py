@@ -1,0 +1,106 @@
+"""Issue 16, tenth round: headline shapes of batteries written by kind before any new text was read.
+
+The North as one Hangul syllable before the words behind, linked, suspected, malware, cyber, ransomware, crypto and
+IT workers (북 배후 해커조직, 북 악성코드); the North as the agent of a passive cyber verb in Japanese (北にハッキング
+され); a server or mail broken into in Korean (서버 뚫, 뚫린 메일); a server abused; a fictional group name (Andariel)
+with a theft from a sector's organisations; a Hangul name in quotes before the word group ('탈륨' 조직). Each sentence
+is written for this test; none is taken from an article. Confusers: 북 as a book (북 콘서트, 전자북), 北に as a
+direction or an attack on the North, a chemical in tissue, Diablo's boss.
+"""
+
+import pytest
+
+from bot.tagging import get_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return get_tagger()
+
+
+HEADLINES = [
+    # 북 alone before a culprit's or a cyber word
+    "북 악성코드, 국내 보안업체 제품에 숨어",
+    "“북 악성코드 국내 웹서버에 설치”",
+    "북 배후 해커조직, 유럽 방산업체 기술 노려",
+    "북 연계 해킹그룹, 국내 연구기관 공격",
+    "북 추정 해커, 언론사 기자 사칭 메일 유포",
+    "북 사이버 공격 하루 평균 150만건",
+    "북 랜섬웨어, 국내 중소기업 노려",
+    "북 IT 인력, 가짜 신분으로 국내 기업 취업",
+    "북 IT 노동자 위장취업 적발",
+    "북 가상자산 탈취액 사상 최대",
+    '국정원 "북 추정 세력이 국내 기관 해킹"',
+    '경찰 "북 연계 조직이 정부 사칭 메일 발송"',
+    # 北に as the agent of a passive cyber verb
+    "韓国選管、北に7回ハッキングされても点検勧告を拒否",
+    "韓国の防衛企業、北にハッキングされ機密流出",
+    "韓国軍、北にサイバー攻撃され資料流出",
+    "北に盗まれた暗号資産、洗浄先を追跡",
+    # a server, a network or mail broken into; a server abused
+    '국정원 "북한, 국내 반도체 업체 서버 뚫었다"',
+    "北에 뚫린 청와대 메일",
+    "북한, 백신 업데이트 서버 악용",
+    # a fictional group name with a theft from (or a targeting of) a sector's organisations
+    "안다리엘, 국내 방산업체 기술 유출",
+    "Andariel steals data from defense firms",
+    # a Hangul name in quotes, then the word group; a name before the words hacking group
+    "'탈륨' 조직, 외교부 사칭",
+    "‘코니’ 조직, 세무 안내문 위장",
+    "코니 해킹조직, 세무 안내문 위장",
+]
+
+
+@pytest.mark.parametrize("title", HEADLINES)
+def test_dprk_cyber_titles(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+NOT_CYBER = [
+    # 북 as a book, or a word ending in 북
+    "북 콘서트 열려…작가와 독자 만남",
+    "북 추천 도서 목록 공개",
+    "북 토크 콘서트, 사이버 보안 작가 초청",
+    "전자북 해킹 사고로 이용자 정보 유출",
+    "e북 해킹 피해 접수",
+    # 北に as a direction, a place, or the target of an attack
+    "北に向かう船舶、不正アクセスで航路情報流出",
+    "東北にサイバー攻撃、自治体のサイト停止",
+    "北に対するサイバー攻撃を検討",
+    # a border broken through is no network
+    "북한군, 철책 뚫고 귀순",
+    # thallium in tissue; Diablo's boss
+    "탈륨 조직 농도가 높아",
+    "'탈륨' 중독 환자 조직 검사",
+    "Andariel targets players in the Monastery",
+    "Diablo boss Andariel attacks the Rogue companies",
+]
+
+
+@pytest.mark.parametrize("title", NOT_CYBER)
+def test_not_dprk_cyber(tagger, title):
+    tags = tagger.tag(title, "")
+    assert not tags.dprk_cyber, tags.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "related"),
+    [
+        ("북 미사일 발사에 정부 긴급 회의", False),  # 북 before a missile is not read as the DPRK here
+        ("북 추정 무인기, 군사분계선 넘어", True),  # 북 추정: the DPRK, but no cyber act
+        ("북 연계 선박, 제재 위반 혐의", True),
+    ],
+)
+def test_the_north_without_a_cyber_act(tagger, title, related):
+    tags = tagger.tag(title, "")
+    assert tags.dprk_related is related and not tags.dprk_cyber, tags.evidence
+
+
+def test_the_fictional_name_is_the_group_with_its_victims(tagger):
+    tags = tagger.tag("안다리엘, 국내 방산업체 기술 유출", "")
+    assert list(tags.actors) == ["Andariel"] and "defense" in tags.sectors, tags.evidence
+
+
+def test_a_quoted_name_before_group_is_the_actor(tagger):
+    assert list(tagger.tag("'탈륨' 조직, 외교부 사칭", "").actors) == ["Kimsuky"]
+    assert list(tagger.tag("‘코니’ 조직, 세무 안내문 위장", "").actors) == ["Konni"]
