@@ -48,6 +48,15 @@ HEADLINES = [
     "'탈륨' 조직, 외교부 사칭",
     "‘코니’ 조직, 세무 안내문 위장",
     "코니 해킹조직, 세무 안내문 위장",
+    # English and Japanese batteries: the leader's hackers, crypto seized (an amount with a decimal point), a
+    # vendor's name hitting developers, the leader by his Japanese title, a development environment broken into,
+    # the scheme's "IT warriors"
+    "Kim's cyber army targets South Korean defense contractors",
+    "Feds seize $1.7M in crypto from North Korean laundering network",
+    "Jade Sleet hits GitHub developers",
+    "金総書記の指示でハッキング強化",
+    "北朝鮮関連グループ、ゲーム会社の開発環境に侵入",
+    "北朝鮮の「IT戦士」、外貨稼ぎに暗躍",
 ]
 
 
@@ -74,6 +83,11 @@ NOT_CYBER = [
     "'탈륨' 중독 환자 조직 검사",
     "Andariel targets players in the Monastery",
     "Diablo boss Andariel attacks the Rogue companies",
+    # the weather and a cocktail; a poet
+    "Sleet hits drivers on the highway",
+    "Ruby Sleet hits the bar menus",
+    "Emma Lazarus hits developers conference",
+    "Police seize $1.7M in crypto from a local fraud ring",
 ]
 
 

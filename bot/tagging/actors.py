@@ -191,7 +191,8 @@ def _victims_here(ctx: Context, hit: Hit) -> bool:
 
 # Organisations of no one sector ("Lazarus targets Japanese companies", "ラザルス、日本企業も標的")
 _ORGANISATIONS = re.compile(
-    r"\b(?:compan(?:y|ies)|firms?|organi[sz]ations?|entities|businesses)\b|企業|組織|会社|기업|기관|업체", re.IGNORECASE
+    r"\b(?:compan(?:y|ies)|firms?|organi[sz]ations?|entities|businesses|developers|engineers)\b|企業|組織|会社|기업|기관|업체",
+    re.IGNORECASE,
 )
 
 
@@ -210,6 +211,9 @@ _TARGETING = (
     "노려",
     "노린",
     "타깃",
+    "spoof",
+    "impersonat",
+    "hits",
     # a theft or a leak of a sector's data ("안다리엘, 방산업체 기술 유출", "ラザルス、防衛企業の情報を窃取")
     *lexicon_cjk.THEFT,
     "유출",

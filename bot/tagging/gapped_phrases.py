@@ -149,12 +149,13 @@ _GAPPED = (
         ),
         None,
     ),
-    # "U.S. seizes crypto tied to North Korea": the proceeds of the DPRK's thefts, forfeited
+    # "U.S. seizes crypto tied to North Korea", "seize $1.7M in crypto": the proceeds of the DPRK's thefts, forfeited
     (
         "crypto seized",
         ("seiz", "forfeit"),
         re.compile(
-            r"\b(?:seiz\w*|forfeit\w*)\b[^.!?\n]{0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|tokens)\b",
+            r"\b(?:seiz\w*|forfeit\w*)\b(?:[^.!?\n]|\.(?=\d)){0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|"
+            r"tokens)\b",
             re.I,
         ),
         None,

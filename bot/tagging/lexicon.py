@@ -14,6 +14,9 @@ DPRK = [
     "democratic people’s republic of korea", "reconnaissance general bureau", "kim jong un", "kim jong-un",
     "kim jong - un", "bureau 121", "unit 180", "lab 110", "hermit kingdom", "kim regime", "korean people's army",
     "korean workers' party", "workers' party of korea",
+    # the leader's hackers in headline idiom ("Kim's cyber army"): no other Kim has an army of hackers
+    "kim's hackers", "kim’s hackers", "kim's cyber army", "kim’s cyber army", "kim's hacker army",
+    "kim’s hacker army", "kim's cyber warriors", "kim’s cyber warriors", "kim's hacking army", "kim’s hacking army",
 ]
 DPRK_EXACT = [
     "NK", "RGB", "N.K.",

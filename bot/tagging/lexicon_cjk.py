@@ -16,6 +16,8 @@ DPRK = [
     # the leader in Japanese; "the North" written 北の or 北 glued to a cyber word (北のハッカー, 北サイバー部隊)
     "金正恩", "偵察総局", "北のサイバー", "北のハッカー", "北のハッキング", "北サイバー", "北ハッカー",
     *HACKING_UNITS,
+    # tenth round: the leader by his title in Japanese (金総書記), 김 위원장's Japanese counterpart
+    "金総書記",
 ]
 # Scheme words (cyber words too): with a DPRK signal near, the companies hiring these workers (technology) were hit.
 SCHEME = [
@@ -48,6 +50,9 @@ CYBER = [
     # eighth session: a computer network broken into (侵入 alone may be troops')
     "ネットワーク侵入", "ネットワークに侵入", "システムに侵入", "サーバーに侵入", "전산망 침투", "전산망에 침투",
     "전산망 침입", "전산망에 침입", "내부망 침투", "내부망에 침투", "내부망에 침입",
+    # tenth round: a development environment, a cloud, a PC broken into; the scheme's "IT warriors"
+    "開発環境に侵入", "クラウドに侵入", "パソコンに侵入", "端末に侵入", "社内網に侵入", "개발 환경에 침투",
+    "클라우드에 침투", "IT戦士", "IT 전사",
     # a software maker breached to reach its customers
     "공급망 공격", "공급망 해킹", "サプライチェーン攻撃",
     # a theft of information or technical data (in a headline with 北: the DPRK's hackers took it)
