@@ -57,6 +57,22 @@ HEADLINES = [
     "金総書記の指示でハッキング強化",
     "北朝鮮関連グループ、ゲーム会社の開発環境に侵入",
     "北朝鮮の「IT戦士」、外貨稼ぎに暗躍",
+    # a DPRK malware family in a title with the words of a malware report
+    "RokRAT hidden in Hangul documents",
+    "New Dtrack variant found in Indian bank",
+    "CISA, FBI release analysis of ELECTRICFISH",
+    # theft in headline verbs; stolen billions; thieves called digital; devices spied on; networks tapped into
+    "North Korea-linked group drains $50 million from DeFi protocol",
+    "North Korea siphons millions from crypto bridge",
+    "North Korea pilfers crypto from gaming company",
+    "North Korea grabbed $200 million from exchange",
+    "North Korea snatched military secrets from Seoul's defense firms",
+    "How North Korea launders its stolen billions",
+    "North Korea's digital bank robbers",
+    "Pyongyang's digital heist machine",
+    "North Korea's drive-by downloads hit Korean news sites",
+    "North Korea spies on South Korean officials' phones",
+    "North Korea tapped into South Korean military network",
 ]
 
 
@@ -88,6 +104,11 @@ NOT_CYBER = [
     "Ruby Sleet hits the bar menus",
     "Emma Lazarus hits developers conference",
     "Police seize $1.7M in crypto from a local fraud ring",
+    # theft verbs with no DPRK act: a heist by unknown hands, troops that grabbed land, spies on trial
+    "Hackers drain $50 million from DeFi protocol",
+    "North Korean troops grabbed a hill near the border",
+    "North Korean spies on trial in Seoul for stealing phones",
+    "DTrack dependency tracking tool released",
 ]
 
 

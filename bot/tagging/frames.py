@@ -85,10 +85,11 @@ _ROBBERY = {"heist", "heists", "robbery", "robberies", "looted", "theft", "theft
 _CJK_THEFT = tuple(w for w in lexicon_cjk.CRYPTO_THEFT if w != "流出")
 
 
-# A sum of money by the million: "$81 million", "$30m", "15億ドル", "1조원", "580억 원" (not "$5,000").
+# A sum of money by the million: "$81 million", "$30m", "15億ドル", "1조원", "580억 원", "its stolen billions" (not
+# "$5,000").
 _SUM = re.compile(
     r"\$\s?\d[\d,.]*\s?(?:million|billion|mn|m|bn)\b|\d[\d,.]*\s?(?:million|billion)\b|"
-    r"\d[\d,.]*\s?(?:억|조)\s?(?:원|달러)?|\d[\d,.]*\s?(?:億|万)\s?(?:円|ドル)?",
+    r"\d[\d,.]*\s?(?:억|조)\s?(?:원|달러)?|\d[\d,.]*\s?(?:億|万)\s?(?:円|ドル)?|\b(?:millions|billions)\b",
     re.IGNORECASE,
 )
 # Defectors are North Koreans, not the state: what one steals is no DPRK operation.

@@ -79,13 +79,37 @@ _GAPPED = (
     # "breached the networks of defense firms" (not "a network of defectors")
     (
         "network breach",
-        ("breach", "infiltrat", "penetrat", "broke into", "break into", "breaks into", "compromis"),
+        (
+            "breach",
+            "infiltrat",
+            "penetrat",
+            "broke into",
+            "break into",
+            "breaks into",
+            "compromis",
+            "tapped into",
+            "hacked into",
+            "gained access to",
+        ),
         re.compile(
-            r"\b(?:breach\w*|infiltrat\w*|penetrat\w*|broke into|break into|breaks into|compromis\w*)\b"
+            r"\b(?:breach\w*|infiltrat\w*|penetrat\w*|broke into|break into|breaks into|compromis\w*|tapped into|"
+            r"hacked into|gained access to)\b"
             r"[^.!?\n]{0,40}?\b(?:networks?|systems|servers?|computers)\b(?!\s+of\s+(?:defectors|spies|agents))",
             re.I,
         ),
         ARMS,  # "missiles that could penetrate defense systems"
+    ),
+    # "spies on officials' phones", "snooped on e-mails": devices and mail spied on (a verb: not the noun after an
+    # adjective, "North Korean spies on trial")
+    (
+        "devices spied on",
+        ("spies on", "spied on", "spying on", "snoop", "eavesdrop"),
+        re.compile(
+            r"(?<!korean\s)\b(?:spies|spied|spying|snoops?|snooped|snooping|eavesdrop\w*)\s+on\b[^.!?\n]{0,40}?"
+            r"\b(?:phones|smartphones|mobile phones|e-?mails|computers|messages|chats|communications|inboxes)\b",
+            re.I,
+        ),
+        None,
     ),
     # 서버 뚫었다, 北에 뚫린 청와대 메일: a server, a network or mail broken into (not a border: 철책 뚫려)
     (

@@ -68,6 +68,10 @@ CYBER = [
     # eighth session: a computer network knocked out or broken into
     "network breakdown", "network breakdowns", "network paralysis", "network outage", "network outages",
     "network intrusion", "network intrusions",
+    # tenth round: thieves and heists called digital, drive-by downloads, networks tapped into
+    "digital heist", "digital heists", "digital bank robbers", "digital bank robber", "digital bank robbery",
+    "digital bank robberies", "digital robbers", "digital thieves", "online heist", "online heists",
+    "online bank robbery", "drive-by download", "drive-by downloads", "tapped into networks",
     # ninth session: accounts taken over, the wallets and addresses the DPRK's thieves hold
     "account takeover", "account takeovers", "account hijacking", "hijacked accounts", "hijacks accounts",
     "hijack accounts", "hijacking accounts", "linked wallets", "linked wallet", "linked addresses",
@@ -148,15 +152,22 @@ SUPPLY_CHAIN = {
 }
 # Target words that make a sentence naming cryptocurrency a theft of it ("stole $700 million in crypto"): cyber
 # context for a DPRK signal or an ambiguous actor name in that sentence (see frames.py).
+# Theft in headline verbs (tenth round): target words, crypto and money thefts, aimed at organisations.
+THEFT_VERBS = (
+    "drains", "drain", "draining", "siphons", "siphon", "siphoning", "pilfers", "pilfered", "pilfering", "snatched",
+    "snatches", "plundered", "plunders", "robbed", "robs", "swiped", "swipes", "nabbed", "looting", "loots", "grabbed",
+)
 CRYPTO_THEFT = {
     "steal", "steals", "stole", "stolen", "stealing", "theft", "thefts", "heist", "heists", "drained", "looted",
     "hack", "hacked", "hacks", "robbery", "robberies",
+    *THEFT_VERBS,
 }
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 AIMED = {
     "target", "targets", "targeted", "targeting", "targetting", "steal", "steals", "stole", "stolen", "stealing",
     "theft", "thefts", "went after", "go after", "goes after", "going after", "set its sights on", "sets its sights on",
     "sets sights on", "set sights on", "crosshairs", "cross-hairs", "attack", "attacks", "attacked", "attacking",
+    *THEFT_VERBS,
 }
 # Organisation heads that make a state sector's noun a company or an industry ("defense contractors").
 COMPANY_HEADS = (
@@ -176,6 +187,7 @@ GOVERNMENT_ENDS = {
 THEFT = {
     "steal", "steals", "stole", "stolen", "stealing", "theft of", "heist of", "launder", "laundered", "laundering",
     "drained", "pilfered",
+    *(v for v in THEFT_VERBS if v != "pilfered"),
 }
 # Tokens before a capitalised name that make it a person ("President Lazarus Chakwera").
 PERSON_TITLES = {
@@ -204,6 +216,7 @@ TARGET = [
     "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
     "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
     "crosshairs", "cross-hairs",
+    *THEFT_VERBS,
     "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
     "gained access to", "gaining access to", "concentrates on", "concentrated on", "concentrating on",
     "concentrate on", "spy on", "spied on", "spying on",

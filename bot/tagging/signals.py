@@ -214,7 +214,20 @@ def _malware_subject(ctx: Context, malware: list[Mention]) -> bool:
     if sents & ctx.sents_of(ctx.hits("other")):
         return False
     context = ctx.sents_of(ctx.hits("cyber") + ctx.hits("target"))
-    return any(context & {s - 1, s, s + 1} for s in sents)
+    if any(context & {s - 1, s, s + 1} for s in sents):
+        return True
+    # in the title, security wording beside the name is enough ("CISA, FBI release analysis of ELECTRICFISH", "New
+    # Dtrack variant found", "RokRAT hidden in Hangul documents")
+    title = [m for m in subject if ctx.sent(m.hit.start) == 0]
+    return bool(title) and (0 in ctx.sents_of(ctx.hits("security")) or bool(_MALWARE_TITLE.search(ctx.sent_text(0))))
+
+
+# Words of a malware report in a title that names a distinctive DPRK family
+_MALWARE_TITLE = re.compile(
+    r"\b(?:variants?|strains?|analysis|samples?|hidden|disguised|found|spreads?|spread|detected|new version)\b"
+    r"|변종|유포|발견|탐지|亜種|検出|拡散|発見",
+    re.IGNORECASE,
+)
 
 
 def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> list[Hit]:
