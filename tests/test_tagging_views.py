@@ -50,7 +50,8 @@ def test_eval_prints_three_views_by_default(tmp_path):
 def test_eval_json_keeps_the_whole_report_and_adds_views():
     result = CliRunner().invoke(cli, ["eval", str(LABELLED), "--json"])
     report = json.loads(result.output)
-    assert report["view"] == "whole" and set(report["views"]) == {"whole", "lead", "headline"}
+    assert report["view"] == "whole"
+    assert set(report["views"]) == {"whole", "lead", "headline", "lead+page", "headline+page"}
     assert report["scores"] == report["views"]["whole"]["scores"]
     assert "actors" not in {e["label"] for e in report["views"]["headline"]["errors"]}
 

@@ -83,10 +83,12 @@ def tag(jsonl) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.option(
     "--view",
-    type=click.Choice(["all", "whole", "lead", "headline"]),
+    type=click.Choice(["all", "whole", "lead", "headline", "lead+page", "headline+page"]),
     default="all",
     show_default=True,
-    help="Which view of each text to score: whole, headline + first 280 characters (lead), headline alone.",
+    help="Which view of each text to score: whole, headline + first 280 characters (lead), headline alone; "
+    "lead+page and headline+page read the whole text where the short view leaves the tagger undecided, as "
+    "`fulltext: auto` reads the article page.",
 )
 def eval_cmd(corpus: Path, as_json: bool, view: str) -> None:
     """Score the tagger on a labelled JSONL corpus (the format of dev.jsonl).
@@ -95,16 +97,19 @@ def eval_cmd(corpus: Path, as_json: bool, view: str) -> None:
     then every miss and false alarm with the tagger's evidence. Each record's `unscored` labels are skipped.
     Each text is scored in three views: the whole text, its headline + first 280 characters (what a feed
     summary carries) and its headline alone (records without a title are left out); the partial views score
-    dprk_cyber and dprk_related. --json prints the whole-text report with the views under "views".
+    dprk_cyber and dprk_related. Two more views show what `fulltext: auto` makes of the short ones: lead+page and
+    headline+page read the whole text where the short view leaves the tagger undecided (their reports say how
+    many pages that reads). --json prints the whole-text report with the views under "views".
     """
     from bot.tagging import get_tagger
     from bot.tagging.evaluate import evaluate_views, format_views, load_corpus
+    from bot.tagging.views import VIEWS
 
     try:
         records = load_corpus(corpus)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"eval: {corpus}: {exc}") from None
-    views = ("whole", "lead", "headline") if view == "all" else (view,)
+    views = VIEWS if view == "all" else (view,)
     reports = evaluate_views(records, get_tagger(), views)
     if as_json:
         first = reports[views[0]].as_dict()

@@ -49,6 +49,7 @@ _BY_VALIDATOR = {
     values.parse_size: _number(_any_case(values.SIZE.pattern), "integer", "size: 512KB, 10MB; number = bytes"),
     values.http_url: {"type": "string", "pattern": _HTTP_URL},
     values.kebab: {"type": "string", "pattern": values.NAME.pattern},
+    values.full_text: {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _any_case("^auto$")}]},
 }
 
 

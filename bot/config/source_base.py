@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from bot.config.values import Duration, Headers, HttpUrl, Kebab, Size, TimeZone
+from bot.config.values import Duration, FullText, Headers, HttpUrl, Kebab, Size, TimeZone
 from bot.config.yamlfile import StrictModel
 
 __all__ = ["Source", "SourceBase", "StrictModel"]
@@ -30,7 +30,11 @@ class SourceBase(StrictModel):
     language: str | None = Field(None, description="en | ko | ja ...; default from defaults.language")
     enabled: bool = Field(True, description="false keeps the entry but never fetches it")
     allow_private: bool = Field(False, description="allow the URL or a redirect to reach private addresses")
-    fulltext: bool = Field(False, description="fetch each new item's page when the entry carries only a summary")
+    fulltext: FullText = Field(
+        False,
+        description="fetch each new item's page when the entry carries only a summary; auto: only when the summary "
+        "leaves the tagger undecided (the DPRK named without a cyber act, or a cyber word without the DPRK)",
+    )
     fulltext_selector: str | None = Field(
         None, description="CSS selector of the article text on those pages (default: main-text extraction)"
     )
@@ -47,9 +51,9 @@ class SourceBase(StrictModel):
     @model_validator(mode="after")
     def _fulltext_options(self) -> SourceBase:
         if self.fulltext_selector and not self.fulltext:
-            raise ValueError("fulltext_selector: only with fulltext: true")
+            raise ValueError("fulltext_selector: only with fulltext: true or auto")
         if self.fulltext_allow_private and not self.fulltext:
-            raise ValueError("fulltext_allow_private: only with fulltext: true")
+            raise ValueError("fulltext_allow_private: only with fulltext: true or auto")
         return self
 
 
@@ -69,7 +73,7 @@ class Source(BaseModel):
     selectors: StrictModel | None  # html: extractors.html.Selectors
     fields: StrictModel | None  # json: extractors.jsonmap.JsonFields
     allow_private: bool
-    fulltext: bool = False
+    fulltext: bool | str = False  # true, false or "auto"
     fulltext_selector: str | None = None
     fulltext_allow_private: bool = False
     headers: tuple[tuple[str, str], ...] = ()

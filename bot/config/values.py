@@ -1,4 +1,5 @@
-"""The value types config models are declared with: durations, sizes, http(s) URLs, kebab-case and variable names.
+"""The value types config models are declared with: durations, sizes, http(s) URLs, kebab-case and variable names,
+`fulltext`'s true/false/auto.
 
 Rules: each type is `Annotated[base, AfterValidator(check)]`, so a model states it once and every file that uses it
 says the same thing; a check raises ValueError with the sentence the user reads after the YAML path. The JSON
@@ -80,6 +81,15 @@ def env_name(value: str) -> str:
     return value
 
 
+def full_text(value: bool | str) -> bool | str:
+    """`fulltext`: true, false, or auto (the page only when the summary leaves the tagger undecided)."""
+    if isinstance(value, bool):
+        return value
+    if value.strip().lower() == "auto":
+        return "auto"
+    raise ValueError(f"must be true, false or auto, not {value!r}")
+
+
 def _headers(value: dict[str, str]) -> dict[str, str]:
     from bot.fetch.headers import check_headers
 
@@ -99,3 +109,4 @@ Headers = Annotated[dict[str, str], AfterValidator(_headers)]
 TimeZone = Annotated[str, AfterValidator(_timezone)]
 Kebab = Annotated[str, AfterValidator(kebab)]
 EnvName = Annotated[str, AfterValidator(env_name)]
+FullText = Annotated[bool | str, AfterValidator(full_text)]

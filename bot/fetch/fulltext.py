@@ -1,6 +1,7 @@
 """Full text: for sources whose feed carries only a short summary, fetch each new item's page and keep its text.
 
-Rules: only items not yet in the archive and with a summary shorter than SHORT_TEXT; the same fetch rules as
+Rules: only items not yet in the archive and with a summary shorter than SHORT_TEXT (with `fulltext: auto`, only
+those whose headline and summary leave the tagger undecided: bot.tagging.undecided); the same fetch rules as
 feeds (timeout, size cap, private-address guard, per-host politeness), but the address guard is the default
 one unless the source sets `fulltext_allow_private` (its `allow_private` is for the feed: a bridge feed's
 links must not read intranet pages into the archive); the text comes from the source's `fulltext_selector`
@@ -38,11 +39,15 @@ def main_text(html: str, selector: str | None) -> str:
     return clean_text(trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True) or "")
 
 
-def enrich(items: list[Item], source, rt, known) -> list[Item]:
-    """`items` with the page text of new, short ones (`known(item)` says whether the archive has it)."""
+def enrich(items: list[Item], source, rt, known, wanted=None) -> list[Item]:
+    """`items` with the page text of new, short ones (`known(item)` says whether the archive has it; `wanted(item)`,
+    when given, whether its page is worth reading: `fulltext: auto`)."""
     out, pages = [], 0
     for item in items:
         if len(item.text) >= SHORT_TEXT or not item.url or pages >= MAX_PAGES or known(item):
+            out.append(item)
+            continue
+        if wanted is not None and not wanted(item):
             out.append(item)
             continue
         pages += 1

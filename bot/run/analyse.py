@@ -29,3 +29,13 @@ def extract(result: FetchResult, source) -> list[Item]:
 def tag(items: list[Item], tagger) -> list[TaggedItem]:
     tags = tagger.tag_many([(i.title, i.text, i.language) for i in items])
     return [TaggedItem(i, t, signature(f"{i.title}\n{i.text}") or b"") for i, t in zip(items, tags, strict=True)]
+
+
+def pages_wanted(items: list[Item], tagger):
+    """`fulltext: auto`: a predicate true for the `items` whose headline and summary leave the tagger undecided,
+    whose article page may decide (bot.tagging.undecided)."""
+    from bot.tagging.undecided import page_may_decide
+
+    tags = tagger.tag_many([(i.title, i.text, i.language) for i in items]) if items else []
+    ids = {i.id for i, t in zip(items, tags, strict=True) if page_may_decide(t, i.title, i.text)}
+    return lambda item: item.id in ids

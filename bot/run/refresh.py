@@ -68,7 +68,12 @@ def refresh(source, rt: Runtime) -> SourceReport:
             from bot.fetch import fulltext
 
             items = analysis.extract(result, source)
-            items = fulltext.enrich(items, source, rt, known=lambda i: existing_id(db.conn, i.id, i.url) is not None)
+            known = lambda i: existing_id(db.conn, i.id, i.url) is not None  # noqa: E731
+            wanted = None
+            if source.fulltext == "auto":  # only the pages of new short items whose summary leaves the tagger undecided
+                fresh = [i for i in items if len(i.text) < fulltext.SHORT_TEXT and not known(i)]
+                wanted = analysis.pages_wanted(fresh, rt.tagger)
+            items = fulltext.enrich(items, source, rt, known=known, wanted=wanted)
             tagged = analysis.tag(items, rt.tagger)
         else:
             tagged = analysis.analyse(result, source, rt.tagger)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bot.records import Tags
 from bot.tagging.tagger import Tagger
-from bot.tagging.views import DESCRIPTIONS, records_in_view
+from bot.tagging.undecided import page_may_decide
+from bot.tagging.views import DESCRIPTIONS, PAGE, records_in_view, view_of
 
 SCORED = ("dprk_cyber", "dprk_related", "actors", "sectors", "cves")
 
@@ -57,14 +58,17 @@ class Report:
     positives: int = 0  # dprk_cyber positives scored in this view
     named: int = 0  # of them, those whose view names the DPRK at all (dprk_related in the view)
     named_found: int = 0  # of those, the ones tagged dprk_cyber
+    pages_read: int | None = None  # a "+page" view: the records read whole because the short view left it undecided
 
     def within_reach(self) -> dict:
         recall = self.named_found / self.named if self.named else 1.0
         return {"positives": self.positives, "named": self.named, "recall_named": round(recall, 3)}
 
     def as_dict(self) -> dict:
+        pages = {} if self.pages_read is None else {"pages_read": self.pages_read}
         return {
             "items": self.items,
+            **pages,
             "confuser_false_alarms": self.confuser_false_alarms,
             "within_reach": self.within_reach(),
             "scores": {k: c.as_dict() for k, c in self.counts.items()},
@@ -116,7 +120,30 @@ def evaluate(records: list[dict], tagger: Tagger) -> Report:
 
 def evaluate_views(records: list[dict], tagger: Tagger, views: tuple[str, ...]) -> dict[str, Report]:
     """One Report per view of the same records (see bot.tagging.views)."""
-    return {view: evaluate(records_in_view(records, view), tagger) for view in views}
+    return {
+        view: _with_pages(records, view, tagger)
+        if view.endswith(PAGE)
+        else evaluate(records_in_view(records, view), tagger)
+        for view in views
+    }
+
+
+def _with_pages(records: list[dict], view: str, tagger: Tagger) -> Report:
+    """A short view where the tagger is undecided on what it carries is read whole, as `fulltext: auto` reads the
+    article page; the scored labels stay the short view's."""
+    records_in_view(records, view)  # an unknown view fails here, before any tagging
+    pairs = [(short, record) for record in records if (short := view_of(record, view)) is not None]
+    tags = tagger.tag_many([(s.get("title", ""), s.get("text", ""), s.get("language")) for s, _ in pairs])
+    chosen, pages = [], 0
+    for (short, record), got in zip(pairs, tags, strict=True):
+        if page_may_decide(got, short.get("title", ""), short.get("text", "")):
+            pages += 1
+            chosen.append({**record, "unscored": short["unscored"]})
+        else:
+            chosen.append(short)
+    report = evaluate(chosen, tagger)
+    report.pages_read = pages
+    return report
 
 
 def format_views(reports: dict[str, Report]) -> str:
@@ -143,6 +170,8 @@ def format_report(report: Report) -> str:
         f" recall on them {reach['recall_named']:.3f}",
         f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}",
     ]
+    if report.pages_read is not None:
+        lines.insert(2, f"pages read: {report.pages_read} of {report.items} (the short view left the tagger undecided)")
     for label, count in report.counts.items():
         d = count.as_dict()
         if not d["scored"]:  # a partial view leaves actors, sectors and CVEs out: no score, not a perfect one
