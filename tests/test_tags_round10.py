@@ -139,3 +139,35 @@ def test_the_fictional_name_is_the_group_with_its_victims(tagger):
 def test_a_quoted_name_before_group_is_the_actor(tagger):
     assert list(tagger.tag("'탈륨' 조직, 외교부 사칭", "").actors) == ["Kimsuky"]
     assert list(tagger.tag("‘코니’ 조직, 세무 안내문 위장", "").actors) == ["Konni"]
+
+
+SET_ASIDE = [
+    # a first suspicion (or a name impersonated), then another state's hackers after a contrast: not the DPRK's act
+    "정부기관 해킹, 당초 김수키 소행으로 알려졌으나 중국 해커 조직으로 추정된다.",
+    "통신사 해킹 사건의 배후로 북한 김수키가 거론됐지만, 분석 결과 중국 해킹조직의 소행일 가능성이 높다.",
+    "해커는 김수키를 사칭했지만 실제로는 중국 해커로 보인다고 전문가들은 말했다.",
+    "Researchers first suspected Kimsuky, but the toolkit and working hours point to a Chinese group.",
+    "The leak was initially blamed on North Korea's Kimsuky; analysts now say Chinese hackers were behind it.",
+    "当初は北朝鮮のキムスキーの犯行とみられたが、中国のハッカー集団による攻撃だった可能性が高い。",
+    "당초 김수키 소행으로 알려졌다. 그러나 분석 결과 중국 해커 조직의 소행으로 추정된다.",
+]
+
+
+@pytest.mark.parametrize("text", SET_ASIDE)
+def test_a_first_suspicion_set_aside_for_another_states_hackers(tagger, text):
+    tags = tagger.tag("", text)
+    assert not tags.dprk_cyber and not tags.actors, tags.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the contrast before the name: the DPRK is the conclusion
+        "The attack was first blamed on China, but investigators now attribute it to North Korea's Lazarus Group.",
+        "중국 해커로 의심됐지만 분석 결과 북한 라자루스 소행으로 확인됐다.",
+        # Chinese servers are no hackers
+        "국정원은 당초 이번 공격이 북한 김수키 소행으로 알려졌으나 중국 서버를 경유했다고 밝혔다.",
+    ],
+)
+def test_the_dprk_stays_the_conclusion(tagger, text):
+    assert tagger.tag("", text).dprk_cyber

@@ -129,7 +129,52 @@ def ruled_out(ctx: Context, hit: Hit) -> bool:
         or _NOT_BEFORE.search(before)
         or _FRAMED_BEFORE.search(framing)
         or _FRAMED_AFTER.match(after)
+        or superseded(ctx, hit)
     )
+
+
+def superseded(ctx: Context, hit: Hit) -> bool:
+    """ "당초 김수키 소행으로 알려졌으나 중국 해커 조직으로 추정된다", "initially blamed on Kimsuky; analysts now say
+    Chinese hackers were behind it", "当初はキムスキーの犯行とみられたが、中国のハッカー集団": a first suspicion (or a
+    name impersonated), then, after a contrast, another state's hackers: the name was set aside. Not "first blamed
+    on China, but now on Lazarus" (the contrast comes before the name), nor Chinese servers (no hackers)."""
+    s = ctx.sent(hit.start)
+    start, text = ctx.starts[s], ctx.sent_text(s)
+    contrast = _CONTRAST.search(text, hit.end - start)
+    if contrast is not None:
+        if not _FIRST_SUSPICION.search(text, 0, contrast.start()):
+            return False
+        return _other_hackers(ctx, s, start + contrast.end())
+    if s + 1 >= len(ctx.starts) or not _FIRST_SUSPICION.search(text):
+        return False
+    following = ctx.sent_text(s + 1)  # "당초 김수키 소행으로 알려졌다. 그러나 ... 중국 해커"
+    return bool(_CONTRAST_START.match(following)) and _other_hackers(ctx, s + 1, ctx.starts[s + 1])
+
+
+def _other_hackers(ctx: Context, s: int, after: int) -> bool:
+    """Another state's hackers named in sentence `s` after offset `after` ("Chinese hackers", "중국 해커 조직")."""
+    return any(
+        ctx.sent(other.start) == s and other.start >= after and _HACKERS_NEAR.match(ctx.text, other.end, other.end + 15)
+        for other in ctx.hits("other")
+    )
+
+
+# a first suspicion, or a name impersonated
+_FIRST_SUSPICION = re.compile(
+    r"\b(?:initially|originally|at first|first (?:suspected|blamed|thought|believed|attributed)|impersonat\w*|"
+    r"pos(?:ed|ing) as|mimick\w*)\b|당초|처음에?는|알려졌|알려져|거론|의심을? 받|의심됐|지목됐|추정됐|사칭|当初|最初は|"
+    r"とみられ|と見られ|疑われ|なりすま|を装",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(
+    r"\b(?:but|however|though|although|whereas|now)\b|(?:지만|으나|였으나|됐으나|었으나|졌으나|했으나|반면)|たが|だが|ものの|しかし|が、",
+    re.IGNORECASE,
+)
+_CONTRAST_START = re.compile(r"\s*(?:but|however|yet|그러나|하지만|그런데|しかし|ところが)", re.IGNORECASE)
+_HACKERS_NEAR = re.compile(
+    r"[^.。\n]{0,6}?(?:hackers?|group|actors?|operators?|gang|APT|해커|해킹\s?조직|해킹\s?그룹|조직|ハッカー|集団|グループ)",
+    re.IGNORECASE,
+)
 
 
 NEGATION_REACH = 20  # characters around a name that its negation may span
