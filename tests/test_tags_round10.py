@@ -171,3 +171,25 @@ def test_a_first_suspicion_set_aside_for_another_states_hackers(tagger, text):
 )
 def test_the_dprk_stays_the_conclusion(tagger, text):
     assert tagger.tag("", text).dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # a sector written as a company-name suffix or a generic company noun (sentences written here)
+        ("북한이 국내 한 조선해양 업체를 해킹해 잠수함 설계 자료를 빼냈다.", "manufacturing"),
+        ("북한 해커들이 SK텔레콤 협력사를 통해 침투를 시도했다.", "telecommunications"),
+        ("북한 해커가 중앙일보 홈페이지를 해킹했다.", "media"),
+        ("북한이 전자문서시스템 개발업체를 해킹했다.", "technology"),
+        ("북한 해커들이 보안 소프트웨어 제작사의 내부망에 침투했다.", "technology"),
+        ("North Korean hackers attacked India's space research organisation before the moon launch.", "space"),
+        ("North Korean hackers targeted the state power utility.", "energy"),
+        ("North Korean hackers targeted satellite makers.", "space"),
+    ],
+)
+def test_sector_by_company_suffix_or_generic_noun(tagger, text, sector):
+    assert sector in tagger.tag("", text).sectors
+
+
+def test_a_step_forward_is_no_newspaper(tagger):
+    assert "media" not in tagger.tag("", "북한 해커들이 기술을 훔쳐 무기 개발에 일보 전진했다.").sectors

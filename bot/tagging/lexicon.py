@@ -468,6 +468,10 @@ NOUNS = {
         "satellite operators", "launch sites", "space agency",
         # the sector's common news nouns (fourth session), not a text's errors
         "satellite operator", "space agencies",
+        # tenth round: generic organisations of the sector
+        "space research organisation", "space research organization", "space research agency",
+        "space research institute", "space research center", "satellite makers", "satellite maker",
+        "satellite manufacturers", "rocket makers",
     ],
     "government": [
         "governments", "ministry", "ministries", "diplomats", "embassies", "embassy", "government agency",
@@ -509,6 +513,10 @@ NOUNS = {
         "nuclear power plant", "nuclear plant", "nuclear plants",
         # the sector's common news nouns (fourth session), not a text's errors
         "power stations", "power station", "electric utilities",
+        # tenth round: generic organisations of the sector
+        "power utility", "power utilities", "electric utility", "power company", "power companies",
+        "electric company", "energy companies", "energy firms", "nuclear operator", "grid operator",
+        "grid operators",
     ],
     "technology": [
         "software supply chain", "software companies", "software developers", "it companies", "tech companies",
