@@ -73,6 +73,19 @@ HEADLINES = [
     "North Korea's drive-by downloads hit Korean news sites",
     "North Korea spies on South Korean officials' phones",
     "North Korea tapped into South Korean military network",
+    # a legal and policy battery: mixers sanctioned, the scheme in the Justice Department's and hiring managers'
+    # words, crypto fraud, developers hired or infiltrating, North Koreans infiltrating companies, a warning about
+    # the DPRK's targeting voiced by others
+    "Treasury sanctions mixer used by North Korea to launder stolen funds",
+    "OFAC designates Sinbad mixer over North Korea links",
+    "Man pleads guilty to helping North Koreans infiltrate US companies",
+    "Justice Department disrupts North Korean revenue generation scheme",
+    "North Korean national extradited to US over crypto fraud",
+    "NSA and partners warn about DPRK targeting of think tanks",
+    "Crypto firms warned about North Korean job applicants",
+    "Recruiters beware: North Korean candidates flood tech hiring",
+    "Companies unknowingly hired North Korean developers",
+    "North Korean developer infiltrated blockchain project for months",
 ]
 
 
@@ -109,6 +122,11 @@ NOT_CYBER = [
     "North Korean troops grabbed a hill near the border",
     "North Korean spies on trial in Seoul for stealing phones",
     "DTrack dependency tracking tool released",
+    # a kitchen mixer; the DPRK's own threats and accusations
+    "Stand mixer sales rise in North Korea's markets",
+    "North Korea warns it will target South Korean media outlets",
+    "North Korea accuses US of cyber warfare preparations",
+    "North Korea accuses the United States of hacking",
 ]
 
 
@@ -193,3 +211,9 @@ def test_sector_by_company_suffix_or_generic_noun(tagger, text, sector):
 
 def test_a_step_forward_is_no_newspaper(tagger):
     assert "media" not in tagger.tag("", "북한 해커들이 기술을 훔쳐 무기 개발에 일보 전진했다.").sectors
+
+
+def test_a_rebuttal_of_hacking_claims_stays_the_dprks(tagger):
+    # the DPRK answering claims about its own hacking is about that hacking (taxonomy.md: denials stay DPRK cyber)
+    assert tagger.tag("Pyongyang slams Seoul over hacking claims", "").dprk_cyber
+    assert tagger.tag("US accuses North Korea of cyberattacks", "").dprk_cyber

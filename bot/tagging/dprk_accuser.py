@@ -37,11 +37,26 @@ def only_as_accuser(ctx: Context, dprk: list[Hit], cyber: list[Hit], actors: int
     """True when the DPRK only speaks, accusing another state of the hacking the text names."""
     if actors or not dprk or not cyber or _DENIAL.search(ctx.text):
         return False
+    accusations = []  # "North Korea accuses the US of ...": the accused state and its deeds follow, in the sentence
     for hit in dprk:
+        accuses = _ACCUSES.match(ctx.text, hit.end)
+        if accuses and not agent_after(ctx, hit):
+            accusations.append((accuses.end(), ctx.sent(hit.start)))
+            continue
         if agent_after(ctx, hit) or not _SPEAKER.match(ctx.text, hit.end, hit.end + SPEAKER_REACH + 24):
             return False
     first = min(h.end for h in dprk)
     for hit in cyber:
+        if any(hit.start >= end and ctx.sent(hit.start) == s for end, s in accusations):
+            continue
         if hit.start < first or not _ACCUSED.search(ctx.text, max(first, hit.start - ACCUSED_REACH), hit.start):
             return False
     return True
+
+
+# "North Korea accuses the US of cyber warfare preparations" (not "slams Seoul over hacking claims": a rebuttal of
+# claims about its own hacking, which stays DPRK cyber)
+_ACCUSES = re.compile(
+    r"(?:['’]s\s+(?:state\s+)?media)?\s+(?:accuses|accused|blames|blamed)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|"
+    r"America|Washington|South\s+Korea|Seoul|Japan|Tokyo)\s+(?:of|for)\b",
+)

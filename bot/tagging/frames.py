@@ -125,7 +125,7 @@ def add_organisations_aimed_at(ctx: Context) -> None:
     added = []
     for hit in ctx.hits("target"):
         s = ctx.sent(hit.start)
-        if s in dprk_sents and s in orgs and s not in seen and _aimed(hit) and not ARMS.search(ctx.sent_text(s)):
+        if s in dprk_sents and s in orgs and s not in seen and _aimed(hit) and not _armed(ctx, s, dprk):
             seen.add(s)
             added.append(
                 Hit("cyber", "organisations aimed at", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end)
@@ -151,6 +151,21 @@ def _organisations(ctx: Context, hit: Hit) -> bool:
         return True
     text = hit.text.lower()
     return text.endswith(lexicon.COMPANY_HEADS) or text.endswith(lexicon_cjk.COMPANY_HEADS)
+
+
+def _armed(ctx: Context, s: int, dprk: list[Hit]) -> bool:
+    """ARMS in sentence `s`, less a warning or a threat someone else voices before the DPRK is named ("NSA warns of
+    North Korean targeting of think tanks": the warner is not the DPRK)."""
+    start = ctx.starts[s]
+    first = min((d.start for d in dprk if ctx.sent(d.start) == s), default=start)
+    for m in ARMS.finditer(ctx.sent_text(s)):
+        if start + m.start() < first and m.group().lower() in _WARNED_BY_OTHERS:
+            continue
+        return True
+    return False
+
+
+_WARNED_BY_OTHERS = {"warn", "threat", "경고", "위협", "警告"}
 
 
 STATE_SECTORS = {"defense", "government", "energy", "space", "aerospace"}

@@ -99,6 +99,30 @@ _GAPPED = (
         ),
         ARMS,  # "missiles that could penetrate defense systems"
     ),
+    # "Treasury sanctions mixer used by North Korea to launder stolen funds", "OFAC designates Sinbad mixer": a
+    # cryptocurrency mixer (not a kitchen or an audio mixer: laundering, funds or a sanction must be there)
+    (
+        "crypto mixer",
+        ("mixer",),
+        re.compile(
+            r"\bmixers?\b[^.!?\n]{0,60}?\b(?:launder\w*|stolen|funds|crypto\w*|bitcoin|ether)\b"
+            r"|\b(?:OFAC|Treasury|sanction\w*|designat\w*)\b[^.!?\n]{0,40}?\bmixers?\b",
+            re.I,
+        ),
+        None,
+    ),
+    # "companies unknowingly hired North Korean developers", "a North Korean developer infiltrated a blockchain
+    # project": the IT-worker scheme
+    (
+        "workers hired",
+        ("hired", "hiring", "employed", "infiltrat"),
+        re.compile(
+            r"\b(?:hired|hiring|employed)\b[^.!?\n]{0,30}?\b(?:developers?|engineers?|programmers?|freelancers?|coders?)\b"
+            r"|\b(?:developers?|engineers?|programmers?|coders?)\b[^.!?\n]{0,10}?\binfiltrat\w*",
+            re.I,
+        ),
+        None,
+    ),
     # "spies on officials' phones", "snooped on e-mails": devices and mail spied on (a verb: not the noun after an
     # adjective, "North Korean spies on trial")
     (
@@ -137,9 +161,10 @@ _GAPPED = (
     # "operatives infiltrate Western companies", 日本企業に潜り込む北朝鮮工作員: the IT-worker scheme
     (
         "operatives in companies",
-        ("operatives", "工作員"),
+        ("operatives", "工作員", "infiltrat"),
         re.compile(
-            r"\boperatives\b[^.!?\n]{0,30}?\binfiltrat\w*[^.!?\n]{0,30}?\b(?:compan\w+|firms|businesses|employers)\b"
+            r"\b(?:operatives|north koreans|workers|nationals)\b[^.!?\n]{0,30}?\binfiltrat\w*[^.!?\n]{0,30}?"
+            r"\b(?:compan\w+|firms|businesses|employers)\b"
             r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|入り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
             r"|工作員[^。\n]{0,12}?(?:企業|会社|外注)[^。\n]{0,6}?(?:潜り込|潜む|潜入|に送)"
             r"|(?:開発者|エンジニア|プログラマー)[^。\n]{0,20}?工作員|工作員[^。\n]{0,12}?(?:開発者|エンジニア|プログラマー)",

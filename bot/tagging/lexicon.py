@@ -68,6 +68,9 @@ CYBER = [
     # eighth session: a computer network knocked out or broken into
     "network breakdown", "network breakdowns", "network paralysis", "network outage", "network outages",
     "network intrusion", "network intrusions",
+    # tenth round: the IT-worker scheme in the Justice Department's and hiring managers' words, crypto fraud
+    "revenue generation scheme", "revenue-generation scheme", "revenue generation schemes", "crypto fraud",
+    "cryptocurrency fraud", "job applicants", "job applicant", "fake applicants", "fake candidates", "tech hiring",
     # tenth round: thieves and heists called digital, drive-by downloads, networks tapped into
     "digital heist", "digital heists", "digital bank robbers", "digital bank robber", "digital bank robbery",
     "digital bank robberies", "digital robbers", "digital thieves", "online heist", "online heists",
@@ -167,7 +170,7 @@ AIMED = {
     "target", "targets", "targeted", "targeting", "targetting", "steal", "steals", "stole", "stolen", "stealing",
     "theft", "thefts", "went after", "go after", "goes after", "going after", "set its sights on", "sets its sights on",
     "sets sights on", "set sights on", "crosshairs", "cross-hairs", "attack", "attacks", "attacked", "attacking",
-    *THEFT_VERBS,
+    *THEFT_VERBS, "infiltrate", "infiltrated", "infiltrates", "infiltrating",
 }
 # Organisation heads that make a state sector's noun a company or an industry ("defense contractors").
 COMPANY_HEADS = (
