@@ -217,3 +217,36 @@ def test_a_rebuttal_of_hacking_claims_stays_the_dprks(tagger):
     # the DPRK answering claims about its own hacking is about that hacking (taxonomy.md: denials stay DPRK cyber)
     assert tagger.tag("Pyongyang slams Seoul over hacking claims", "").dprk_cyber
     assert tagger.tag("US accuses North Korea of cyberattacks", "").dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("text", "sector", "not_sector"),
+    [
+        # another sector's institute is no think tank: the modifier decides its head (sentences written here)
+        ("북한이 한국원자력연구원을 해킹했다.", "energy", "think-tanks-academia"),
+        ("북한 해커가 국방과학연구소를 해킹했다.", "defense", "think-tanks-academia"),
+        ("北朝鮮のハッカーがインドの宇宙研究機関を攻撃した。", "space", "think-tanks-academia"),
+        ("북한이 인도 우주연구소를 사이버 공격했다.", "space", "think-tanks-academia"),
+        ("북한 해커가 한국항공우주연구원 서버에 침투했다.", "aerospace", "space"),
+        # an electric company; government employees in Japanese; experts by their field; warship designs leaked
+        ("북한 해커들이 미국 전기 회사에 피싱을 시도했다.", "energy", None),
+        ("北朝鮮のハッカー集団が政府職員を標的にした。", "government", None),
+        (
+            "The North Korean group is targeting experts in foreign policy and nuclear disarmament.",
+            "think-tanks-academia",
+            None,
+        ),
+        ("북한 해커가 국내 조선업체를 해킹해 군함 설계 도면이 유출됐다.", "defense", None),
+        # a newspaper as the source, the DPRK's state media
+        ("국민일보가 10일 보도한 바에 따르면 북한 해커들이 정부기관을 해킹했다.", "government", "media"),
+        ("북한 해커들이 정부기관을 해킹했다. 북한은 국영 언론을 통해 이를 부인했다.", "government", "media"),
+    ],
+)
+def test_sector_institutes_and_sources(tagger, text, sector, not_sector):
+    sectors = tagger.tag("", text).sectors
+    assert sector in sectors and (not_sector is None or not_sector not in sectors), sectors
+
+
+def test_north_korea_as_nhk_korean_writes_it(tagger):
+    tags = tagger.tag("북조선, 가상화폐 거래소에서 5600억 엔 탈취", "")
+    assert tags.dprk_cyber and "cryptocurrency" in tags.sectors

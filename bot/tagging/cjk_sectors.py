@@ -50,6 +50,7 @@ _FIELD = re.compile(r"^[\uac00-\ud7a3]{1,3}계$")  # 정치계, 재계: a field 
 _MODIFIERS = sorted((w for words in lexicon_cjk.MODIFIERS.values() for w in words), key=len, reverse=True)
 _MOD = re.compile("|".join(re.escape(w) for w in _MODIFIERS))
 _SECTOR_OF = {w: sector for sector, words in lexicon_cjk.MODIFIERS.items() for w in words}
+_INSTITUTE_OF = lexicon_cjk.SECTOR_INSTITUTE_BEFORE
 
 
 def compound_nouns(text: str) -> list[tuple[str, str, int, int, str]]:
@@ -62,6 +63,8 @@ def compound_nouns(text: str) -> list[tuple[str, str, int, int, str]]:
             continue  # part of a longer word (점프클라우드, 한국국방연구원): a name, not the sector
         if _OWN.search(text, max(0, m.start() - 5), m.start()):
             continue
+        if _SECTOR_OF[m.group()] == "think-tanks-academia" and text[: m.start()].endswith(_INSTITUTE_OF):
+            continue  # 宇宙研究機関, 원자력연구원: another sector's institute (lexicon_cjk.SECTOR_INSTITUTE_BEFORE)
         end = _reach(text, m.end())
         if end is not None:
             found.append(("noun", _SECTOR_OF[m.group()], m.start(), end, text[m.start() : end]))

@@ -95,6 +95,8 @@ class CjkMatcher:
                 guard = r"(?<!탈)" if word.startswith("북") else ""
                 ends = lexicon_cjk.NOT_BEFORE.get(word, ()) if kind in ("target", "noun") else ()
                 after = rf"(?!\s?(?:{'|'.join(ends)}))" if ends else ""
+                starts = lexicon_cjk.NOT_AFTER.get(word, ()) if kind == "noun" else ()
+                guard += "".join(rf"(?<!{re.escape(w)})" for w in starts)  # 원자력연구원: no think tank
                 body = re.escape(word).replace(r"\ ", r"\s?")
                 self.patterns.append((kind, value, re.compile(guard + body + after), _literal(word)))
 

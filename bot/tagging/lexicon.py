@@ -503,6 +503,9 @@ NOUNS = {
         # the sector's common news nouns (fourth session), not a text's errors
         "research institute", "research institution", "research institutions", "colleges", "experts on north korea",
         "north korea specialists", "north korea analysts",
+        # tenth round: experts named by their field
+        "experts in foreign policy", "experts in national security", "experts in nuclear", "nuclear experts",
+        "sanctions experts", "security experts on north korea", "national security experts",
     ],
     "healthcare": [
         "hospitals", "hospital", "healthcare", "pharmaceutical companies", "clinics", "university hospital",

@@ -16,8 +16,8 @@ DPRK = [
     # the leader in Japanese; "the North" written 北の or 北 glued to a cyber word (北のハッカー, 北サイバー部隊)
     "金正恩", "偵察総局", "北のサイバー", "北のハッカー", "北のハッキング", "北サイバー", "北ハッカー",
     *HACKING_UNITS,
-    # tenth round: the leader by his title in Japanese (金総書記), 김 위원장's Japanese counterpart
-    "金総書記",
+    # tenth round: the leader by his title in Japanese (金総書記); North Korea as NHK's Korean service writes it
+    "金総書記", "북조선",
 ]
 # Scheme words (cyber words too): with a DPRK signal near, the companies hiring these workers (technology) were hit.
 SCHEME = [
@@ -124,6 +124,8 @@ DPRK_SYLLABLE = (
     r"(?<![\uac00-\ud7a3A-Za-z])북(?=\s?[,·]|\s?(?:해커|해킹|도발|소행|배후|연계|추정|악성코드|사이버|정찰총국|랜섬웨어"
     r"|가상자산|암호화폐|가상화폐|공작원|위장\s?취업|IT\s?(?:인력|노동자|기술자|개발자)))"
 )
+# Space research institutes and agencies (the modifier decides its head; not inside 항공우주연구원: NOT_AFTER)
+SPACE_INSTITUTES = ("우주연구소", "우주연구원", "우주연구기관", "宇宙研究機関", "宇宙研究所")
 # Sector nouns: Korean, then Japanese.
 NOUNS = {
     "cryptocurrency": [
@@ -152,6 +154,8 @@ NOUNS = {
         "사이버사령부", "사이버작전사령부", "장병", "軍関係者", "군부",
         # eighth session: military commands and bases
         "사령부", "司令部", "空軍基地", "海軍基地", "공군기지", "해군기지",
+        # tenth round: defense science (국방과학연구소, 국방과학기술): the military's research
+        "국방과학",
     ],
     "aerospace": [
         "항공우주", "항공사", "항공",
@@ -160,6 +164,8 @@ NOUNS = {
     "space": [
         "위성 운영", "우주항공청", "발사체", "宇宙機関", "宇宙航空研究開発機構", "宇宙局", "우주국", "航空宇宙局",
         "항공우주국",
+        # tenth round: a space research institute or agency (the modifier decides its head)
+        *SPACE_INSTITUTES,
     ],
     "government": [
         "정부기관", "정부 기관", "공공기관", "국가기관", "외교부", "통일부", "외교관", "부처", "国家機関", "공무원",
@@ -172,6 +178,8 @@ NOUNS = {
         # eighth session: lawmakers
         "국회의원", "国会議員", "要人", "政府高官", "고위 공직자", "고위공직자",
         "선거관리위원회", "선관위", "選挙管理委員会", "選管", "외무부", "영사관", "領事館", "総領事館",
+        # tenth round: government employees in Japanese
+        "政府職員",
     ],
     "think-tanks-academia": [
         "싱크탱크", "싱크 탱크", "대학", "연구기관", "연구소", "연구원", "북한 전문가", "교수", "연구자", "학자",
@@ -191,6 +199,7 @@ NOUNS = {
         "原子力", "発電所", "電力会社", "エネルギー企業", "エネルギー会社", "정유사", "원전", "原発",
         # tenth round: a sector written as a company-name suffix or a generic company noun
         "전력공사", "전력회사", "전력 회사", "전력망", "발전사", "발전 공기업", "전력 공기업", "送電網", "電力網",
+        "전기 회사", "전기회사",
     ],
     "technology": [
         "IT 기업", "소프트웨어 기업", "소프트웨어 업체", "소프트웨어 개발사", "소프트웨어 회사",
@@ -284,6 +293,8 @@ TARGET = [
     "장악", "潜入", "잠입", "潜り込", "악성코드를 설치", "악성코드 설치", "악성코드를 심", "에 접근", "에 접촉",
     "に連絡", "に接触", "に接近",
     "身代金を要求", "몸값을 요구", "몸값 요구", "被害を受", "被害に遭", "被害にあ", "不正アクセス", "停止",
+    # tenth round: phishing aimed at someone (미국 전기 회사에 피싱을 시도)
+    "피싱을 시도", "피싱 공격", "フィッシング攻撃",
     # eighth session: taken over, robbed (passive)
     "乗っ取", "털렸", "被害者", "被害企業", "被害組織", "被害が出", "被害が確認", "対象となっ", "対象になっ", "も対象",
 ]
@@ -314,12 +325,23 @@ FICTION = [
 ]
 # Continuations that make a vocabulary word another word: 기자회견 (a press conference), 언론 보도 (press reports as
 # the source), 공격자 (the attacker, not a target).
+# Words that another sector's word glued before them makes that sector's institute, not a think tank: 원자력연구원
+# (energy), 항공우주연구원 (aerospace), 국방과학연구소 (defense), 宇宙研究機関 (space): the modifier decides its head.
+SECTOR_INSTITUTE_BEFORE = (
+    "원자력", "핵융합", "항공우주", "우주", "국방과학", "에너지", "전력", "原子力", "核融合", "航空宇宙", "宇宙",
+    "防衛", "国防", "エネルギー",
+)
+NOT_AFTER = {word: SECTOR_INSTITUTE_BEFORE for word in ("연구원", "연구소", "연구기관", "研究機関", "研究所")}
+NOT_AFTER["언론"] = ("국영 ", "관영 ", "국영", "관영")  # 국영 언론: the DPRK's state media speaks, no victim
+# a space institute inside an aerospace one (항공우주연구원 is aerospace)
+NOT_AFTER |= {word: ("항공", "航空") for word in SPACE_INSTITUTES}
 NOT_BEFORE = {
     # a ministry's accredited reporters (통일부 출입기자): the press, not the ministry
     "통일부": ("출입", "기자단"), "외교부": ("출입", "기자단"), "국방부": ("출입", "기자단"), "外交部": ("出入り",),
     "国防部": ("出入り",),
     "국방 분야": ("교수", "전문가", "학자", "연구자"), "군사 분야": ("교수", "전문가", "학자", "연구자"),  # its experts
-    "일보": ("전진", "후퇴"),
+    # a newspaper that reports (국민일보가 10일 보도했다, 중앙일보에 따르면) is the source, not a victim
+    "일보": ("전진", "후퇴", "가", "는", "은", "에 따르면", "의 보도", "보도"),
     "기자": ("회견", "간담"), "記者": ("会見", "クラブ", "団"), "대학": ("병원",), "大学": ("病院",), "해군": ("력",),
     "언론": ("보도",), "가상자산": ("지갑 주소", "지갑주소"), "사법": ("공조",), "공격": ("자",), "은행": ("강도",),
     "銀行": ("強盗",),
