@@ -250,3 +250,37 @@ def test_sector_institutes_and_sources(tagger, text, sector, not_sector):
 def test_north_korea_as_nhk_korean_writes_it(tagger):
     tags = tagger.tag("북조선, 가상화폐 거래소에서 5600억 엔 탈취", "")
     assert tags.dprk_cyber and "cryptocurrency" in tags.sectors
+
+
+OPENED_HM = [
+    # kinds met in blind headline set HM once it was opened (sentences written here): foreign currency earned
+    # online, the North's ministries and backed groups as 북, a sanctions report on cyber revenue, the bare North
+    # opening a headline as the culprit, bank heists, a two-word group name in quotes, cyberspying
+    "북 정찰총국, 온라인으로 외화벌이",
+    "경찰 “디도스 공격, 북 체신성 소행”",
+    "미 재무부, 북 지원 해킹 그룹 제재",
+    "国連の対北朝鮮制裁報告書「サイバー攻撃が重要な収入源」",
+    "North suspected in hacking of nuclear operator",
+    "North hacked email accounts of security officials",
+    "Is North Korea behind the bank heists?",
+    "The “Dark Seoul” hackers were after military secrets",
+    "‘Dark Seoul’ attack points to cyberspying on militaries",
+]
+
+
+@pytest.mark.parametrize("title", OPENED_HM)
+def test_kinds_of_an_opened_headline_set(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "북 지원 단체 홈페이지 해킹 피해",  # aid to the North, not the North's backing
+        "North Face hacked, customer data stolen",  # a brand
+        "The “Reaper” drone was hacked",  # one quoted ordinary word is no group name
+        "北朝鮮制裁委員会、サイバー攻撃を議論",  # the sanctions committee as a topic
+    ],
+)
+def test_not_the_dprks_cyber_act(tagger, title):
+    assert not tagger.tag(title, "").dprk_cyber

@@ -107,6 +107,13 @@ _GROUP_AFTER_QUOTE = re.compile(
 )
 
 
+def _in_quotes(ctx: Context, hit: Hit) -> bool:
+    """The name between quotation marks ("the “Dark Seoul” hackers", "‘Red Eyes’ group")."""
+    before = ctx.text[hit.start - 1] if hit.start > 0 else ""
+    after = ctx.text[hit.end : hit.end + 1]
+    return before in _QUOTE_OPEN and after in ("'", "’", '"', "”")
+
+
 def _quoted_group(ctx: Context, hit: Hit) -> bool:
     after = ctx.text[hit.end : hit.end + 8]
     if _GROUP_AFTER_QUOTE.match(after) and not after.startswith(("'", "’", '"', "”", "」", "』")):
@@ -359,7 +366,9 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
         # ALL-CAPS (ZINC) and Hangul/kana spellings are rarely anything else once cyber words are near.
         marked = hit.text.isupper() or bool(CJK_CHAR.search(hit.text))
         adjacent = (has_cyber or bool(firm)) and (_group_noun_adjacent(ctx, hit) or _group_word_beside(ctx, hit))
-        if alias.plain and not (marked or has_dprk or firm):
+        # “Dark Seoul” hackers: quotes mark a name of two words or more (not a single word: the “Reaper” drone)
+        quoted = hit.text[:1].isupper() and len(hit.text.split()) > 1 and _in_quotes(ctx, hit)
+        if alias.plain and not (marked or has_dprk or firm or quoted):
             adjacent = False  # "the IoT Reaper botnet": an ordinary word beside a cyber word is not yet a group
         # "Lazarus" amid "trojanized ... backdoor", but not "John Lazarus"
         coined = not alias.plain or _designation(alias, hit)  # Lazarus, and a vendor's Springtail or Pearl Sleet
@@ -376,6 +385,6 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
             continue
         if marked and _quoted_group(ctx, hit):
             adjacent = True  # "'탈륨' 조직, 외교부 사칭": a name in quotes, then the word group
-        if adjacent or (_cyber_near(ctx, hit, cyber_sents) and (has_dprk or bool(firm) or marked or named)):
+        if adjacent or (_cyber_near(ctx, hit, cyber_sents) and (has_dprk or bool(firm) or marked or named or quoted)):
             mentions.append(Mention(alias, hit, True))
     return sorted(mentions, key=lambda m: m.hit.start)

@@ -74,7 +74,8 @@ CYBER = [
     # tenth round: thieves and heists called digital, drive-by downloads, networks tapped into
     "digital heist", "digital heists", "digital bank robbers", "digital bank robber", "digital bank robbery",
     "digital bank robberies", "digital robbers", "digital thieves", "online heist", "online heists",
-    "online bank robbery", "drive-by download", "drive-by downloads", "tapped into networks",
+    "online bank robbery", "drive-by download", "drive-by downloads", "tapped into networks", "cyberspying",
+    "cyber-spying", "cyber spying", "cyberspies", "cyber spies",
     # ninth session: accounts taken over, the wallets and addresses the DPRK's thieves hold
     "account takeover", "account takeovers", "account hijacking", "hijacked accounts", "hijacks accounts",
     "hijack accounts", "hijacking accounts", "linked wallets", "linked wallet", "linked addresses",
@@ -170,7 +171,7 @@ AIMED = {
     "target", "targets", "targeted", "targeting", "targetting", "steal", "steals", "stole", "stolen", "stealing",
     "theft", "thefts", "went after", "go after", "goes after", "going after", "set its sights on", "sets its sights on",
     "sets sights on", "set sights on", "crosshairs", "cross-hairs", "attack", "attacks", "attacked", "attacking",
-    *THEFT_VERBS, "infiltrate", "infiltrated", "infiltrates", "infiltrating",
+    *THEFT_VERBS, "infiltrate", "infiltrated", "infiltrates", "infiltrating", "heist", "heists",
 }
 # Organisation heads that make a state sector's noun a company or an industry ("defense contractors").
 COMPANY_HEADS = (

@@ -157,9 +157,9 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     pairs: list[tuple[Hit, Hit]] = []
     seen: set[int] = set()
     for hit in dprk:
-        if _SANCTIONS_TOPIC.match(ctx.text, hit.end):
-            continue  # 대북제재 관련부서, 北朝鮮制裁委員会: sanctions on the DPRK, a topic (it stays dprk_related)
         s = ctx.sent(hit.start)
+        if _SANCTIONS_TOPIC.match(ctx.text, hit.end) and not _REVENUE.search(ctx.sent_text(s)):
+            continue  # 대북제재 관련부서, 北朝鮮制裁委員会: sanctions on the DPRK, a topic (it stays dprk_related)
         around = (s,) if topic_only else (s, *_neighbours(ctx, s))  # another state's text: its own sentence only
         near = next((cyber_by_sent[i] for i in around if i in cyber_by_sent), None)
         if near is not None and s not in seen:
@@ -197,6 +197,11 @@ _BORDER = re.compile(
 
 
 _SANCTIONS_TOPIC = re.compile(r"(?:한)?\s?(?:의\s?)?제재(?!를?\s?회피)|(?:の)?制裁(?!逃れ|回避)")
+# the sanctions' report telling of the DPRK's cyber revenue ("対北朝鮮制裁の報告書「サイバー攻撃が重要収入源」"): the
+# DPRK is the actor after all
+_REVENUE = re.compile(
+    r"収入源|資金源|外貨稼ぎ|수입원|자금원|돈줄|외화벌이|source of (?:revenue|income|funds)", re.IGNORECASE
+)
 
 
 def _malware_subject(ctx: Context, malware: list[Mention]) -> bool:

@@ -3,7 +3,8 @@ cyber-attack", "Seoul says the North hacked its navy").
 
 Rules:
 - "North", capitalised, standing alone counts as a DPRK signal only in a text that also names South Korea (South
-  Korea, S. Korea, Seoul, ROK): that pairing is what makes the bare word mean the other Korea.
+  Korea, S. Korea, Seoul, ROK): that pairing is what makes the bare word mean the other Korea; or as the first word
+  of the text before a culprit's verb ("North suspected in nuke hacking", "North hacked 90 email accounts").
 - Not before a capitalised word, a digit or a hyphen ("North America", "North Carolina", "North Face",
   "North-East"), nor in "North and South" (both Koreas, or compass points), "North of ...", "Northern", and never
   lower case ("the north of the country").
@@ -21,9 +22,17 @@ _SOUTH = re.compile(r"\b(?:South Korea|S\. ?Korea|Seoul|ROK)\b")
 _NORTH = re.compile(r"\bNorth\b(?![-‐]|\s+[A-Z0-9]|\s+(?:and|&|or)\s+South\b|\s+of\b|ern\b)")
 
 
+# "North suspected in nuke hacking", "North hacked 90 email accounts": a headline that opens with the bare North as
+# the culprit (English-language Korean press)
+_HEADLINE_NORTH = re.compile(
+    r"\s*North\s+(?:suspected|blamed|accused|denies|denied|behind|hacked|hacks|hacking|hackers|stole|steals|targets|"
+    r"targeted)\b"
+)
+
+
 def may_name_the_north(text: str) -> bool:
     """Whether `text` can hold a bare "North" meaning the DPRK (prescreen.py asks this first)."""
-    return "North" in text and bool(_SOUTH.search(text))
+    return "North" in text and (bool(_SOUTH.search(text)) or bool(_HEADLINE_NORTH.match(text)))
 
 
 def add_the_north(ctx: Context) -> None:
@@ -32,7 +41,10 @@ def add_the_north(ctx: Context) -> None:
         return
     taken = [(h.start, h.end) for h in ctx.hits("dprk")]
     added = []
+    south = bool(_SOUTH.search(ctx.text))
     for m in _NORTH.finditer(ctx.text):
+        if not south and not (m.start() == ctx.text.find("North") and _HEADLINE_NORTH.match(ctx.text)):
+            continue  # without South Korea named, only the headline's opening North
         if any(a <= m.start() < b for a, b in taken):
             continue  # inside "North Korea", "North Korean"
         span = ctx.doc.char_span(m.start(), m.end())
