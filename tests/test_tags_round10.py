@@ -284,3 +284,11 @@ def test_kinds_of_an_opened_headline_set(tagger, title):
 )
 def test_not_the_dprks_cyber_act(tagger, title):
     assert not tagger.tag(title, "").dprk_cyber
+
+
+def test_its_neighbour_to_the_north_in_a_text_about_south_korea(tagger):
+    tags = tagger.tag("", "South Korea was hacked by its northern neighbour, officials said.")
+    assert tags.dprk_cyber
+    text = "A South Korean institute is investigating an intrusion; reports say its neighbor to the north is behind it."
+    assert tagger.tag("", text).dprk_related
+    assert not tagger.tag("", "Canada says its neighbor to the north hosts hackers.").dprk_related

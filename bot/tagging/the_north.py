@@ -5,6 +5,7 @@ Rules:
 - "North", capitalised, standing alone counts as a DPRK signal only in a text that also names South Korea (South
   Korea, S. Korea, Seoul, ROK): that pairing is what makes the bare word mean the other Korea; or as the first word
   of the text before a culprit's verb ("North suspected in nuke hacking", "North hacked 90 email accounts").
+- In a text that names South Korea, "its neighbor to the north" and "its northern neighbour" are the DPRK too.
 - Not before a capitalised word, a digit or a hyphen ("North America", "North Carolina", "North Face",
   "North-East"), nor in "North and South" (both Koreas, or compass points), "North of ...", "Northern", and never
   lower case ("the north of the country").
@@ -18,8 +19,11 @@ import re
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
 
-_SOUTH = re.compile(r"\b(?:South Korea|S\. ?Korea|Seoul|ROK)\b")
-_NORTH = re.compile(r"\bNorth\b(?![-‐]|\s+[A-Z0-9]|\s+(?:and|&|or)\s+South\b|\s+of\b|ern\b)")
+_SOUTH = re.compile(r"\b(?:South Korean?s?|S\. ?Korean?|Seoul|ROK)\b")
+_NORTH = re.compile(
+    r"\bNorth\b(?![-‐]|\s+[A-Z0-9]|\s+(?:and|&|or)\s+South\b|\s+of\b|ern\b)"
+    r"|\b(?:its|their|the country's|Seoul's|South Korea's)\s+(?:neighbou?r\s+to\s+the\s+north|northern\s+neighbou?r)\b"
+)
 
 
 # "North suspected in nuke hacking", "North hacked 90 email accounts": a headline that opens with the bare North as
@@ -32,7 +36,9 @@ _HEADLINE_NORTH = re.compile(
 
 def may_name_the_north(text: str) -> bool:
     """Whether `text` can hold a bare "North" meaning the DPRK (prescreen.py asks this first)."""
-    return "North" in text and (bool(_SOUTH.search(text)) or bool(_HEADLINE_NORTH.match(text)))
+    if "North" not in text and "north" not in text:
+        return False
+    return bool(_SOUTH.search(text)) or bool(_HEADLINE_NORTH.match(text))
 
 
 def add_the_north(ctx: Context) -> None:
