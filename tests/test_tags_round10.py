@@ -292,3 +292,17 @@ def test_its_neighbour_to_the_north_in_a_text_about_south_korea(tagger):
     text = "A South Korean institute is investigating an intrusion; reports say its neighbor to the north is behind it."
     assert tagger.tag("", text).dprk_related
     assert not tagger.tag("", "Canada says its neighbor to the north hosts hackers.").dprk_related
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "북한이 국내 연구원을 해킹했다. 조선해양 업체도 해킹당했다. 북한의 소행은 아니라고 한다.",
+        "North Korean hackers breached a research institute. A shipbuilder was also hacked, but that was not the work"
+        " of North Korea, officials said.",
+        "北朝鮮のハッカーが研究機関に侵入した。造船会社もハッキングされたが、北朝鮮の犯行ではないという。",
+    ],
+)
+def test_a_victim_of_someone_else_is_no_dprk_victim(tagger, text):
+    tags = tagger.tag("", text)
+    assert tags.dprk_cyber and "manufacturing" not in tags.sectors, tags.sectors

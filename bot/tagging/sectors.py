@@ -177,6 +177,21 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     return False
 
 
+def _disowned(ctx: Context, s: int) -> bool:
+    """Sentence `s` or the next says its hack was not the DPRK's ("북한의 소행은 아니라고 한다", "not the work of North
+    Korea", "北朝鮮の犯行ではない")."""
+    return any(_NOT_THE_DPRKS.search(ctx.sent_text(i)) for i in (s, s + 1) if i < len(ctx.starts))
+
+
+_NOT_THE_DPRKS = re.compile(
+    r"(?:북한|북|北)(?:의|과는|과)?\s?(?:소행은|소행이|소행으로는)\s?아니|북한과\s?(?:는\s?)?무관"
+    r"|(?:北朝鮮|北)の犯行(?:で|じゃ)はな|北朝鮮(?:と|とは)無関係"
+    r"|\bnot\s+(?:the\s+work\s+of|linked\s+to|tied\s+to|attributed\s+to|carried\s+out\s+by)\s+(?:the\s+)?North\b"
+    r"|\bNorth\s+Korea\s+was\s+not\s+(?:involved|behind|responsible)",
+    re.IGNORECASE,
+)
+
+
 def _authors(ctx: Context, hit: Hit) -> bool:
     """ "our three governments", "The Governments of the United States, Japan and ...": who speaks, not who was hit."""
     if hit.tok_start < 0:
@@ -340,6 +355,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
             continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
         if _owned_or_lure(ctx, hit) or commentator(ctx, hit):
             continue  # the DPRK's own, the bait, the source; a quoted expert's university
+        if _disowned(ctx, s):
+            continue  # "대우조선해양은 해킹당했다. 북한의 소행은 아니라고 한다": a victim of someone else
         found.append((sector, hit))
         if _ministry_systems(ctx, hit):
             found.append(("government", hit))  # a defense ministry's database or network: a ministry's too
