@@ -306,3 +306,25 @@ def test_its_neighbour_to_the_north_in_a_text_about_south_korea(tagger):
 def test_a_victim_of_someone_else_is_no_dprk_victim(tagger, text):
     tags = tagger.tag("", text)
     assert tags.dprk_cyber and "manufacturing" not in tags.sectors, tags.sectors
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a last English battery: crypto hauls, posing as freelancers, LinkedIn scams, fake venture capital firms,
+        # the group's laundering
+        "North Korea's crypto haul hits record",
+        "North Korean operatives pose as Japanese freelancers",
+        "North Korea behind wave of LinkedIn scams",
+        "North Korea uses fake VC firms to lure crypto founders",
+        "North Korea's Lazarus laundered the stolen funds in 10 days",
+        "Lazarus laundered $100 million in crypto through mixers",
+    ],
+)
+def test_a_last_english_battery(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize("title", ["Lazarus laundered the money, police say", "Pastor Lazarus laundered church funds"])
+def test_a_person_called_lazarus_launders_no_crypto(tagger, title):
+    assert not tagger.tag(title, "").actors

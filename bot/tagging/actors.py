@@ -273,6 +273,12 @@ _TARGETING = (
 )
 
 
+_LAUNDERING = re.compile(r"\blaunder(?:s|ed|ing)?\b|세탁|洗浄|ロンダリング", re.IGNORECASE)
+_CRYPTO = re.compile(
+    r"\bcrypto\w*|\bbitcoin|\bether\b|\bethereum|가상자산|암호화폐|가상화폐|暗号資産|仮想通貨", re.IGNORECASE
+)
+
+
 def _cyber_here(ctx: Context, hit: Hit, cyber_sents: set[int]) -> bool:
     return ctx.sent(hit.start) in cyber_sents
 
@@ -376,6 +382,14 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
         # "FBI ties Lazarus to bridge exploit": a capitalised name that is no ordinary word, a cyber word (or a
         # crypto theft) in its own sentence, no first name before it
         same = _cyber_here(ctx, hit, cyber_sents) and coined and hit.text[:1].isupper()
+        sentence = ctx.sent_text(ctx.sent(hit.start))
+        if (
+            coined
+            and hit.text[:1].isupper()
+            and _LAUNDERING.search(sentence)
+            and (has_dprk or _CRYPTO.search(sentence))
+        ):
+            same = True  # "North Korea's Lazarus laundered the stolen funds": the group's laundering
         named = named or (same and not _after_first_name(ctx, hit))
         # "Energy providers ... targeted by Lazarus", "ラザルス、防衛産業を狙う": a name that is no ordinary word,
         # with a targeting word and a sector's organisations in its own sentence
@@ -385,6 +399,7 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
             continue
         if marked and _quoted_group(ctx, hit):
             adjacent = True  # "'탈륨' 조직, 외교부 사칭": a name in quotes, then the word group
-        if adjacent or (_cyber_near(ctx, hit, cyber_sents) and (has_dprk or bool(firm) or marked or named or quoted)):
+        near = _cyber_near(ctx, hit, cyber_sents) or same
+        if adjacent or (near and (has_dprk or bool(firm) or marked or named or quoted)):
             mentions.append(Mention(alias, hit, True))
     return sorted(mentions, key=lambda m: m.hit.start)

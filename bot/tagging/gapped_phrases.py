@@ -123,6 +123,17 @@ _GAPPED = (
         ),
         None,
     ),
+    # "operatives pose as Japanese freelancers": posing as the workers the scheme places
+    (
+        "posing as workers",
+        ("pose", "posing", "posed"),
+        re.compile(
+            r"\bpos(?:e|es|ed|ing)\s+as\b[^.!?\n]{0,25}?\b(?:freelancers?|developers?|engineers?|programmers?|"
+            r"it workers?|remote workers?|job seekers|applicants|candidates)\b",
+            re.I,
+        ),
+        None,
+    ),
     # "spies on officials' phones", "snooped on e-mails": devices and mail spied on (a verb: not the noun after an
     # adjective, "North Korean spies on trial")
     (

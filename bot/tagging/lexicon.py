@@ -71,6 +71,10 @@ CYBER = [
     # tenth round: the IT-worker scheme in the Justice Department's and hiring managers' words, crypto fraud
     "revenue generation scheme", "revenue-generation scheme", "revenue generation schemes", "crypto fraud",
     "cryptocurrency fraud", "job applicants", "job applicant", "fake applicants", "fake candidates", "tech hiring",
+    # tenth round: crypto hauls, job and LinkedIn scams, fake venture capital firms as lures
+    "crypto haul", "cryptocurrency haul", "crypto loot", "linkedin scam", "linkedin scams", "job scam", "job scams",
+    "recruitment scam", "recruitment scams", "fake vc firms", "fake vc firm", "fake venture capital firms",
+    "fake venture capital firm", "fake investors",
     # tenth round: thieves and heists called digital, drive-by downloads, networks tapped into
     "digital heist", "digital heists", "digital bank robbers", "digital bank robber", "digital bank robbery",
     "digital bank robberies", "digital robbers", "digital thieves", "online heist", "online heists",
