@@ -228,6 +228,11 @@ def test_a_rebuttal_of_hacking_claims_stays_the_dprks(tagger):
         ("北朝鮮のハッカーがインドの宇宙研究機関を攻撃した。", "space", "think-tanks-academia"),
         ("북한이 인도 우주연구소를 사이버 공격했다.", "space", "think-tanks-academia"),
         ("북한 해커가 한국항공우주연구원 서버에 침투했다.", "aerospace", "space"),
+        (
+            "북한 해커가 보안업체를 해킹했다고 A사 수석연구원이 밝혔다. 정부기관도 노렸다.",
+            "government",
+            "think-tanks-academia",
+        ),
         # an electric company; government employees in Japanese; experts by their field; warship designs leaked
         ("북한 해커들이 미국 전기 회사에 피싱을 시도했다.", "energy", None),
         ("北朝鮮のハッカー集団が政府職員を標的にした。", "government", None),

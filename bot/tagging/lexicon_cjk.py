@@ -202,7 +202,7 @@ NOUNS = {
         "에너지", "원자력", "발전소", "한국수력원자력",
         "原子力", "発電所", "電力会社", "エネルギー企業", "エネルギー会社", "정유사", "원전", "原発",
         # tenth round: a sector written as a company-name suffix or a generic company noun
-        "전력공사", "전력회사", "전력 회사", "전력망", "발전사", "발전 공기업", "전력 공기업", "送電網", "電力網",
+        "전력공사", "전력회사", "전력 회사", "발전사", "발전 공기업", "전력 공기업",
         "전기 회사", "전기회사",
     ],
     "technology": [
@@ -337,6 +337,8 @@ SECTOR_INSTITUTE_BEFORE = (
 )
 NOT_AFTER = {word: SECTOR_INSTITUTE_BEFORE for word in ("연구원", "연구소", "연구기관", "研究機関", "研究所")}
 NOT_AFTER["언론"] = ("국영 ", "관영 ", "국영", "관영")  # 국영 언론: the DPRK's state media speaks, no victim
+# 수석연구원, 선임연구원: a researcher's title (the one who speaks), not an institute
+NOT_AFTER["연구원"] = (*NOT_AFTER["연구원"], "수석", "선임", "책임", "전임", "객원", "수석 ", "선임 ", "책임 ")
 # a space institute inside an aerospace one (항공우주연구원 is aerospace)
 NOT_AFTER |= {word: ("항공", "航空") for word in SPACE_INSTITUTES}
 NOT_BEFORE = {
