@@ -333,3 +333,24 @@ def test_a_last_english_battery(tagger, title):
 @pytest.mark.parametrize("title", ["Lazarus laundered the money, police say", "Pastor Lazarus laundered church funds"])
 def test_a_person_called_lazarus_launders_no_crypto(tagger, title):
     assert not tagger.tag(title, "").actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kinds of the confuser false alarms of blind sets L and HN, opened after their last blind measurement
+        # (sentences written here): another state more likely than the name, a source's attribution doubted with
+        # the hackers called another state's
+        "정부와 통신사를 해킹한 범인은 북한 ‘김수키’보다는 중국 배후 집단일 가능성에 힘이 실리고 있다.",
+        "한 매체는 북한 해커 조직 '김수키'를 범인으로 지목했지만, 전문가들은 의문을 제기한다.\n한 대학은 \"해커는 중국인일"
+        ' 가능성이 높다"고 밝혔다.',
+    ],
+)
+def test_confuser_kinds_of_opened_blind_sets(tagger, text):
+    tags = tagger.tag("", text)
+    assert not tags.dprk_cyber and not tags.actors, tags.evidence
+
+
+def test_defectors_attacked_by_state_backed_hackers_stay_the_dprks(tagger):
+    assert tagger.tag("North Korean defectors' group leader attacked by state-backed hackers", "").dprk_cyber
+    assert tagger.tag("", "북한 해커들이 국내 기업을 해킹했다. 북한보다 더 많은 공격을 한 국가는 없다.").dprk_cyber

@@ -137,7 +137,15 @@ def ruled_out(ctx: Context, hit: Hit) -> bool:
         or _FRAMED_BEFORE.search(framing)
         or _FRAMED_AFTER.match(after)
         or superseded(ctx, hit)
+        or _rather_another_state(ctx, hit)
     )
+
+
+def _rather_another_state(ctx: Context, hit: Hit) -> bool:
+    m = _RATHER_AFTER.match(ctx.text, hit.end)
+    if m is None:
+        return False
+    return any(m.end() <= o.start <= m.end() + RATHER_REACH for o in ctx.hits("other"))
 
 
 def superseded(ctx: Context, hit: Hit) -> bool:
@@ -151,7 +159,10 @@ def superseded(ctx: Context, hit: Hit) -> bool:
     if contrast is not None:
         if not _FIRST_SUSPICION.search(text, 0, contrast.start()):
             return False
-        return _other_hackers(ctx, s, start + contrast.end())
+        if _other_hackers(ctx, s, start + contrast.end()):
+            return True
+        # "프랙은 '김수키'를 범인으로 지목했지만, 전문가들은 물음표를 붙인다. ... "해커는 중국인일 가능성이 높다""
+        return s + 1 < len(ctx.starts) and _other_hackers(ctx, s + 1, ctx.starts[s + 1])
     if s + 1 >= len(ctx.starts) or not _FIRST_SUSPICION.search(text):
         return False
     following = ctx.sent_text(s + 1)  # "당초 김수키 소행으로 알려졌다. 그러나 ... 중국 해커"
@@ -161,16 +172,27 @@ def superseded(ctx: Context, hit: Hit) -> bool:
 def _other_hackers(ctx: Context, s: int, after: int) -> bool:
     """Another state's hackers named in sentence `s` after offset `after` ("Chinese hackers", "중국 해커 조직")."""
     return any(
-        ctx.sent(other.start) == s and other.start >= after and _HACKERS_NEAR.match(ctx.text, other.end, other.end + 15)
+        ctx.sent(other.start) == s
+        and other.start >= after
+        and (
+            bool(_HACKERS_NEAR.match(ctx.text, other.end, other.end + 15))
+            or bool(_HACKERS_BEFORE.search(ctx.text, max(after, other.start - 12), other.start))
+        )
         for other in ctx.hits("other")
     )
+
+
+# "해커는 중국인일 가능성", "the hackers were Chinese": the hackers named just before the other state
+_HACKERS_BEFORE = re.compile(
+    r"(?:hackers?|attackers?|해커|공격자|ハッカー|犯人|범인)\S{0,3}\s?(?:were|was|are|is)?\s?$", re.IGNORECASE
+)
 
 
 # a first suspicion, or a name impersonated
 _FIRST_SUSPICION = re.compile(
     r"\b(?:initially|originally|at first|first (?:suspected|blamed|thought|believed|attributed)|impersonat\w*|"
-    r"pos(?:ed|ing) as|mimick\w*)\b|당초|처음에?는|알려졌|알려져|거론|의심을? 받|의심됐|지목됐|추정됐|사칭|当初|最初は|"
-    r"とみられ|と見られ|疑われ|なりすま|を装",
+    r"pos(?:ed|ing) as|mimick\w*)\b|당초|처음에?는|알려졌|알려져|거론|의심을? 받|의심됐|지목됐|지목했|추정됐|사칭|"
+    r"当初|最初は|とみられ|と見られ|疑われ|なりすま|を装",
     re.IGNORECASE,
 )
 _CONTRAST = re.compile(
@@ -188,6 +210,9 @@ NEGATION_REACH = 20  # characters around a name that its negation may span
 FRAMED_REACH = 40  # characters before a name where a false flag's words are read ("attempted to place the blame on")
 # "북한 아닌", "'김수키'가 아닌", "北朝鮮ではなく"; not "북한 소행이 아닌지" (a suspicion: "whether it was not the
 # North's doing")
+# "북한 ‘김수키’보다는 중국 배후 집단일 가능성", "北朝鮮よりも中国の可能性": more likely another state than the name
+_RATHER_AFTER = re.compile(r"[’'\"」』]?\s?(?:보다는|보다|よりも|より)")
+RATHER_REACH = 30  # characters after the comparison where the other state stands
 _NOT_AFTER = re.compile(
     r"^[’'\"」』]?\s?(?:해커들?|해킹\s?(?:조직|그룹)|の?ハッカー(?:集団)?)?\s?(?:(?:이|가)?\s?아닌(?![지가])|(?:で|じゃ)は?な[くい])"
 )
