@@ -153,6 +153,8 @@ def superseded(ctx: Context, hit: Hit) -> bool:
     Chinese hackers were behind it", "当初はキムスキーの犯行とみられたが、中国のハッカー集団": a first suspicion (or a
     name impersonated), then, after a contrast, another state's hackers: the name was set aside. Not "first blamed
     on China, but now on Lazarus" (the contrast comes before the name), nor Chinese servers (no hackers)."""
+    if not ctx.hits("other"):
+        return False  # no other state named anywhere: nothing to set the name aside for
     s = ctx.sent(hit.start)
     start, text = ctx.starts[s], ctx.sent_text(s)
     contrast = _CONTRAST.search(text, hit.end - start)

@@ -177,10 +177,13 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
     return False
 
 
-def _disowned(ctx: Context, s: int) -> bool:
-    """Sentence `s` or the next says its hack was not the DPRK's ("북한의 소행은 아니라고 한다", "not the work of North
-    Korea", "北朝鮮の犯行ではない")."""
-    return any(_NOT_THE_DPRKS.search(ctx.sent_text(i)) for i in (s, s + 1) if i < len(ctx.starts))
+def _disowned(ctx: Context) -> set[int]:
+    """The sentences whose hack the sentence itself or the next says was not the DPRK's ("북한의 소행은 아니라고
+    한다", "not the work of North Korea", "北朝鮮の犯行ではない")."""
+    if not _NOT_THE_DPRKS.search(ctx.text):
+        return set()  # one scan of the text: most texts disown nothing
+    saying = {i for i in range(len(ctx.starts)) if _NOT_THE_DPRKS.search(ctx.sent_text(i))}
+    return saying | {i - 1 for i in saying if i > 0}
 
 
 _NOT_THE_DPRKS = re.compile(
@@ -341,6 +344,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     subject = _is_subject(ctx, mentions)
     agent_paras = {_paragraph(ctx, ctx.starts[s]) for s in agent_sents}
     found = []
+    disowned = _disowned(ctx)
     for sector, hit in _candidates(ctx, listed):
         s = ctx.sent(hit.start)
         in_list = any(a <= hit.start < b for a, b in listed)
@@ -355,7 +359,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
             continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
         if _owned_or_lure(ctx, hit) or commentator(ctx, hit):
             continue  # the DPRK's own, the bait, the source; a quoted expert's university
-        if _disowned(ctx, s):
+        if s in disowned:
             continue  # "대우조선해양은 해킹당했다. 북한의 소행은 아니라고 한다": a victim of someone else
         found.append((sector, hit))
         if _ministry_systems(ctx, hit):

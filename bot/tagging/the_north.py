@@ -36,8 +36,8 @@ _HEADLINE_NORTH = re.compile(
 
 def may_name_the_north(text: str) -> bool:
     """Whether `text` can hold a bare "North" meaning the DPRK (prescreen.py asks this first)."""
-    if "North" not in text and "north" not in text:
-        return False
+    if "North" not in text and not ("neighbo" in text and "north" in text):
+        return False  # the bare North, or "its neighbor to the north" / "northern neighbour"
     return bool(_SOUTH.search(text)) or bool(_HEADLINE_NORTH.match(text))
 
 
