@@ -102,3 +102,31 @@ def test_fulltext_other_words_are_a_clear_error(tmp_path):
     )
     with pytest.raises(ConfigError, match=r"s\.yaml:5 sources\[0\]\.fulltext: must be true, false or auto"):
         load_sources(path)
+
+
+@pytest.mark.slow
+def test_sources_test_reads_the_pages_the_run_would_read(tmp_path, feed_server):
+    import json
+
+    base = feed_server.url("")[:-1]
+    feed_server.serve("/feed.xml", FEED.format(base=base).encode())
+    feed_server.serve("/a/1", PAGE_1.encode(), content_type="text/html; charset=utf-8")
+    for path in ("/a/2", "/a/3"):
+        feed_server.serve(path, b"<html><body><p>Not to be read.</p></body></html>", content_type="text/html")
+    feed_server.fail("/a/4", 404)  # the page fails: the summary is kept, and the output says so
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        f"sources:\n  - name: briefs\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n"
+        "    allow_private: true\n    fulltext: auto\n    fulltext_allow_private: true\n"
+    )
+    result = CliRunner().invoke(cli, ["sources", "test", "briefs", "--sources", str(sources), "--json"])
+    report = json.loads(result.output)
+    pages = {i["title"]: (i["page"], i["dprk_cyber"]) for i in report["items"]}
+    assert pages["Exchange drained of $40 million overnight"] == ("read", True)  # tagged on the page it read
+    assert pages["City council approves new park"] == ("not needed: the summary decides", False)
+    assert pages["North Korean hackers hit a bank"] == ("not needed: the summary decides", True)
+    assert pages["Seoul points at the North over last week's outage"] == ("failed: summary kept", False)
+    read = sorted(r.path for r in feed_server.requests if r.path.startswith("/a/"))
+    assert read == ["/a/1", "/a/4"]
+    text = CliRunner().invoke(cli, ["sources", "test", "briefs", "--sources", str(sources)]).output
+    assert "     page: read (fulltext: auto)" in text

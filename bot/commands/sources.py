@@ -75,10 +75,13 @@ def test_cmd(
 ) -> None:
     """Fetch source NAME now (or read --file), show its items, tags and routes; store and post nothing.
 
+    A source with `fulltext: true` or `auto` also gets the article pages of the shown items, as the run would read
+    them, and each item says whether its page was read.
+
     Exit 0 without problems, 1 when problems were found or the fetch failed, 2 on configuration errors.
     """
     from bot.delivery.route import Router
-    from bot.fetch.probe import probe, verdicts
+    from bot.fetch.probe import probe, read_pages, verdicts
     from bot.run.assemble import actor_resolver, routes_config
 
     by_name = {s.name: s for s in load_sources(sources_path)}
@@ -86,16 +89,19 @@ def test_cmd(
         raise ConfigError(f"sources: no source named {name!r} in {sources_path} (known: {', '.join(sorted(by_name))})")
     router = Router(routes_config(routes_path, os.environ), actor_resolver())
     found = probe(by_name[name], page)
-    shown = verdicts(found.items[:limit], router, datetime.now(UTC))
+    items, pages = list(found.items[:limit]), None
+    if found.source.fulltext and items:  # the article pages, as the run would read them
+        items, pages = read_pages(found.source, items)
+    shown = verdicts(items, router, datetime.now(UTC))
     if as_json:
-        echo(json.dumps(_probe_json(found, shown, page), indent=2, ensure_ascii=False))
+        echo(json.dumps(_probe_json(found, shown, page, pages), indent=2, ensure_ascii=False))
     else:
-        _print_probe(found, shown, page)
+        _print_probe(found, shown, page, pages)
     if found.problems:
         sys.exit(1)
 
 
-def _print_probe(found, shown, page: Path | None) -> None:
+def _print_probe(found, shown, page: Path | None, pages: list[str] | None = None) -> None:
     s, r = found.source, found.result
     echo(f"source: {s.name} ({s.type}{', disabled' if not s.enabled else ''})  {s.url}")
     if r is not None:
@@ -109,6 +115,8 @@ def _print_probe(found, shown, page: Path | None) -> None:
         echo(f"  {n}. {item.title or '(no title)'}")
         echo(f"     date: {item.published.isoformat(timespec='minutes') if item.published else 'no date'}")
         echo(f"     link: {item.url or 'no link'}")
+        if pages is not None:
+            echo(f"     page: {pages[n - 1]} (fulltext: {str(s.fulltext).lower()})")
         echo(
             f"     tags: dprk_cyber={str(tags.dprk_cyber).lower()} score={tags.score:.2f} "
             f"actors={list(tags.actors)} sectors={list(tags.sectors)}"
@@ -123,7 +131,7 @@ def _print_probe(found, shown, page: Path | None) -> None:
         echo(f"  - {p.message}")
 
 
-def _probe_json(found, shown, page: Path | None) -> dict:
+def _probe_json(found, shown, page: Path | None, pages: list[str] | None = None) -> dict:
     r = found.result
     return {
         "source": found.source.name,
@@ -140,6 +148,7 @@ def _probe_json(found, shown, page: Path | None) -> dict:
                 "title": v.item.title,
                 "date": v.item.published.isoformat() if v.item.published else None,
                 "link": v.item.url or None,
+                "page": pages[n] if pages is not None else None,
                 "dprk_cyber": v.tags.dprk_cyber,
                 "score": round(v.tags.score, 3),
                 "actors": list(v.tags.actors),
@@ -148,7 +157,7 @@ def _probe_json(found, shown, page: Path | None) -> dict:
                     {"notifier": t.notifier, "channel": t.channel, "route": t.route, "mode": t.mode} for t in v.targets
                 ],
             }
-            for v in shown
+            for n, v in enumerate(shown)
         ],
         "problems": [{"kind": p.kind, "count": p.count, "message": p.message} for p in found.problems],
         "ok": not found.problems,

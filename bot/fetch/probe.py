@@ -1,7 +1,8 @@
 """Probing one source now (`sources test`, `sources add`): fetch or read, extract, name the problems.
 
 Rules: the fetch is the bot's own (bot.fetch.client: the source's allow_private, timeout and size cap) without
-conditional headers, so the answer is always a full body; a saved page is the body, with the content type
+conditional headers, so the answer is always a full body; a `fulltext` source's shown items get their article pages
+as the run would read them (read_pages); a saved page is the body, with the content type
 its source type implies. Nothing is stored and nothing is posted. Problems are named with counts: an html
 `item` selector that matches nothing, no items, dates that do not parse, items without an http(s) link, and
 fetch or extract errors (`fatal`: nothing else could be checked).
@@ -101,6 +102,49 @@ def problems(result: FetchResult, source: Source, items: tuple[Item, ...]) -> li
     if linkless:
         found.append(Problem("bad_links", f"{linkless} of {total} items have no http(s) link", linkless))
     return found
+
+
+PAGE_READ, PAGE_FAILED, PAGE_DECIDED, PAGE_LONG, PAGE_NO_LINK = (
+    "read",
+    "failed: summary kept",
+    "not needed: the summary decides",
+    "not needed: the summary is long enough",
+    "no link",
+)
+
+
+def read_pages(source: Source, items: list[Item], gate=None) -> tuple[list[Item], list[str]]:
+    """A `fulltext` source's `items` with their article pages read as the run would read them (`auto`: only where
+    the summary leaves the tagger undecided), and what happened to each page (PAGE_*)."""
+    from bot.fetch import fulltext
+    from bot.run.analyse import pages_wanted
+    from bot.tagging import get_tagger
+
+    short = [i for i in items if len(i.text) < fulltext.SHORT_TEXT and i.url]
+    wanted = pages_wanted(short, get_tagger()) if source.fulltext == "auto" else None
+    with make_client() as client:
+        enriched = fulltext.enrich(items, source, _PageRuntime(client, gate), known=lambda _: False, wanted=wanted)
+    outcomes = []
+    for before, after in zip(items, enriched, strict=True):
+        if not before.url:
+            outcomes.append(PAGE_NO_LINK)
+        elif len(before.text) >= fulltext.SHORT_TEXT:
+            outcomes.append(PAGE_LONG)
+        elif wanted is not None and not wanted(before):
+            outcomes.append(PAGE_DECIDED)
+        else:
+            outcomes.append(PAGE_READ if after.text != before.text else PAGE_FAILED)
+    return enriched, outcomes
+
+
+class _PageRuntime:
+    """What fulltext.enrich asks of the run's Runtime: an HTTP client and the host gate."""
+
+    def __init__(self, client, gate):
+        self.client, self.gate = client, gate
+
+    def http(self, allow_private: bool = False):
+        return self.client
 
 
 def verdicts(items: tuple[Item, ...] | list[Item], router: Router, now: datetime) -> list[Verdict]:
