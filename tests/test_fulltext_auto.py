@@ -130,3 +130,38 @@ def test_sources_test_reads_the_pages_the_run_would_read(tmp_path, feed_server):
     assert read == ["/a/1", "/a/4"]
     text = CliRunner().invoke(cli, ["sources", "test", "briefs", "--sources", str(sources)]).output
     assert "     page: read (fulltext: auto)" in text
+
+
+def test_pages_read_and_failed_are_counted_in_the_metrics(tmp_path, feed_server):
+    from bot.fetch.client import make_client
+    from bot.fetch.fulltext import enrich
+    from bot.observe.metrics import Metrics
+    from bot.records import Item
+    from tests.conftest import make_source
+
+    feed_server.serve("/a/1", PAGE_1.encode(), content_type="text/html; charset=utf-8")
+    feed_server.fail("/a/2", 404)
+    source = make_source("briefs", "rss", fulltext="auto", fulltext_allow_private=True)
+    metrics = Metrics(tmp_path / "a.db")
+
+    class Rt:  # what enrich asks of the run's Runtime
+        gate = None
+
+        def __init__(self, client):
+            self.client, self.metrics = client, metrics
+
+        def http(self, allow_private=False):
+            return self.client
+
+    items = [
+        Item(
+            id=str(n), source="briefs", title=f"Item {n}", url=feed_server.url(f"/a/{n}"), text="Short.", published=None
+        )
+        for n in (1, 2)
+    ]
+    with make_client() as client:
+        enriched = enrich(items, source, Rt(client), known=lambda _: False)
+    assert "Lazarus Group" in enriched[0].text and enriched[1].text == "Short."
+    text = metrics.exposition().decode()
+    assert 'advisory_bot_fulltext_pages_total{outcome="read",source="briefs"} 1.0' in text
+    assert 'advisory_bot_fulltext_pages_total{outcome="failed",source="briefs"} 1.0' in text

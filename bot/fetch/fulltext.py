@@ -63,7 +63,15 @@ def enrich(items: list[Item], source, rt, known, wanted=None) -> list[Item]:
         except Exception as exc:  # any failure of one page (a bad redirect, a missing module) keeps the summary
             error = str(exc) if isinstance(exc, AdvisoryBotError) else f"{type(exc).__name__}: {exc}"
             log.warning("full text not fetched", extra={"source_id": source.name, "url": item.url, "error": error})
+            _count(rt, source.name, "failed")
             out.append(item)
             continue
+        _count(rt, source.name, "read")
         out.append(dataclasses.replace(item, text=cap(body, TEXT_MAX)) if len(body) > len(item.text) else item)
     return out
+
+
+def _count(rt, source: str, outcome: str) -> None:
+    metrics = getattr(rt, "metrics", None)  # the run's Runtime has one; `sources test` counts nothing
+    if metrics is not None:
+        metrics.page(source, outcome)

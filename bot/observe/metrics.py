@@ -1,4 +1,5 @@
-"""Prometheus metrics: fetches by outcome, items by source, tags, alerts by outcome, outbox and source health.
+"""Prometheus metrics: fetches by outcome, items by source, tags, alerts by outcome, full-text pages, outbox and
+source health.
 
 One registry per process run (not the library's global one), so tests and several daemons do not collide.
 Counters are bumped by the stages through `Runtime.metrics`; gauges that live in the archive (outbox
@@ -28,6 +29,7 @@ class NoMetrics:
     def stored(self, source: str, new: int) -> None: ...
     def tagged(self, tags) -> None: ...
     def alert(self, notifier: str, outcome: str, rows: int = 1) -> None: ...
+    def page(self, source: str, outcome: str) -> None: ...
 
 
 class Metrics(NoMetrics):
@@ -48,6 +50,12 @@ class Metrics(NoMetrics):
         self.alerts = Counter(
             f"{PREFIX}_alerts", "Outbox rows by delivery outcome", ["notifier", "outcome"], registry=self.registry
         )
+        self.pages = Counter(
+            f"{PREFIX}_fulltext_pages",
+            "Article pages fetched for full text, by outcome (read, failed)",
+            ["source", "outcome"],
+            registry=self.registry,
+        )
         self.registry.register(_ArchiveCollector(db_path, notifiers))
 
     def fetched(self, source: str, outcome: str, seconds: float) -> None:
@@ -67,6 +75,9 @@ class Metrics(NoMetrics):
 
     def alert(self, notifier: str, outcome: str, rows: int = 1) -> None:
         self.alerts.labels(notifier, outcome).inc(rows)
+
+    def page(self, source: str, outcome: str) -> None:
+        self.pages.labels(source, outcome).inc()
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
