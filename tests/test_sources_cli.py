@@ -243,6 +243,22 @@ def test_add_a_feed_url_directly_with_options(sources_file, feed_server):
     assert "    every: 2h\n    language: ko\n    allow_private: true\n" in sources_file.read_text()
 
 
+def test_add_hints_at_fulltext_for_short_summaries_and_writes_it_on_request(sources_file, feed_server):
+    feed_server.serve("/short.xml", RSS.encode())  # two items, one-line summaries
+    args = ["--name", "briefs", "--allow-private", "--yes"]
+    result = run("add", feed_server.url("/short.xml"), "--sources", str(sources_file), *args)
+    assert result.exit_code == 0, result.output
+    assert "hint: 2 of 2 items carry a summary under 600 characters; --fulltext auto" in result.output
+    assert added(sources_file)["briefs"].fulltext is False  # a hint only: nothing is written without the option
+    result = run(
+        "add", feed_server.url("/short.xml?2"), "--sources", str(sources_file), "--name", "briefs-pages",
+        "--allow-private", "--fulltext", "auto", "--yes",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "hint:" not in result.output and added(sources_file)["briefs-pages"].fulltext == "auto"
+    assert "    fulltext: auto\n" in sources_file.read_text()
+
+
 def test_add_a_json_feed(sources_file, feed_server):
     feed_server.serve("/feed.json", json.dumps(JSON_FEED).encode(), content_type="application/feed+json")
     result = run("add", feed_server.url("/feed.json"), "--sources", str(sources_file), "--allow-private", "-y")

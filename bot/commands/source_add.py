@@ -43,6 +43,11 @@ def _name(ctx, param, value):
 @click.option("--language", help="The feed's language (default: defaults.language).")
 @click.option("--every", callback=_duration, help="Fetch interval, e.g. 30m (default: defaults.every).")
 @click.option("--allow-private", is_flag=True, help="Allow a private or loopback address (intranet feeds, tests).")
+@click.option(
+    "--fulltext",
+    type=click.Choice(["auto", "true"]),
+    help="Write `fulltext:` (auto: read the article page where the summary leaves the tagger undecided).",
+)
 @click.option("--yes", "-y", is_flag=True, help="Append without asking.")
 @exits_on_errors
 def add(
@@ -52,16 +57,19 @@ def add(
     language: str | None,
     every: str | None,
     allow_private: bool,
+    fulltext: str | None,
     yes: bool,
 ) -> None:
     """Find the feed of URL (the URL itself, or a page's <link rel="alternate">), test it, append it to --sources.
 
-    Writes `allow_private: true` with --allow-private (needed for feeds on a private or loopback address). A URL
+    Writes `allow_private: true` with --allow-private (needed for feeds on a private or loopback address) and
+    `fulltext:` with --fulltext; a feed whose items mostly carry short summaries gets a hint to use it. A URL
     already in the file is refused; the name defaults to the feed's title (else the site's host).
     """
     from bot.config.sources import Source
     from bot.config.sources_edit import append_source, entry_text
     from bot.fetch.discover import JSON_FEED_FIELDS, Feed, alternates, feed_kind, feed_title, name_for
+    from bot.fetch.fulltext import SHORT_TEXT
     from bot.fetch.probe import fetch_now, probe
 
     written = load_sources_file(sources_path)
@@ -98,6 +106,7 @@ def add(
     entry |= {"language": language} if language else {}
     entry |= {"allow_private": True} if allow_private else {}
     entry |= {"fields": dict(JSON_FEED_FIELDS)} if feed.type == "json" else {}
+    entry |= {"fulltext": "auto" if fulltext == "auto" else True} if fulltext else {}
     try:
         checked = TypeAdapter(config.SourceConfig).validate_python(entry)
     except ValidationError as exc:  # e.g. a discovered link with spaces or control characters
@@ -114,6 +123,12 @@ def add(
     echo(f"tested: {len(tested.items)} items")
     for p in tested.problems:
         echo(f"  warning: {p.message}")
+    short = sum(len(i.text) < SHORT_TEXT for i in tested.items)
+    if not fulltext and short * 2 > len(tested.items):  # a headline-and-a-line feed: the page may decide
+        echo(
+            f"  hint: {short} of {len(tested.items)} items carry a summary under {SHORT_TEXT} characters; "
+            "--fulltext auto reads the article page where the summary leaves the tagger undecided (docs/sources.md)"
+        )
     text = sources_path.read_text(encoding="utf-8")
     echo(entry_text(entry, text), nl=False)
     if not yes and not click.confirm(f"append to {sources_path}?", default=False):
