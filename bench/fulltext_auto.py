@@ -24,18 +24,16 @@ def feed_counts(path: Path, tagger) -> tuple[int, int, int]:
     from bot.config.source_base import Source
     from bot.fetch.fulltext import SHORT_TEXT
     from bot.records import FetchResult
-    from bot.tagging.undecided import page_may_decide
+    from bot.run.analyse import pages_wanted
     from extractors import extract
 
     source = Source(
         name="bench", type="rss", url="https://example.org/", every=1800.0, timeout=20.0, max_bytes=10 * 2**20,
-        language="en", enabled=True, selectors=None, fields=None, allow_private=False,
+        language="en", enabled=True, selectors=None, fields=None, allow_private=False, fulltext="auto",
     )  # fmt: skip
     items = extract(FetchResult(url=source.url, status=200, body=path.read_bytes()), source)
-    short = [i for i in items if len(i.text) < SHORT_TEXT]
-    tags = tagger.tag_many([(i.title, i.text, i.language) for i in short])
-    undecided = sum(page_may_decide(t, i.title, i.text) for i, t in zip(short, tags, strict=True))
-    return len(items), len(short), undecided
+    wanted = pages_wanted(items, source, tagger, known=lambda _: False)  # the run's own decision
+    return len(items), sum(len(i.text) < SHORT_TEXT for i in items), sum(wanted(i) for i in items)
 
 
 def main() -> int:

@@ -39,15 +39,25 @@ def main_text(html: str, selector: str | None) -> str:
     return clean_text(trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True) or "")
 
 
-def enrich(items: list[Item], source, rt, known, wanted=None) -> list[Item]:
+# What happened to each item's page (`sources test` shows these; enrich reports them through `outcomes`)
+PAGE_READ = "read"
+PAGE_FAILED = "failed: summary kept"
+PAGE_DECIDED = "not needed: the summary decides"
+PAGE_LONG = "not needed: the summary is long enough"
+PAGE_NO_LINK = "no link"
+PAGE_KNOWN = "not read: already in the archive"
+PAGE_LIMIT = f"not read: {MAX_PAGES} pages per cycle"
+
+
+def enrich(items: list[Item], source, rt, known, wanted=None, outcomes: list[str] | None = None) -> list[Item]:
     """`items` with the page text of new, short ones (`known(item)` says whether the archive has it; `wanted(item)`,
-    when given, whether its page is worth reading: `fulltext: auto`)."""
+    when given, whether its page is worth reading: `fulltext: auto`). `outcomes`, when given, gets one PAGE_* per
+    item."""
     out, pages = [], 0
     for item in items:
-        if len(item.text) >= SHORT_TEXT or not item.url or pages >= MAX_PAGES or known(item):
-            out.append(item)
-            continue
-        if wanted is not None and not wanted(item):
+        skipped = _skipped(item, pages, known, wanted)
+        if skipped is not None:
+            _note(outcomes, skipped)
             out.append(item)
             continue
         pages += 1
@@ -63,15 +73,32 @@ def enrich(items: list[Item], source, rt, known, wanted=None) -> list[Item]:
         except Exception as exc:  # any failure of one page (a bad redirect, a missing module) keeps the summary
             error = str(exc) if isinstance(exc, AdvisoryBotError) else f"{type(exc).__name__}: {exc}"
             log.warning("full text not fetched", extra={"source_id": source.name, "url": item.url, "error": error})
-            _count(rt, source.name, "failed")
+            rt.metrics.page(source.name, "failed")
+            _note(outcomes, PAGE_FAILED)
             out.append(item)
             continue
-        _count(rt, source.name, "read")
-        out.append(dataclasses.replace(item, text=cap(body, TEXT_MAX)) if len(body) > len(item.text) else item)
+        rt.metrics.page(source.name, "read")
+        longer = len(body) > len(item.text)
+        _note(outcomes, PAGE_READ if longer else PAGE_FAILED)
+        out.append(dataclasses.replace(item, text=cap(body, TEXT_MAX)) if longer else item)
     return out
 
 
-def _count(rt, source: str, outcome: str) -> None:
-    metrics = getattr(rt, "metrics", None)  # the run's Runtime has one; `sources test` counts nothing
-    if metrics is not None:
-        metrics.page(source, outcome)
+def _skipped(item: Item, pages: int, known, wanted) -> str | None:
+    """Why the page of `item` is not read (a PAGE_*), or None when it is."""
+    if len(item.text) >= SHORT_TEXT:
+        return PAGE_LONG
+    if not item.url:
+        return PAGE_NO_LINK
+    if pages >= MAX_PAGES:
+        return PAGE_LIMIT
+    if known(item):
+        return PAGE_KNOWN
+    if wanted is not None and not wanted(item):
+        return PAGE_DECIDED
+    return None
+
+
+def _note(outcomes: list[str] | None, outcome: str) -> None:
+    if outcomes is not None:
+        outcomes.append(outcome)

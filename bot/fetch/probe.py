@@ -18,6 +18,7 @@ from bot.config.sources import Source
 from bot.delivery.route import Router, Target
 from bot.errors import ExtractError, FetchError
 from bot.fetch.client import fetch, make_client
+from bot.observe.metrics import NoMetrics
 from bot.records import FetchResult, Item, Tags
 from extractors import EXTRACTORS, extract, html
 
@@ -104,41 +105,27 @@ def problems(result: FetchResult, source: Source, items: tuple[Item, ...]) -> li
     return found
 
 
-PAGE_READ, PAGE_FAILED, PAGE_DECIDED, PAGE_LONG, PAGE_NO_LINK = (
-    "read",
-    "failed: summary kept",
-    "not needed: the summary decides",
-    "not needed: the summary is long enough",
-    "no link",
-)
-
-
 def read_pages(source: Source, items: list[Item], gate=None) -> tuple[list[Item], list[str]]:
     """A `fulltext` source's `items` with their article pages read as the run would read them (`auto`: only where
-    the summary leaves the tagger undecided), and what happened to each page (PAGE_*)."""
+    the summary leaves the tagger undecided), and what happened to each page (fulltext.PAGE_*)."""
     from bot.fetch import fulltext
     from bot.run.analyse import pages_wanted
     from bot.tagging import get_tagger
 
-    short = [i for i in items if len(i.text) < fulltext.SHORT_TEXT and i.url]
-    wanted = pages_wanted(short, get_tagger()) if source.fulltext == "auto" else None
+    def known(_item: Item) -> bool:
+        return False  # nothing is stored here: every item is new
+
+    wanted = pages_wanted(items, source, get_tagger(), known)
+    outcomes: list[str] = []
     with make_client() as client:
-        enriched = fulltext.enrich(items, source, _PageRuntime(client, gate), known=lambda _: False, wanted=wanted)
-    outcomes = []
-    for before, after in zip(items, enriched, strict=True):
-        if not before.url:
-            outcomes.append(PAGE_NO_LINK)
-        elif len(before.text) >= fulltext.SHORT_TEXT:
-            outcomes.append(PAGE_LONG)
-        elif wanted is not None and not wanted(before):
-            outcomes.append(PAGE_DECIDED)
-        else:
-            outcomes.append(PAGE_READ if after.text != before.text else PAGE_FAILED)
+        enriched = fulltext.enrich(items, source, _PageRuntime(client, gate), known, wanted, outcomes)
     return enriched, outcomes
 
 
 class _PageRuntime:
-    """What fulltext.enrich asks of the run's Runtime: an HTTP client and the host gate."""
+    """What fulltext.enrich asks of the run's Runtime: an HTTP client, the host gate and (no) metrics."""
+
+    metrics = NoMetrics()
 
     def __init__(self, client, gate):
         self.client, self.gate = client, gate

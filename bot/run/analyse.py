@@ -31,11 +31,15 @@ def tag(items: list[Item], tagger) -> list[TaggedItem]:
     return [TaggedItem(i, t, signature(f"{i.title}\n{i.text}") or b"") for i, t in zip(items, tags, strict=True)]
 
 
-def pages_wanted(items: list[Item], tagger):
-    """`fulltext: auto`: a predicate true for the `items` whose headline and summary leave the tagger undecided,
-    whose article page may decide (bot.tagging.undecided)."""
+def pages_wanted(items: list[Item], source, tagger, known):
+    """`fulltext: auto`: a predicate true for the new short `items` whose headline and summary leave the tagger
+    undecided, whose article page may decide (bot.tagging.undecided); None for `fulltext: true` (every one)."""
+    if source.fulltext != "auto":
+        return None
+    from bot.fetch.fulltext import SHORT_TEXT
     from bot.tagging.undecided import page_may_decide
 
-    tags = tagger.tag_many([(i.title, i.text, i.language) for i in items]) if items else []
-    ids = {i.id for i, t in zip(items, tags, strict=True) if page_may_decide(t, i.title, i.text)}
+    fresh = [i for i in items if len(i.text) < SHORT_TEXT and i.url and not known(i)]
+    tags = tagger.tag_many([(i.title, i.text, i.language) for i in fresh]) if fresh else []
+    ids = {i.id for i, t in zip(fresh, tags, strict=True) if page_may_decide(t, i.title, i.text)}
     return lambda item: item.id in ids

@@ -69,10 +69,7 @@ def refresh(source, rt: Runtime) -> SourceReport:
 
             items = analysis.extract(result, source)
             known = lambda i: existing_id(db.conn, i.id, i.url) is not None  # noqa: E731
-            wanted = None
-            if source.fulltext == "auto":  # only the pages of new short items whose summary leaves the tagger undecided
-                fresh = [i for i in items if len(i.text) < fulltext.SHORT_TEXT and not known(i)]
-                wanted = analysis.pages_wanted(fresh, rt.tagger)
+            wanted = analysis.pages_wanted(items, source, rt.tagger, known)  # auto: the undecided only
             items = fulltext.enrich(items, source, rt, known=known, wanted=wanted)
             tagged = analysis.tag(items, rt.tagger)
         else:
