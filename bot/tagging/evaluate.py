@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.records import Tags
 from bot.tagging.tagger import Tagger
 from bot.tagging.undecided import page_may_decide
-from bot.tagging.views import DESCRIPTIONS, PAGE, records_in_view, view_of
+from bot.tagging.views import DESCRIPTIONS, PAGE, check_view, records_in_view, view_of
 
 SCORED = ("dprk_cyber", "dprk_related", "actors", "sectors", "cves")
 
@@ -131,7 +131,7 @@ def evaluate_views(records: list[dict], tagger: Tagger, views: tuple[str, ...]) 
 def _with_pages(records: list[dict], view: str, tagger: Tagger) -> Report:
     """A short view where the tagger is undecided on what it carries is read whole, as `fulltext: auto` reads the
     article page; the scored labels stay the short view's."""
-    records_in_view(records, view)  # an unknown view fails here, before any tagging
+    check_view(view)  # an unknown view fails here, before any tagging
     pairs = [(short, record) for record in records if (short := view_of(record, view)) is not None]
     tags = tagger.tag_many([(s.get("title", ""), s.get("text", ""), s.get("language")) for s, _ in pairs])
     chosen, pages = [], 0

@@ -39,8 +39,13 @@ def view_of(record: dict, view: str) -> dict | None:
     return {**record, "title": title, "text": cut, "unscored": sorted(unscored)}
 
 
-def records_in_view(records: list[dict], view: str) -> list[dict]:
-    """Every record the view shows, in order."""
+def check_view(view: str) -> None:
+    """ValueError for a view that is none of VIEWS."""
     if view not in VIEWS:
         raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
+
+
+def records_in_view(records: list[dict], view: str) -> list[dict]:
+    """Every record the view shows, in order."""
+    check_view(view)
     return [v for v in (view_of(r, view) for r in records) if v is not None]
