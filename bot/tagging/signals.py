@@ -34,11 +34,12 @@ import re
 from dataclasses import dataclass
 
 from bot.tagging import lexicon_cjk
-from bot.tagging.actors import Mention, heads_ruled_out_name, ruled_out
+from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.dprk_accuser import only_as_accuser
 from bot.tagging.dprk_victim import only_as_victim
 from bot.tagging.nlp import Hit
+from bot.tagging.ruled_out import heads_ruled_out_name, ruled_out
 
 WEAK_DPRK = {"NK", "RGB", "N.K."}
 _WEAK_BEFORE_HACKERS = re.compile(r"[-\s]*(?:hackers?|hacking|cyber|APT|IT workers)\b", re.IGNORECASE)
