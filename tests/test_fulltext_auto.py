@@ -34,19 +34,28 @@ whose network went down last week, and that the same group had attacked two bank
 </article></body></html>"""
 
 
-@pytest.mark.slow
-def test_auto_reads_only_the_pages_that_may_decide(tmp_path, feed_server):
-    base = feed_server.url("")[:-1]
-    feed_server.serve("/feed.xml", FEED.format(base=base).encode())
+def _serve_briefs(tmp_path, feed_server, page_4: bool):
+    """The feed and its article pages on loopback (page 4 served, or answering 404), and a sources file reading it
+    with `fulltext: auto`."""
+    feed_server.serve("/feed.xml", FEED.format(base=feed_server.url("")[:-1]).encode())
     feed_server.serve("/a/1", PAGE_1.encode(), content_type="text/html; charset=utf-8")
     for path in ("/a/2", "/a/3"):
         feed_server.serve(path, b"<html><body><p>Not to be read.</p></body></html>", content_type="text/html")
-    feed_server.serve("/a/4", PAGE_4.encode(), content_type="text/html; charset=utf-8")
+    if page_4:
+        feed_server.serve("/a/4", PAGE_4.encode(), content_type="text/html; charset=utf-8")
+    else:
+        feed_server.fail("/a/4", 404)
     sources = tmp_path / "sources.yaml"
     sources.write_text(
         f"sources:\n  - name: briefs\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n"
         "    allow_private: true\n    fulltext: auto\n    fulltext_allow_private: true\n"
     )
+    return sources
+
+
+@pytest.mark.slow
+def test_auto_reads_only_the_pages_that_may_decide(tmp_path, feed_server):
+    sources = _serve_briefs(tmp_path, feed_server, page_4=True)
     args = ["run", "--once", "--sources", str(sources), "--db", str(tmp_path / "a.db")]
     assert CliRunner().invoke(cli, args, env={"SLACK_BOT_TOKEN": ""}).exit_code == 0
     read = sorted(r.path for r in feed_server.requests if r.path.startswith("/a/"))
@@ -59,7 +68,7 @@ def test_auto_reads_only_the_pages_that_may_decide(tmp_path, feed_server):
     assert rows["City council approves new park"] == (0, "[]")
     texts = dict(db.execute("SELECT title, text FROM items").fetchall())
     assert texts["North Korean hackers hit a bank"] == "Short."  # already decided: its summary is kept
-    feed_server.serve("/feed.xml", FEED.format(base=base).encode() + b" ")
+    feed_server.serve("/feed.xml", FEED.format(base=feed_server.url("")[:-1]).encode() + b" ")
     assert CliRunner().invoke(cli, args, env={"SLACK_BOT_TOKEN": ""}).exit_code == 0
     assert sorted(r.path for r in feed_server.requests if r.path.startswith("/a/")) == read  # known: none again
 
@@ -108,17 +117,7 @@ def test_fulltext_other_words_are_a_clear_error(tmp_path):
 def test_sources_test_reads_the_pages_the_run_would_read(tmp_path, feed_server):
     import json
 
-    base = feed_server.url("")[:-1]
-    feed_server.serve("/feed.xml", FEED.format(base=base).encode())
-    feed_server.serve("/a/1", PAGE_1.encode(), content_type="text/html; charset=utf-8")
-    for path in ("/a/2", "/a/3"):
-        feed_server.serve(path, b"<html><body><p>Not to be read.</p></body></html>", content_type="text/html")
-    feed_server.fail("/a/4", 404)  # the page fails: the summary is kept, and the output says so
-    sources = tmp_path / "sources.yaml"
-    sources.write_text(
-        f"sources:\n  - name: briefs\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n"
-        "    allow_private: true\n    fulltext: auto\n    fulltext_allow_private: true\n"
-    )
+    sources = _serve_briefs(tmp_path, feed_server, page_4=False)  # its page fails: the summary is kept, and said so
     result = CliRunner().invoke(cli, ["sources", "test", "briefs", "--sources", str(sources), "--json"])
     report = json.loads(result.output)
     pages = {i["title"]: (i["page"], i["dprk_cyber"]) for i in report["items"]}
