@@ -68,7 +68,13 @@ def refresh(source, rt: Runtime) -> SourceReport:
             from bot.fetch import fulltext
 
             items = analysis.extract(result, source)
-            known = lambda i: existing_id(db.conn, i.id, i.url) is not None  # noqa: E731
+            # the archive is asked once per item that could get a page (pages_wanted and enrich both ask)
+            short = [i for i in items if len(i.text) < fulltext.SHORT_TEXT and i.url]
+            archived = {i.id for i in short if existing_id(db.conn, i.id, i.url) is not None}
+
+            def known(item) -> bool:
+                return item.id in archived
+
             wanted = analysis.pages_wanted(items, source, rt.tagger, known)  # auto: the undecided only
             items = fulltext.enrich(items, source, rt, known=known, wanted=wanted)
             tagged = analysis.tag(items, rt.tagger)
