@@ -27,6 +27,8 @@ Rules (taxonomy.md):
 - A vendor's name for the group made of ordinary words (overrides.yaml `designations`: Springtail, "<gem> Sleet"),
   written capitalised, counts like Lazarus above ("Springtail deploys new Linux backdoor", "Pearl Sleet targets
   journalists"); the insect and the weather stay ordinary words.
+- Such a name right after the DPRK as its possessor counts ("North Korea's Lazarus", 北朝鮮の「Lazarus」, 북한의
+  라자루스).
 - A name ruled out, framed or set aside ("'김수키'가 아닌 중국 해커", "not Lazarus", "ラザルスではなく";
   ruled_out.py) names no one.
 - Malware names count on their own (ambiguous ones need cyber words nearby); they never add an actor.
@@ -106,6 +108,13 @@ def _group_noun_adjacent(ctx: Context, hit: Hit) -> bool:
 _QUOTE_OPEN = "'‘\"“「『"
 _GROUP_AFTER_QUOTE = re.compile(
     r"['’\"”」』]\s?(?:해킹\s?)?(?:조직|그룹)|['’\"”」』]・?グループ|\s?해킹\s?(?:조직|그룹)"
+)
+
+
+# The DPRK as the possessor right before a name that is no ordinary word (eleventh round): "North Korea's Lazarus",
+# "North Korean Lazarus", 北朝鮮の「Lazarus」, 북한의 라자루스, 北 라자루스.
+_DPRK_OWNS = re.compile(
+    r"(?:\bNorth\s+Korea(?:'s|’s|n)|\bDPRK(?:'s|’s)?|\bPyongyang(?:'s|’s)|北朝鮮の?|북한(?:의)?|北(?:の)?)\s?[「『'‘\"“]?\s?$"
 )
 
 
@@ -301,6 +310,13 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
         named = named or (same and not _after_first_name(ctx, hit))
         # "Energy providers ... targeted by Lazarus", "ラザルス、防衛産業を狙う": a name that is no ordinary word,
         # with a targeting word and a sector's organisations in its own sentence
+        if (
+            coined
+            and (hit.text[:1].isupper() or marked)
+            and _DPRK_OWNS.search(ctx.text[max(0, hit.start - 16) : hit.start])
+        ):
+            mentions.append(Mention(alias, hit, True))  # "North Korea's Lazarus", 北朝鮮の「Lazarus」: the DPRK's group
+            continue
         hits_victims = coined and (hit.text[:1].isupper() or marked) and _victims_here(ctx, hit)
         if hits_victims and not _after_first_name(ctx, hit):
             mentions.append(Mention(alias, hit, True))

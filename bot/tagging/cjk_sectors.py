@@ -39,7 +39,7 @@ _TOKEN = re.compile(
 )
 _TARGET_AFTER = re.compile(
     r"^\s?(?:등\s?)?(?:을|를|에\s?대한|에\s?대해)?\s?(?:사이버\s?)?(?:대상으로|겨냥|노린|노려|노렸|노리는|표적|상대로|공격|해킹)"
-    r"|^(?:など)?(?:を|に対する|に対して|に対し|への)(?:サイバー)?(?:狙|標的|攻撃|ハッキング|対象に|ターゲット)"
+    r"|^(?:など)?(?:を|に対する|に対して|に対し|への|へ|に(?=標的))(?:サイバー)?(?:狙|標的|攻撃|ハッキング|対象に|ターゲット)"
     r"|^(?:など)?(?:も|が)(?:攻撃の)?対象(?:と|に)"
 )
 _OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?|の)?$")
@@ -143,8 +143,8 @@ def _head_in(word: str, bridge: int) -> int | None:
         bridge = max(bridge, len(_COMPOUND.match(word).group()))
     for i in range(min(bridge, len(word)) + 1):
         for head in _HEADS:
-            if word.startswith(head, i):
-                return i + len(head)
+            if word.startswith(head, i) and not (head == "社" and word.startswith("社会", i)):
+                return i + len(head)  # メディア8社, 金融各社; not 情報社会 (society)
     return None
 
 

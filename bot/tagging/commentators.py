@@ -6,7 +6,8 @@ Rules: a think-tank or academia noun is the speaker's affiliation when
   precedes "professor NAME said";
 - in Korean or Japanese, a title (교수, 연구위원, 教授, 研究員...) with a topic or subject particle follows it in its
   clause, its sentence goes on to a verb of saying (고 말했다, と話した, と指摘した...), and no target word stands
-  between the start of its sentence and the noun ("표적이 된 고려대 김 교수는 ... 말했다" stays a victim).
+  between the start of its sentence and the noun ("표적이 된 고려대 김 교수는 ... 말했다" stays a victim);
+- any sector's noun credited in parentheses right after a quote (「…」(全国紙国際部記者)) is the speaker's.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ _CJK_SAID = re.compile(
 # An official of the body speaking: "관계자는", "関係者は" right after the noun (past a name: "IT会社の…の関係者は").
 _OFFICIAL = re.compile(r"[^。、,.\n]{0,16}?(?:관계자|당국자|関係者|当局者)(?:은|는|이|가|は|が)")
 CLAUSE_BACK = 60  # characters before the noun where a target word makes it a victim after all
+# A speaker credited in parentheses right after a quote: 「…」(全国紙国際部記者), "…" (한 대학 교수).
+_QUOTE_CREDIT = re.compile(r"[」』”\"]\s?[(（][^()（）」』\n]*$")
+CREDIT_BACK = 20  # characters of the credit before the noun
 
 
 def commentator(ctx: Context, hit: Hit) -> bool:
@@ -45,6 +49,8 @@ def commentator(ctx: Context, hit: Hit) -> bool:
     quoted official ("政府関係者は「…」とした", "IT会社の関係者は", "정부 관계자는 … 말했다")."""
     if hit.tok_start < 0 and _official(ctx, hit) and _quoted_after(ctx, hit):
         return True
+    if _QUOTE_CREDIT.search(ctx.text, max(0, hit.start - CREDIT_BACK), hit.start):
+        return True  # 「…」(全国紙国際部記者): the speaker credited after the quote
     if hit.value != "think-tanks-academia":
         return False
     if hit.tok_start >= 0:

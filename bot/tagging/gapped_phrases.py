@@ -3,7 +3,7 @@ a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메
 accounts of"), machines taken over or used as relays (PC 장악, PCを遠隔操作, "servers as relays"), a network broken
 into (not by missiles), a server or mail broken into in Korean (서버 뚫, 뚫린 메일), communications stolen (not by a
 human spy), operatives inside companies (the IT-worker scheme), a breach of personal or customer data blamed on the
-DPRK, AI misused in scams, cryptocurrency seized, deepfakes in job interviews.
+DPRK, AI misused in scams, cryptocurrency seized, the DPRK's IT unit (북한 IT 조직), deepfakes in job interviews.
 
 Rules: each phrase is one pattern, tried on each DPRK sentence in the order below; the first that matches adds one
 "cyber" Hit for the sentence (frames.add_cyber), so signals.py pairs it with the DPRK signal. A pattern runs only when
@@ -159,12 +159,14 @@ _GAPPED = (
     # "stole the messages of diplomats", 통화내역·문자메시지 빼내, 高官のメール盗み出す: communications stolen
     (
         "communications stolen",
-        ("stole", "steal", "theft of", "intercept", "빼내", "빼돌", "탈취", "훔", "盗", "窃取", "抜き取"),
+        ("stole", "steal", "theft of", "intercept", "빼내", "빼돌", "탈취", "훔", "盗", "窃取", "抜き取", "털"),
         re.compile(
-            r"\b(?:stole|steal\w*|theft of|intercept\w*)\b[^.!?\n]{0,20}?\b(?:messages|e-?mails|communications|"
-            r"call records|text messages|data)\b"
+            r"\b(?:stole|stolen|steal\w*|theft of|intercept\w*)\b[^.!?\n]{0,20}?\b(?:messages|e-?mails|"
+            r"communications|call records|text messages|data)\b"
             r"|(?:통화\s?(?:내역|내용)|문자\s?메시지|메시지|이메일|메일|通話内訳|通話記録|メッセージ|メール|データ|ファイル)"
-            r"[^.!?。\n]{0,12}?(?:빼내|빼돌|탈취|훔|盗み出|盗ん|盗ま|窃取|抜き取)",
+            r"[^.!?。\n]{0,12}?(?:빼내|빼돌|탈취|훔|盗み出|盗ん|盗ま|窃取|抜き取)"
+            # 신용카드 정보 털었다 (eleventh round): data robbed (not 털어놓다, to confide)
+            r"|(?:정보|자료|데이터)(?:를|을)?\s?털(?!어\s?놓|어놨)",
             re.I,
         ),
         _HUMAN_SPY,  # "a North Korean spy stole data on troop movements": a human agent's theft
@@ -218,6 +220,13 @@ _GAPPED = (
             r"tokens)\b",
             re.I,
         ),
+        None,
+    ),
+    # 북한 IT 조직 적발: the DPRK's IT unit named as such (not a company's own IT 조직: only after the DPRK's name)
+    (
+        "dprk it unit",
+        ("it 조직", "it조직"),
+        re.compile(r"(?:북한|北|북)(?:의)?\s?IT\s?조직"),
         None,
     ),
     # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)

@@ -32,7 +32,8 @@ CYBER = [
     "vulnerabilities", "zero-day", "zero-days", "zero day", "threat actor", "threat actors", "threat group",
     "botnet", "keylogger", "command-and-control", "command and control", "infostealer", "wiper",
     "supply chain attack", "supply-chain attack", "supply chain attacks",
-    "supply-chain attacks", "crypto heist", "crypto hack", "cryptocurrency theft",
+    "supply-chain attacks", "crypto heist", "crypto hack", "cryptocurrency theft", "crypto attack", "crypto attacks",
+    "crypto-attacks", "cryptocurrency attacks",
     "cryptocurrency thefts", "crypto theft", "data breach", "breached", "intrusion", "intrusions", "it workers",
     "it worker", "laptop farm", "laptop farms", "remote it workers", "ioc", "iocs", "indicators of compromise",
     "ttps", "sigma rule", "yara", "cyber heist", "bank heist", "cyberheist",
@@ -142,9 +143,10 @@ REPORTING = {
 RESEARCH_BRIDGES = {"analysis", "analyses", "research", "studies", "policy", "strategy"}
 # Words between a head noun and its reporting verb ("industry sources told"), and law-enforcement acts whose subject
 # is the actor, not a victim ("federal prosecutors have indicted").
-SPEAKERS = {"sources", "source", "officials", "spokesperson", "spokesman", "spokeswoman"}
+SPEAKERS = {"sources", "source", "officials", "spokesperson", "spokesman", "spokeswoman", "outlets", "outlet"}
 LAW_ACTS = {
     "indicted", "charged", "disrupted", "seized", "unsealed", "arrested", "filed", "sanctioned", "attributed",
+    "suspect", "suspects", "accuse", "accuses", "blame", "blames", "blamed",
 }
 MEANS = {"route", "routes", "vector", "vectors", "technique", "techniques", "tactic", "tactics", "method", "methods"}
 SOURCE_BEFORE = (
@@ -152,6 +154,8 @@ SOURCE_BEFORE = (
     # who found or looked into the attack: "discovered by the defence ministry", "a division ... in charge of
     # investigating"
     "discovered by", "detected by", "uncovered by", "spotted by", "investigated by", "confirmed by", "tracked by",
+    # who accuses the actor: "has been accused by U.S. prosecutors of orchestrating heists"
+    "accused by", "charged by", "indicted by", "blamed by", "sanctioned by",
 )
 # Cyber words that say a software maker was breached to reach its customers: the technology sector was hit.
 SUPPLY_CHAIN = {
@@ -228,6 +232,9 @@ TARGET = [
     "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
     "gained access to", "gaining access to", "concentrates on", "concentrated on", "concentrating on",
     "concentrate on", "spy on", "spied on", "spying on",
+    # eleventh round: aim taken; the firms where the IT-worker scheme placed its workers ("got jobs at")
+    "taken aim at", "took aim at", "take aim at", "takes aim at", "taking aim at", "jobs at", "job at",
+    "employment at", "employment with", "hired by", "employed by", "employed at", "positions at",
     # a network paralysed or crippled was hit (fifth session: the sector's wording, not a text's)
     "paralysed", "paralyzed", "paralysing", "paralyzing", "crippled", "crippling",
 ]
@@ -267,7 +274,7 @@ LURE = {
     "decoy", "disguised", "fake", "fictitious", "impersonate", "impersonating", "lure", "lures", "masquerading",
     "pose", "poses", "posing", "pretending", "spoofed", "spoofing", "themed", "appear", "appears", "appearing",
     "purporting", "purported", "claiming", "mimicking", "imitating", "masquerade", "impersonated", "impersonates",
-    "posed", "resembling", "resembled", "disguising",
+    "posed", "resembling", "resembled", "disguising", "spoof", "spoofs",
 }
 # Words right after a sector noun that make it the bait: "the ministry's logo", "bank letterhead".
 LURE_AFTER = {"logo", "logos", "letterhead", "letterheads", "branding", "insignia"}
@@ -327,6 +334,8 @@ MODIFIERS = {
         "cryptocurrency", "crypto", "blockchain", "web3", "defi", "nft", "crypto-currency", "virtual asset", "bitcoin",
         "ethereum",
         "digital asset", "digital currency",
+        # eleventh round: the older name of the asset ("launder stolen virtual currencies")
+        "virtual currency",
     ],
     "finance": [
         "financial", "banking", "fintech", "payment", "payments", "insurance", "investment",
@@ -446,6 +455,7 @@ NOUNS = {
         # the sector's common news nouns (fourth session), not a text's errors
         "defi protocols", "defi protocol", "defi platforms", "nft marketplace", "nft marketplaces", "crypto users",
         "crypto investors", "crypto traders", "cryptocurrency holders",
+        "virtual currencies",
     ],
     "finance": [
         "bank", "banks", "banks'", "central bank", "swift", "atm", "atms", "atm machines", "financial institutions",
@@ -511,6 +521,9 @@ NOUNS = {
         # tenth round: experts named by their field
         "experts in foreign policy", "experts in national security", "experts in nuclear", "nuclear experts",
         "sanctions experts", "security experts on north korea", "national security experts",
+        # eleventh round: experts named by the fields they work in
+        "experts in the fields of", "experts in the field of", "experts in diplomacy", "diplomacy experts",
+        "diplomacy and security experts", "diplomatic and security experts", "security and diplomacy experts",
     ],
     "healthcare": [
         "hospitals", "hospital", "healthcare", "pharmaceutical companies", "clinics", "university hospital",

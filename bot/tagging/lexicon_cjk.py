@@ -125,7 +125,7 @@ JA_NORTH_AGENT = (
 # 북 추천, 전자북) nor aid to the North (북 지원 단체).
 DPRK_SYLLABLE = (
     r"(?<![\uac00-\ud7a3A-Za-z])북(?=\s?[,·]|\s?(?:해커|해킹|도발|소행|배후|연계|추정|악성코드|사이버|정찰총국|랜섬웨어"
-    r"|가상자산|암호화폐|가상화폐|공작원|위장\s?취업|IT\s?(?:인력|노동자|기술자|개발자)|체신성|당국|정권|인민군|보위성"
+    r"|가상자산|암호화폐|가상화폐|공작원|위장\s?취업|IT\s?(?:인력|노동자|기술자|개발자|조직)|체신성|당국|정권|인민군|보위성"
     r"|지원\s?(?:해킹|해커|사이버)))"
 )
 # Space research institutes and agencies (the modifier decides its head; not inside 항공우주연구원: NOT_AFTER)
@@ -140,6 +140,8 @@ NOUNS = {
         "ブロックチェーン", "デジタル資産", "DeFi",
         # eighth session: decentralised finance in Japanese
         "分散型金融",
+        # eleventh round: the asset's longer Korean names
+        "암호화 자산", "암호화자산", "암호자산",
         # ninth session: crypto firms in Japanese shorthand
         "暗号企業", "暗号関連企業", "クリプト企業",
     ],
@@ -173,6 +175,7 @@ NOUNS = {
     ],
     "government": [
         "정부기관", "정부 기관", "공공기관", "국가기관", "외교부", "통일부", "외교관", "부처", "国家機関", "공무원",
+        "안보기관", "안보 기관",  # eleventh round: security agencies
         "정치인", "정치권", "政治家",
         "公務員", "지자체", "지방자치단체", "행정안전부", "대통령실", "청와대", "首相官邸", "自治体",
         "政府機関", "外務省", "省庁", "官公庁", "大統領府", "外交部", "大使館", "外交官", "대사관",
@@ -197,6 +200,7 @@ NOUNS = {
     "healthcare": [
         "병원", "의료기관", "제약사", "보건 분야", "보건분야", "공중보건", "의료 분야", "헬스케어",
         "病院", "医療機関", "제약회사", "바이오", "製薬会社", "医療機器",
+        "코로나19 백신", "코로나 백신",  # eleventh round: a vaccine (not 백신, which is also antivirus software)
     ],
     "energy": [
         "에너지", "원자력", "발전소", "한국수력원자력",
@@ -260,7 +264,7 @@ MODIFIERS = {
     "finance": ["금융", "증권", "보험", "金融", "保険"],
     "healthcare": ["의료", "보건", "제약", "医療", "製薬", "保健", "ワクチン"],
     "energy": ["원전", "전력", "電力", "エネルギー", "석유", "가스", "石油", "ガス"],
-    "technology": ["IT", "ICT", "SW", "소프트웨어", "솔루션", "클라우드", "ソフトウェア"],
+    "technology": ["IT", "ICT", "SW", "소프트웨어", "솔루션", "클라우드", "ソフトウェア", "ＩＴ"],
     "telecommunications": ["통신", "通信", "携帯電話"],
     "media": ["방송", "미디어", "언론계", "報道", "メディア", "マスコミ"],
     "space": ["우주", "위성", "宇宙", "衛星"],
@@ -274,6 +278,7 @@ HEADS = [
     "업체", "기업", "회사", "기관", "분야", "업계", "산업", "부문", "인사", "종사자", "단체", "시설", "부처",
     "전산망", "기지", "개발사", "企業", "業界", "分野", "機関", "産業", "会社", "業者", "組織", "団体", "部門",
     "関係者", "施設", "メーカー", "人物", "大手",
+    "社",  # eleventh round: companies counted (メディア8社, 金融各社)
 ]
 # Words that join the items of a list (and particles ending an item).
 LIST_WORDS = (
@@ -300,11 +305,12 @@ TARGET = [
     # tenth round: phishing aimed at someone (미국 전기 회사에 피싱을 시도)
     "피싱을 시도", "피싱 공격", "フィッシング攻撃",
     # eighth session: taken over, robbed (passive)
-    "乗っ取", "털렸", "被害者", "被害企業", "被害組織", "被害が出", "被害が確認", "対象となっ", "対象になっ", "も対象",
+    "乗っ取", "털렸", "奪っ", "奪い", "奪わ", "被害者", "被害企業", "被害組織", "被害が出", "被害が確認",
+    "対象となっ", "対象になっ", "も対象",
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 # Theft words (a target word starting with one of these is a theft).
-THEFT = ("탈취", "빼돌", "훔", "절취", "절도", "窃取", "盗", "奪取", "略奪", "약탈")
+THEFT = ("탈취", "빼돌", "훔", "절취", "절도", "窃取", "盗", "奪取", "略奪", "약탈", "奪っ", "奪い", "奪わ")
 AIMED = THEFT + (
     "겨냥", "노려", "노린", "노렸", "노리", "표적", "타깃", "狙", "標的", "ターゲット", "潜入", "侵入", "잠입", "침투",
     "潜り込",
@@ -349,8 +355,9 @@ NOT_BEFORE = {
     # a newspaper that reports (국민일보가 10일 보도했다, 중앙일보에 따르면) is the source, not a victim
     "일보": ("전진", "후퇴", "가", "는", "은", "에 따르면", "의 보도", "보도"),
     "기자": ("회견", "간담"), "記者": ("会見", "クラブ", "団"), "대학": ("병원",), "大学": ("病院",), "해군": ("력",),
-    "언론": ("보도",), "가상자산": ("지갑 주소", "지갑주소"), "사법": ("공조",), "공격": ("자",), "은행": ("강도",),
-    "銀行": ("強盗",),
+    "안보기관": ("들은", "은 "), "안보 기관": ("들은", "은 "),  # security agencies that speak (eleventh round)
+    "언론": ("보도", "브리핑"), "가상자산": ("지갑 주소", "지갑주소"), "사법": ("공조",), "공격": ("자",),
+    "은행": ("강도",), "銀行": ("強盗",),
     "항공": ("정찰", "기", "모함"),  # 항공정찰기, 항공기 설계도: aircraft (stolen data), not an airline
 }
 # Lure markers after a sector noun (its particle may sit between) and before it, within the same clause.
@@ -364,6 +371,8 @@ LURE_AFTER = (
 LURE_BEFORE = ("가짜", "허위", "위장한", "사칭한", "偽の", "偽")
 # Markers after a sector noun that make it the topic of stolen data (発電所に関する情報, 원전에 관한 자료).
 TOPIC_AFTER = ("に関する", "に関わる", "에 관한", "에 관련된", "관련 정보", "관련 자료", "関連情報", "関連の情報")
+# A body's capability as the topic (FBIなどの政府機関の能力が高まって): it acts, it was not hit (eleventh round).
+CAPACITY_AFTER = ("の能力", "の対応能力", "의 능력", "의 역량", "의 대응 능력", "의 대응능력")
 # Markers that cite a source ("보안업체에 따르면", "...によると"); sector_frames also reads them past an outlet name.
 SOURCE_CITED = ("에 따르면", "는 밝혔", "은 밝혔", "가 밝혔", "이 밝혔", "によると")
 # Source markers after a sector noun: the organisation reports, it was not hit ("보안업체에 따르면").
@@ -371,13 +380,13 @@ SOURCE_CITED = ("에 따르면", "는 밝혔", "은 밝혔", "가 밝혔", "이 
 SOURCE_AFTER = SOURCE_CITED + (
     "は発表", "]", "=", "합동", "에 공유", "과 공유", "와 공유",
     "に共有", "소식통", "가 보도", "이 보도", "의 보도", "で開催", "에서 열린", "에서 개최", "によって明らか",
-    "たちによって", "報道官", "대변인", "に聞", "에게 물", "が伝え", "が報じ",
+    "たちによって", "報道官", "대변인", "に聞", "에게 물", "が伝え", "が報じ", "の話として", "の話では",
 )
 # Impersonation markers that may follow the noun at a distance, past a list ("VOA 기자, NYT 채용담당자로 위장",
 # "외신 통신사의 서울 지국 기자라고 소개하며", "政府機関であるかのように"): the nouns before them are the bait.
 LURE_LATER = (
     "사칭", "미끼", "詐称", "로 위장", "으로 위장", "라고 소개", "이라고 소개", "라며 접근", "이라며 접근", "라고 속",
-    "이라고 속",
+    "이라고 속", "것처럼 속", "처럼 속여", "처럼 속인",
     "を装", "になりすま", "であるかのよう", "を名乗", "と名乗", "を偽",
 )
 # What an issuer does (a statement, an advisory, a sanction listing): a body doing it in its own sentence, with no

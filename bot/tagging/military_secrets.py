@@ -19,12 +19,17 @@ from bot.tagging.nlp import Hit
 
 _SECRETS = re.compile(
     r"\bmilitary\s+(?:secrets|documents|data|files|plans|blueprints|information)\b"
-    r"|\bwar(?:time)?\s+(?:operation(?:al|s)?\s+)?plans\b"
+    r"|\bwar(?:time)?\s+(?:operation(?:al|s)?\s+)?plans\b|\bdefen[cs]e\s+secrets\b"
     r"|군사\s?(?:기밀|비밀|자료|문서|정보)(?!사령부|본부)|작전\s?계획|(?:군함|잠수함|전투기|함정)의?\s?설계\s?(?:도면|도|자료)"
-    r"|軍事(?:機密|秘密|資料|文書|情報)(?!本部|局)|作戦計画",
+    r"|국방\s?(?:기밀|비밀)"
+    r"|軍事(?:機密|秘密|資料|文書|情報)(?!本部|局)|作戦計画|(?:防衛|国防)(?:機密|秘密)"
+    r"|(?:戦闘機|潜水艦|軍艦|艦艇)の?設計(?:図面|図|資料)",
     re.IGNORECASE,
 )
-_HINTS = ("military", "war plan", "wartime", "war operation", "군사", "작전", "軍事", "作戦", "설계")
+_HINTS = (
+    "military", "war plan", "wartime", "war operation", "secrets", "군사", "작전", "軍事", "作戦", "설계", "국방",
+    "防衛", "国防", "設計",
+)  # fmt: skip
 _THEFT = re.compile(
     r"\b(?:stole|stolen|theft|thefts|leak|leaks|leaked|leaking|exfiltrated|exfiltrating|exfiltration|taken|took)\b"
     rf"|{'|'.join(lexicon_cjk.THEFT)}|유출|빼내|빼간|빼갔|流出|盗み出|不正入手|入手",

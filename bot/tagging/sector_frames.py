@@ -88,7 +88,8 @@ def reports(ctx: Context, head: Hit) -> bool:
         words = words[1:]  # "prosecutors here said"
     if words[:2] in (["reports", "that"], ["reported", "that"], ["reports", "the"]):
         return True
-    if head.value == "media" and words[:1] and words[0] in ("reported", "reports", "reporting"):
+    outlet = head.value == "media" or head.text.lower() in ("outlet", "outlets")  # "media outlets": a mod's head
+    if outlet and words[:1] and words[0] in ("reported", "reports", "reporting"):
         return True  # "Yonhap News Agency reported": an outlet reporting is the source
     if words[:1] == ["declined"]:
         return True  # "the defence ministry declined to provide further details"
@@ -142,7 +143,11 @@ def payment(ctx: Context, hit: Hit) -> bool:
     if any(w in lexicon.THEFT for w in near):
         return False  # "stealing and laundering cryptocurrency": a theft all the same
     wide = ctx.doc[max(0, hit.tok_start - RANSOM_REACH) : hit.tok_end + RANSOM_REACH]
-    ransom = any(t.lower_ in RANSOM and ctx.sent(t.idx) == sent for t in wide)
+    words = [t.lower_ for t in wide if ctx.sent(t.idx) == sent]
+    triples = zip(words, words[1:], words[2:], strict=False)
+    if any(a in lexicon.THEFT and b in ("and", "or") and c in RANSOM for a, b, c in triples):
+        return False  # "to steal and extort $1.3 billion of money and cryptocurrency": a theft all the same
+    ransom = any(w in RANSOM for w in words)
     return ransom or any(w in PAYMENT for w in near)  # "extorted 470 million won in bitcoin ... as ransom"
 
 
@@ -335,6 +340,10 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 8) : hit.start].rstrip()
     if before.endswith(lexicon_cjk.OWN_BEFORE) and not any(t in rest for t in lexicon_cjk.TARGET):
         return True  # 北朝鮮のビットコイン保有量: the DPRK's own (not 북한의 발전소 해킹: its attack)
+    if _in_bracket_tag(ctx, hit):
+        return True  # [김기자의 Defence], [금융 보안 특집]: a byline or a column's tag, not a victim
+    if hit.value == "think-tanks-academia" and _OTHER_INSTITUTE.match(ctx.text, hit.end):
+        return True  # 国策研究機関の韓国原子力研究院, 국책연구기관인 원자력연구원: another sector's institute described
     court = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]
     if hit.value == "judiciary" and any(m in court for m in lexicon_cjk.COURT_ACTS):
         return True  # 법원은 ... 영장을 발부, 사법당국은 ... 기소: the court acts
@@ -347,4 +356,36 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
         or bool(_AFFILIATION.match(ctx.text, hit.end, hit.end + 20))
         or any(after.lstrip().startswith(m) for m in lexicon_cjk.TOPIC_AFTER)
+        or after.startswith(lexicon_cjk.CAPACITY_AFTER)
     )
+
+
+# Hackers trained or raised (eleventh round): a school or an institute in that sentence is the DPRK's own.
+_TRAINS_HACKERS = re.compile(
+    r"해커(?:를|들을)?\s?(?:양성|육성|키우|교육)|ハッカー(?:を)?(?:養成|育成|教育)|(?:해커|ハッカー)\s?(?:양성|養成)"
+    r"|\b(?:trains?|trained|training|educates?|educated|grooms?|groomed)\s+(?:its\s+|the\s+|future\s+)?"
+    r"(?:hackers|cyber\s?warriors|cyber\s?operatives)\b|\bhackers\s+(?:are|were|was|is)\s+(?:trained|educated)\b",
+    re.IGNORECASE,
+)
+
+
+_OTHER_INSTITUTE = re.compile(
+    rf"(?:の|인|이자)\s?[^\s,.。、]{{0,6}}?(?:{'|'.join(lexicon_cjk.SECTOR_INSTITUTE_BEFORE)})(?:研究|연구)"
+)
+BRACKET_REACH = 20  # characters from a bracket's opening to a sector noun inside it, and from the noun to its close
+
+
+def _in_bracket_tag(ctx: Context, hit: Hit) -> bool:
+    """A noun inside square brackets with no target word there: a byline or a column tag ([양기자의 Defence])."""
+    opening = ctx.text.rfind("[", max(0, hit.start - BRACKET_REACH), hit.start)
+    if opening < 0 or "]" in ctx.text[opening : hit.start] or "\n" in ctx.text[opening : hit.start]:
+        return False
+    closing = ctx.text.find("]", hit.end, hit.end + BRACKET_REACH)
+    inside = ctx.text[opening : closing + 1] if closing >= 0 else ""
+    return bool(inside) and "\n" not in inside and not any(t in inside for t in lexicon_cjk.TARGET)
+
+
+def trains_hackers(ctx: Context, hit: Hit) -> bool:
+    """ "北朝鮮は自動化大学と呼ばれる専門機関でハッカーを養成", "hackers are trained at the university": a school
+    in a sentence that trains hackers is where the DPRK's own are taught, not a victim."""
+    return hit.value == "think-tanks-academia" and bool(_TRAINS_HACKERS.search(ctx.sent_text(ctx.sent(hit.start))))

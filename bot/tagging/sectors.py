@@ -59,6 +59,7 @@ from bot.tagging.sector_frames import (
     speaker_side,
     supply_chain,
     told,
+    trains_hackers,
     victims_country,
 )
 
@@ -135,10 +136,29 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
         return True  # "social media": platforms, not the press; "social engineering": a technique
     if hit.value == "technology" and _MAKERS_OF_MALWARE.match(ctx.text, hit.end):
         return True  # "the possible developers of the WannaCry ransomware": the authors of the malware
+    if hit.kind == "mod" and _field_of_expertise(ctx, hit):
+        return True  # "experts in the fields of cryptocurrency, diplomacy and security": what they know
     words = [w for w in before if w not in lexicon.ADVERBS]
     if hit.tok_end - hit.tok_start == 1 and any(a.tok_end == hit.tok_start for a in ctx.hits("alias")):
         return True  # "APT43 courts experts": a verb after the actor's name
     return hit.tok_end - hit.tok_start == 1 and bool(words) and words[-1] in lexicon.SUBJECTS
+
+
+_FIELD_WORDS = {"field", "fields", "area", "areas"}
+_LIST_JOINERS = {",", "and", "or", "&", "/"}
+_EXPERTS = {"experts", "expert", "specialists", "researchers", "scholars", "analysts"}
+
+
+def _field_of_expertise(ctx: Context, mod: Hit) -> bool:
+    """A modifier listed after "the fields of" ("experts in the fields of cryptocurrency, diplomacy and security"):
+    a field of expertise, not an organisation. Back over the list's joiners and other words to "of"."""
+    words = [t.lower_ for t in ctx.doc[max(0, mod.tok_start - 10) : mod.tok_start] if not t.is_space]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] == "of":  # "experts in the fields of"; not "organisations in the fields of defense"
+            return i > 0 and words[i - 1] in _FIELD_WORDS and bool(_EXPERTS & set(words[max(0, i - 5) : i - 1]))
+        if words[i] not in _LIST_JOINERS and not words[i].isalpha():
+            return False
+    return False
 
 
 def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
@@ -152,6 +172,8 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "lawmakers who met with reporters said that the institute was targeted": who speaks
     if payment(ctx, hit):
         return True  # "demanded a ransom in bitcoin": the currency, not its holders
+    if trains_hackers(ctx, hit):
+        return True  # "hackers are trained at the university": the DPRK's own school
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
