@@ -168,3 +168,46 @@ NOT_CYBER = [
 @pytest.mark.parametrize("title", NOT_CYBER)
 def test_headline_confusers(tagger, title):
     assert not tagger.tag(title, "").dprk_cyber
+
+
+# Kinds found when the blind headline set HO was opened after its last blind measurement: the scheme in other words,
+# a theft written as an illegal leak; and five confuser forms (the DPRK as a topic of information or of a lure
+# document, its own internet down, its accusation of others in Japanese)
+HO_HEADLINES = [
+    "Thousands of North Koreans worked remotely for US firms, FBI says",
+    "N. Korea IT Scam: Man Gets 5 Years",
+    "Texas man allegedly helped North Koreans obtain telecommuting jobs",
+    "Ohio Man Charged in Scheme to Help North Korea Access U.S. Tech Companies",
+    "暗号資産企業の3割に北朝鮮工作員か",
+    "Police: illegal leak from exchange was a North Korean crime",
+    # the DPRK named as an agent stays one beside a lure topic or an accusation by others
+    "북한 관련 문서 위장 악성코드 유포…북한 해킹조직 소행",
+    "北朝鮮がサイバー攻撃、米国が非難",
+    "北朝鮮、ネットで韓国企業にサイバー攻撃",
+    "North Korean hackers stole information about defense projects",
+]
+
+HO_NOT_CYBER = [
+    "Hacking led to intelligence on North Korea weapons, Seoul says",
+    "北朝鮮、ネットが接続不能に サイバー攻撃か",
+    "북한, 인터넷 먹통…사이버 공격 받았나",
+    "北朝鮮に「集中的なサイバー攻撃」、米国などを非難",
+    "[정보보호]북한 내용 담은 문서 파일 함부로 열지 마세요",
+    "보안업체, 조류독감·북한 관련 문서 위장한 악성코드 주의보",
+    "Security firm warns of North Korea-themed documents carrying malware",
+    "North Korea gains access to Russian markets, companies say",
+    "North Korean workers remotely located in Russian logging camps",
+    "North Korea's IT ministry unveils new tablet",
+]
+
+
+@pytest.mark.parametrize("title", HO_HEADLINES)
+def test_ho_kinds(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize("title", HO_NOT_CYBER)
+def test_ho_confuser_kinds(tagger, title):
+    tags = tagger.tag(title, "")
+    assert not tags.dprk_cyber
+    assert tags.dprk_related

@@ -18,6 +18,7 @@ from bot.tagging.nlp import Hit
 
 SPEAKER_REACH = 8  # characters between the DPRK word and its speaker word
 ACCUSED_REACH = 24  # characters between the other state and the cyber word
+ACCUSATION_REACH = 60  # characters after the DPRK word within which its accusation of another state is read
 
 _SPEAKER = re.compile(
     r"(?:'s|’s|의|の)?\s?(?:state\s+)?(?:media|news\s+agency|kcna|newspaper|foreign\s+ministry|spokes(?:man|woman|person)"
@@ -43,6 +44,10 @@ def only_as_accuser(ctx: Context, dprk: list[Hit], cyber: list[Hit], actors: int
         if accuses and not agent_after(ctx, hit):
             accusations.append((accuses.end(), ctx.sent(hit.start)))
             continue
+        rest = re.split(r"[.!?。\n]", ctx.text[hit.end : hit.end + ACCUSATION_REACH])[0]
+        if not _CJK_AGENT_PARTICLE.match(rest) and _ACCUSES_CJK.search(rest) and not agent_after(ctx, hit):
+            accusations.append((hit.end, ctx.sent(hit.start)))  # 北朝鮮に「サイバー攻撃」、米国などを非難
+            continue
         if agent_after(ctx, hit) or not _SPEAKER.match(ctx.text, hit.end, hit.end + SPEAKER_REACH + 24):
             return False
     first = min(h.end for h in dprk)
@@ -60,3 +65,10 @@ _ACCUSES = re.compile(
     r"(?:['’]s\s+(?:state\s+)?media)?\s+(?:accuses|accused|blames|blamed)\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|"
     r"America|Washington|South\s+Korea|Seoul|Japan|Tokyo)\s+(?:of|for)\b",
 )
+# The same accusation in a Korean or Japanese headline: the accused state as the object of 非難, 비난 later in the
+# sentence, the DPRK not its subject (北朝鮮に「集中的なサイバー攻撃」、米国などを非難; eleventh round)
+_ACCUSES_CJK = re.compile(
+    r"(?:米国|アメリカ|米|韓国|南朝鮮|日本|米韓|韓米)(?:など|ら)?を(?:非難|糾弾)"
+    r"|(?:미국|한국|남조선|일본|한미|미한)\s?(?:등)?을?를?\s?(?:비난|규탄)"
+)
+_CJK_AGENT_PARTICLE = re.compile(r"\s?(?:が|は|이|가|은|는)")

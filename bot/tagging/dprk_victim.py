@@ -21,16 +21,23 @@ OWNED_REACH = 16  # characters between the DPRK word and the thing it owns
 DISRUPTED_REACH = 40  # characters between that thing and the hacking or outage word
 
 _OWNED = re.compile(
+    r"[、,]\s?(?:インターネット|ネット(?!ワーク)|인터넷)|"  # 北朝鮮、ネットが接続不能に: its internet, after a comma
     r"(?:'s|’s|의|の|\s)*\s?(?:[A-Za-z\uac00-\ud7a3-]+\s){0,2}?"  # spaced words only (Japanese has none)
     r"(?:선전\s?매체|선전\s?사이트|웹사이트|사이트|홈페이지|인터넷|서버|매체|宣伝サイト|宣伝メディア|ウェブサイト|サイト|"
-    r"インターネット|サーバー|propaganda\s+(?:sites?|outlets?|websites?)|websites?|internet|servers?|web\s+sites?)",
+    r"インターネット|ネット(?!ワーク)|サーバー|propaganda\s+(?:sites?|outlets?|websites?)|websites?|internet|servers?|"
+    r"web\s+sites?)",
     re.IGNORECASE,
 )
 _GLUED = re.compile(r"(?![이가은는을를의에도과와만망인로라들엔서])[\uac00-\ud7a3]|[A-Za-z]")
 _OTHER_PARTICLE = re.compile(r"(?![의の])[\uac00-\ud7a3\u3041-\u3096]")
 _DISRUPTED = re.compile(
-    r"해킹|공격|마비|다운|차단|ハッキング|攻撃|ダウン|停止|hack|attack|knocked|offline|outage|down\b|ddos|disrupt",
+    r"해킹|공격|마비|다운|차단|불통|먹통|접속\s?불가|ハッキング|攻撃|ダウン|停止|接続不能|不通|つながらな|hack|attack|"
+    r"knocked|offline|outage|down\b|ddos|disrupt",
     re.IGNORECASE,
+)
+# An outage, not an attack: after a topic comma the internet named may be the DPRK's tool (北朝鮮、ネットで攻撃).
+_OUTAGE = re.compile(
+    r"마비|다운|불통|먹통|접속\s?불가|ダウン|停止|接続不能|不通|つながらな|offline|outage", re.IGNORECASE
 )
 _DISRUPTED_OF = re.compile(
     r"\b(?:hacks?|hacking|(?:cyber[-\s]?)?attacks?|ddos|outages?)\s+(?:of|on|against)\s+(?:the\s+)?$", re.I
@@ -106,7 +113,8 @@ def only_as_victim(ctx: Context, dprk: list[Hit], actors: int) -> bool:
         owned = _OWNED.match(ctx.text, hit.end, hit.end + OWNED_REACH + 24)
         if owned and _GLUED.match(ctx.text, owned.end()):
             continue  # 북한의 국내 인터넷뱅킹 보안업체: a longer word, not the DPRK's internet
-        if owned and _DISRUPTED.search(ctx.text, owned.end(), owned.end() + DISRUPTED_REACH):
+        disrupted = _OUTAGE if owned and owned.group()[:1] in "、," else _DISRUPTED  # 北朝鮮、ネットが接続不能に
+        if owned and disrupted.search(ctx.text, owned.end(), owned.end() + DISRUPTED_REACH):
             owner = True
         elif owned and _DISRUPTED_OF.search(ctx.text, max(0, hit.start - 24), hit.start):
             owner = True  # "claims hack of North Korean websites", "attack on North Korea's internet"

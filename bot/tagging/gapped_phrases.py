@@ -180,7 +180,8 @@ _GAPPED = (
             r"\b(?:compan\w+|firms|businesses|employers)\b"
             r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|入り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
             r"|工作員[^。\n]{0,12}?(?:企業|会社|外注)[^。\n]{0,6}?(?:潜り込|潜む|潜入|に送)"
-            r"|(?:開発者|エンジニア|プログラマー)[^。\n]{0,20}?工作員|工作員[^。\n]{0,12}?(?:開発者|エンジニア|プログラマー)",
+            r"|(?:開発者|エンジニア|プログラマー)[^。\n]{0,20}?工作員|工作員[^。\n]{0,12}?(?:開発者|エンジニア|プログラマー)"
+            r"|(?:企業|会社)[^。\n]{0,8}?に[^。\n]{0,4}?工作員",  # 仮想通貨企業の2割に北朝鮮工作員
             re.I,
         ),
         None,
@@ -218,6 +219,18 @@ _GAPPED = (
         re.compile(
             r"\b(?:seiz\w*|forfeit\w*)\b(?:[^.!?\n]|\.(?=\d)){0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|"
             r"tokens)\b",
+            re.I,
+        ),
+        None,
+    ),
+    # "North Koreans worked remotely for US firms", "helped North Koreans obtain telecommuting jobs", "helped North
+    # Korea access U.S. tech companies": the IT-worker scheme (eleventh round)
+    (
+        "remote work",
+        ("remotely", "telecommut", "remote job", "remote work", "access"),
+        re.compile(
+            r"\bwork(?:s|ed|ing)?\s+remotely\b|\btelecommut\w*|\bremote\s+(?:jobs?|work|positions?|employment)\b"
+            r"|\baccess(?:es|ed|ing)?\s+(?:[\w.]+\s+){0,2}?(?:tech(?:nology)?\s+)?(?:companies|firms)\b",
             re.I,
         ),
         None,

@@ -33,7 +33,7 @@ CYBER = [
     "botnet", "keylogger", "command-and-control", "command and control", "infostealer", "wiper",
     "supply chain attack", "supply-chain attack", "supply chain attacks",
     "supply-chain attacks", "crypto heist", "crypto hack", "cryptocurrency theft", "crypto attack", "crypto attacks",
-    "crypto-attacks", "cryptocurrency attacks",
+    "crypto-attacks", "cryptocurrency attacks", "illegal leak", "illegal outflow", "unauthorized outflow",
     "cryptocurrency thefts", "crypto theft", "data breach", "breached", "intrusion", "intrusions", "it workers",
     "it worker", "laptop farm", "laptop farms", "remote it workers", "ioc", "iocs", "indicators of compromise",
     "ttps", "sigma rule", "yara", "cyber heist", "bank heist", "cyberheist",
@@ -102,6 +102,8 @@ CYBER = [
 ]
 CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",
+    # eleventh round: the scheme named a scam or a fraud
+    "IT scam", "IT Scam", "IT scams", "IT Scams", "IT scheme", "IT Scheme", "IT schemes", "IT fraud", "IT Fraud",
 ]
 # Words right next to an ambiguous alias that make it a group name ("Konni group", "the Reaper APT").
 ACTOR_NOUNS = {

@@ -24,7 +24,9 @@ Rules (taxonomy.md "The tag contract"):
   with the item before it, and so does the item after a fronted place phrase ("In North Korea, hackers are ...").
 - The DPRK only as the victim (its propaganda site hacked, its internet knocked out; dprk_victim.py), or only as
   the accuser (its media calling another state hackers; dprk_accuser.py), pairs with no cyber word; nor does the
-  DPRK right before "sanctions" in Korean or Japanese (대북제재, 北朝鮮制裁委員会: a topic).
+  DPRK right before "sanctions" in Korean or Japanese (대북제재, 北朝鮮制裁委員会: a topic), nor the DPRK as the topic
+  of a lure document or of information ("북한 관련 문서로 위장한 악성코드", "North Korea-themed documents",
+  "intelligence on North Korea").
 - score = 1 - prod(1 - w) over the evidence weights below; below 0.5 exactly when dprk_cyber is false.
 """
 
@@ -113,6 +115,17 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
 
 
 _DEFECTORS_AFTER = re.compile(r"\s?(?:脱出|離脱|이탈|탈출)")
+# The DPRK as the topic of a lure document or of information (eleventh round): "북한 관련 문서로 위장한", "북한 내용
+# 담은 문서", "北朝鮮関連の文書", "North Korea-themed documents", "intelligence on North Korea".
+_LURE_TOPIC_AFTER = re.compile(
+    r"\s?(?:관련|내용)(?:을|이)?\s?(?:담은|된)?\s?(?:[\uac00-\ud7a3]{1,4}\s?)?(?:문서|파일|자료|메일|이메일|워드)"
+    r"|(?:関連|に関する)の?(?:文書|ファイル|資料|メール)"
+    r"|[-\s](?:themed|related)\s+(?:documents?|files?|lures?|e-?mails?|decoys?)\b",
+    re.IGNORECASE,
+)
+_INFO_ON_BEFORE = re.compile(
+    r"\b(?:intelligence|information|data|documents?|files?)\s+(?:on|about)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _NO_LINK_BEFORE = re.compile(
     r"\bno\s+(?:evidence|sign|signs|indication|indications|proof|link|links|trace|traces)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -161,6 +174,10 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
         s = ctx.sent(hit.start)
         if _SANCTIONS_TOPIC.match(ctx.text, hit.end) and not _REVENUE.search(ctx.sent_text(s)):
             continue  # 대북제재 관련부서, 北朝鮮制裁委員会: sanctions on the DPRK, a topic (it stays dprk_related)
+        if _LURE_TOPIC_AFTER.match(ctx.text, hit.end) or _INFO_ON_BEFORE.search(
+            ctx.text, max(0, hit.start - 30), hit.start
+        ):
+            continue  # 북한 관련 문서로 위장한 악성코드, "intelligence on North Korea": a topic (it stays dprk_related)
         around = (s,) if topic_only else (s, *_neighbours(ctx, s))  # another state's text: its own sentence only
         near = next((cyber_by_sent[i] for i in around if i in cyber_by_sent), None)
         if near is not None and s not in seen:
