@@ -211,3 +211,78 @@ def test_ho_confuser_kinds(tagger, title):
     tags = tagger.tag(title, "")
     assert not tags.dprk_cyber
     assert tags.dprk_related
+
+
+# Kinds found when the blind headline set HP was opened after its last blind measurement: attacks on the DPRK's own
+# internet (taken down, crashed, war declared on it); crypto recovered; gambling sites; laundering through blockchain
+# firms; the scheme as IT professionals, ITワーカー and firms that unknowingly hired; a robbery case (강도사건).
+HP_HEADLINES = [
+    "북한 말 흔적…3억원 비트코인 독일서 환수",
+    "北, 불법 도박사이트 운영으로 매년 수천억 벌어",
+    "北朝鮮、ブロックチェーン企業を利用した“マネーロンダリング”の疑い",
+    "North Korean IT Professionals Expand Operations in Asia",
+    '"비트코인이 전부 사라졌다"…역대 최대 강도사건 배후는 北',
+    "北朝鮮のITワーカーに関連するアカウントを停止",
+    "Cartoon studios unknowingly hired North Korean animators",
+    "North Korean hackers took down bank servers",
+]
+
+HP_NOT_CYBER = [
+    "How a Colombian hacker took down North Korea's internet",
+    "Hacker group hints it caused North Korean Internet crash",
+    "ハッカー集団、北朝鮮に宣戦布告 すでに国内サイトに侵入か",
+    "북한, 강도 높은 제재에 반발",  # 강도: intensity
+    "North Korea opens casino for Chinese tourists",
+    "北朝鮮、マネーロンダリング対策で国連が懸念",
+]
+
+
+@pytest.mark.parametrize("title", HP_HEADLINES)
+def test_hp_kinds(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize("title", HP_NOT_CYBER)
+def test_hp_confuser_kinds(tagger, title):
+    assert not tagger.tag(title, "").dprk_cyber
+
+
+# Kinds found when the blind set N was opened after its last blind measurement: an open question of the DPRK unit
+# (북한의 해커부대인지 확인되지 않아: a hard negative); 빼내 as a theft; a plural outlet that reports; a press
+# meeting; an agency urging caution; the press told; alumni associations; security-related agencies; sources in an
+# office; data about a sector; broadcast companies; systems disabled; rocket makers.
+N_SECTORS = [
+    ("김수키", "북한 해커조직 김수키가 독일 방산업체 딜디펜스에서 무기 관련 정보를 빼내려 한 것으로 보인다.", {"defense"}),
+    ("라자루스", "독일 언론들은 독일 방산업체들이 북한 해킹 조직 라자루스로부터 지속적인 사이버 공격을 받았다고 보도했다.",
+     {"defense"}),
+    ("北朝鮮ハッカー", "国家情報院はこの日、記者懇談会で「北朝鮮が防衛産業の資料を窃取した」と明らかにした。", {"defense"}),
+    ("仮想通貨が盗まれた事件", "北朝鮮のハッカーが仮想通貨を盗んだ。北朝鮮の人物が求人に応募しているとして、"
+     "米政府機関が警戒を促していた。", {"cryptocurrency"}),
+    ("김수키", "북한 해커가 국군방첩사령부와 외교부를 해킹했다. 해외 해커 2명이 북한 해커의 컴퓨터에 침투해 얻은 증거라며 "
+     "언론에 공개했다.", {"defense", "government"}),
+    ("北 해킹", "북한은 안보관련 기관과 주요 대학 동창회 사이트 등을 집중 해킹 타깃으로 삼고 있다.", {"government"}),
+    ("N. Korea behind exchange hacking", "North Korean hackers hit a cryptocurrency exchange in June, according to "
+     "sources in the Supreme Prosecutors' Office.", {"cryptocurrency"}),
+    ("x", "North Korean hackers stole war plans and data on South Korean military installations and power plants.",
+     {"defense"}),
+    ("x", "North Korean hackers disabled the computer systems of broadcast companies and military units.",
+     {"defense", "media"}),
+    ("北朝鮮ハッカー", "北朝鮮のハッカー集団がロシアのミサイル会社とロケット設計企業に侵入した。", {"aerospace", "defense"}),
+    ("x", "North Korean hackers broke into the networks of power plants.", {"energy"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("title,text,sectors", N_SECTORS)
+def test_n_sector_kinds(tagger, title, text, sectors):
+    tags = tagger.tag(title, text)
+    assert tags.dprk_cyber
+    assert set(tags.sectors) == sectors
+
+
+def test_an_unconfirmed_dprk_unit_is_an_open_question(tagger):
+    text = (
+        "군사기밀 설명자료가 중국발 해커에게 해킹을 당했다. 다만 해커는 중국의 IP를 사용했으나 북한의 해커부대인지에 "
+        "대해서는 아직 확인되지 않고 있다."
+    )
+    assert not tagger.tag("작계 해킹", text).dprk_cyber
+    assert tagger.tag("작계 해킹", "북한의 해커부대가 군사기밀 설명자료를 해킹했다.").dprk_cyber

@@ -32,15 +32,17 @@ _GLUED = re.compile(r"(?![이가은는을를의에도과와만망인로라들엔
 _OTHER_PARTICLE = re.compile(r"(?![의の])[\uac00-\ud7a3\u3041-\u3096]")
 _DISRUPTED = re.compile(
     r"해킹|공격|마비|다운|차단|불통|먹통|접속\s?불가|ハッキング|攻撃|ダウン|停止|接続不能|不通|つながらな|hack|attack|"
-    r"knocked|offline|outage|down\b|ddos|disrupt",
+    r"knocked|offline|outage|down\b|ddos|disrupt|crash",
     re.IGNORECASE,
 )
 # An outage, not an attack: after a topic comma the internet named may be the DPRK's tool (北朝鮮、ネットで攻撃).
 _OUTAGE = re.compile(
-    r"마비|다운|불통|먹통|접속\s?불가|ダウン|停止|接続不能|不通|つながらな|offline|outage", re.IGNORECASE
+    r"마비|다운|불통|먹통|접속\s?불가|ダウン|停止|接続不能|不通|つながらな|offline|outage|crash", re.IGNORECASE
 )
 _DISRUPTED_OF = re.compile(
-    r"\b(?:hacks?|hacking|(?:cyber[-\s]?)?attacks?|ddos|outages?)\s+(?:of|on|against)\s+(?:the\s+)?$", re.I
+    r"\b(?:hacks?|hacking|(?:cyber[-\s]?)?attacks?|ddos|outages?)\s+(?:of|on|against)\s+(?:the\s+)?$"
+    r"|\b(?:took|take|takes|taking|knocked|knock|knocks|knocking|brought|bring|brings|shut|shuts)\s+down\s+(?:the\s+)?$",
+    re.I,
 )
 # The DPRK's people or bodies spied on by someone else (not its defectors: the DPRK's own hackers go after them).
 _TARGETED_BEFORE = re.compile(  # verbs, not nouns ("crypto hack north korea" is a slug's topic list); one line
@@ -68,7 +70,8 @@ _STUDIED_AFTER = re.compile(
 )
 # The DPRK itself attacked: 북한에 대한 사이버 공격, 北朝鮮に対するサイバー攻撃 (not 북한에 대한 해킹 책임: its blame).
 _ATTACK_ON = re.compile(
-    r"(?:에\s?대한|을\s?겨냥한|를\s?겨냥한|に対する|への)\s?(?:사이버\s?|サイバー)?(?:공격|해킹|攻撃|ハッキング)"
+    r"(?:에|に)\s?(?:宣戦布告|선전\s?포고)"  # ハッカー集団、北朝鮮に宣戦布告: war declared on the DPRK
+    r"|(?:에\s?대한|을\s?겨냥한|를\s?겨냥한|に対する|への)\s?(?:사이버\s?|サイバー)?(?:공격|해킹|攻撃|ハッキング)"
     r"(?!\s?(?:책임|혐의|배후|의혹|소행|の責任|の背後))"
 )
 _AGENT_AFTER = re.compile(

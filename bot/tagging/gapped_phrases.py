@@ -235,6 +235,32 @@ _GAPPED = (
         ),
         None,
     ),
+    # 비트코인 스위스서 환수, 暗号資産を押収: the proceeds of the DPRK's thefts recovered (eleventh round)
+    (
+        "crypto recovered",
+        ("환수", "압수", "몰수", "押収", "没収", "回収"),
+        re.compile(
+            r"(?:비트코인|가상자산|암호화폐|가상화폐|이더리움|暗号資産|仮想通貨|ビットコイン)[^.!?。\n]{0,20}?"
+            r"(?:환수|압수|몰수|押収|没収|回収)"
+        ),
+        None,
+    ),
+    # 불법 도박사이트 운영, "online gambling sites": the DPRK's IT units' revenue (eleventh round)
+    (
+        "gambling sites",
+        ("도박", "賭博", "gambling"),
+        re.compile(
+            r"도박\s?사이트|賭博サイト|\bgambling\s+(?:sites?|websites?|apps?|programs?)\b|\bonline\s+gambling\b", re.I
+        ),
+        None,
+    ),
+    # "TV shows unknowingly used North Korean animators", "unwittingly hired North Koreans": the scheme
+    (
+        "unknowingly hired",
+        ("unknowingly", "unwittingly", "inadvertently"),
+        re.compile(r"\b(?:unknowingly|unwittingly|inadvertently)\s+(?:hired|employed|used|paid|contracted)\b", re.I),
+        None,
+    ),
     # 북한 IT 조직 적발: the DPRK's IT unit named as such (not a company's own IT 조직: only after the DPRK's name)
     (
         "dprk it unit",

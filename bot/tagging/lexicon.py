@@ -104,6 +104,7 @@ CYBER_EXACT = [
     "APT", "RAT", "RATs", "C2", "APTs", "IT jobs", "IT work", "IT job", "IT Workers", "IT Worker",
     # eleventh round: the scheme named a scam or a fraud
     "IT scam", "IT Scam", "IT scams", "IT Scams", "IT scheme", "IT Scheme", "IT schemes", "IT fraud", "IT Fraud",
+    "IT professionals", "IT Professionals", "IT specialists", "IT Specialists",
 ]
 # Words right next to an ambiguous alias that make it a group name ("Konni group", "the Reaper APT").
 ACTOR_NOUNS = {
@@ -158,6 +159,8 @@ SOURCE_BEFORE = (
     "discovered by", "detected by", "uncovered by", "spotted by", "investigated by", "confirmed by", "tracked by",
     # who accuses the actor: "has been accused by U.S. prosecutors of orchestrating heists"
     "accused by", "charged by", "indicted by", "blamed by", "sanctioned by",
+    # "according to sources in the Supreme Prosecutors' Office"
+    "sources in", "sources at", "sources from",
 )
 # Cyber words that say a software maker was breached to reach its customers: the technology sector was hit.
 SUPPLY_CHAIN = {
@@ -236,7 +239,8 @@ TARGET = [
     "concentrate on", "spy on", "spied on", "spying on",
     # eleventh round: aim taken; the firms where the IT-worker scheme placed its workers ("got jobs at")
     "taken aim at", "took aim at", "take aim at", "takes aim at", "taking aim at", "jobs at", "job at",
-    "employment at", "employment with", "hired by", "employed by", "employed at", "positions at",
+    "employment at", "employment with", "hired by", "employed by", "employed at", "positions at", "disabled",
+    "knocked out",
     # a network paralysed or crippled was hit (fifth session: the sector's wording, not a text's)
     "paralysed", "paralyzed", "paralysing", "paralyzing", "crippled", "crippling",
 ]
@@ -375,7 +379,7 @@ MODIFIERS = {
         "telecommunications", "telecom", "telecoms", "telco", "mobile operator",
     ],
     "media": [
-        "media", "news", "broadcasting", "press",
+        "media", "news", "broadcasting", "press", "broadcast",
     ],
     "judiciary": [
         "legal", "judicial", "law",

@@ -301,7 +301,7 @@ _COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
 
 
 OUTLET_NAME = 20  # characters of an outlet's name between a media noun and its source marker
-_CJK_SPEAKER = re.compile(r"(?:은|는)\s|は")  # the topic of its sentence
+_CJK_SPEAKER = re.compile(r"(?:들)?(?:은|는)\s|は")  # the topic of its sentence (독일 언론들은 ... 보도했다)
 _CJK_SAID = re.compile(
     r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였)|と(?:報じ|伝え|述べ|明らかにし|発表し)"
 )

@@ -145,6 +145,13 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
 
 
 _FIELD_WORDS = {"field", "fields", "area", "areas"}
+# Data about the noun, not taken from it (eleventh round): "data on South Korean military installations and power
+# plants" (up to four words and a list between; a sentence or clause boundary ends it).
+_DATA_ON = re.compile(
+    r"\b(?:data|details)\s+(?:on|about|regarding)\s+(?:[\w'’-]+,?\s+){0,6}?(?:and\s+|or\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
 _EXPERTS = {"experts", "expert", "specialists", "researchers", "scholars", "analysts"}
 
@@ -174,6 +181,8 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "demanded a ransom in bitcoin": the currency, not its holders
     if trains_hackers(ctx, hit):
         return True  # "hackers are trained at the university": the DPRK's own school
+    if hit.tok_start >= 0 and _DATA_ON.search(ctx.text, max(0, hit.start - 60), hit.start):
+        return True  # "stole data on military installations and power plants": the topic of the data
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:

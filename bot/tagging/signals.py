@@ -138,6 +138,8 @@ _MEMBER_STATES_AFTER = re.compile(r"(?:을|를)\s?포함(?:한|해)\s?(?:모든\
 # The DPRK as one side of an open question of attribution (not "북한 소행인지 조사", a suspicion of it).
 _OPEN_AFTER = re.compile(
     r"(?:이|가)?\s?(?:인지\s?(?:어딘지|아닌지|여부|다른|누군지|아니면)|(?:か|なのか)\s?どうか|か、?(?:それとも|他の))"
+    # 북한의 해커부대인지에 대해서는 아직 확인되지 않고 (eleventh round): whether its unit did it is not yet known
+    r"|(?:의\s?)?(?:해커|해킹)\s?(?:부대|조직|그룹)?인지[^.!?。\n]{0,16}?(?:확인되지|확인이\s?안|밝혀지지|알\s?수\s?없)"
     r"|\s(?:or (?:someone|somebody|another|other|some other|a different|china|russia|iran))",
     re.IGNORECASE,
 )
