@@ -146,10 +146,10 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
 
 _FIELD_WORDS = {"field", "fields", "area", "areas"}
 # Data about the noun, not taken from it (eleventh round): "data on South Korean military installations and power
-# plants" (up to four words and a list between; a sentence or clause boundary ends it).
+# plants" (a list of up to six words between; "from", "at", "in", "by", "of", "to" end it: "data on cars from a
+# crypto exchange" was taken from the exchange).
 _DATA_ON = re.compile(
-    r"\b(?:data|details)\s+(?:on|about|regarding)\s+(?:[\w'’-]+,?\s+){0,6}?(?:and\s+|or\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}$",
+    r"\b(?:data|details)\s+(?:on|about|regarding)\s+(?:(?!(?:from|at|in|by|of|to)\b)[\w'’-]+,?\s+){0,6}?$",
     re.IGNORECASE,
 )
 _LIST_JOINERS = {",", "and", "or", "&", "/"}
