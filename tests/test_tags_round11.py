@@ -83,7 +83,7 @@ NOT_VICTIMS = [
      "(全国紙国際部記者)", {"cryptocurrency"}),
     ("北朝鮮ハッカー", "北朝鮮のハッカーが盗んだ暗号資産を米当局が回収した。米連邦捜査局(FBI)などの政府機関の能力が"
      "高まっていることが示された。", {"cryptocurrency"}),
-    ("北朝鮮ハッカー", "北朝鮮のハッカーが各政府機関をハッキングし資料流出があった。北朝鮮は自動化大学と呼ばれる"
+    ("北朝鮮ハッカー", "北朝鮮のハッカーが各政府機関をハッキングし資料流出があった。北朝鮮はある大学と呼ばれる"
      "専門機関でハッカーを養成していたとみられる。", {"government"}),
     ("x", "North Korean hackers breached a bank. Its hackers are trained at a university in Pyongyang.",
      {"finance"}),
@@ -252,17 +252,17 @@ def test_hp_confuser_kinds(tagger, title):
 # meeting; an agency urging caution; the press told; alumni associations; security-related agencies; sources in an
 # office; data about a sector; broadcast companies; systems disabled; rocket makers.
 N_SECTORS = [
-    ("김수키", "북한 해커조직 김수키가 독일 방산업체 딜디펜스에서 무기 관련 정보를 빼내려 한 것으로 보인다.", {"defense"}),
+    ("김수키", "북한 해커조직 김수키가 독일의 한 방산업체에서 무기 관련 정보를 빼내려 한 것으로 보인다.", {"defense"}),
     ("라자루스", "독일 언론들은 독일 방산업체들이 북한 해킹 조직 라자루스로부터 지속적인 사이버 공격을 받았다고 보도했다.",
      {"defense"}),
     ("北朝鮮ハッカー", "国家情報院はこの日、記者懇談会で「北朝鮮が防衛産業の資料を窃取した」と明らかにした。", {"defense"}),
     ("仮想通貨が盗まれた事件", "北朝鮮のハッカーが仮想通貨を盗んだ。北朝鮮の人物が求人に応募しているとして、"
      "米政府機関が警戒を促していた。", {"cryptocurrency"}),
-    ("김수키", "북한 해커가 국군방첩사령부와 외교부를 해킹했다. 해외 해커 2명이 북한 해커의 컴퓨터에 침투해 얻은 증거라며 "
+    ("김수키", "북한 해커가 군 사령부와 외교부를 해킹했다. 해외 해커 2명이 북한 해커의 컴퓨터에 침투해 얻은 증거라며 "
      "언론에 공개했다.", {"defense", "government"}),
     ("北 해킹", "북한은 안보관련 기관과 주요 대학 동창회 사이트 등을 집중 해킹 타깃으로 삼고 있다.", {"government"}),
     ("N. Korea behind exchange hacking", "North Korean hackers hit a cryptocurrency exchange in June, according to "
-     "sources in the Supreme Prosecutors' Office.", {"cryptocurrency"}),
+     "sources in the prosecutors' office.", {"cryptocurrency"}),
     ("x", "North Korean hackers stole war plans and data on South Korean military installations and power plants.",
      {"defense"}),
     ("x", "North Korean hackers disabled the computer systems of broadcast companies and military units.",
