@@ -286,3 +286,33 @@ def test_an_unconfirmed_dprk_unit_is_an_open_question(tagger):
     )
     assert not tagger.tag("작계 해킹", text).dprk_cyber
     assert tagger.tag("작계 해킹", "북한의 해커부대가 군사기밀 설명자료를 해킹했다.").dprk_cyber
+
+
+# Kinds found when the blind headline set HQ was opened after its last blind measurement: a breach of defectors' data
+# names no DPRK act (as 북한이탈주민 개인정보 유출 already did; "Hackers target North Korean defectors" stays the
+# DPRK's); the scheme defrauding companies; a threat actor and its attack techniques in Japanese; a crypto raid.
+HQ_HEADLINES = [
+    "3 Americans plead guilty helping North Koreans defraud US companies",
+    "日本を狙う北朝鮮の脅威アクター、その攻撃手法",
+    "北朝鮮の暗号資産襲撃、被害拡大",
+    "Hackers target North Korean defectors",
+    "North Korean hackers steal data of defectors",
+]
+HQ_NOT_CYBER = [
+    "Hacker steals data of 900 North Korean defectors in the South",
+    "Hackers leak personal data of 500 North Korean defectors",
+    "北朝鮮軍、韓国の哨所を襲撃",
+    "North Korea defrauded aid agencies, UN says",
+]
+
+
+@pytest.mark.parametrize("title", HQ_HEADLINES)
+def test_hq_kinds(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize("title", HQ_NOT_CYBER)
+def test_hq_confuser_kinds(tagger, title):
+    tags = tagger.tag(title, "")
+    assert not tags.dprk_cyber
+    assert tags.dprk_related

@@ -224,13 +224,14 @@ _GAPPED = (
         None,
     ),
     # "North Koreans worked remotely for US firms", "helped North Koreans obtain telecommuting jobs", "helped North
-    # Korea access U.S. tech companies": the IT-worker scheme (eleventh round)
+    # Korea access U.S. tech companies", "helping North Koreans defraud US companies": the IT-worker scheme
     (
         "remote work",
-        ("remotely", "telecommut", "remote job", "remote work", "access"),
+        ("remotely", "telecommut", "remote job", "remote work", "access", "defraud"),
         re.compile(
             r"\bwork(?:s|ed|ing)?\s+remotely\b|\btelecommut\w*|\bremote\s+(?:jobs?|work|positions?|employment)\b"
-            r"|\baccess(?:es|ed|ing)?\s+(?:[\w.]+\s+){0,2}?(?:tech(?:nology)?\s+)?(?:companies|firms)\b",
+            r"|\baccess(?:es|ed|ing)?\s+(?:[\w.]+\s+){0,2}?(?:tech(?:nology)?\s+)?(?:companies|firms)\b"
+            r"|\bdefraud\w*\s+(?:[\w.]+\s+){0,2}?(?:companies|firms|employers|businesses)\b",
             re.I,
         ),
         None,

@@ -38,6 +38,8 @@ CYBER = [
     *SCHEME,
     # false identities (the IT-worker scheme), intrusions, virus mail
     "偽の身元", "偽の身分", "身元を偽", "身分を偽", "신분 위장", "신분을 위장", "不正侵入", "ウイルスメール",
+    # eleventh round: a threat actor and its attack techniques in Japanese
+    "脅威アクター", "攻撃手法",
     "ウイルス付きメール", "コンピューターウイルス", "바이러스 메일", "プログラマー", "프로그래머",
     # job lures (fake job offers, fake interviews)
     "偽の求人", "偽求人", "가짜 채용", "허위 채용", "가짜 구인", "偽の採用", "偽の面接",
@@ -305,7 +307,7 @@ TARGET = [
     # tenth round: phishing aimed at someone (미국 전기 회사에 피싱을 시도)
     "피싱을 시도", "피싱 공격", "フィッシング攻撃",
     # eighth session: taken over, robbed (passive)
-    "乗っ取", "털렸", "奪っ", "奪い", "奪わ", "강도사건", "강도 사건", "빼내",
+    "乗っ取", "털렸", "奪っ", "奪い", "奪わ", "강도사건", "강도 사건", "빼내", "襲撃",
     "被害者", "被害企業", "被害組織", "被害が出", "被害が確認",
     "対象となっ", "対象になっ", "も対象",
 ]
@@ -324,7 +326,7 @@ AIMED = THEFT + (
 # Organisation heads that make a state sector's noun a company or an industry (방산업체, 防衛関連企業).
 COMPANY_HEADS = ("업체", "기업", "회사", "업계", "산업", "사", "企業", "会社", "業界", "産業", "メーカー", "業者")
 # Target words that make a sentence naming cryptocurrency a theft of it (see frames.py).
-CRYPTO_THEFT = THEFT + ("털린", "털었", "털어", "털려", "流出", "해킹", "도난", "強奪", "강탈")
+CRYPTO_THEFT = THEFT + ("襲撃", "털린", "털었", "털어", "털려", "流出", "해킹", "도난", "強奪", "강탈")
 # Words after a supply-chain word, in its clause, that make it the method ("サプライチェーン攻撃や...といった手法").
 MEANS = ("手法", "手口", "수법", "기법")
 # Possessors before a sector noun that make it the DPRK's own (북한의 가상자산, 北朝鮮のビットコイン).

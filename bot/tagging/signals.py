@@ -115,6 +115,10 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
 
 
 _DEFECTORS_AFTER = re.compile(r"\s?(?:脱出|離脱|이탈|탈출)")
+_EN_DEFECTORS_AFTER = re.compile(r"\s+defectors?\b", re.IGNORECASE)
+_DATA_OF_BEFORE = re.compile(
+    r"\b(?:data|information|details|records|files)\s+(?:of|on|about)\s+(?:[\w,.]+\s+){0,3}?$", re.IGNORECASE
+)
 # The DPRK as the topic of a lure document or of information (eleventh round): "북한 관련 문서로 위장한", "북한 내용
 # 담은 문서", "北朝鮮関連の文書", "North Korea-themed documents", "intelligence on North Korea".
 _LURE_TOPIC_AFTER = re.compile(
@@ -180,6 +184,10 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
             ctx.text, max(0, hit.start - 30), hit.start
         ):
             continue  # 북한 관련 문서로 위장한 악성코드, "intelligence on North Korea": a topic (it stays dprk_related)
+        if _EN_DEFECTORS_AFTER.match(ctx.text, hit.end) and _DATA_OF_BEFORE.search(
+            ctx.text, max(0, hit.start - 40), hit.start
+        ):
+            continue  # "steal data of 1,000 North Korean defectors": their data breached, as 북한이탈주민 개인정보 유출
         around = (s,) if topic_only else (s, *_neighbours(ctx, s))  # another state's text: its own sentence only
         near = next((cyber_by_sent[i] for i in around if i in cyber_by_sent), None)
         if near is not None and s not in seen:
