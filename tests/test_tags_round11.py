@@ -316,3 +316,66 @@ def test_hq_confuser_kinds(tagger, title):
     tags = tagger.tag(title, "")
     assert not tags.dprk_cyber
     assert tags.dprk_related
+
+
+# Kinds found when the blind set O was opened after its last blind measurement: the DPRK only as the past record
+# behind a breach whose attacker is not identified (a hard negative); a lure sent "as if" from a company; the
+# reporters who cover a ministry; a ransom in bitcoin past a parenthesis; a server used as the route; a reporter on
+# the phone; the DPRK's hacking unit named like an institute; a cited headline's outlet; a court acquitting; a
+# reactor operator; sites knocked offline.
+O_SECTORS = [
+    ("北 해킹", "북한 해커들이 국내 통신사를 해킹했다. 메일에는 한 통신사가 보낸 것처럼 위장한 명세서가 담겨 있었다.",
+     {"telecommunications"}),
+    ("北 소행 의심", "북한의 소행으로 의심되는 악성코드 메일이 통일부를 현재 출입하고 있는 언론사 취재기자들에게 발송됐다.",
+     {"media"}),
+    ("인터넷 쇼핑몰 해킹", "북한 해커들이 쇼핑몰을 해킹했다. 이들은 30억원 상당의 비트코인(1비트코인은 약 75만원)을 "
+     "요구했다.", set()),
+    ("北 해킹", "북한 해커들이 방위산업체를 공격했다. 국내 특정 대학 서버는 방위산업체 해킹에 이용됐다.", {"defense"}),
+    ("北 해킹", "북한이 제약사를 해킹했다. 한 의원은 기자와 통화하면서 이같이 말했다.", {"healthcare"}),
+    ("北 해킹", "북한은 110호 연구소에 해킹 프로그램을 개발하라고 지시했다. 북한 해커들이 공격을 준비했다.", set()),
+    ("北 해킹", "북한 해커들이 방산업체를 해킹했다.\n[단독]北추정, 방산업체 해킹 - 한국일보\n정부는 조사에 나섰다.",
+     {"defense"}),
+    ("北のハッカー", "北の工作員と連携して銀行のネットワークにハッキングしようとした一味に、裁判所が無罪を宣告した。",
+     {"finance"}),
+    ("x", "Kimsuky targeted defense contractors. It was behind a 2014 cyberattack on South Korea's nuclear reactor "
+     "operator.", {"defense", "energy"}),
+    ("x", "North Korean hackers were blamed after South Korean government sites and media organizations were "
+     "knocked offline.", {"government", "media"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("title,text,sectors", O_SECTORS)
+def test_o_sector_kinds(tagger, title, text, sectors):
+    tags = tagger.tag(title, text)
+    assert tags.dprk_cyber
+    assert set(tags.sectors) == sectors
+
+
+BACKGROUND_ONLY = [
+    (
+        "국내 기업 인트라넷 해킹",
+        "한 IT서비스 회사는 내부 시스템에서 정보가 유출된 정황을 확인했다. 북한 해킹 조직은 과거 정부기관과 민간기업 등을 "
+        "대상으로 사이버 공격을 행한 전력이 있다. 회사 관계자는 공격자 등에 대해서는 특정되지 않은 것으로 알고 있다고 "
+        "밝혔다.",
+    ),
+    (
+        "Bank breach",
+        "A bank said its systems were breached. North Korean hackers have a history of targeting banks. The attacker "
+        "has not been identified.",
+    ),
+]
+
+
+@pytest.mark.parametrize("title,text", BACKGROUND_ONLY)
+def test_the_dprk_only_as_the_record_behind_an_unattributed_breach(tagger, title, text):
+    tags = tagger.tag(title, text)
+    assert not tags.dprk_cyber
+    assert tags.dprk_related
+
+
+def test_a_suspect_named_elsewhere_keeps_the_dprk(tagger):
+    text = (
+        "한 IT서비스 회사는 내부 시스템에서 정보가 유출된 정황을 확인했다. 경찰은 북한 해킹 조직의 소행으로 보고 있다. "
+        "북한 해킹 조직은 과거 민간기업을 공격한 전력이 있다. 공격자는 아직 특정되지 않았다."
+    )
+    assert tagger.tag("국내 기업 인트라넷 해킹", text).dprk_cyber

@@ -240,7 +240,7 @@ TARGET = [
     # eleventh round: aim taken; the firms where the IT-worker scheme placed its workers ("got jobs at")
     "taken aim at", "took aim at", "take aim at", "takes aim at", "taking aim at", "jobs at", "job at",
     "employment at", "employment with", "hired by", "employed by", "employed at", "positions at", "disabled",
-    "knocked out",
+    "knocked out", "knocked offline", "taken offline",
     # a network paralysed or crippled was hit (fifth session: the sector's wording, not a text's)
     "paralysed", "paralyzed", "paralysing", "paralyzing", "crippled", "crippling",
 ]
@@ -322,6 +322,7 @@ HEADS = {
     "maker", "producer", "developer", "builder", "builders", "supplier", "processor",
     # a company's legal suffix: "X Shipbuilding Co.", "Y Engineering Corp."
     "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
+    "sites",  # eleventh round: "government sites and media organizations were knocked offline"
 }
 # A defense ministry's own systems hit are a ministry's too ("stole documents from a Defense Ministry database",
 # "国防省のシステムに侵入"): defense and government (a ministry that speaks or investigates is neither).
@@ -540,7 +541,8 @@ NOUNS = {
     ],
     "energy": [
         "power grid", "power plants", "utilities", "nuclear power plants", "energy providers", "power plant",
-        "nuclear power plant", "nuclear plant", "nuclear plants",
+        "nuclear power plant", "nuclear plant", "nuclear plants", "nuclear reactors", "reactor operator",
+        "nuclear reactor operator", "reactor operators",
         # the sector's common news nouns (fourth session), not a text's errors
         "power stations", "power station", "electric utilities",
         # tenth round: generic organisations of the sector

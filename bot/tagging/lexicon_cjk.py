@@ -355,12 +355,14 @@ NOT_AFTER["연구원"] = (*NOT_AFTER["연구원"], "수석", "선임", "책임",
 NOT_AFTER |= {word: ("항공", "航空") for word in SPACE_INSTITUTES}
 NOT_BEFORE = {
     # a ministry's accredited reporters (통일부 출입기자): the press, not the ministry
-    "통일부": ("출입", "기자단"), "외교부": ("출입", "기자단"), "국방부": ("출입", "기자단"), "外交部": ("出入り",),
+    "통일부": ("출입", "기자단", "를 현재 출입", "를 출입"),
+    "외교부": ("출입", "기자단"), "국방부": ("출입", "기자단"), "外交部": ("出入り",),
     "国防部": ("出入り",),
     "국방 분야": ("교수", "전문가", "학자", "연구자"), "군사 분야": ("교수", "전문가", "학자", "연구자"),  # its experts
     # a newspaper that reports (국민일보가 10일 보도했다, 중앙일보에 따르면) is the source, not a victim
     "일보": ("전진", "후퇴", "가", "는", "은", "에 따르면", "의 보도", "보도"),
-    "기자": ("회견", "간담"), "記者": ("会見", "クラブ", "団", "懇談"), "대학": ("병원", "동창회", "동문회"),
+    "기자": ("회견", "간담", "와 통화", "와의 통화"), "記者": ("会見", "クラブ", "団", "懇談"),
+    "대학": ("병원", "동창회", "동문회"),
     "大学": ("病院",), "해군": ("력",),
     "안보기관": ("들은", "은 "), "안보 기관": ("들은", "은 "),  # security agencies that speak (eleventh round)
     "언론": ("보도", "브리핑", "에 공개", "에 밝", "에 알려"), "가상자산": ("지갑 주소", "지갑주소"),
@@ -395,7 +397,7 @@ SOURCE_AFTER = SOURCE_CITED + (
 # "외신 통신사의 서울 지국 기자라고 소개하며", "政府機関であるかのように"): the nouns before them are the bait.
 LURE_LATER = (
     "사칭", "미끼", "詐称", "로 위장", "으로 위장", "라고 소개", "이라고 소개", "라며 접근", "이라며 접근", "라고 속",
-    "이라고 속", "것처럼 속", "처럼 속여", "처럼 속인",
+    "이라고 속", "것처럼 속", "처럼 속여", "처럼 속인", "것처럼 위장", "보낸 것처럼",
     "を装", "になりすま", "であるかのよう", "を名乗", "と名乗", "を偽",
 )
 # What an issuer does (a statement, an advisory, a sanction listing): a body doing it in its own sentence, with no
@@ -412,5 +414,13 @@ NOT_THIS = ("이 아닌", "가 아닌", "이 아니라", "가 아니라", "で�
 # ("사이버사령부 소속 해커들", "偵察総局傘下のハッカー"), not a victim.
 AFFILIATION = ("소속", "산하", "예하", "所属", "傘下")
 # Judiciary nouns acting (a court issuing a warrant, an indictment in a court): not a victim.
-COURT_ACTS = ("기소", "영장", "발부", "선고", "재판", "판결", "起訴", "令状", "判決", "당국", "수사", "捜査", "공조")
+COURT_ACTS = (
+    "기소", "영장", "발부", "선고", "재판", "판결", "起訴", "令状", "判決", "당국", "수사", "捜査", "공조", "宣告",
+    "無罪", "무죄", "控訴", "항소",
+)  # fmt: skip
+# Markers later in a noun's clause that make it the route of an attack, not its victim (eleventh round): "국내 특정
+# 대학 서버는 ... 해킹에 이용됐는데", "大学のサーバーを踏み台に".
+ROUTE_LATER = (
+    "에 이용됐", "에 이용되", "에 악용됐", "에 악용되", "경유지", "踏み台", "を経由", "に悪用され", "に利用され",
+)  # fmt: skip
 # fmt: on

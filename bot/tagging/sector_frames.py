@@ -111,6 +111,7 @@ CJK_PAYMENT = (
     "몸값", "身代金", "대가로", "支払", "결제", "지불", "받은", "받았", "받아", "요구", "送られ", "송금",
     "압수", "몰수", "押収", "没収",
 )  # fmt: skip
+_PARENTHESES = re.compile(r"\([^()\n]{0,40}\)|（[^（）\n]{0,40}）")
 PAYMENT_REACH = 4  # words (Korean/Japanese: 3 times as many characters) around cryptocurrency
 RANSOM = {"ransom", "ransoms", "extorted", "extortion", "extort", "extorting"}
 RANSOM_REACH = 12  # words around cryptocurrency where a ransom or an extortion makes it the payment
@@ -133,7 +134,10 @@ def payment(ctx: Context, hit: Hit) -> bool:
         return False
     if hit.tok_start < 0:
         reach = 3 * PAYMENT_REACH
-        window = ctx.text[max(0, hit.start - reach) : hit.end + reach]
+        after = _PARENTHESES.sub("", ctx.text[hit.end : hit.end + 4 * reach])[
+            :reach
+        ]  # 비트코인(1비트코인은 ...)을 요구
+        window = ctx.text[max(0, hit.start - reach) : hit.start] + hit.text + after
         if any(m in window for m in lexicon_cjk.THEFT):
             return False  # a theft all the same
         return any(m in window for m in CJK_PAYMENT)
@@ -340,6 +344,10 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 8) : hit.start].rstrip()
     if before.endswith(lexicon_cjk.OWN_BEFORE) and not any(t in rest for t in lexicon_cjk.TARGET):
         return True  # 北朝鮮のビットコイン保有量: the DPRK's own (not 북한의 발전소 해킹: its attack)
+    if any(m in rest for m in lexicon_cjk.ROUTE_LATER):
+        return True  # 대학 서버는 ... 해킹에 이용됐는데, 大学のサーバーを踏み台に: the route, not a victim
+    if _unit_name(ctx, hit) or _cited_outlet(ctx, hit):
+        return True  # 110호 연구소 (the DPRK's hacking unit); "... 해킹 - 중앙일보" (a headline's outlet)
     if _in_bracket_tag(ctx, hit):
         return True  # [김기자의 Defence], [금융 보안 특집]: a byline or a column's tag, not a victim
     if hit.value == "think-tanks-academia" and _OTHER_INSTITUTE.match(ctx.text, hit.end):
@@ -372,6 +380,24 @@ _TRAINS_HACKERS = re.compile(
 _OTHER_INSTITUTE = re.compile(
     rf"(?:の|인|이자)\s?[^\s,.。、]{{0,6}}?(?:{'|'.join(lexicon_cjk.SECTOR_INSTITUTE_BEFORE)})(?:研究|연구)"
 )
+_CITED_OUTLET = re.compile(r"\s[-–]\s?\S*$")
+
+
+def _cited_outlet(ctx: Context, hit: Hit) -> bool:
+    """ "[단독]北추정, 방산업체 해킹 - 한국일보": an outlet after a dash at the end of a quoted headline's line."""
+    at_line_end = hit.end >= len(ctx.text) or ctx.text[hit.end] == "\n"
+    return at_line_end and bool(_CITED_OUTLET.search(ctx.text, max(0, hit.start - 12), hit.start))
+
+
+def _unit_name(ctx: Context, hit: Hit) -> bool:
+    """The noun is part of a DPRK hacking unit's name (110호 연구소, 180部隊)."""
+    for unit in lexicon_cjk.HACKING_UNITS:
+        at = ctx.text.find(unit, max(0, hit.start - len(unit)), hit.end + len(unit))
+        if at >= 0 and at <= hit.start and hit.end <= at + len(unit):
+            return True
+    return False
+
+
 BRACKET_REACH = 20  # characters from a bracket's opening to a sector noun inside it, and from the noun to its close
 
 

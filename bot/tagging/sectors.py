@@ -145,6 +145,7 @@ def _not_an_organisation(ctx: Context, hit: Hit) -> bool:
 
 
 _FIELD_WORDS = {"field", "fields", "area", "areas"}
+_FREQUENTED = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:frequented|visited)\s+by\b", re.IGNORECASE)
 # Data about the noun, not taken from it (eleventh round): "data on South Korean military installations and power
 # plants" (a list of up to six words between; "from", "at", "in", "by", "of", "to" end it: "data on cars from a
 # crypto exchange" was taken from the exchange).
@@ -181,6 +182,8 @@ def _owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "demanded a ransom in bitcoin": the currency, not its holders
     if trains_hackers(ctx, hit):
         return True  # "hackers are trained at the university": the DPRK's own school
+    if hit.tok_start >= 0 and _FREQUENTED.match(ctx.text, hit.end):
+        return True  # "media sites frequented by targeted organizations": the watering hole, the route
     if hit.tok_start >= 0 and _DATA_ON.search(ctx.text, max(0, hit.start - 60), hit.start):
         return True  # "stole data on military installations and power plants": the topic of the data
     if _authors(ctx, hit):

@@ -23,7 +23,8 @@ Rules (taxonomy.md "The tag contract"):
   pronoun, "not", "but" or a verb ("..., he hacked data, ...", "North Korea, not China, was behind ...") goes on
   with the item before it, and so does the item after a fronted place phrase ("In North Korea, hackers are ...").
 - The DPRK only as the victim (its propaganda site hacked, its internet knocked out; dprk_victim.py), or only as
-  the accuser (its media calling another state hackers; dprk_accuser.py), pairs with no cyber word; nor does the
+  the accuser (its media calling another state hackers; dprk_accuser.py), or only as the past record behind a
+  breach whose attacker is not identified (dprk_background.py), pairs with no cyber word; nor does the
   DPRK right before "sanctions" in Korean or Japanese (대북제재, 北朝鮮制裁委員会: a topic), nor the DPRK as the topic
   of a lure document or of information ("북한 관련 문서로 위장한 악성코드", "North Korea-themed documents",
   "intelligence on North Korea").
@@ -39,6 +40,7 @@ from bot.tagging import lexicon_cjk
 from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.dprk_accuser import only_as_accuser
+from bot.tagging.dprk_background import only_as_background
 from bot.tagging.dprk_victim import only_as_victim
 from bot.tagging.nlp import Hit
 from bot.tagging.ruled_out import heads_ruled_out_name, ruled_out
@@ -167,7 +169,11 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     cyber, topic_only = _not_another_states(ctx, ctx.hits("cyber"), dprk)
     cyber = [h for h in cyber if not _physical_breach(ctx, h)]
     actors = [m for m in mentions if m.alias.kind == "actor"]
-    if only_as_victim(ctx, dprk, len(actors)) or only_as_accuser(ctx, dprk, cyber, len(actors)):
+    if (
+        only_as_victim(ctx, dprk, len(actors))
+        or only_as_accuser(ctx, dprk, cyber, len(actors))
+        or only_as_background(ctx, dprk, len(actors))
+    ):
         cyber = []  # "hack of North Korean propaganda site", 北朝鮮メディア「米国はハッカー帝国」: not its hacking
     malware = [m for m in mentions if m.alias.kind == "malware"]
     cyber_by_sent: dict[int, Hit] = {}

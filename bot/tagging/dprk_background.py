@@ -1,0 +1,36 @@
+"""The DPRK only as the background of a breach whose attacker the text says is not known: "북한 해킹 조직은 과거
+정부기관 ... 을 대상으로 사이버 공격을 행한 전력이 있다 ... 공격자 등에 대해서는 특정되지 않은 것으로", "North Korean
+hackers have a history of targeting banks ... the attacker has not been identified".
+
+Rules: a text with no DPRK actor, that says its attacker is not (yet) identified, and whose every DPRK signal stands
+in a sentence of past record ("전력이 있다", "has a history of", "前歴がある", "have previously") is about someone
+else's breach: signals.py then pairs no DPRK signal with a cyber word (it stays dprk_related). A text that names
+the DPRK as the suspect in any other sentence is untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging.context import Context
+from bot.tagging.nlp import Hit
+
+_UNIDENTIFIED = re.compile(
+    r"(?:공격자|배후|해커|주체)[^.!?。\n]{0,20}?(?:특정되지\s?않|특정하지\s?못|밝혀지지\s?않|확인되지\s?않)"
+    r"|(?:攻撃者|犯人|背後)[^。\n]{0,20}?(?:特定されていない|特定されておらず|分かっていない|判明していない)"
+    r"|\b(?:attacker|culprit|perpetrator|hackers?)s?\b[^.!?\n]{0,30}?\b(?:not\s+(?:yet\s+)?(?:been\s+)?identified|"
+    r"unknown|unidentified)\b",
+    re.IGNORECASE,
+)
+_RECORD = re.compile(
+    r"전력이\s?있|전례가\s?있|前歴がある|前歴があ|経緯がある|\bhas\s+a\s+(?:long\s+)?history\s+of\b"
+    r"|\bhave\s+a\s+(?:long\s+)?history\s+of\b|\b(?:have|has)\s+previously\b|\bin\s+the\s+past\b",
+    re.IGNORECASE,
+)
+
+
+def only_as_background(ctx: Context, dprk: list[Hit], actors: int) -> bool:
+    """True when the DPRK appears only in sentences of past record, in a text whose attacker is not identified."""
+    if actors or not dprk or not _UNIDENTIFIED.search(ctx.text):
+        return False
+    return all(_RECORD.search(ctx.sent_text(ctx.sent(hit.start))) for hit in dprk)
