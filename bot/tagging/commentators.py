@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from bot.tagging import lexicon_cjk
+from bot.tagging.cjk_sources import sentence_after
 from bot.tagging.context import Context
 from bot.tagging.nlp import Hit
-from bot.tagging.sector_frames import sentence_after
 
 _TITLES = r"(?:professor|associate professor|researcher|research fellow|senior fellow|fellow|scholar|lecturer)"
 _EN_BEFORE = re.compile(

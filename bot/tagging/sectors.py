@@ -42,13 +42,13 @@ import re
 from bot.tagging import lexicon
 from bot.tagging.actors import Mention
 from bot.tagging.cjk_sectors import listed_modifiers
+from bot.tagging.cjk_sources import cjk_lure_or_source
 from bot.tagging.commentators import commentator
 from bot.tagging.context import Context
 from bot.tagging.military_secrets import military_secrets
 from bot.tagging.nlp import Hit
 from bot.tagging.sector_frames import (
     bare_sector_noun,
-    cjk_lure_or_source,
     compound_of_other,
     it_worker_scheme,
     list_item,
