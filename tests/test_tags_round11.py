@@ -379,3 +379,34 @@ def test_a_suspect_named_elsewhere_keeps_the_dprk(tagger):
         "북한 해킹 조직은 과거 민간기업을 공격한 전력이 있다. 공격자는 아직 특정되지 않았다."
     )
     assert tagger.tag("국내 기업 인트라넷 해킹", text).dprk_cyber
+
+
+# Kinds found when the blind headline set HR was opened after its last blind measurement: NKorea written as one word;
+# the DPRK's own hacking ("Pyongyang's hacking of") beside its propaganda outlet; a crypto mixer in Korean; online
+# casinos; 北の活動拠点; and a confuser: the DPRK claiming cyberattack damage.
+HR_HEADLINES = [
+    "NKorea said to have stolen millions in online bank heists",
+    "N.K. propaganda outlet denies Pyongyang's hacking of S. Korean think tank",
+    "북한 불법활동에 이용된 가상화폐 '믹서' 제재",
+    "金正恩に送金したオンラインカジノ業者",
+    "韓国軍内部網ハッキング 北の活動拠点から",
+]
+HR_NOT_CYBER = [
+    "北朝鮮が初めて「サイバー攻撃被害」訴える",
+    "北, 사이버 공격 피해 주장",
+    "North Korea's propaganda site hacked",
+]
+
+
+@pytest.mark.parametrize("title", HR_HEADLINES)
+def test_hr_kinds(tagger, title):
+    assert tagger.tag(title, "").dprk_cyber
+
+
+@pytest.mark.parametrize("title", HR_NOT_CYBER)
+def test_hr_confuser_kinds(tagger, title):
+    assert not tagger.tag(title, "").dprk_cyber
+
+
+def test_a_kitchen_mixer_is_no_crypto_mixer(tagger):
+    assert not tagger.tag("주방 믹서 판매 급증, 북한산 부품 논란", "").dprk_cyber

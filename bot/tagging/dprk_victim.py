@@ -70,14 +70,17 @@ _STUDIED_AFTER = re.compile(
 )
 # The DPRK itself attacked: 북한에 대한 사이버 공격, 北朝鮮に対するサイバー攻撃 (not 북한에 대한 해킹 책임: its blame).
 _ATTACK_ON = re.compile(
-    r"(?:에|に)\s?(?:宣戦布告|선전\s?포고)"  # ハッカー集団、北朝鮮に宣戦布告: war declared on the DPRK
+    r"[^。.\n]{0,8}?[「“]?(?:サイバー攻撃|ハッキング|사이버\s?(?:공격|테러))\s?(?:の)?(?:被害|피해)[」”]?\s?(?:を|를)?\s?"
+    r"(?:訴え|주장|호소)"  # 北朝鮮が初めて「サイバー攻撃被害」訴える: the DPRK claims it was hit
+    r"|(?:에|に)\s?(?:宣戦布告|선전\s?포고)"  # ハッカー集団、北朝鮮に宣戦布告: war declared on the DPRK
     r"|(?:에\s?대한|을\s?겨냥한|를\s?겨냥한|に対する|への)\s?(?:사이버\s?|サイバー)?(?:공격|해킹|攻撃|ハッキング)"
     r"(?!\s?(?:책임|혐의|배후|의혹|소행|の責任|の背後))"
 )
 _AGENT_AFTER = re.compile(
     r"(?:'s|’s|의|の)?\s?(?:[-‐]?(?:linked|backed|affiliated|sponsored|nexus|aligned)|state\s+hackers|hackers?|"
     r"hacking\s+group|cyber\s+actors|threat\s+actors|operatives|해커|해킹\s?조직|해킹\s?그룹|해킹|소행|배후|추정|"
-    r"ハッカー|系|犯行|関与)",
+    r"ハッカー|系|犯行|関与)"
+    r"|(?:'s|’s)\s+(?:hacking|hacks?|cyber[-\s]?attacks?)\b",  # "Pyongyang's hacking of a think tank" (eleventh round)
     re.IGNORECASE,
 )
 

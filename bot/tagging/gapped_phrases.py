@@ -103,10 +103,12 @@ _GAPPED = (
     # cryptocurrency mixer (not a kitchen or an audio mixer: laundering, funds or a sanction must be there)
     (
         "crypto mixer",
-        ("mixer",),
+        ("mixer", "믹서", "ミキサー"),
         re.compile(
             r"\bmixers?\b[^.!?\n]{0,60}?\b(?:launder\w*|stolen|funds|crypto\w*|bitcoin|ether)\b"
-            r"|\b(?:OFAC|Treasury|sanction\w*|designat\w*)\b[^.!?\n]{0,40}?\bmixers?\b",
+            r"|\b(?:OFAC|Treasury|sanction\w*|designat\w*)\b[^.!?\n]{0,40}?\bmixers?\b"
+            # 가상화폐 '믹서' 제재
+            r"|(?:가상화폐|가상자산|암호화폐|暗号資産|仮想通貨)[^.!?。\n]{0,6}?[‘'“\"]?(?:믹서|ミキサー)",
             re.I,
         ),
         None,
@@ -249,9 +251,11 @@ _GAPPED = (
     # 불법 도박사이트 운영, "online gambling sites": the DPRK's IT units' revenue (eleventh round)
     (
         "gambling sites",
-        ("도박", "賭博", "gambling"),
+        ("도박", "賭博", "gambling", "カジノ", "카지노", "casino"),
         re.compile(
-            r"도박\s?사이트|賭博サイト|\bgambling\s+(?:sites?|websites?|apps?|programs?)\b|\bonline\s+gambling\b", re.I
+            r"도박\s?사이트|賭博サイト|オンラインカジノ|온라인\s?카지노|\bgambling\s+(?:sites?|websites?|apps?|programs?)\b"
+            r"|\bonline\s+(?:gambling|casinos?)\b",
+            re.I,
         ),
         None,
     ),

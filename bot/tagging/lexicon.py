@@ -10,7 +10,7 @@ lives in lexicon_cjk.py. Sector vocabulary names organisations
 # A text about North Korea at all.
 DPRK = [
     "north korea", "north korean", "north koreans", "dprk", "pyongyang", "n. korea", "n. korean", "n.korea",
-    "n.korean", "n korea", "n korean", "democratic people's republic of korea",
+    "n.korean", "n korea", "n korean", "nkorea", "nkorean", "nkoreans", "democratic people's republic of korea",
     "democratic people’s republic of korea", "reconnaissance general bureau", "kim jong un", "kim jong-un",
     "kim jong - un", "bureau 121", "unit 180", "lab 110", "hermit kingdom", "kim regime", "korean people's army",
     "korean workers' party", "workers' party of korea",

@@ -114,7 +114,7 @@ DPRK_HANJA = "北"
 # In Japanese, 北 as the subject (北が, 北は) counts only before a cyber word in its clause (see korean.py).
 JA_NORTH_CYBER = r"(?=[^。\n]{0,30}(?:サイバー|ハッキング|ハッカー|不正アクセス|マルウェア|ランサムウェア|窃取))"
 # In Japanese, 北 glued to (or with が/の before) the culprit's words: 北の犯行, 北が関与, 北工作員, 北ハッキング部隊.
-JA_NORTH_CULPRIT = r"(?=(?:が|の)?(?:関与|犯行|仕業|背後|工作員|ハッキング|ハッカー|サイバー))"
+JA_NORTH_CULPRIT = r"(?=(?:が|の)?(?:関与|犯行|仕業|背後|工作員|ハッキング|ハッカー|サイバー|活動拠点))"
 # In Japanese, 北に as the agent of a passive cyber verb in its clause: 北にハッキングされ, 北に盗まれた (not 北に対する
 # サイバー攻撃, an attack on the North, nor 北に向かう).
 JA_NORTH_AGENT = (
