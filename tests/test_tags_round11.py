@@ -410,3 +410,82 @@ def test_hr_confuser_kinds(tagger, title):
 
 def test_a_kitchen_mixer_is_no_crypto_mixer(tagger):
     assert not tagger.tag("주방 믹서 판매 급증, 북한산 부품 논란", "").dprk_cyber
+
+
+# Kinds found when the blind set P was opened after its last blind measurement (sectors there also differ from the
+# earlier sets' labels on background history): officials who report; another sector's research institute; a
+# university's hospital; a report from a company; an outlet named again after "according to"; institutes that
+# analyse (an atomic energy research institute stays a research body too, as the reference corpus labels it);
+# a quoted professor in parentheses; an institute's official past a name; a maintenance firm as the route;
+# universities that teach hacking; a Korean list "등으로 공격 대상을"; a design department (部署); hijacking.
+P_SECTORS = [
+    (
+        "x",
+        "North Korea tried to hack a drugmaker to steal vaccine information, South Korean intelligence officials reported Tuesday.",
+        ["healthcare"],
+    ),
+    (
+        "x",
+        "North Korean hackers breached the network of a state atomic energy research institute last month.",
+        ["energy", "think-tanks-academia"],
+    ),
+    (
+        "x",
+        "Kimsuky built a phishing site that replicates the website of a hospital of a private university to target its employees.",
+        ["healthcare"],
+    ),
+    (
+        "x",
+        "North Korean hackers stole cash from banks, according to a report from a cybersecurity software company.",
+        ["finance"],
+    ),
+    (
+        "x",
+        "According to Yonhap, the South Korean news agency, North Korean hackers penetrated military networks.",
+        ["defense"],
+    ),
+    (
+        "北 해커",
+        "북한 해커가 발전소 시스템 해킹에 주력하고 있다고 국가안보전략연구원과 국가보안기술연구소가 분석했다.",
+        ["energy"],
+    ),
+    (
+        "北 해킹",
+        '북한이 정부 주요 인사의 스마트폰을 해킹했다. <녹취> 김철수(한국대 정보보호대학원 교수) : "화면을 캡처해 보냅니다"',
+        ["government"],
+    ),
+    (
+        "北 해커",
+        '북한 해커가 미국 전력회사를 겨냥해 스피어피싱을 했다. 한 전기연구소의 보안분야 책임자 존 스미스는 "피싱이 잦다"고 말했다.',
+        ["energy"],
+    ),
+    (
+        "北 해킹",
+        "북한 해킹 조직이 조선업체를 해킹했다. 이들은 IT 유지보수업체 PC를 점거해 우회 침투했다.",
+        ["manufacturing"],
+    ),
+    ("北 해커", "북한 해커들이 은행을 해킹했다. 대학에서는 해킹 교육을 두 대학이 주로 맡고 있다.", ["finance"]),
+    (
+        "北 해킹",
+        "북한 연계 해킹 조직이 가상자산·금융·IT·국방 등으로 공격 대상을 빠르게 확대하고 있다.",
+        ["cryptocurrency", "defense", "finance", "technology"],
+    ),
+    ("北朝鮮", "北朝鮮のハッカーがロシア防衛産業企業のロケット設計部署に侵入した。", ["aerospace", "defense"]),
+    (
+        "x",
+        "North Korean hackers have been targeting financial institutions and hijacking digital currency exchanges.",
+        ["cryptocurrency", "finance"],
+    ),
+]
+
+
+@pytest.mark.parametrize("title,text,sectors", P_SECTORS)
+def test_p_sector_kinds(tagger, title, text, sectors):
+    tags = tagger.tag(title, text)
+    assert tags.dprk_cyber
+    assert sorted(tags.sectors) == sectors
+
+
+def test_the_dprks_own_airline_account_hacked_is_its_victim(tagger):
+    assert not tagger.tag("북한 고려항공 페이스북 해킹 당해", "").dprk_cyber
+    assert tagger.tag("북한 해커, 국내 기업 페이스북 해킹", "").dprk_cyber

@@ -97,7 +97,7 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     before = ctx.text[max(0, hit.start - 8) : hit.start].rstrip()
     if before.endswith(lexicon_cjk.OWN_BEFORE) and not any(t in rest for t in lexicon_cjk.TARGET):
         return True  # 北朝鮮のビットコイン保有量: the DPRK's own (not 북한의 발전소 해킹: its attack)
-    if any(m in rest for m in lexicon_cjk.ROUTE_LATER):
+    if _route_later(listed):
         return True  # 대학 서버는 ... 해킹에 이용됐는데, 大学のサーバーを踏み台に: the route, not a victim
     if _unit_name(ctx, hit) or _cited_outlet(ctx, hit):
         return True  # 110호 연구소 (the DPRK's hacking unit); "... 해킹 - 중앙일보" (a headline's outlet)
@@ -124,6 +124,19 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
 _OTHER_INSTITUTE = re.compile(
     rf"(?:の|인|이자)\s?[^\s,.。、]{{0,6}}?(?:{'|'.join(lexicon_cjk.SECTOR_INSTITUTE_BEFORE)})(?:研究|연구)"
 )
+
+
+def _route_later(listed: str) -> bool:
+    """A route marker later in the noun's sentence, no target word between but the one the marker governs
+    ("대학 서버는 ... 방위산업체 해킹에 이용됐는데", "IT 유지보수업체 PC를 점거해 우회 침투"; not "조선업체 해킹
+    시도…IT 보수업체 PC통해 우회침투", where the noun was the target)."""
+    found = [at for at in (listed.find(m) for m in lexicon_cjk.ROUTE_LATER) if at >= 0]
+    if not found:
+        return False
+    between = listed[: min(found)].rstrip().rsplit(" ", 1)[0]  # less the word the marker governs (해킹에 이용됐)
+    return not any(t in between for t in lexicon_cjk.TARGET)
+
+
 _CITED_OUTLET = re.compile(r"\s[-–]\s?\S*$")
 
 

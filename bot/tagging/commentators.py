@@ -37,11 +37,14 @@ _CJK_SAID = re.compile(
     r"と(?:話|述べ|指摘|分析|説明|語|強調|見る|みる|警告|し[たてま])"
 )
 # An official of the body speaking: "관계자는", "関係者は" right after the noun (past a name: "IT会社の…の関係者は").
-_OFFICIAL = re.compile(r"[^。、,.\n]{0,16}?(?:관계자|당국자|関係者|当局者)(?:은|는|이|가|は|が)")
+_OFFICIAL = re.compile(
+    r"[^。、,.\n]{0,16}?(?:관계자|당국자|책임자|関係者|当局者|責任者)(?:\s?[\uac00-\ud7a3A-Za-z·]{1,10})?(?:은|는|이|가|は|が)"
+)  # "에디슨전기연구소(EEA)의 보안분야 책임자 스콧 에런슨은": an official, past a name
 CLAUSE_BACK = 60  # characters before the noun where a target word makes it a victim after all
 # A speaker credited in parentheses right after a quote: 「…」(全国紙国際部記者), "…" (한 대학 교수).
 _QUOTE_CREDIT = re.compile(r"[」』”\"]\s?[(（][^()（）」』\n]*$")
 CREDIT_BACK = 20  # characters of the credit before the noun
+_PAREN_TITLE = re.compile(rf"[^()（）\n]{{0,20}}?{_TITLE_WORDS}\s?[)）]")
 
 
 def commentator(ctx: Context, hit: Hit) -> bool:
@@ -49,6 +52,8 @@ def commentator(ctx: Context, hit: Hit) -> bool:
     quoted official ("政府関係者は「…」とした", "IT会社の関係者は", "정부 관계자는 … 말했다")."""
     if hit.tok_start < 0 and _official(ctx, hit) and _quoted_after(ctx, hit):
         return True
+    if _PAREN_TITLE.match(ctx.text, hit.end) and "(" in ctx.text[max(0, hit.start - CREDIT_BACK) : hit.start]:
+        return True  # <녹취> 김승주(고려대 정보보호대학원 교수) : the speaker's affiliation in parentheses
     if _QUOTE_CREDIT.search(ctx.text, max(0, hit.start - CREDIT_BACK), hit.start):
         return True  # 「…」(全国紙国際部記者): the speaker credited after the quote
     if hit.value != "think-tanks-academia":

@@ -25,6 +25,7 @@ _OWNED = re.compile(
     r"(?:'s|’s|의|の|\s)*\s?(?:[A-Za-z\uac00-\ud7a3-]+\s){0,2}?"  # spaced words only (Japanese has none)
     r"(?:선전\s?매체|선전\s?사이트|웹사이트|사이트|홈페이지|인터넷|서버|매체|宣伝サイト|宣伝メディア|ウェブサイト|サイト|"
     r"インターネット|ネット(?!ワーク)|サーバー|propaganda\s+(?:sites?|outlets?|websites?)|websites?|internet|servers?|"
+    r"페이스북|트위터|웹페이지|フェイスブック|facebook\s+(?:page|account)s?|twitter\s+accounts?|"
     r"web\s+sites?)",
     re.IGNORECASE,
 )

@@ -160,7 +160,7 @@ SOURCE_BEFORE = (
     # who accuses the actor: "has been accused by U.S. prosecutors of orchestrating heists"
     "accused by", "charged by", "indicted by", "blamed by", "sanctioned by",
     # "according to sources in the Supreme Prosecutors' Office"
-    "sources in", "sources at", "sources from",
+    "sources in", "sources at", "sources from", "a report from", "a report by", "report from", "report by",
 )
 # Cyber words that say a software maker was breached to reach its customers: the technology sector was hit.
 SUPPLY_CHAIN = {
@@ -240,7 +240,7 @@ TARGET = [
     # eleventh round: aim taken; the firms where the IT-worker scheme placed its workers ("got jobs at")
     "taken aim at", "took aim at", "take aim at", "takes aim at", "taking aim at", "jobs at", "job at",
     "employment at", "employment with", "hired by", "employed by", "employed at", "positions at", "disabled",
-    "knocked out", "knocked offline", "taken offline",
+    "knocked out", "knocked offline", "taken offline", "hijacking", "hijacked",
     # a network paralysed or crippled was hit (fifth session: the sector's wording, not a text's)
     "paralysed", "paralyzed", "paralysing", "paralyzing", "crippled", "crippling",
 ]

@@ -281,6 +281,7 @@ HEADS = [
     "전산망", "기지", "개발사", "企業", "業界", "分野", "機関", "産業", "会社", "業者", "組織", "団体", "部門",
     "関係者", "施設", "メーカー", "人物", "大手",
     "社",  # eleventh round: companies counted (メディア8社, 金融各社)
+    "部署",
 ]
 # Words that join the items of a list (and particles ending an item).
 LIST_WORDS = (
@@ -406,6 +407,7 @@ LURE_LATER = (
 ISSUER_ACTS = (
     "성명", "주의보", "권고문", "당부", "제재 대상", "독자제재", "제재를 부과", "규탄", "경보를 발령", "보도자료",
     "声明", "注意喚起", "制裁対象", "制裁を科", "警戒を促", "注意を促", "경계를 당부", "주의를 당부",
+    "분석했", "분석한 결과",
 )
 ISSUER_REACH = 60  # characters after the body within which its act is read
 # Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
@@ -422,5 +424,6 @@ COURT_ACTS = (
 # 대학 서버는 ... 해킹에 이용됐는데", "大学のサーバーを踏み台に".
 ROUTE_LATER = (
     "에 이용됐", "에 이용되", "에 악용됐", "에 악용되", "경유지", "踏み台", "を経由", "に悪用され", "に利用され",
+    "우회 침투", "우회침투",
 )  # fmt: skip
 # fmt: on

@@ -55,6 +55,8 @@ def reports(ctx: Context, head: Hit) -> bool:
     outlet = head.value == "media" or head.text.lower() in ("outlet", "outlets")  # "media outlets": a mod's head
     if outlet and words[:1] and words[0] in ("reported", "reports", "reporting"):
         return True  # "Yonhap News Agency reported": an outlet reporting is the source
+    if words[:1] and words[0] in ("reported", "reports") and head.text.lower().split()[-1] in lexicon.SPEAKERS:
+        return True  # "South Korean intelligence officials reported Tuesday": who reports it
     if words[:1] == ["declined"]:
         return True  # "the defence ministry declined to provide further details"
     if words[:1] == ["states"] and tokens[0].text == "states":
@@ -267,7 +269,7 @@ _REPORTED_BY = re.compile(
 
 # Hackers trained or raised (eleventh round): a school or an institute in that sentence is the DPRK's own.
 _TRAINS_HACKERS = re.compile(
-    r"해커(?:를|들을)?\s?(?:양성|육성|키우|교육)|ハッカー(?:を)?(?:養成|育成|教育)|(?:해커|ハッカー)\s?(?:양성|養成)"
+    r"해커(?:를|들을)?\s?(?:양성|육성|키우|교육)|해킹\s?교육|ハッカー(?:を)?(?:養成|育成|教育)|(?:해커|ハッカー)\s?(?:양성|養成)"
     r"|\b(?:trains?|trained|training|educates?|educated|grooms?|groomed)\s+(?:its\s+|the\s+|future\s+)?"
     r"(?:hackers|cyber\s?warriors|cyber\s?operatives)\b|\bhackers\s+(?:are|were|was|is)\s+(?:trained|educated)\b",
     re.IGNORECASE,
