@@ -98,10 +98,6 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "demanded a ransom in bitcoin": the currency, not its holders
     if trains_hackers(ctx, hit):
         return True  # "hackers are trained at the university": the DPRK's own school
-    if hit.tok_start >= 0 and _FREQUENTED.match(ctx.text, hit.end):
-        return True  # "media sites frequented by targeted organizations": the watering hole, the route
-    if hit.tok_start >= 0 and _DATA_ON.search(ctx.text, max(0, hit.start - 60), hit.start):
-        return True  # "stole data on military installations and power plants": the topic of the data
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
@@ -111,6 +107,10 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
     after = [w.lower() for w in right if w.lower() not in POSSESSIVE]
     if after and after[0] in lexicon.LURE_AFTER:
         return True  # "the ministry's logo", "bank letterhead": the bait
+    if _FREQUENTED.match(ctx.text, hit.end):
+        return True  # "media sites frequented by targeted organizations": the watering hole, the route
+    if _DATA_ON.search(ctx.text, max(0, hit.start - 60), hit.start):
+        return True  # "stole data on military installations and power plants": the topic of the data
     if _APPOSITIVE_SOURCE.search(ctx.text, max(0, hit.start - 60), hit.start):
         return True  # "according to Yonhap, the South Korean news agency": the source named again
     if _SOURCE_BEFORE.search(before) or nxt in lexicon.REPORTING or _reported_by(left[-3:]):

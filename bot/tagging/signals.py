@@ -184,16 +184,8 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     seen: set[int] = set()
     for hit in dprk:
         s = ctx.sent(hit.start)
-        if _SANCTIONS_TOPIC.match(ctx.text, hit.end) and not _REVENUE.search(ctx.sent_text(s)):
-            continue  # 대북제재 관련부서, 北朝鮮制裁委員会: sanctions on the DPRK, a topic (it stays dprk_related)
-        if _LURE_TOPIC_AFTER.match(ctx.text, hit.end) or _INFO_ON_BEFORE.search(
-            ctx.text, max(0, hit.start - 30), hit.start
-        ):
-            continue  # 북한 관련 문서로 위장한 악성코드, "intelligence on North Korea": a topic (it stays dprk_related)
-        if _EN_DEFECTORS_AFTER.match(ctx.text, hit.end) and _DATA_OF_BEFORE.search(
-            ctx.text, max(0, hit.start - 40), hit.start
-        ):
-            continue  # "steal data of 1,000 North Korean defectors": their data breached, as 북한이탈주민 개인정보 유출
+        if _a_topic(ctx, hit, s):
+            continue  # the DPRK as what the text is about, not who acts (it stays dprk_related)
         around = (s,) if topic_only else (s, *_neighbours(ctx, s))  # another state's text: its own sentence only
         near = next((cyber_by_sent[i] for i in around if i in cyber_by_sent), None)
         if near is not None and s not in seen:
@@ -215,6 +207,22 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     related = dprk_cyber or bool(dprk)
     decisive_dprk = tuple(h for h, _ in pairs[:3]) or tuple(dprk[:1])
     return Verdict(dprk_cyber, related, round(score, 3), decisive_dprk, tuple(c for _, c in pairs[:3]))
+
+
+def _a_topic(ctx: Context, hit: Hit, s: int) -> bool:
+    """The DPRK word names a topic: sanctions on it (대북제재 관련부서, 北朝鮮制裁委員会), a lure document or
+    information about it (북한 관련 문서로 위장한 악성코드, "intelligence on North Korea"), or its defectors whose data
+    was breached ("steal data of 1,000 North Korean defectors", as 북한이탈주민 개인정보 유출)."""
+    if _SANCTIONS_TOPIC.match(ctx.text, hit.end) and not _REVENUE.search(ctx.sent_text(s)):
+        return True
+    if _LURE_TOPIC_AFTER.match(ctx.text, hit.end) or _INFO_ON_BEFORE.search(
+        ctx.text, max(0, hit.start - 30), hit.start
+    ):
+        return True
+    return bool(
+        _EN_DEFECTORS_AFTER.match(ctx.text, hit.end)
+        and _DATA_OF_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start)
+    )
 
 
 def _physical_breach(ctx: Context, hit: Hit) -> bool:
