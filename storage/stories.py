@@ -133,6 +133,45 @@ def refresh(conn, story_id: int, now: str) -> None:
     )
 
 
+def lead_item_id(conn, story_id: int) -> str | None:
+    """The id of the item that leads a story, or None."""
+    row = conn.execute("SELECT coalesce(lead_item_id, first_item_id) FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return row[0] if row else None
+
+
+def alerted(conn, story_id: int) -> bool:
+    """Whether any outbox row (an alert, a follow-up, a digest line) was ever queued for an item of a story."""
+    row = conn.execute(
+        "SELECT 1 FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.story_id = ? LIMIT 1", (story_id,)
+    ).fetchone()
+    return row is not None
+
+
+def earlier(conn, story_id: int, other: int) -> bool:
+    """Whether a story began before another: first seen, then its first report's date, then that report's id (so
+    two stories begun in one cycle compare the same whichever source was stored first)."""
+    query = (
+        "SELECT s.first_seen, coalesce(i.published, ''), s.first_item_id FROM stories s"
+        " JOIN items i ON i.id = s.first_item_id WHERE s.id = ?"
+    )
+    return tuple(conn.execute(query, (story_id,)).fetchone()) < tuple(conn.execute(query, (other,)).fetchone())
+
+
+def absorb(conn, into: int, gone: int, now: str, *, gone_first: bool) -> None:
+    """Move every item of story `gone` into story `into` and delete `gone`; when `gone` began first its first
+    report becomes the story's first (its title names the story). The lead of `into` stays its lead."""
+    conn.execute("UPDATE items SET story_id = ? WHERE story_id = ?", (into, gone))
+    conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (into, gone))
+    if gone_first:
+        conn.execute(
+            "UPDATE stories SET (title, first_item_id, first_seen) = (SELECT g.title, g.first_item_id, g.first_seen"
+            " FROM stories g WHERE g.id = :gone) WHERE id = :into",
+            {"into": into, "gone": gone},
+        )
+    conn.execute("DELETE FROM stories WHERE id = ?", (gone,))
+    refresh(conn, into, now)
+
+
 def lead_item(conn, story_id: int) -> tuple[str, str, list[str]] | None:
     """(title, url, advisory ids) of the item that leads a story, or None."""
     row = conn.execute(

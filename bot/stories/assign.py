@@ -1,6 +1,10 @@
 """Put each new item into a story: the first rule that finds an archived report of the same story decides
 (bot.stories.match), else the item starts a story of its own; an agency's own advisory leads its story.
 
+A new report close in meaning to reports of two stories bridges them: they become one, so the grouping does not
+depend on which report came first (sources are refreshed in parallel). Two stories that both have alerts queued
+or sent stay apart: merging them would hide one alert's follow-ups in the other's thread.
+
 Runs inside the store transaction (bot.run.store) on its connection, so an item, its story membership and its
 alert are written together; the reads and writes are storage.stories' named queries.
 """
@@ -47,8 +51,10 @@ def assign(
         or match.by_link(conn, item, tags.dprk_cyber, now)
         or (match.by_near_duplicate(conn, item.id, sig) if sig is not None else None)
         or match.by_event(conn, match.profile(tagged, now, family), members, now)
-        or (match.by_meaning(conn, tagged, clues, now) if clues else None)
     )
+    bridged: list[rules.Match] = []
+    if found is None and clues:
+        found, *bridged = match.by_meaning(conn, tagged, clues, now) or [None]
     if clues is not None:
         at = match.when(item, now).isoformat(timespec="seconds")
         vectors.add(conn, item.id, tagged.model, at, tagged.vector, tagged.clues or clues.to_json(), clues.language)
@@ -60,7 +66,26 @@ def assign(
     stories.join(conn, story_id, item.id, found.rule, found.score, found.reason, now)
     if match.own_advisories(item.title, item.url, tags.advisories):
         _lead_with_advisory(conn, story_id, item.id)
+    for other in bridged:
+        story_id = _merge(conn, story_id, stories.story_of(conn, other.item_id, now), now)
     return story_id, found
+
+
+def _merge(conn, story_id: int, other: int, now: str) -> int:
+    """One story of two that a new report bridges; the story it is in now. The one with alerts keeps them (its
+    id and lead), else the earlier one; both alerted: they stay apart."""
+    if other == story_id:
+        return story_id
+    mine, theirs = stories.alerted(conn, story_id), stories.alerted(conn, other)
+    if mine and theirs:
+        return story_id
+    other_first = stories.earlier(conn, other, story_id)
+    into, gone = (other, story_id) if theirs or (not mine and other_first) else (story_id, other)
+    lead, lead_id = stories.lead_item(conn, gone), stories.lead_item_id(conn, gone)
+    stories.absorb(conn, into, gone, now, gone_first=other_first == (gone == other))
+    if lead is not None and match.own_advisories(*lead):
+        _lead_with_advisory(conn, into, lead_id)
+    return into
 
 
 def _lead_with_advisory(conn, story_id: int, item_id: str) -> None:

@@ -72,8 +72,9 @@ def by_advisory(conn, item, advisories, now: str) -> rules.Match | None:
     return None
 
 
-def by_meaning(conn, tagged: TaggedItem, clues: meaning.Clues, now: str) -> rules.Match | None:
-    """The archived report closest in meaning that the evidence allows (bot.stories.meaning), or None."""
+def by_meaning(conn, tagged: TaggedItem, clues: meaning.Clues, now: str) -> list[rules.Match]:
+    """Every archived report close enough in meaning that the evidence allows (bot.stories.meaning), the best
+    margin first (the story to join); the others may bridge two stories (bot.stories.assign merges them)."""
     at = when(tagged.item, now)
 
     def iso(delta):
@@ -86,20 +87,18 @@ def by_meaning(conn, tagged: TaggedItem, clues: meaning.Clues, now: str) -> rule
         far = (iso(-meaning.LONG_WINDOW), iso(meaning.LONG_WINDOW))
         found += vectors.window(conn, tagged.model, *far, exclude=tagged.item.id, outside=short, languages=reach)
     if not found.item_ids:
-        return None
+        return []
     similarity = found.matrix @ np.frombuffer(tagged.vector, dtype="<f4")
-    best = None
+    passed = []
     lowest = min(meaning.CROSS_LANGUAGE, meaning.SAME_LANGUAGE) - meaning.SUPPORT  # no bar is lower than this
     for index in np.flatnonzero(similarity >= lowest):  # the evidence decides among these: best margin wins
         sim = float(similarity[index])
         other = meaning.Clues.from_json(vectors.clues_of(conn, found.item_ids[index]))
         verdict = meaning.decide(clues, other, sim, abs(at - datetime.fromisoformat(found.at[index])))
-        if verdict and (best is None or verdict.margin > best[0].margin):
-            best = (verdict, found.item_ids[index], sim)
-    if best is None:
-        return None
-    verdict, item_id, sim = best
-    return rules.Match(item_id, "meaning", round(sim, 3), verdict.reason)
+        if verdict:
+            passed.append((verdict.margin, found.item_ids[index], sim, verdict.reason))
+    passed.sort(key=lambda p: (-p[0], p[1]))  # ties: by id, so the choice never depends on storage order
+    return [rules.Match(item_id, "meaning", round(sim, 3), reason) for _, item_id, sim, reason in passed]
 
 
 def by_link(conn, item, dprk_cyber: bool, now: str) -> rules.Match | None:
