@@ -2,13 +2,13 @@
 a false name (사칭 메일, なりすましメール, "기자 사칭해 ... 메일"), accounts taken over ("hijacked the social media
 accounts of"), machines taken over or used as relays (PC 장악, PCを遠隔操作, "servers as relays"), a network broken
 into (not by missiles), a server or mail broken into in Korean (서버 뚫, 뚫린 메일), communications stolen (not by a
-human spy), operatives inside companies (the IT-worker scheme), a breach of personal or customer data blamed on the
-DPRK, AI misused in scams, cryptocurrency seized, the DPRK's IT unit (북한 IT 조직), deepfakes in job interviews.
+human spy), a breach of personal or customer data blamed on the DPRK; and, from bot.tagging.gapped_schemes, the
+phrases of its money and job schemes (IT workers placed in companies, cryptocurrency stolen, laundered or seized).
 
-Rules: each phrase is one pattern, tried on each DPRK sentence in the order below; the first that matches adds one
-"cyber" Hit for the sentence (frames.add_cyber), so signals.py pairs it with the DPRK signal. A pattern runs only when
-the text holds one of its words (a substring test, far cheaper than the pattern); a sentence its guard matches (missiles
-for a network breach, a human spy for stolen communications) is passed over.
+Rules: each phrase is one pattern, tried on each DPRK sentence in the order below (then the schemes'); the first that
+matches adds one "cyber" Hit for the sentence (frames.add_cyber), so signals.py pairs it with the DPRK signal. A
+pattern runs only when the text holds one of its words (a substring test, far cheaper than the pattern); a sentence its
+guard matches (missiles for a network breach, a human spy for stolen communications) is passed over.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 
 from bot.tagging.context import Context
 from bot.tagging.frames import ARMS, add_cyber
+from bot.tagging.gapped_schemes import SCHEMES
 from bot.tagging.nlp import Hit
 
 
@@ -43,7 +44,7 @@ def add_gapped_phrases(ctx: Context) -> None:
 _HUMAN_SPY = re.compile(r"\b(?:spy|spies|agent|agents)\b|간첩|공작원|スパイ|工作員", re.IGNORECASE)
 # (value, words one of which the text holds when the pattern can match (lower case), pattern, and a pattern that
 # rules the sentence out, or None)
-_GAPPED = (
+_GENERAL = (
     # 사칭 메일, なりすましメール, "기자 사칭해 ... 메일"
     (
         "impersonation mail",
@@ -52,6 +53,27 @@ _GAPPED = (
             r"(?:사칭|위장|なりすま|成り済ま|を装|名乗)[^.!?。\n]{0,30}?(?:메일|이메일|전자우편|문자|メール)"
             r"|(?:메일|이메일|メール)[^.!?。\n]{0,6}?(?:사칭|なりすま)"
         ),
+        None,
+    ),
+    # "email scams", "phishing scams" (twelfth round): fraud by mail or online
+    (
+        "scam mail",
+        ("scam",),
+        re.compile(r"\b(?:e-?mail|phishing|online|text|sms|messaging|investment|romance)\s+scams?\b", re.I),
+        None,
+    ),
+    # 北朝鮮に털린 개인정보 (twelfth round): robbed by the DPRK
+    (
+        "robbed by the north",
+        ("털",),
+        re.compile(r"(?:북한|北|북)(?:에|에게|에게서)\s?털(?:린|렸|려|리)"),
+        None,
+    ),
+    # コインチェックの流出事件は北朝鮮が絡んでいた (twelfth round): an outflow incident the DPRK had a hand in
+    (
+        "outflow involvement",
+        ("流出", "流失"),
+        re.compile(r"(?:流出|流失)(?:事件|問題|被害)[^。\n]{0,15}?(?:絡ん|関与|関わ|仕業|犯行|背後)"),
         None,
     ),
     # "hijacked the social media accounts of", "took over email accounts", "hijacked South Korean PCs"
@@ -99,43 +121,6 @@ _GAPPED = (
         ),
         ARMS,  # "missiles that could penetrate defense systems"
     ),
-    # "Treasury sanctions mixer used by North Korea to launder stolen funds", "OFAC designates Sinbad mixer": a
-    # cryptocurrency mixer (not a kitchen or an audio mixer: laundering, funds or a sanction must be there)
-    (
-        "crypto mixer",
-        ("mixer", "믹서", "ミキサー"),
-        re.compile(
-            r"\bmixers?\b[^.!?\n]{0,60}?\b(?:launder\w*|stolen|funds|crypto\w*|bitcoin|ether)\b"
-            r"|\b(?:OFAC|Treasury|sanction\w*|designat\w*)\b[^.!?\n]{0,40}?\bmixers?\b"
-            # 가상화폐 '믹서' 제재
-            r"|(?:가상화폐|가상자산|암호화폐|暗号資産|仮想通貨)[^.!?。\n]{0,6}?[‘'“\"]?(?:믹서|ミキサー)",
-            re.I,
-        ),
-        None,
-    ),
-    # "companies unknowingly hired North Korean developers", "a North Korean developer infiltrated a blockchain
-    # project": the IT-worker scheme
-    (
-        "workers hired",
-        ("hired", "hiring", "employed", "infiltrat"),
-        re.compile(
-            r"\b(?:hired|hiring|employed)\b[^.!?\n]{0,30}?\b(?:developers?|engineers?|programmers?|freelancers?|coders?)\b"
-            r"|\b(?:developers?|engineers?|programmers?|coders?)\b[^.!?\n]{0,10}?\binfiltrat\w*",
-            re.I,
-        ),
-        None,
-    ),
-    # "operatives pose as Japanese freelancers": posing as the workers the scheme places
-    (
-        "posing as workers",
-        ("pose", "posing", "posed"),
-        re.compile(
-            r"\bpos(?:e|es|ed|ing)\s+as\b[^.!?\n]{0,25}?\b(?:freelancers?|developers?|engineers?|programmers?|"
-            r"it workers?|remote workers?|job seekers|applicants|candidates)\b",
-            re.I,
-        ),
-        None,
-    ),
     # "spies on officials' phones", "snooped on e-mails": devices and mail spied on (a verb: not the noun after an
     # adjective, "North Korean spies on trial")
     (
@@ -173,21 +158,6 @@ _GAPPED = (
         ),
         _HUMAN_SPY,  # "a North Korean spy stole data on troop movements": a human agent's theft
     ),
-    # "operatives infiltrate Western companies", 日本企業に潜り込む北朝鮮工作員: the IT-worker scheme
-    (
-        "operatives in companies",
-        ("operatives", "工作員", "infiltrat"),
-        re.compile(
-            r"\b(?:operatives|north koreans|workers|nationals)\b[^.!?\n]{0,30}?\binfiltrat\w*[^.!?\n]{0,30}?"
-            r"\b(?:compan\w+|firms|businesses|employers)\b"
-            r"|(?:企業|会社|外注)[^。\n]{0,8}?(?:潜り込|入り込|潜む|潜入|送りこ|送り込)[^。\n]{0,8}?工作員"
-            r"|工作員[^。\n]{0,12}?(?:企業|会社|外注)[^。\n]{0,6}?(?:潜り込|潜む|潜入|に送)"
-            r"|(?:開発者|エンジニア|プログラマー)[^。\n]{0,20}?工作員|工作員[^。\n]{0,12}?(?:開発者|エンジニア|プログラマー)"
-            r"|(?:企業|会社)[^。\n]{0,8}?に[^。\n]{0,4}?工作員",  # 仮想通貨企業の2割に北朝鮮工作員
-            re.I,
-        ),
-        None,
-    ),
     # 個人情報流出、背後に北朝鮮か; 고객정보 유출 배후는 북한: a breach of personal or a company's data blamed on the
     # DPRK (not secrets leaked by spies: 機密, 군사기밀 are no such data)
     (
@@ -202,88 +172,5 @@ _GAPPED = (
         ),
         None,
     ),
-    # "uses generative AI in scams" (not AI in weapons: a scam, a job or a hack must follow)
-    (
-        "ai misuse",
-        (" ai", "artificial intelligence", "llm"),
-        re.compile(
-            r"\b(?:us(?:e|es|ed|ing)|leverag\w*|exploit\w*|abus\w*|misus\w*|weaponi\w*)\s+(?:generative\s+)?"
-            r"(?:AI|artificial intelligence|LLMs?)\b[^.!?\n]{0,40}?\b(?:scams?|fraud\w*|phishing|jobs?|hack\w*|"
-            r"interviews?|résumés?|resumes?|malware|crypto\w*)\b",
-            re.I,
-        ),
-        None,
-    ),
-    # "U.S. seizes crypto tied to North Korea", "seize $1.7M in crypto": the proceeds of the DPRK's thefts, forfeited
-    (
-        "crypto seized",
-        ("seiz", "forfeit"),
-        re.compile(
-            r"\b(?:seiz\w*|forfeit\w*)\b(?:[^.!?\n]|\.(?=\d)){0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|"
-            r"tokens)\b",
-            re.I,
-        ),
-        None,
-    ),
-    # "North Koreans worked remotely for US firms", "helped North Koreans obtain telecommuting jobs", "helped North
-    # Korea access U.S. tech companies", "helping North Koreans defraud US companies": the IT-worker scheme
-    (
-        "remote work",
-        ("remotely", "telecommut", "remote job", "remote work", "access", "defraud"),
-        re.compile(
-            r"\bwork(?:s|ed|ing)?\s+remotely\b|\btelecommut\w*|\bremote\s+(?:jobs?|work|positions?|employment)\b"
-            r"|\baccess(?:es|ed|ing)?\s+(?:[\w.]+\s+){0,2}?(?:tech(?:nology)?\s+)?(?:companies|firms)\b"
-            r"|\bdefraud\w*\s+(?:[\w.]+\s+){0,2}?(?:companies|firms|employers|businesses)\b",
-            re.I,
-        ),
-        None,
-    ),
-    # 비트코인 스위스서 환수, 暗号資産を押収: the proceeds of the DPRK's thefts recovered (eleventh round)
-    (
-        "crypto recovered",
-        ("환수", "압수", "몰수", "押収", "没収", "回収"),
-        re.compile(
-            r"(?:비트코인|가상자산|암호화폐|가상화폐|이더리움|暗号資産|仮想通貨|ビットコイン)[^.!?。\n]{0,20}?"
-            r"(?:환수|압수|몰수|押収|没収|回収)"
-        ),
-        None,
-    ),
-    # 불법 도박사이트 운영, "online gambling sites": the DPRK's IT units' revenue (eleventh round)
-    (
-        "gambling sites",
-        ("도박", "賭博", "gambling", "カジノ", "카지노", "casino"),
-        re.compile(
-            r"도박\s?사이트|賭博サイト|オンラインカジノ|온라인\s?카지노|\bgambling\s+(?:sites?|websites?|apps?|programs?)\b"
-            r"|\bonline\s+(?:gambling|casinos?)\b",
-            re.I,
-        ),
-        None,
-    ),
-    # "TV shows unknowingly used North Korean animators", "unwittingly hired North Koreans": the scheme
-    (
-        "unknowingly hired",
-        ("unknowingly", "unwittingly", "inadvertently"),
-        re.compile(r"\b(?:unknowingly|unwittingly|inadvertently)\s+(?:hired|employed|used|paid|contracted)\b", re.I),
-        None,
-    ),
-    # 북한 IT 조직 적발: the DPRK's IT unit named as such (not a company's own IT 조직: only after the DPRK's name)
-    (
-        "dprk it unit",
-        ("it 조직", "it조직"),
-        re.compile(r"(?:북한|北|북)(?:의)?\s?IT\s?조직"),
-        None,
-    ),
-    # "deepfakes in job interviews", 딥페이크로 화상 면접, ディープフェイクで採用面接 (the IT-worker scheme)
-    (
-        "deepfake applicant",
-        ("deepfake", "deep-fake", "딥페이크", "ディープフェイク"),
-        re.compile(
-            r"(?:deep-?fakes?|딥페이크|ディープフェイク)[^.!?。\n]{0,30}?(?:interview|job|hiring|recruit|applicant|"
-            r"면접|채용|취업|구직|面接|採用|就職|求人|応募)"
-            r"|(?:interview|job|hiring|applicant|면접|채용|취업|面接|採用|就職|応募)[^.!?。\n]{0,30}?"
-            r"(?:deep-?fakes?|딥페이크|ディープフェイク)",
-            re.I,
-        ),
-        None,
-    ),
 )
+_GAPPED = (*_GENERAL, *SCHEMES)

@@ -32,6 +32,9 @@ CYBER = [
     "vulnerabilities", "zero-day", "zero-days", "zero day", "threat actor", "threat actors", "threat group",
     "botnet", "keylogger", "command-and-control", "command and control", "infostealer", "wiper",
     "supply chain attack", "supply-chain attack", "supply chain attacks",
+    # twelfth round: the verb forms ("Lazarus attacks supply chain in South Korea"), phishing as an adjective
+    "attacks supply chain", "attacked supply chain", "attacking supply chain", "attacks supply chains",
+    "attacked supply chains", "attacking supply chains", "phishy", "hacktivist", "hacktivists",
     "supply-chain attacks", "crypto heist", "crypto hack", "cryptocurrency theft", "crypto attack", "crypto attacks",
     "crypto-attacks", "cryptocurrency attacks", "illegal leak", "illegal outflow", "unauthorized outflow",
     "cryptocurrency thefts", "crypto theft", "data breach", "breached", "intrusion", "intrusions", "it workers",

@@ -122,12 +122,13 @@ JA_NORTH_AGENT = (
 )
 # North Korea as one Hangul syllable (북, 北's reading) only where nothing else can be meant: standing alone before a
 # comma or a middle dot, or before the words hacker/hacking/a provocation, behind/linked/suspected, malware, cyber,
-# the RGB, ransomware, crypto, operatives, IT workers, its ministries and army, backed hacking groups
+# the RGB, ransomware, crypto, operatives, IT workers, its workers abroad, ministries and army, backed hacking groups
 # ("북, 南겨냥 ...", "북 해커 조직", "북 배후 조직", "북 체신성 소행", "북 지원 해킹 그룹"); not a book (북 콘서트,
 # 북 추천, 전자북) nor aid to the North (북 지원 단체).
 DPRK_SYLLABLE = (
     r"(?<![\uac00-\ud7a3A-Za-z])북(?=\s?[,·]|\s?(?:해커|해킹|도발|소행|배후|연계|추정|악성코드|사이버|정찰총국|랜섬웨어"
     r"|가상자산|암호화폐|가상화폐|공작원|위장\s?취업|IT\s?(?:인력|노동자|기술자|개발자|조직)|체신성|당국|정권|인민군|보위성"
+    r"|노동자|근로자"
     r"|지원\s?(?:해킹|해커|사이버)))"
 )
 # Space research institutes and agencies (the modifier decides its head; not inside 항공우주연구원: NOT_AFTER)

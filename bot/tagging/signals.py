@@ -97,7 +97,11 @@ _OTHER_OWNER = re.compile(
     r"(?:\s(?:state|state-sponsored|state-backed|government|government-backed|military|intelligence|ransomware))*"
     r"\s+$"
     r"|(?:중국|러시아|이란)\s?(?:(?:연계|연계된|배후|정부|군|국가|계|발|의|측|와|과)\s?){0,3}(?:지원\s?|후원\s?)?(?:받는\s?)?$"
-    r"|(?:中国|ロシア|イラン)(?:系|の|政府系|軍|政府の)?\s?$)"
+    r"|(?:中国|ロシア|イラン)(?:系|の|政府系|軍|政府の)?\s?$"
+    # a state's sympathisers: "친러 해킹그룹", "친러시아 핵티비스트 그룹의", "pro-Russian hacktivists"
+    r"|(?:친\s?(?:러시아|러|중국|중)|\b[Pp]ro-(?:Russian?|Chinese|China|Iranian?)|親(?:ロシア|ロ|中国|中)派?)\s?"
+    r"(?:성향\s?)?(?:의\s?)?(?:해커|해킹\s?(?:그룹|조직|단체)|핵티비스트|(?i:hacktivists?|hackers?|groups?)|ハッカー|ハクティビスト)?"
+    r"(?:\s?(?:그룹|단체|조직|集団|グループ))?(?:의|가|이|が|の)?\s?$)"
 )
 
 
@@ -167,7 +171,7 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     """The DPRK verdict of one text."""
     dprk = dprk_signals(ctx)
     cyber, topic_only = _not_another_states(ctx, ctx.hits("cyber"), dprk)
-    cyber = [h for h in cyber if not _physical_breach(ctx, h)]
+    cyber = [h for h in cyber if not _other_sense(ctx, h)]
     actors = [m for m in mentions if m.alias.kind == "actor"]
     if (
         only_as_victim(ctx, dprk, len(actors))
@@ -225,12 +229,29 @@ def _a_topic(ctx: Context, hit: Hit, s: int) -> bool:
     )
 
 
-def _physical_breach(ctx: Context, hit: Hit) -> bool:
-    """ "North Korean soldiers breached the demarcation line": a border crossed, not a network."""
-    return hit.text.lower() in _BREACH and bool(_BORDER.search(ctx.sent_text(ctx.sent(hit.start))))
+def _other_sense(ctx: Context, hit: Hit) -> bool:
+    """A cyber word in another sense: "soldiers breached the demarcation line" (a border crossed), "breached a
+    sanctions cap" (a rule broken), "vulnerability to disease" (no software's)."""
+    word = hit.text.lower()
+    if word in _BREACH:
+        return bool(_BORDER.search(ctx.sent_text(ctx.sent(hit.start))) or _RULE_AFTER.match(ctx.text, hit.end))
+    return word in _VULNERABILITY and bool(_NOT_SOFTWARE_AFTER.match(ctx.text, hit.end))
 
 
 _BREACH = {"breach", "breached", "breaches", "breaching"}
+_RULE_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:\S+\s+){0,2}?(?:sanctions?|caps?|resolutions?|agreements?|deal|"
+    r"treaty|treaties|rules?|laws?|limits?|bans?|embargo|obligations?|terms|commitments?|norms|quotas?|contracts?|"
+    r"protocols?|trust|promises?|pledges?)\b(?!\s+(?:firms?|offices?|enforcement|schools?|compan\w+|banks?))",
+    re.IGNORECASE,
+)
+_VULNERABILITY = {"vulnerability", "vulnerabilities"}
+# "vulnerability to diseases", "vulnerabilities to climate shocks": a weakness of people or places, not of software
+_NOT_SOFTWARE_AFTER = re.compile(
+    r"\s+to\s+(?!(?:cyber\w*|attacks?|hack\w*|exploit\w*|intrusions?|compromise|malware|phishing|ransomware|"
+    r"remote|code|data|espionage|spying)\b)",
+    re.IGNORECASE,
+)
 _BORDER = re.compile(
     r"\b(?:border|fence|demarcation|MDL|DMZ|ceasefire|armistice|airspace|territorial waters|limit line|NLL|troops|"
     r"soldiers|warships?)\b|군사분계선|휴전선|영공|영해|북방한계선|軍事境界線|領空|領海|兵士",
@@ -242,7 +263,10 @@ _SANCTIONS_TOPIC = re.compile(r"(?:한)?\s?(?:의\s?)?제재(?!를?\s?회피)|(?
 # the sanctions' report telling of the DPRK's cyber revenue ("対北朝鮮制裁の報告書「サイバー攻撃が重要収入源」"): the
 # DPRK is the actor after all
 _REVENUE = re.compile(
-    r"収入源|資金源|外貨稼ぎ|수입원|자금원|돈줄|외화벌이|source of (?:revenue|income|funds)", re.IGNORECASE
+    r"収入源|資金源|外貨稼ぎ|수입원|자금원|돈줄|외화벌이|source of (?:revenue|income|funds)"
+    # or of its laundering of stolen crypto ("暗号資産230億円を資金洗浄=北朝鮮制裁パネルが報告")
+    r"|資金洗浄|マネーロンダリング|マネロン|자금\s?세탁|launder\w*",
+    re.IGNORECASE,
 )
 
 
@@ -303,6 +327,9 @@ def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> li
     for i, (a, _) in enumerate(items):  # "..., he hacked data, ...": a pronoun carries the item before it on
         if i - 1 in dprk_items and _PRONOUN_LED.match(ctx.text, a):
             dprk_items.add(i)
+        subject = i >= 2 and len(ctx.text[items[i - 2][0] : items[i - 2][1]].split()) <= 3
+        if i - 2 in dprk_items and subject and _ASIDE.fullmatch(ctx.text[items[i - 1][0] : items[i - 1][1]]):
+            dprk_items.update((i - 1, i))
         # "In North Korea, hackers are ...": a fronted place phrase is no topic, its clause follows
         if i - 1 in dprk_items and _FRONTED.fullmatch(ctx.text[items[i - 1][0] : items[i - 1][1]]):
             dprk_items.add(i)
@@ -326,7 +353,12 @@ _SANCTIONS_AFTER = re.compile(
     rf"^(?:\s?(?:[,·、]|와|과|및|や|and|or)\s?{_STATES})+\s?(?:등|など)?\s?(?:에\s?대한|への|に対する)\s?(?:독자\s?)?(?:제재|制裁)"
 )
 _SANCTIONS_BEFORE = re.compile(rf"sanctions\s(?:on|against)\s(?:{_STATES}\s?(?:,|and|or)\s)*$", re.IGNORECASE)
-_TITLE_ITEM = re.compile(r"[^,;|]+")
+_TITLE_ITEM = re.compile(r"(?:[^,;|]|(?<=\d),(?=\d{3}))+")  # "120,000" is one number, not two items
+# "North Korea, experts say, sent ...": a speaker set off by commas is no topic; the clause runs on past it
+_ASIDE = re.compile(
+    r"\s*(?:\S+\s+){0,3}(?:says?|said|claims?|reports?|warns?|believes?|according\s+to\s+\S+(?:\s+\S+)?)\s*",
+    re.IGNORECASE,
+)
 _FRONTED = re.compile(r"\s*(?:In|Inside|For|From|Across|Within|At)\s+\S+(?:\s+\S+){0,2}\s*")
 QUOTE_SHARE = 0.8  # a quotation longer than this share of the title is the title itself
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|\"[^\"]*\"")
