@@ -8,10 +8,13 @@ Each sentence is written for this test in the shape of a kind; none is taken fro
   and its workers as 북 노동자; data robbed by the DPRK (북한에 털린); crypto laundered (暗号資産を資金洗浄), also as
   the sanctions panel's report; an outflow incident the DPRK had a hand in (流出事件は北朝鮮が絡んで);
   "attacks supply chain" beside an ambiguous group name.
-- Confuser kinds (NS, Q): "breach" of a rule ("breached a sanctions cap"); "vulnerability to disease"; a state's
+- Confuser kinds (NS, Q, and CT1, a training set of hard negatives gathered for this round): "breach" of a rule ("breached a sanctions cap"); "vulnerability to disease"; a state's
   sympathisers as the attackers (친러 해킹그룹, pro-Russian hacktivists) beside a DPRK topic; a breach the
   authority said nothing about the culprit of (背後関係には触れなかった), with the DPRK only as past record and as
-  where families live.
+  where families live; a cyber-cafe; ships exploiting their flags or tracking systems; drones breaching a no-fly
+  zone or airspace (their "intrusion"); radio jamming "attacks" (GPS 전파 교란 공격, 電子攻撃); other states as the
+  subject of a clause (中国やロシアが ... サイバー分野); a game or comedy mocking the DPRK, hackers who sympathise with
+  it; an attack on the North (대북 사이버공격); a Pyongyang dateline of the DPRK's news agency.
 """
 
 import pytest
@@ -99,3 +102,51 @@ def test_the_cyber_senses_stay(tagger, title):
 def test_a_culprit_named_keeps_the_dprk_in_a_breach_the_authority_did_not_attribute(tagger):
     text = "当局は不正侵入の背後関係には触れなかった。専門家は北朝鮮のハッカー集団による犯行の可能性が高いと分析した。"
     assert tagger.tag("脱北者の個人情報、ハッキングで流出", text, "ja").dprk_cyber
+
+
+CT1_CONFUSERS = [
+    ("North Korea's first cyber-cafe opened in 2002", "", "en"),
+    ("North Korean vessels exploiting tracking system flaws to evade sanctions", "", "en"),
+    ("Sanctions evasion", "North Korean tankers continue to exploit the flags of other states.", "en"),
+    ("North Korean drone breached the presidential no-fly zone, officials say", "", "en"),
+    (
+        "Drones from the North",
+        "North Korea has sent drones into South Korean airspace. The South rarely answers their intrusion with jets.",
+        "en",
+    ),
+    ("북한, 사흘 연속 GPS 전파 교란 공격", "", "ko"),
+    ("北朝鮮、航空機にGPS妨害", "北朝鮮が本格的な対南電子攻撃を開始したと分析されている。", "ja"),
+    (
+        "防衛白書 北朝鮮の脅威",
+        "北朝鮮の核・ミサイルの脅威に変化はない。また、中国やロシアが宇宙・サイバー分野の能力を強化していると指摘した。",
+        "ja",
+    ),
+    ("Studio halts its North Korea parody after hackers wipe game data", "", "en"),
+    ("Hackers deface a shooter game", "The hackers, who sympathize with North Korea, left a message.", "en"),
+    ("北 '美 대북 사이버공격 준비' 보도에 반발", "", "ko"),
+    (
+        "노동신문, 미국 비난",
+        "(평양 3월 2일발 조선중앙통신) 미국 중부사령부가 이슬람국가에 동조하는 해커의 공격을 받았다. "
+        "미국은 피해 규모를 밝히지 않았다. 신문은 이를 두고 미국의 이중 기준을 비난했다. 북한은 이날 새 발사대를 공개했다.",
+        "ko",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "language"), CT1_CONFUSERS)
+def test_ct1_confuser_kinds(tagger, title, text, language):
+    tags = tagger.tag(title, text, language)
+    assert not tags.dprk_cyber
+    assert tags.dprk_related
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "North Korean hackers breached a drone maker's network",
+        "North Korean hackers exploited flaws in shipping software",
+        "North Korean hackers jammed nothing: they stole data from an internet cafe chain",
+    ],
+)
+def test_ct1_cyber_senses_stay(tagger, title):
+    assert tagger.tag(title, "", "en").dprk_cyber

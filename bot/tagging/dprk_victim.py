@@ -76,6 +76,7 @@ _ATTACK_ON = re.compile(
     r"|(?:에|に)\s?(?:宣戦布告|선전\s?포고)"  # ハッカー集団、北朝鮮に宣戦布告: war declared on the DPRK
     r"|(?:에\s?대한|을\s?겨냥한|를\s?겨냥한|に対する|への)\s?(?:사이버\s?|サイバー)?(?:공격|해킹|攻撃|ハッキング)"
     r"(?!\s?(?:책임|혐의|배후|의혹|소행|の責任|の背後))"
+    r"|(?<=대북)\s?(?:사이버|싸이버)\s?(?:공격|작전|전|해킹)"  # 美 대북 사이버공격 준비: an attack on the North
 )
 _AGENT_AFTER = re.compile(
     r"(?:'s|’s|의|の)?\s?(?:[-‐]?(?:linked|backed|affiliated|sponsored|nexus|aligned)|state\s+hackers|hackers?|"

@@ -74,6 +74,7 @@ def _not_another_states(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> tupl
     hackers", "러시아 연계 해커", "中国のハッカー集団") and none the DPRK's ("North Korean hackers"): there the DPRK is
     a topic ("Russian hackers target South Korea over North Korean troop deployment"). True with them when the
     text's hackers are only another state's: a DPRK signal then pairs within its own sentence only."""
+    cyber = [h for h in cyber if not _states_as_subject(ctx, h, dprk)]
     others = {ctx.sent(h.start) for h in cyber if _OTHER_OWNER.search(ctx.text, max(0, h.start - OWNER_REACH), h.start)}
     if not others:
         return cyber, False
@@ -87,7 +88,25 @@ def _not_another_states(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> tupl
     return [h for h in kept if h.text.lower() not in HACKERS and ctx.sent(h.start) not in named], True
 
 
+def _states_as_subject(ctx: Context, hit: Hit, dprk: list[Hit]) -> bool:
+    """ "中国やロシアが宇宙・サイバー分野の軍事力を強化", "China and Russia are stepping up cyber ...": other states as
+    the subject of the clause (up to a full stop, also a Japanese one) holding the cyber word, no DPRK word in it."""
+    sent_start = ctx.starts[ctx.sent(hit.start)]
+    start = max([sent_start, *(m.end() for m in _CLAUSE_END.finditer(ctx.text, sent_start, hit.start))])
+    end = _CLAUSE_END.search(ctx.text, hit.end)
+    stop = end.start() if end else len(ctx.text)
+    if any(start <= d.start < stop for d in dprk):
+        return False
+    return bool(_STATES_AS_SUBJECT.search(ctx.text, start, hit.start))
+
+
+_CLAUSE_END = re.compile(r"。|[.!?！？](?=\s)")
 OWNER_REACH = 40  # characters before a cyber word that name whose it is
+_STATES_AS_SUBJECT = re.compile(
+    r"(?:中国|ロシア|イラン)(?:(?:や|と|、|・)(?:中国|ロシア|イラン))*(?:が|は)"
+    r"|(?:중국|러시아|이란)(?:(?:과|와|,|·)\s?(?:중국|러시아|이란))*(?:이|가|은|는)\s"
+    r"|\b(?:China|Russia|Iran)(?:(?:,\s|\sand\s)(?:China|Russia|Iran))*\s(?:are|is|have|has)\b"
+)
 DPRK_OWNER_REACH = 12  # "North Korea-linked hackers", "북한 해킹조직"
 _STATE_NAME = re.compile(r"\b(?:Russia|China|Iran|Russian|Chinese|Iranian)\b|" + "|".join(lexicon_cjk.OTHER_STATES))
 HACKERS = {"hacker", "hackers", "해커", "해커들", "해킹조직", "해킹 조직", "ハッカー", "ハッカー集団"}
@@ -113,6 +132,8 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
         return True
     if _DEFECTORS_AFTER.match(ctx.text, hit.end):
         return True  # 北朝鮮脱出住民, 북한이탈주민: defectors, named by the state they left (as 탈북자)
+    if _DATELINE_AFTER.match(ctx.text, hit.end):
+        return True  # (평양 2월 27일발 조선중앙통신), "PYONGYANG, Feb. 27 (KCNA)": where a report was filed
     if _NO_LINK_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start) or _NO_LINK_AFTER.match(ctx.text, hit.end):
         return True  # "found no evidence linking North Korea", 북한과 관련된 혐의점을 찾지 못했다: no attribution
     if _MEMBER_STATES_AFTER.match(ctx.text, hit.end):
@@ -121,6 +142,9 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
 
 
 _DEFECTORS_AFTER = re.compile(r"\s?(?:脱出|離脱|이탈|탈출)")
+_DATELINE_AFTER = re.compile(
+    r"\s?\d{1,2}월\s?\d{1,2}일발|\s?\d{1,2}月\s?\d{1,2}日発|,\s+[A-Z][a-z]{2}\.?\s+\d{1,2}\s+\((?:KCNA|AP|AFP)\)"
+)
 _EN_DEFECTORS_AFTER = re.compile(r"\s+defectors?\b", re.IGNORECASE)
 _DATA_OF_BEFORE = re.compile(
     r"\b(?:data|information|details|records|files)\s+(?:of|on|about)\s+(?:[\w,.]+\s+){0,3}?$", re.IGNORECASE
@@ -133,6 +157,15 @@ _LURE_TOPIC_AFTER = re.compile(
     r"|[-\s](?:themed|related)\s+(?:documents?|files?|lures?|e-?mails?|decoys?)\b",
     re.IGNORECASE,
 )
+# The DPRK mocked or supported by others (twelfth round): "a game making fun of North Korea's leader", "a parody of",
+# "hackers who sympathize with North Korea", "pro-North Korean hackers", 친북 해커: not the DPRK acting
+_MOCKED_OR_SUPPORTED_BEFORE = re.compile(
+    r"\b(?:making\s+fun\s+of|mak(?:es|ing)\s+fun\s+of|mocking|mocks|mocked|ridiculing|lampoon\w*|satiri[sz]\w*|"
+    r"parod(?:y|ies|ying)\s+of|sympathi[sz]\w*\s+with|loyal\s+to|in\s+support\s+of)\s+(?:the\s+)?$"
+    r"|\b[Pp]ro-$|친$",
+    re.IGNORECASE,
+)
+_MOCKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:parody|parodies|satire|spoof|comedy|comedies)\b", re.IGNORECASE)
 _INFO_ON_BEFORE = re.compile(
     r"\b(?:intelligence|information|data|documents?|files?)\s+(?:on|about)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -223,6 +256,10 @@ def _a_topic(ctx: Context, hit: Hit, s: int) -> bool:
         ctx.text, max(0, hit.start - 30), hit.start
     ):
         return True
+    if _MOCKED_OR_SUPPORTED_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start) or _MOCKED_AFTER.match(
+        ctx.text, hit.end
+    ):
+        return True  # "a game making fun of North Korea's leader", "hackers who sympathize with North Korea"
     return bool(
         _EN_DEFECTORS_AFTER.match(ctx.text, hit.end)
         and _DATA_OF_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start)
@@ -233,12 +270,36 @@ def _other_sense(ctx: Context, hit: Hit) -> bool:
     """A cyber word in another sense: "soldiers breached the demarcation line" (a border crossed), "breached a
     sanctions cap" (a rule broken), "vulnerability to disease" (no software's)."""
     word = hit.text.lower()
-    if word in _BREACH:
-        return bool(_BORDER.search(ctx.sent_text(ctx.sent(hit.start))) or _RULE_AFTER.match(ctx.text, hit.end))
+    sentence = ctx.sent_text(ctx.sent(hit.start))
+    if word in _BREACH and _RULE_AFTER.match(ctx.text, hit.end):
+        return True
+    s = ctx.sent(hit.start)
+    if word in _PHYSICAL and (_BORDER.search(sentence) or (s > 0 and _BORDER.search(ctx.sent_text(s - 1)))):
+        return not _COMPUTERS.search(sentence)  # "breached a drone maker's network" stays a hack
+    if word in _EXPLOIT and _SHIPPING.search(sentence):
+        return not _COMPUTERS.search(sentence)  # "exploiting tracking system flaws to evade sanctions": ships' AIS
+    if _JAMMING_BEFORE.search(ctx.text, max(0, hit.start - 12), hit.start):
+        return True  # GPS 전파 교란 공격, 対南電子攻撃, "jamming attacks": radio signals jammed, no computer
+    if word.startswith("cyber") and _CAFE_AFTER.match(ctx.text, hit.end):
+        return True  # "the country's first cyber-cafe"
     return word in _VULNERABILITY and bool(_NOT_SOFTWARE_AFTER.match(ctx.text, hit.end))
 
 
 _BREACH = {"breach", "breached", "breaches", "breaching"}
+# a border, an airspace or a no-fly zone crossed (twelfth round: drones "breached", "penetrated", their "intrusion")
+_PHYSICAL = _BREACH | {"intrusion", "intrusions", "penetrated", "penetrate", "penetrating", "infiltrated", "infiltrate"}
+_COMPUTERS = re.compile(
+    r"\b(?:networks?|servers?|computers?|systems?\s+(?:of|at)|software|malware|e-?mails?|data|accounts?|hack\w*)\b",
+    re.IGNORECASE,
+)
+_EXPLOIT = {"exploit", "exploits", "exploited", "exploiting", "exploitation"}
+_SHIPPING = re.compile(
+    r"\b(?:vessels?|ships?|tankers?|flags?|AIS|transponders?|ship-to-ship|maritime|fishing\s+boats?)\b", re.IGNORECASE
+)
+_JAMMING_BEFORE = re.compile(
+    r"(?:교란|재밍|전자전|妨害|電子|ジャミング|\bjamming|\belectronic)\s?(?:の|을|를)?\s?$", re.I
+)
+_CAFE_AFTER = re.compile(r"[-\s]?(?:cafes?|cafés?)\b", re.IGNORECASE)
 _RULE_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:\S+\s+){0,2}?(?:sanctions?|caps?|resolutions?|agreements?|deal|"
     r"treaty|treaties|rules?|laws?|limits?|bans?|embargo|obligations?|terms|commitments?|norms|quotas?|contracts?|"
@@ -254,7 +315,8 @@ _NOT_SOFTWARE_AFTER = re.compile(
 )
 _BORDER = re.compile(
     r"\b(?:border|fence|demarcation|MDL|DMZ|ceasefire|armistice|airspace|territorial waters|limit line|NLL|troops|"
-    r"soldiers|warships?)\b|군사분계선|휴전선|영공|영해|북방한계선|軍事境界線|領空|領海|兵士",
+    r"soldiers|warships?|no-fly zone|drones?|UAVs?)\b|군사분계선|휴전선|영공|영해|북방한계선|비행금지구역|무인기|"
+    r"軍事境界線|領空|領海|兵士|飛行禁止区域|無人機",
     re.IGNORECASE,
 )
 
