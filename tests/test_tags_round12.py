@@ -14,7 +14,13 @@ Each sentence is written for this test in the shape of a kind; none is taken fro
   where families live; a cyber-cafe; ships exploiting their flags or tracking systems; drones breaching a no-fly
   zone or airspace (their "intrusion"); radio jamming "attacks" (GPS 전파 교란 공격, 電子攻撃); other states as the
   subject of a clause (中国やロシアが ... サイバー分野); a game or comedy mocking the DPRK, hackers who sympathise with
-  it; an attack on the North (대북 사이버공격); a Pyongyang dateline of the DPRK's news agency.
+  it; an attack on the North (대북 사이버공격); a Pyongyang dateline of the DPRK's news agency. From CT2 (a second
+  training set, of cyber texts that name the DPRK without its activity): its troop deployment as the occasion of
+  others' attacks; its news as a scam's bait (관심을 이용해 ... 스미싱); a cyber word negated (해킹이 아니었다,
+  サイバー攻撃ではない); a hackers' conference; cybersecurity researchers; the South's intelligence service as the
+  owner of hacking tools; the DPRK as the subject of an unanswered question (소행 가능성에 대해 ... 파악 중); "not to
+  have been North Korean hackers"; the DPRK hit (북한 사이버 공격 받아, 북한을 겨냥해 이뤄진 사이버 공격); a breach whose
+  hackers a ministry did not identify, with the DPRK as what it "is known for" and as the country defectors fled.
 """
 
 import pytest
@@ -150,3 +156,71 @@ def test_ct1_confuser_kinds(tagger, title, text, language):
 )
 def test_ct1_cyber_senses_stay(tagger, title):
     assert tagger.tag(title, "", "en").dprk_cyber
+
+
+CT2_CONFUSERS = [
+    (
+        "Watchdog warns of cyberattacks in the wake of North Korea's troop deployment to Russia",
+        "Amid the war, as well as North Korea's dispatch of troops, cyber threats against agencies are rising.",
+        "en",
+    ),
+    (
+        "'숙청 동영상' 스미싱 주의보",
+        "북한 고위 인사 숙청 사태와 관련해 시민들의 높아진 관심을 이용해 이런 내용을 담은 스미싱이 등장했다.",
+        "ko",
+    ),
+    ("군무원 구속", '군무원은 북한에 당했다고 주장하지만, 정보사는 "해킹이 아니었다"고 보고 있다.', "ko"),
+    (
+        "北朝鮮で大規模なネットワーク中断",
+        "北朝鮮は7日に大規模な中断が起きた。外部からのサイバー攻撃ではないと推測されている。",
+        "ja",
+    ),
+    (
+        "北朝鮮の独自OS",
+        "北朝鮮の独自OSの調査は、ハンブルクで開かれたハッカーやセキュリティー研究者の会合で公表された。",
+        "ja",
+    ),
+    ("북한 서버 접속 장애", "북한 주요 기관 사이트들에 대한 인터넷 접속이 이틀째 원활하지 않다.", "ko"),
+    ("북한 사이버 공격 받아 인터넷 6시간 먹통", "", "ko"),
+    (
+        "해킹 사건, 수사 의뢰",
+        '통일부는 해킹 사실을 확인하고 수사를 의뢰했다. 북한 소행 가능성에 대해 당국자는 "수사기관이 파악 중"이라고만 말했다.',
+        "ko",
+    ),
+    (
+        "Hackers steal data on 1,000 North Korean defectors",
+        "The ministry did not identify the hackers. North Korea is known for constant cyberattacks on its rival. "
+        "About 1,000 people flee North Korea each year.",
+        "en",
+    ),
+    (
+        "Lender hack",
+        "The hack of the lender seems not to have been North Korean hackers after all: the thieves returned the funds.",
+        "en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "language"), CT2_CONFUSERS)
+def test_ct2_confuser_kinds(tagger, title, text, language):
+    tags = tagger.tag(title, text, language)
+    assert not tags.dprk_cyber
+    # an open question or a ruled-out suspect leaves no DPRK signal at all (as in the earlier rounds)
+    assert tags.dprk_related or "파악 중" in text or "not to have been" in text
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        (
+            "北朝鮮のハッカーが暗号資産を窃取",
+            "サイバーセキュリティ研究者によると、北朝鮮のハッカー集団が交換所を攻撃した。",
+            "ja",
+        ),
+        ("Breach", "It was not a simple hack but an organised cyberattack by North Korean hackers.", "en"),
+        ("대북 관련 기업 사이버 공격 당해", "", "ko"),
+        ('국정원 "북한 해커, 방산업체 해킹"', "", "ko"),
+    ],
+)
+def test_ct2_dprk_cyber_stays(tagger, title, text, language):
+    assert tagger.tag(title, text, language).dprk_cyber

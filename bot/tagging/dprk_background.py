@@ -4,9 +4,10 @@ hackers have a history of targeting banks ... the attacker has not been identifi
 
 Rules: a text with no DPRK actor, that says its attacker is not (yet) identified (or that the authority said nothing
 of who was behind it: "背後関係には触れなかった"), and whose every DPRK signal stands in a sentence of past record
-("전력이 있다", "has a history of", "前歴がある", "have previously", "これまで起きた攻撃") or names the DPRK as where
-someone lives ("北朝鮮内にいる家族") is about someone else's breach: signals.py then pairs no DPRK signal with a
-cyber word (it stays dprk_related). A text that names the DPRK as the suspect in any other sentence is untouched.
+("전력이 있다", "has a history of", "前歴がある", "have previously", "これまで起きた攻撃", "is known for") or names
+the DPRK as where someone lives or came from ("北朝鮮内にいる家族", "North Korean defectors") is about someone else's
+breach: signals.py then pairs no DPRK signal with a cyber word (it stays dprk_related). A text that names the DPRK
+as the suspect in any other sentence is untouched.
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ _UNIDENTIFIED = re.compile(
     r"|背後(?:関係)?(?:に|には|は|を)?\s?(?:触れなかった|触れていない|明らかにしていない|明らかにしなかった)"
     r"|배후(?:는|를|에\s?대해서는)?\s?(?:밝히지\s?않|언급하지\s?않)"
     r"|\b(?:attacker|culprit|perpetrator|hackers?)s?\b[^.!?\n]{0,30}?\b(?:not\s+(?:yet\s+)?(?:been\s+)?identified|"
-    r"unknown|unidentified)\b",
+    r"unknown|unidentified)\b"
+    r"|\b(?:did\s+not|didn't|has\s+not|have\s+not|declined\s+to|would\s+not)\s+(?:yet\s+)?(?:identify|name)\s+"
+    r"(?:the\s+)?(?:hackers|attackers|culprits?|perpetrators?|those\s+responsible)\b",
     re.IGNORECASE,
 )
 _RECORD = re.compile(
     r"전력이\s?있|전례가\s?있|前歴がある|前歴があ|経緯がある|\bhas\s+a\s+(?:long\s+)?history\s+of\b"
     r"|\bhave\s+a\s+(?:long\s+)?history\s+of\b|\b(?:have|has)\s+previously\b|\bin\s+the\s+past\b"
-    r"|これまで(?:に)?(?:起きた|起こった|の)|과거(?:에도|에)?\s",
+    r"|これまで(?:に)?(?:起きた|起こった|の)|과거(?:에도|에)?\s|\b(?:is|are)\s+known\s+(?:for|to)\b",
     re.IGNORECASE,
 )
 
@@ -42,11 +45,17 @@ def only_as_background(ctx: Context, dprk: list[Hit], actors: int) -> bool:
 
 
 def _a_place(ctx: Context, hit: Hit) -> bool:
-    """The DPRK as where someone is: "北朝鮮内にいる家族", "북한에 남은 가족", "relatives in North Korea"."""
+    """The DPRK as where someone is, fled or came from: "北朝鮮内にいる家族", "relatives in North Korea", "North Korean
+    defectors"."""
     return bool(
         _PLACE_AFTER.match(ctx.text, hit.end) or _PLACE_BEFORE.search(ctx.text, max(0, hit.start - 8), hit.start)
     )
 
 
-_PLACE_AFTER = re.compile(r"内に|国内に|に(?:いる|住む|残)|에\s?(?:있는|사는|남은|남아)|\s?내\s?(?:가족|친척)")
-_PLACE_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"内に|国内に|に(?:いる|住む|残)|에\s?(?:있는|사는|남은|남아)|\s?내\s?(?:가족|친척)"
+    r"|\s+defectors?\b|\s?(?:이탈주민|脱出住民)"  # the people who fled it (twelfth round)
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|flee|fled|flees|fleeing|escape|escaped|escaping)\s+(?:the\s+)?$", re.IGNORECASE
+)

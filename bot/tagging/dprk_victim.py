@@ -32,7 +32,7 @@ _OWNED = re.compile(
 _GLUED = re.compile(r"(?![이가은는을를의에도과와만망인로라들엔서])[\uac00-\ud7a3]|[A-Za-z]")
 _OTHER_PARTICLE = re.compile(r"(?![의の])[\uac00-\ud7a3\u3041-\u3096]")
 _DISRUPTED = re.compile(
-    r"해킹|공격|마비|다운|차단|불통|먹통|접속\s?불가|ハッキング|攻撃|ダウン|停止|接続不能|不通|つながらな|hack|attack|"
+    r"해킹|공격|마비|다운|차단|불통|먹통|접속\s?불가|원활하지\s?않|접속\s?장애|ハッキング|攻撃|ダウン|停止|接続不能|不通|つながらな|hack|attack|"
     r"knocked|offline|outage|down\b|ddos|disrupt|crash",
     re.IGNORECASE,
 )
@@ -77,6 +77,9 @@ _ATTACK_ON = re.compile(
     r"|(?:에\s?대한|을\s?겨냥한|를\s?겨냥한|に対する|への)\s?(?:사이버\s?|サイバー)?(?:공격|해킹|攻撃|ハッキング)"
     r"(?!\s?(?:책임|혐의|배후|의혹|소행|の責任|の背後))"
     r"|(?<=대북)\s?(?:사이버|싸이버)\s?(?:공격|작전|전|해킹)"  # 美 대북 사이버공격 준비: an attack on the North
+    # 북한 사이버 공격 받아 인터넷 먹통, 북한을 겨냥해 이뤄진 사이버 공격 (twelfth round): the DPRK hit
+    r"|\s?(?:이|가|은|는)?\s?(?:사이버\s?|디도스\s?|DDoS\s?)?공격(?:을)?\s?받"
+    r"|(?:을|를)\s?겨냥(?:해|하여)\s?(?:이뤄진\s?|벌어진\s?)?(?:사이버\s?)?(?:공격|해킹)"
 )
 _AGENT_AFTER = re.compile(
     r"(?:'s|’s|의|の)?\s?(?:[-‐]?(?:linked|backed|affiliated|sponsored|nexus|aligned)|state\s+hackers|hackers?|"

@@ -137,4 +137,8 @@ _FRAMED_AFTER = re.compile(
     r"^\s?(?:의\s?)?(?:해커|해킹\s?조직)?\s?(?:의\s?)?(?:소행)?(?:으로|로)\s?(?:위장|가장|꾸며|보이게)"
     r"|^(?:の)?(?:ハッカー)?(?:の)?(?:犯行)?(?:に見せかけ|を装|と見せかけ|に偽装)"
 )
-_NOT_BEFORE = re.compile(r"\b(?:not|rather than|instead of|other than)\s(?:by\s|from\s)?(?:the\s)?$", re.IGNORECASE)
+_NOT_BEFORE = re.compile(
+    r"\b(?:not|rather than|instead of|other than)\s(?:by\s|from\s)?(?:the\s)?$"
+    r"|\bnot\s+(?:to\s+)?(?:have\s+)?been\s+(?:the\s+)?$",  # "seems not to have been North Korean hackers after all"
+    re.IGNORECASE,
+)

@@ -41,7 +41,7 @@ from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.dprk_accuser import only_as_accuser
 from bot.tagging.dprk_background import only_as_background
-from bot.tagging.dprk_victim import only_as_victim
+from bot.tagging.dprk_victim import agent_after, only_as_victim
 from bot.tagging.nlp import Hit
 from bot.tagging.ruled_out import heads_ruled_out_name, ruled_out
 
@@ -118,6 +118,8 @@ _OTHER_OWNER = re.compile(
     r"|(?:중국|러시아|이란)\s?(?:(?:연계|연계된|배후|정부|군|국가|계|발|의|측|와|과)\s?){0,3}(?:지원\s?|후원\s?)?(?:받는\s?)?$"
     r"|(?:中国|ロシア|イラン)(?:系|の|政府系|軍|政府の)?\s?$"
     # a state's sympathisers: "친러 해킹그룹", "친러시아 핵티비스트 그룹의", "pro-Russian hacktivists"
+    # the South's own agencies and units (twelfth round): 국정원, 해킹프로그램 구입; 軍 사이버사 (its own hacking tools)
+    r"|(?:국정원|국가정보원|国情院|国家情報院)\s?(?:[,은는이가]|が|は)?\s?$"
     r"|(?:친\s?(?:러시아|러|중국|중)|\b[Pp]ro-(?:Russian?|Chinese|China|Iranian?)|親(?:ロシア|ロ|中国|中)派?)\s?"
     r"(?:성향\s?)?(?:의\s?)?(?:해커|해킹\s?(?:그룹|조직|단체)|핵티비스트|(?i:hacktivists?|hackers?|groups?)|ハッカー|ハクティビスト)?"
     r"(?:\s?(?:그룹|단체|조직|集団|グループ))?(?:의|가|이|が|の)?\s?$)"
@@ -165,6 +167,16 @@ _MOCKED_OR_SUPPORTED_BEFORE = re.compile(
     r"|\b[Pp]ro-$|친$",
     re.IGNORECASE,
 )
+_DEPLOYMENT_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:troop|troops|military)\s+(?:deployment|dispatch)|(?:deployment|dispatch)\s+of\s+(?:its\s+)?"
+    r"(?:troops|soldiers))|의?\s?(?:러시아\s?)?파병|(?:の)?(?:ロシア)?派兵",
+    re.IGNORECASE,
+)
+# its news as the bait of a scam or lure (twelfth round): 관심을 이용해, 이슈를 악용한, 話題に便乗, "capitalizing on"
+_BAIT = re.compile(
+    r"(?:관심|이슈|소식|화제)(?:을|를)?\s?(?:이용|악용)|話題に便乗|(?:関心|話題)を悪用|\bcapitali[sz]\w*\s+on\b",
+    re.IGNORECASE,
+)
 _MOCKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:parody|parodies|satire|spoof|comedy|comedies)\b", re.IGNORECASE)
 _INFO_ON_BEFORE = re.compile(
     r"\b(?:intelligence|information|data|documents?|files?)\s+(?:on|about)\s+(?:the\s+)?$", re.IGNORECASE
@@ -183,6 +195,8 @@ _OPEN_AFTER = re.compile(
     r"(?:이|가)?\s?(?:인지\s?(?:어딘지|아닌지|여부|다른|누군지|아니면)|(?:か|なのか)\s?どうか|か、?(?:それとも|他の))"
     # 북한의 해커부대인지에 대해서는 아직 확인되지 않고 (eleventh round): whether its unit did it is not yet known
     r"|(?:의\s?)?(?:해커|해킹)\s?(?:부대|조직|그룹)?인지[^.!?。\n]{0,16}?(?:확인되지|확인이\s?안|밝혀지지|알\s?수\s?없)"
+    # 북한 소행 가능성에 대해 ... "파악 중"이라고만 (twelfth round): asked about, not answered
+    r"|\s?(?:소행|배후|관여)\s?(?:가능성|여부)에\s?대(?:해|한)(?:서는)?\s?[^.!?。\n]{0,30}?(?:파악\s?중|조사\s?중|확인\s?중|답하지|언급하지)"
     r"|\s(?:or (?:someone|somebody|another|other|some other|a different|china|russia|iran))",
     re.IGNORECASE,
 )
@@ -256,6 +270,10 @@ def _a_topic(ctx: Context, hit: Hit, s: int) -> bool:
         ctx.text, max(0, hit.start - 30), hit.start
     ):
         return True
+    if _DEPLOYMENT_AFTER.match(ctx.text, hit.end):
+        return True  # "in the wake of North Korea's troop deployment to Russia", 북한의 러시아 파병: its topic
+    if _BAIT.search(ctx.sent_text(s)) and not agent_after(ctx, hit):
+        return True  # 장성택 숙청 사태와 관련해 ... 관심을 이용해 ... 스미싱: its news as the bait of a scam
     if _MOCKED_OR_SUPPORTED_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start) or _MOCKED_AFTER.match(
         ctx.text, hit.end
     ):
@@ -278,6 +296,13 @@ def _other_sense(ctx: Context, hit: Hit) -> bool:
         return not _COMPUTERS.search(sentence)  # "breached a drone maker's network" stays a hack
     if word in _EXPLOIT and _SHIPPING.search(sentence):
         return not _COMPUTERS.search(sentence)  # "exploiting tracking system flaws to evade sanctions": ships' AIS
+    adjective = word.startswith(("cyber", "サイバー", "사이버"))  # "cybersecurity researchers", not "targeting experts"
+    if (
+        _NEGATED_AFTER.match(ctx.text, hit.end)
+        or _GATHERING_AFTER.match(ctx.text, hit.end)
+        or (adjective and _PEOPLE_AFTER.match(ctx.text, hit.end))
+    ):
+        return True  # 정보사 "해킹이 아니었다", 外部からのサイバー攻撃ではない; a hackers' conference
     if _JAMMING_BEFORE.search(ctx.text, max(0, hit.start - 12), hit.start):
         return True  # GPS 전파 교란 공격, 対南電子攻撃, "jamming attacks": radio signals jammed, no computer
     if word.startswith("cyber") and _CAFE_AFTER.match(ctx.text, hit.end):
@@ -295,6 +320,18 @@ _COMPUTERS = re.compile(
 _EXPLOIT = {"exploit", "exploits", "exploited", "exploiting", "exploitation"}
 _SHIPPING = re.compile(
     r"\b(?:vessels?|ships?|tankers?|flags?|AIS|transponders?|ship-to-ship|maritime|fishing\s+boats?)\b", re.IGNORECASE
+)
+_NEGATED_AFTER = re.compile(
+    r"[\w\uac00-\ud7a3]{0,3}?\s?(?:이|가)?\s?(?:아니(?:다|었|라|며|고)|아닌\s?것)|[^。\n]{0,3}?(?:では|じゃ)(?:ない|なく|なかった)"
+)
+# "サイバーセキュリティ研究者", "cybersecurity researchers": people who study attacks, no attack
+_PEOPLE_AFTER = re.compile(
+    r"(?:[-\s]?security|セキュリティー?|\s?보안)?\s?(?:研究者|専門家|researchers?|experts?|연구원|전문가)",
+    re.IGNORECASE,
+)
+_GATHERING_AFTER = re.compile(
+    r"[^.!?。\n]{0,16}?(?:の会合|の会議|カンファレンス|\s+(?:conference|convention|contest|competition)s?\b|\s?(?:컨퍼런스|경진대회|대회))",
+    re.IGNORECASE,
 )
 _JAMMING_BEFORE = re.compile(
     r"(?:교란|재밍|전자전|妨害|電子|ジャミング|\bjamming|\belectronic)\s?(?:の|을|를)?\s?$", re.I
