@@ -224,3 +224,23 @@ def test_ct2_confuser_kinds(tagger, title, text, language):
 )
 def test_ct2_dprk_cyber_stays(tagger, title, text, language):
     assert tagger.tag(title, text, language).dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("북한판 보이스피싱 기승", "ko"),
+        ('"北 여성, 중국 방문해 보이스피싱"', "ko"),
+        ("North Korean women ran a voice phishing ring in China", "en"),
+        ("美 북한전문 웹사이트 디도스 공격받아…주체는 몰라", "ko"),
+    ],
+)
+def test_ct3_headline_confusers(tagger, title, language):
+    """From CT3 (205 headlines that name the DPRK beside a word that sounds like hacking): telephone fraud
+    (보이스피싱) is no intrusion; a site that covers the DPRK (북한전문 웹사이트) is not the DPRK."""
+    tags = tagger.tag(title, "", language)
+    assert not tags.dprk_cyber
+
+
+def test_a_phishing_headline_stays(tagger):
+    assert tagger.tag("북한 해커, 국방부 사칭 피싱 메일 유포", "", "ko").dprk_cyber

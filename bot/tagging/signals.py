@@ -167,6 +167,9 @@ _MOCKED_OR_SUPPORTED_BEFORE = re.compile(
     r"|\b[Pp]ro-$|친$",
     re.IGNORECASE,
 )
+_WATCHERS_AFTER = re.compile(
+    r"\s?(?:전문\s?(?:매체|웹사이트|사이트|언론|뉴스|기자|지|연구)|専門(?:サイト|メディア|誌|紙|ニュース|家))"
+)
 _DEPLOYMENT_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:(?:troop|troops|military)\s+(?:deployment|dispatch)|(?:deployment|dispatch)\s+of\s+(?:its\s+)?"
     r"(?:troops|soldiers))|의?\s?(?:러시아\s?)?파병|(?:の)?(?:ロシア)?派兵",
@@ -270,6 +273,8 @@ def _a_topic(ctx: Context, hit: Hit, s: int) -> bool:
         ctx.text, max(0, hit.start - 30), hit.start
     ):
         return True
+    if _WATCHERS_AFTER.match(ctx.text, hit.end):
+        return True  # 북한전문 웹사이트, 北朝鮮専門サイト: those who cover the DPRK, not the DPRK
     if _DEPLOYMENT_AFTER.match(ctx.text, hit.end):
         return True  # "in the wake of North Korea's troop deployment to Russia", 북한의 러시아 파병: its topic
     if _BAIT.search(ctx.sent_text(s)) and not agent_after(ctx, hit):
@@ -303,6 +308,8 @@ def _other_sense(ctx: Context, hit: Hit) -> bool:
         or (adjective and _PEOPLE_AFTER.match(ctx.text, hit.end))
     ):
         return True  # 정보사 "해킹이 아니었다", 外部からのサイバー攻撃ではない; a hackers' conference
+    if _VOICE_BEFORE.search(ctx.text, max(0, hit.start - 6), hit.start) or word in ("vishing", "voice phishing"):
+        return True  # 보이스피싱, "voice phishing": fraud by telephone, not a computer intrusion
     if _JAMMING_BEFORE.search(ctx.text, max(0, hit.start - 12), hit.start):
         return True  # GPS 전파 교란 공격, 対南電子攻撃, "jamming attacks": radio signals jammed, no computer
     if word.startswith("cyber") and _CAFE_AFTER.match(ctx.text, hit.end):
@@ -333,6 +340,7 @@ _GATHERING_AFTER = re.compile(
     r"[^.!?。\n]{0,16}?(?:の会合|の会議|カンファレンス|\s+(?:conference|convention|contest|competition)s?\b|\s?(?:컨퍼런스|경진대회|대회))",
     re.IGNORECASE,
 )
+_VOICE_BEFORE = re.compile(r"(?:보이스\s?|\bvoice\s+)$", re.IGNORECASE)
 _JAMMING_BEFORE = re.compile(
     r"(?:교란|재밍|전자전|妨害|電子|ジャミング|\bjamming|\belectronic)\s?(?:の|을|를)?\s?$", re.I
 )
