@@ -244,3 +244,27 @@ def test_ct3_headline_confusers(tagger, title, language):
 
 def test_a_phishing_headline_stays(tagger):
     assert tagger.tag("북한 해커, 국방부 사칭 피싱 메일 유포", "", "ko").dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("北朝鮮、仮想通貨詐欺で荒稼ぎ", "ja"),
+        ("FBI warns crypto firms of North Korean crypto scams", "en"),
+        ("북한, 가상자산 사기로 수익", "ko"),
+        ("北朝鮮、暗号業界への巧妙な攻撃を強化", "ja"),
+        ("金融システムへの攻撃、北韓の手口と一致", "ja"),
+        ("米財務省、北朝鮮制裁関連でトルネードキャッシュを制裁指定", "ja"),
+        ('"재택 가능" 北 IT전문가들, 해외 기업서 거액 챙겨', "ko"),
+    ],
+)
+def test_ht3_headline_kinds(tagger, title, language):
+    """From HT3 (144 training headlines, mostly Japanese): crypto fraud (仮想通貨詐欺), attacks on the crypto
+    industry and on computer systems (システムへの攻撃), the mixer named in katakana under DPRK sanctions, the
+    scheme's workers as IT전문가."""
+    assert tagger.tag(title, "", language).dprk_cyber
+
+
+def test_a_defector_is_a_person_not_the_state(tagger):
+    tags = tagger.tag("North Korean defector masterminds crypto scam", "", "en")
+    assert not tags.dprk_cyber

@@ -76,6 +76,15 @@ _GENERAL = (
         re.compile(r"(?:流出|流失)(?:事件|問題|被害)[^。\n]{0,15}?(?:絡ん|関与|関わ|仕業|犯行|背後)"),
         None,
     ),
+    # 金融システムへの攻撃, サーバーへの攻撃 (twelfth round): computer systems attacked
+    (
+        "systems attacked",
+        ("攻撃",),
+        re.compile(
+            r"(?:システム|サーバー?|ネットワーク|ホームページ|ウェブサイト|電算網)(?:へ|に対する|を狙った)の?\s?攻撃"
+        ),
+        None,
+    ),
     # "hijacked the social media accounts of", "took over email accounts", "hijacked South Korean PCs"
     (
         "account takeover",

@@ -188,4 +188,24 @@ SCHEMES = (
         ),
         None,
     ),
+    # 仮想通貨詐欺で荒稼ぎ, 가상자산 사기, "crypto scams" (twelfth round): fraud for cryptocurrency
+    (
+        "crypto fraud",
+        ("詐欺", "사기", "scam", "fraud"),
+        re.compile(
+            r"(?:暗号資産|仮想通貨|暗号通貨|ビットコイン|가상자산|암호화폐|가상화폐|코인)\s?(?:投資)?(?:詐欺|사기)"
+            r"|\bcrypto(?:currency)?\s+(?:scams?|frauds?|investment\s+scams?)\b",
+            re.I,
+        ),
+        None,
+    ),
+    # 暗号業界への巧妙な攻撃, 仮想通貨取引所を狙った攻撃 (twelfth round): attacks on the crypto industry
+    (
+        "crypto industry attacked",
+        ("攻撃",),
+        re.compile(
+            r"(?:暗号|仮想通貨|暗号資産|ビットコイン)[^\s。、]{0,6}?(?:への|を狙った|を標的とした|を標的に)[^。、]{0,6}?攻撃"
+        ),
+        None,
+    ),
 )

@@ -134,6 +134,8 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
         return True
     if _DEFECTORS_AFTER.match(ctx.text, hit.end):
         return True  # 北朝鮮脱出住民, 북한이탈주민: defectors, named by the state they left (as 탈북자)
+    if _A_DEFECTOR_AFTER.match(ctx.text, hit.end):
+        return True  # "a North Korean defector turned fraudster": one person who fled it, not the state
     if _DATELINE_AFTER.match(ctx.text, hit.end):
         return True  # (평양 2월 27일발 조선중앙통신), "PYONGYANG, Feb. 27 (KCNA)": where a report was filed
     if _NO_LINK_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start) or _NO_LINK_AFTER.match(ctx.text, hit.end):
@@ -144,6 +146,7 @@ def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
 
 
 _DEFECTORS_AFTER = re.compile(r"\s?(?:脱出|離脱|이탈|탈출)")
+_A_DEFECTOR_AFTER = re.compile(r"\s+defector\b(?!s)", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(
     r"\s?\d{1,2}월\s?\d{1,2}일발|\s?\d{1,2}月\s?\d{1,2}日発|,\s+[A-Z][a-z]{2}\.?\s+\d{1,2}\s+\((?:KCNA|AP|AFP)\)"
 )
@@ -372,7 +375,8 @@ _SANCTIONS_TOPIC = re.compile(r"(?:한)?\s?(?:의\s?)?제재(?!를?\s?회피)|(?
 _REVENUE = re.compile(
     r"収入源|資金源|外貨稼ぎ|수입원|자금원|돈줄|외화벌이|source of (?:revenue|income|funds)"
     # or of its laundering of stolen crypto ("暗号資産230億円を資金洗浄=北朝鮮制裁パネルが報告")
-    r"|資金洗浄|マネーロンダリング|マネロン|자금\s?세탁|launder\w*",
+    r"|資金洗浄|マネーロンダリング|マネロン|자금\s?세탁|launder\w*"
+    r"|トルネードキャッシュ|토네이도\s?캐시|tornado\s+cash|ミキサー|믹서|\bmixers?\b",
     re.IGNORECASE,
 )
 
