@@ -92,6 +92,8 @@ def _states_as_subject(ctx: Context, hit: Hit, dprk: list[Hit]) -> bool:
     """ "中国やロシアが宇宙・サイバー分野の軍事力を強化", "China and Russia are stepping up cyber ...": other states as
     the subject of the clause (up to a full stop, also a Japanese one) holding the cyber word, no DPRK word in it."""
     sent_start = ctx.starts[ctx.sent(hit.start)]
+    if not _STATES_AS_SUBJECT.search(ctx.text, sent_start, hit.start):
+        return False  # the common case, at the cost of one scan
     start = max([sent_start, *(m.end() for m in _CLAUSE_END.finditer(ctx.text, sent_start, hit.start))])
     end = _CLAUSE_END.search(ctx.text, hit.end)
     stop = end.start() if end else len(ctx.text)
@@ -296,14 +298,15 @@ def _other_sense(ctx: Context, hit: Hit) -> bool:
     """A cyber word in another sense: "soldiers breached the demarcation line" (a border crossed), "breached a
     sanctions cap" (a rule broken), "vulnerability to disease" (no software's)."""
     word = hit.text.lower()
-    sentence = ctx.sent_text(ctx.sent(hit.start))
     if word in _BREACH and _RULE_AFTER.match(ctx.text, hit.end):
         return True
-    s = ctx.sent(hit.start)
-    if word in _PHYSICAL and (_BORDER.search(sentence) or (s > 0 and _BORDER.search(ctx.sent_text(s - 1)))):
-        return not _COMPUTERS.search(sentence)  # "breached a drone maker's network" stays a hack
-    if word in _EXPLOIT and _SHIPPING.search(sentence):
-        return not _COMPUTERS.search(sentence)  # "exploiting tracking system flaws to evade sanctions": ships' AIS
+    if word in _PHYSICAL or word in _EXPLOIT:
+        s = ctx.sent(hit.start)
+        sentence = ctx.sent_text(s)
+        if word in _PHYSICAL and (_BORDER.search(sentence) or (s > 0 and _BORDER.search(ctx.sent_text(s - 1)))):
+            return not _COMPUTERS.search(sentence)  # "breached a drone maker's network" stays a hack
+        if word in _EXPLOIT and _SHIPPING.search(sentence):
+            return not _COMPUTERS.search(sentence)  # "exploiting tracking system flaws to evade sanctions": AIS
     adjective = word.startswith(("cyber", "サイバー", "사이버"))  # "cybersecurity researchers", not "targeting experts"
     if (
         _NEGATED_AFTER.match(ctx.text, hit.end)
