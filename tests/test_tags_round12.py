@@ -268,3 +268,27 @@ def test_ht3_headline_kinds(tagger, title, language):
 def test_a_defector_is_a_person_not_the_state(tagger):
     tags = tagger.tag("North Korean defector masterminds crypto scam", "", "en")
     assert not tags.dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("text", "sectors"),
+    [
+        ("North Korean hackers targeted organisations in the defense, manufacturing and construction sectors.",
+         {"defense", "manufacturing"}),
+        ("North Korean hackers hit victims in the manufacturing, home network services, media, and construction "
+         "sectors.", {"manufacturing", "media"}),
+        ("North Korean hackers stole data on anti-aircraft weapons systems from defense companies.", {"defense"}),
+        ("北朝鮮のハッカーが陸軍士官学校出身の軍将校約60人にメールを送った。", {"defense"}),
+    ],
+)  # fmt: skip
+def test_st1_sector_kinds(tagger, text, sectors):
+    """From ST1 (24 training texts): a list whose other items are no sectors ("... and construction sectors")
+    keeps its sectors; anti-aircraft arms are defense, not aerospace; officers (軍将校) are the military."""
+    assert set(tagger.tag("x", text).sectors) == sectors
+
+
+def test_exchanges_used_to_launder_are_the_route(tagger):
+    tags = tagger.tag("North Korean hackers", "Andariel laundered stolen funds through cryptocurrency exchanges.", "en")
+    assert tags.dprk_cyber and "cryptocurrency" not in tags.sectors
+    stolen = tagger.tag("North Korean hackers", "Lazarus stole cryptocurrency and laundered it through mixers.", "en")
+    assert "cryptocurrency" in stolen.sectors

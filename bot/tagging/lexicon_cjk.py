@@ -167,6 +167,8 @@ NOUNS = {
         "사령부", "司令部", "空軍基地", "海軍基地", "공군기지", "해군기지",
         # tenth round: defense science (국방과학연구소, 국방과학기술): the military's research
         "국방과학",
+        # twelfth round: officers (陸軍士官学校出身の軍将校, 군 장교)
+        "軍将校", "将校", "자위관", "自衛官",
     ],
     "aerospace": [
         "항공우주", "항공사", "항공",

@@ -84,6 +84,12 @@ def _field_of_expertise(ctx: Context, mod: Hit) -> bool:
     return False
 
 
+# the route laundered money took (twelfth round): "laundered stolen funds through cryptocurrency exchanges"
+_LAUNDERED_THROUGH = re.compile(
+    r"\blaunder\w*\b[^.;!?]{0,60}?\b(?:through|via|using|on)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
+)
+
+
 def owned_or_lure(ctx: Context, hit: Hit) -> bool:
     """The DPRK's own, the bait, the source, the speaker, the payment, the route, the topic or the authors."""
     before = ctx.text[max(0, hit.start - 30) : hit.start].lower().replace("’", "'").rstrip()
@@ -96,6 +102,8 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "lawmakers who met with reporters said that the institute was targeted": who speaks
     if payment(ctx, hit):
         return True  # "demanded a ransom in bitcoin": the currency, not its holders
+    if _LAUNDERED_THROUGH.search(ctx.text, max(0, hit.start - 90), hit.start):
+        return True  # "laundered the ransom through cryptocurrency exchanges": the route of the money
     if trains_hackers(ctx, hit):
         return True  # "hackers are trained at the university": the DPRK's own school
     if _authors(ctx, hit):

@@ -161,6 +161,7 @@ def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> bool:
         return False
     for step in (-1, 1):  # walk the list both ways across joiners and other sector words, looking for a noun
         j = mod.tok_start - 1 if step < 0 else mod.tok_end
+        others = _OTHER_ITEMS  # words of items that are no sector ("construction", "home network services")
         for _ in range(_LIST_REACH):
             if not 0 <= j < len(doc):
                 break
@@ -170,8 +171,14 @@ def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> bool:
                     return True
                 j = hit.tok_start - 1 if step < 0 else hit.tok_end
                 continue
+            if step > 0 and doc[j].lower_ in _LIST_HEADS:
+                return True  # "... media, and construction sectors": the list's own head noun
             if doc[j].lower_ not in _LIST_JOINERS:
-                break
+                if others == 0 or not doc[j].is_alpha or doc[j].lower_ in _NOT_ITEMS:
+                    break
+                others -= 1
+            else:
+                others = _OTHER_ITEMS  # each item may have its own few words
             j += step
     return False
 
@@ -179,6 +186,12 @@ def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> bool:
 _LIST_JOINERS = {",", "and", "or", "the", "as", "well", "&"}
 _LIST_ENDS = {".", ";", ":", ")"}
 _LIST_REACH = 12
+_OTHER_ITEMS = 3  # words of an item a list walk may cross (twelfth round: "manufacturing, media, and construction")
+_LIST_HEADS = {"sectors", "industries", "verticals"}
+_NOT_ITEMS = {
+    "of", "in", "to", "from", "by", "with", "for", "on", "at", "that", "which", "who", "were", "was", "is", "are",
+    "said", "says", "including", "such", "like", "than", "but", "not",
+}  # fmt: skip
 
 
 def bare_sector_noun(ctx: Context, hit: Hit) -> bool:
