@@ -151,7 +151,18 @@ SCHEMES = (
     # American IT" (twelfth round): the IT-worker scheme's staff (IT in capitals: not the pronoun)
     (
         "it staff",
-        ("it ",),
+        (
+            "it person",
+            "it people",
+            "it guy",
+            "it staff",
+            "it employee",
+            "it hire",
+            "it contractor",
+            "it freelancer",
+            "it professional",
+            "infiltrat",
+        ),  # fmt: skip
         re.compile(
             r"\bIT\s+(?:person|people|guys?|staff(?:ers)?|employees?|hires?|contractors?|freelancers?|professionals?)\b"
             r"|\binfiltrat\w*\s+(?:into|of)\s+(?:\S+\s+){0,2}?IT\b"

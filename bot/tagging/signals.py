@@ -74,7 +74,8 @@ def _not_another_states(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> tupl
     hackers", "러시아 연계 해커", "中国のハッカー集団") and none the DPRK's ("North Korean hackers"): there the DPRK is
     a topic ("Russian hackers target South Korea over North Korean troop deployment"). True with them when the
     text's hackers are only another state's: a DPRK signal then pairs within its own sentence only."""
-    cyber = [h for h in cyber if not _states_as_subject(ctx, h, dprk)]
+    if any(w in ctx.text for w in _STATE_WORDS) and _STATES_AS_SUBJECT.search(ctx.text):  # the rare case
+        cyber = [h for h in cyber if not _states_as_subject(ctx, h, dprk)]
     others = {ctx.sent(h.start) for h in cyber if _OTHER_OWNER.search(ctx.text, max(0, h.start - OWNER_REACH), h.start)}
     if not others:
         return cyber, False
@@ -92,8 +93,6 @@ def _states_as_subject(ctx: Context, hit: Hit, dprk: list[Hit]) -> bool:
     """ "中国やロシアが宇宙・サイバー分野の軍事力を強化", "China and Russia are stepping up cyber ...": other states as
     the subject of the clause (up to a full stop, also a Japanese one) holding the cyber word, no DPRK word in it."""
     sent_start = ctx.starts[ctx.sent(hit.start)]
-    if not _STATES_AS_SUBJECT.search(ctx.text, sent_start, hit.start):
-        return False  # the common case, at the cost of one scan
     start = max([sent_start, *(m.end() for m in _CLAUSE_END.finditer(ctx.text, sent_start, hit.start))])
     end = _CLAUSE_END.search(ctx.text, hit.end)
     stop = end.start() if end else len(ctx.text)
@@ -102,6 +101,7 @@ def _states_as_subject(ctx: Context, hit: Hit, dprk: list[Hit]) -> bool:
     return bool(_STATES_AS_SUBJECT.search(ctx.text, start, hit.start))
 
 
+_STATE_WORDS = ("中国", "ロシア", "イラン", "중국", "러시아", "이란", "China", "Russia", "Iran")
 _CLAUSE_END = re.compile(r"。|[.!?！？](?=\s)")
 OWNER_REACH = 40  # characters before a cyber word that name whose it is
 _STATES_AS_SUBJECT = re.compile(
@@ -181,6 +181,7 @@ _DEPLOYMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # its news as the bait of a scam or lure (twelfth round): 관심을 이용해, 이슈를 악용한, 話題に便乗, "capitalizing on"
+_BAIT_WORDS = ("관심", "이슈", "소식", "화제", "話題", "関心", "apitali")
 _BAIT = re.compile(
     r"(?:관심|이슈|소식|화제)(?:을|를)?\s?(?:이용|악용)|話題に便乗|(?:関心|話題)を悪用|\bcapitali[sz]\w*\s+on\b",
     re.IGNORECASE,
@@ -282,7 +283,8 @@ def _a_topic(ctx: Context, hit: Hit, s: int) -> bool:
         return True  # 북한전문 웹사이트, 北朝鮮専門サイト: those who cover the DPRK, not the DPRK
     if _DEPLOYMENT_AFTER.match(ctx.text, hit.end):
         return True  # "in the wake of North Korea's troop deployment to Russia", 북한의 러시아 파병: its topic
-    if _BAIT.search(ctx.sent_text(s)) and not agent_after(ctx, hit):
+    sentence = ctx.sent_text(s)
+    if any(w in sentence for w in _BAIT_WORDS) and _BAIT.search(sentence) and not agent_after(ctx, hit):
         return True  # 장성택 숙청 사태와 관련해 ... 관심을 이용해 ... 스미싱: its news as the bait of a scam
     if _MOCKED_OR_SUPPORTED_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start) or _MOCKED_AFTER.match(
         ctx.text, hit.end
