@@ -9,7 +9,9 @@ Rules (taxonomy.md "The tag contract"):
   Missiles, shipping sanctions, troops, satellites and nuclear work give DPRK signals without cyber words:
   dprk_related only.
 - Another state's cyber word ("Russian hackers", "러시아 연계 해커", "中国のハッカー集団") does not pair with a DPRK
-  signal: the DPRK is then the topic ("Russian hackers target South Korea over North Korean troop deployment").
+  signal: the DPRK is then the topic ("Russian hackers target South Korea over North Korean troop deployment";
+  other_states.py). Nor does a cyber word in another sense (a border breached, a vulnerability to disease;
+  other_senses.py).
 - Weak signals (NK, RGB) count only next to a strong one, or right before hackers ("NK hackers").
   The DPRK named as who it was not ("북한 아닌 중국 해커",
   "not North Korea but China", "北朝鮮ではなく"), or as one side of an open question of attribution ("북한인지
@@ -24,10 +26,10 @@ Rules (taxonomy.md "The tag contract"):
   with the item before it, and so does the item after a fronted place phrase ("In North Korea, hackers are ...").
 - The DPRK only as the victim (its propaganda site hacked, its internet knocked out; dprk_victim.py), or only as
   the accuser (its media calling another state hackers; dprk_accuser.py), or only as the past record behind a
-  breach whose attacker is not identified (dprk_background.py), pairs with no cyber word; nor does the
-  DPRK right before "sanctions" in Korean or Japanese (대북제재, 北朝鮮制裁委員会: a topic), nor the DPRK as the topic
-  of a lure document or of information ("북한 관련 문서로 위장한 악성코드", "North Korea-themed documents",
-  "intelligence on North Korea").
+  breach whose attacker is not identified (dprk_background.py), pairs with no cyber word; nor does the DPRK as a
+  topic (dprk_topic.py): right before "sanctions" in Korean or Japanese (대북제재, 北朝鮮制裁委員会), of a lure
+  document or of information ("북한 관련 문서로 위장한 악성코드", "intelligence on North Korea"), of a game, a site
+  or a scam's bait.
 - score = 1 - prod(1 - w) over the evidence weights below; below 0.5 exactly when dprk_cyber is false.
 """
 
@@ -36,13 +38,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.tagging import lexicon_cjk
 from bot.tagging.actors import Mention
 from bot.tagging.context import Context
 from bot.tagging.dprk_accuser import only_as_accuser
 from bot.tagging.dprk_background import only_as_background
-from bot.tagging.dprk_victim import agent_after, only_as_victim
+from bot.tagging.dprk_topic import a_topic
+from bot.tagging.dprk_victim import only_as_victim
 from bot.tagging.nlp import Hit
+from bot.tagging.other_senses import other_sense
+from bot.tagging.other_states import not_another_states
 from bot.tagging.ruled_out import heads_ruled_out_name, ruled_out
 
 WEAK_DPRK = {"NK", "RGB", "N.K."}
@@ -69,65 +73,6 @@ def dprk_signals(ctx: Context) -> list[Hit]:
     return hits if strong else []
 
 
-def _not_another_states(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> tuple[list[Hit], bool]:
-    """Cyber words, less those of sentences whose hackers are another state's ("Russian hackers", "China-linked
-    hackers", "러시아 연계 해커", "中国のハッカー集団") and none the DPRK's ("North Korean hackers"): there the DPRK is
-    a topic ("Russian hackers target South Korea over North Korean troop deployment"). True with them when the
-    text's hackers are only another state's: a DPRK signal then pairs within its own sentence only."""
-    if any(w in ctx.text for w in _STATE_WORDS) and _STATES_AS_SUBJECT.search(ctx.text):  # the rare case
-        cyber = [h for h in cyber if not _states_as_subject(ctx, h, dprk)]
-    others = {ctx.sent(h.start) for h in cyber if _OTHER_OWNER.search(ctx.text, max(0, h.start - OWNER_REACH), h.start)}
-    if not others:
-        return cyber, False
-    owned = {ctx.sent(h.start) for h in cyber for d in dprk if 0 <= h.start - d.end <= DPRK_OWNER_REACH}
-    kept = [h for h in cyber if ctx.sent(h.start) not in others - owned]
-    if owned:
-        return kept, False
-    # the text's hackers are another state's and never the DPRK's: "the hackers" later on, and the cyber words of a
-    # sentence naming that state ("러시아와 연계된 단체들이 ... 사이버 공격"), are theirs too
-    named = {i for i in range(len(ctx.starts)) if _STATE_NAME.search(ctx.sent_text(i))}
-    return [h for h in kept if h.text.lower() not in HACKERS and ctx.sent(h.start) not in named], True
-
-
-def _states_as_subject(ctx: Context, hit: Hit, dprk: list[Hit]) -> bool:
-    """ "中国やロシアが宇宙・サイバー分野の軍事力を強化", "China and Russia are stepping up cyber ...": other states as
-    the subject of the clause (up to a full stop, also a Japanese one) holding the cyber word, no DPRK word in it."""
-    sent_start = ctx.starts[ctx.sent(hit.start)]
-    start = max([sent_start, *(m.end() for m in _CLAUSE_END.finditer(ctx.text, sent_start, hit.start))])
-    end = _CLAUSE_END.search(ctx.text, hit.end)
-    stop = end.start() if end else len(ctx.text)
-    if any(start <= d.start < stop for d in dprk):
-        return False
-    return bool(_STATES_AS_SUBJECT.search(ctx.text, start, hit.start))
-
-
-_STATE_WORDS = ("中国", "ロシア", "イラン", "중국", "러시아", "이란", "China", "Russia", "Iran")
-_CLAUSE_END = re.compile(r"。|[.!?！？](?=\s)")
-OWNER_REACH = 40  # characters before a cyber word that name whose it is
-_STATES_AS_SUBJECT = re.compile(
-    r"(?:中国|ロシア|イラン)(?:(?:や|と|、|・)(?:中国|ロシア|イラン))*(?:が|は)"
-    r"|(?:중국|러시아|이란)(?:(?:과|와|,|·)\s?(?:중국|러시아|이란))*(?:이|가|은|는)\s"
-    r"|\b(?:China|Russia|Iran)(?:(?:,\s|\sand\s)(?:China|Russia|Iran))*\s(?:are|is|have|has)\b"
-)
-DPRK_OWNER_REACH = 12  # "North Korea-linked hackers", "북한 해킹조직"
-_STATE_NAME = re.compile(r"\b(?:Russia|China|Iran|Russian|Chinese|Iranian)\b|" + "|".join(lexicon_cjk.OTHER_STATES))
-HACKERS = {"hacker", "hackers", "해커", "해커들", "해킹조직", "해킹 조직", "ハッカー", "ハッカー集団"}
-_OTHER_OWNER = re.compile(
-    r"(?:\b(?:Russian|Chinese|Iranian|Russia|China|Iran|Beijing|Moscow|Kremlin|Tehran)"
-    r"(?:[-\s](?:linked|backed|based|affiliated|sponsored|nexus|aligned|connected))?"
-    r"(?:\s(?:state|state-sponsored|state-backed|government|government-backed|military|intelligence|ransomware))*"
-    r"\s+$"
-    r"|(?:중국|러시아|이란)\s?(?:(?:연계|연계된|배후|정부|군|국가|계|발|의|측|와|과)\s?){0,3}(?:지원\s?|후원\s?)?(?:받는\s?)?$"
-    r"|(?:中国|ロシア|イラン)(?:系|の|政府系|軍|政府の)?\s?$"
-    # a state's sympathisers: "친러 해킹그룹", "친러시아 핵티비스트 그룹의", "pro-Russian hacktivists"
-    # the South's own agencies and units (twelfth round): 국정원, 해킹프로그램 구입; 軍 사이버사 (its own hacking tools)
-    r"|(?:국정원|국가정보원|国情院|国家情報院)\s?(?:[,은는이가]|が|は)?\s?$"
-    r"|(?:친\s?(?:러시아|러|중국|중)|\b[Pp]ro-(?:Russian?|Chinese|China|Iranian?)|親(?:ロシア|ロ|中国|中)派?)\s?"
-    r"(?:성향\s?)?(?:의\s?)?(?:해커|해킹\s?(?:그룹|조직|단체)|핵티비스트|(?i:hacktivists?|hackers?|groups?)|ハッカー|ハクティビスト)?"
-    r"(?:\s?(?:그룹|단체|조직|集団|グループ))?(?:의|가|이|が|の)?\s?$)"
-)
-
-
 def _not_the_dprk(ctx: Context, hit: Hit) -> bool:
     """ "북한 아닌 중국 해커", "not North Korea", "北朝鮮ではなく", "북한 해커 그룹 '김수키'가 아닌": ruled out;
     "해킹 주체가 북한인지 어딘지 규명해야", "whether it was North Korea or someone else", "北朝鮮かどうか": an open
@@ -151,44 +96,6 @@ _DEFECTORS_AFTER = re.compile(r"\s?(?:脱出|離脱|이탈|탈출)")
 _A_DEFECTOR_AFTER = re.compile(r"\s+defector\b(?!s)", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(
     r"\s?\d{1,2}월\s?\d{1,2}일발|\s?\d{1,2}月\s?\d{1,2}日発|,\s+[A-Z][a-z]{2}\.?\s+\d{1,2}\s+\((?:KCNA|AP|AFP)\)"
-)
-_EN_DEFECTORS_AFTER = re.compile(r"\s+defectors?\b", re.IGNORECASE)
-_DATA_OF_BEFORE = re.compile(
-    r"\b(?:data|information|details|records|files)\s+(?:of|on|about)\s+(?:[\w,.]+\s+){0,3}?$", re.IGNORECASE
-)
-# The DPRK as the topic of a lure document or of information (eleventh round): "북한 관련 문서로 위장한", "북한 내용
-# 담은 문서", "北朝鮮関連の文書", "North Korea-themed documents", "intelligence on North Korea".
-_LURE_TOPIC_AFTER = re.compile(
-    r"\s?(?:관련|내용)(?:을|이)?\s?(?:담은|된)?\s?(?:[\uac00-\ud7a3]{1,4}\s?)?(?:문서|파일|자료|메일|이메일|워드)"
-    r"|(?:関連|に関する)の?(?:文書|ファイル|資料|メール)"
-    r"|[-\s](?:themed|related)\s+(?:documents?|files?|lures?|e-?mails?|decoys?)\b",
-    re.IGNORECASE,
-)
-# The DPRK mocked or supported by others (twelfth round): "a game making fun of North Korea's leader", "a parody of",
-# "hackers who sympathize with North Korea", "pro-North Korean hackers", 친북 해커: not the DPRK acting
-_MOCKED_OR_SUPPORTED_BEFORE = re.compile(
-    r"\b(?:making\s+fun\s+of|mak(?:es|ing)\s+fun\s+of|mocking|mocks|mocked|ridiculing|lampoon\w*|satiri[sz]\w*|"
-    r"parod(?:y|ies|ying)\s+of|sympathi[sz]\w*\s+with|loyal\s+to|in\s+support\s+of)\s+(?:the\s+)?$"
-    r"|\b[Pp]ro-$|친$",
-    re.IGNORECASE,
-)
-_WATCHERS_AFTER = re.compile(
-    r"\s?(?:전문\s?(?:매체|웹사이트|사이트|언론|뉴스|기자|지|연구)|専門(?:サイト|メディア|誌|紙|ニュース|家))"
-)
-_DEPLOYMENT_AFTER = re.compile(
-    r"(?:'s|’s)?\s+(?:(?:troop|troops|military)\s+(?:deployment|dispatch)|(?:deployment|dispatch)\s+of\s+(?:its\s+)?"
-    r"(?:troops|soldiers))|의?\s?(?:러시아\s?)?파병|(?:の)?(?:ロシア)?派兵",
-    re.IGNORECASE,
-)
-# its news as the bait of a scam or lure (twelfth round): 관심을 이용해, 이슈를 악용한, 話題に便乗, "capitalizing on"
-_BAIT_WORDS = ("관심", "이슈", "소식", "화제", "話題", "関心", "apitali")
-_BAIT = re.compile(
-    r"(?:관심|이슈|소식|화제)(?:을|를)?\s?(?:이용|악용)|話題に便乗|(?:関心|話題)を悪用|\bcapitali[sz]\w*\s+on\b",
-    re.IGNORECASE,
-)
-_MOCKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:parody|parodies|satire|spoof|comedy|comedies)\b", re.IGNORECASE)
-_INFO_ON_BEFORE = re.compile(
-    r"\b(?:intelligence|information|data|documents?|files?)\s+(?:on|about)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _NO_LINK_BEFORE = re.compile(
     r"\bno\s+(?:evidence|sign|signs|indication|indications|proof|link|links|trace|traces)\s+(?:\w+\s+){0,2}$",
@@ -226,8 +133,8 @@ def _sanctioned_with_others(ctx: Context, hit: Hit) -> bool:
 def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     """The DPRK verdict of one text."""
     dprk = dprk_signals(ctx)
-    cyber, topic_only = _not_another_states(ctx, ctx.hits("cyber"), dprk)
-    cyber = [h for h in cyber if not _other_sense(ctx, h)]
+    cyber, topic_only = not_another_states(ctx, ctx.hits("cyber"), dprk)
+    cyber = [h for h in cyber if not other_sense(ctx, h)]
     actors = [m for m in mentions if m.alias.kind == "actor"]
     if (
         only_as_victim(ctx, dprk, len(actors))
@@ -244,7 +151,7 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     seen: set[int] = set()
     for hit in dprk:
         s = ctx.sent(hit.start)
-        if _a_topic(ctx, hit, s):
+        if a_topic(ctx, hit, s):
             continue  # the DPRK as what the text is about, not who acts (it stays dprk_related)
         around = (s,) if topic_only else (s, *_neighbours(ctx, s))  # another state's text: its own sentence only
         near = next((cyber_by_sent[i] for i in around if i in cyber_by_sent), None)
@@ -267,123 +174,6 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
     related = dprk_cyber or bool(dprk)
     decisive_dprk = tuple(h for h, _ in pairs[:3]) or tuple(dprk[:1])
     return Verdict(dprk_cyber, related, round(score, 3), decisive_dprk, tuple(c for _, c in pairs[:3]))
-
-
-def _a_topic(ctx: Context, hit: Hit, s: int) -> bool:
-    """The DPRK word names a topic: sanctions on it (대북제재 관련부서, 北朝鮮制裁委員会), a lure document or
-    information about it (북한 관련 문서로 위장한 악성코드, "intelligence on North Korea"), or its defectors whose data
-    was breached ("steal data of 1,000 North Korean defectors", as 북한이탈주민 개인정보 유출)."""
-    if _SANCTIONS_TOPIC.match(ctx.text, hit.end) and not _REVENUE.search(ctx.sent_text(s)):
-        return True
-    if _LURE_TOPIC_AFTER.match(ctx.text, hit.end) or _INFO_ON_BEFORE.search(
-        ctx.text, max(0, hit.start - 30), hit.start
-    ):
-        return True
-    if _WATCHERS_AFTER.match(ctx.text, hit.end):
-        return True  # 북한전문 웹사이트, 北朝鮮専門サイト: those who cover the DPRK, not the DPRK
-    if _DEPLOYMENT_AFTER.match(ctx.text, hit.end):
-        return True  # "in the wake of North Korea's troop deployment to Russia", 북한의 러시아 파병: its topic
-    sentence = ctx.sent_text(s)
-    if any(w in sentence for w in _BAIT_WORDS) and _BAIT.search(sentence) and not agent_after(ctx, hit):
-        return True  # 장성택 숙청 사태와 관련해 ... 관심을 이용해 ... 스미싱: its news as the bait of a scam
-    if _MOCKED_OR_SUPPORTED_BEFORE.search(ctx.text, max(0, hit.start - 30), hit.start) or _MOCKED_AFTER.match(
-        ctx.text, hit.end
-    ):
-        return True  # "a game making fun of North Korea's leader", "hackers who sympathize with North Korea"
-    return bool(
-        _EN_DEFECTORS_AFTER.match(ctx.text, hit.end)
-        and _DATA_OF_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start)
-    )
-
-
-def _other_sense(ctx: Context, hit: Hit) -> bool:
-    """A cyber word in another sense: "soldiers breached the demarcation line" (a border crossed), "breached a
-    sanctions cap" (a rule broken), "vulnerability to disease" (no software's)."""
-    word = hit.text.lower()
-    if word in _BREACH and _RULE_AFTER.match(ctx.text, hit.end):
-        return True
-    if word in _PHYSICAL or word in _EXPLOIT:
-        s = ctx.sent(hit.start)
-        sentence = ctx.sent_text(s)
-        if word in _PHYSICAL and (_BORDER.search(sentence) or (s > 0 and _BORDER.search(ctx.sent_text(s - 1)))):
-            return not _COMPUTERS.search(sentence)  # "breached a drone maker's network" stays a hack
-        if word in _EXPLOIT and _SHIPPING.search(sentence):
-            return not _COMPUTERS.search(sentence)  # "exploiting tracking system flaws to evade sanctions": AIS
-    adjective = word.startswith(("cyber", "サイバー", "사이버"))  # "cybersecurity researchers", not "targeting experts"
-    if (
-        _NEGATED_AFTER.match(ctx.text, hit.end)
-        or _GATHERING_AFTER.match(ctx.text, hit.end)
-        or (adjective and _PEOPLE_AFTER.match(ctx.text, hit.end))
-    ):
-        return True  # 정보사 "해킹이 아니었다", 外部からのサイバー攻撃ではない; a hackers' conference
-    if _VOICE_BEFORE.search(ctx.text, max(0, hit.start - 6), hit.start) or word in ("vishing", "voice phishing"):
-        return True  # 보이스피싱, "voice phishing": fraud by telephone, not a computer intrusion
-    if _JAMMING_BEFORE.search(ctx.text, max(0, hit.start - 12), hit.start):
-        return True  # GPS 전파 교란 공격, 対南電子攻撃, "jamming attacks": radio signals jammed, no computer
-    if word.startswith("cyber") and _CAFE_AFTER.match(ctx.text, hit.end):
-        return True  # "the country's first cyber-cafe"
-    return word in _VULNERABILITY and bool(_NOT_SOFTWARE_AFTER.match(ctx.text, hit.end))
-
-
-_BREACH = {"breach", "breached", "breaches", "breaching"}
-# a border, an airspace or a no-fly zone crossed (twelfth round: drones "breached", "penetrated", their "intrusion")
-_PHYSICAL = _BREACH | {"intrusion", "intrusions", "penetrated", "penetrate", "penetrating", "infiltrated", "infiltrate"}
-_COMPUTERS = re.compile(
-    r"\b(?:networks?|servers?|computers?|systems?\s+(?:of|at)|software|malware|e-?mails?|data|accounts?|hack\w*)\b",
-    re.IGNORECASE,
-)
-_EXPLOIT = {"exploit", "exploits", "exploited", "exploiting", "exploitation"}
-_SHIPPING = re.compile(
-    r"\b(?:vessels?|ships?|tankers?|flags?|AIS|transponders?|ship-to-ship|maritime|fishing\s+boats?)\b", re.IGNORECASE
-)
-_NEGATED_AFTER = re.compile(
-    r"[\w\uac00-\ud7a3]{0,3}?\s?(?:이|가)?\s?(?:아니(?:다|었|라|며|고)|아닌\s?것)|[^。\n]{0,3}?(?:では|じゃ)(?:ない|なく|なかった)"
-)
-# "サイバーセキュリティ研究者", "cybersecurity researchers": people who study attacks, no attack
-_PEOPLE_AFTER = re.compile(
-    r"(?:[-\s]?security|セキュリティー?|\s?보안)?\s?(?:研究者|専門家|researchers?|experts?|연구원|전문가)",
-    re.IGNORECASE,
-)
-_GATHERING_AFTER = re.compile(
-    r"[^.!?。\n]{0,16}?(?:の会合|の会議|カンファレンス|\s+(?:conference|convention|contest|competition)s?\b|\s?(?:컨퍼런스|경진대회|대회))",
-    re.IGNORECASE,
-)
-_VOICE_BEFORE = re.compile(r"(?:보이스\s?|\bvoice\s+)$", re.IGNORECASE)
-_JAMMING_BEFORE = re.compile(
-    r"(?:교란|재밍|전자전|妨害|電子|ジャミング|\bjamming|\belectronic)\s?(?:の|을|를)?\s?$", re.I
-)
-_CAFE_AFTER = re.compile(r"[-\s]?(?:cafes?|cafés?)\b", re.IGNORECASE)
-_RULE_AFTER = re.compile(
-    r"\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:\S+\s+){0,2}?(?:sanctions?|caps?|resolutions?|agreements?|deal|"
-    r"treaty|treaties|rules?|laws?|limits?|bans?|embargo|obligations?|terms|commitments?|norms|quotas?|contracts?|"
-    r"protocols?|trust|promises?|pledges?)\b(?!\s+(?:firms?|offices?|enforcement|schools?|compan\w+|banks?))",
-    re.IGNORECASE,
-)
-_VULNERABILITY = {"vulnerability", "vulnerabilities"}
-# "vulnerability to diseases", "vulnerabilities to climate shocks": a weakness of people or places, not of software
-_NOT_SOFTWARE_AFTER = re.compile(
-    r"\s+to\s+(?!(?:cyber\w*|attacks?|hack\w*|exploit\w*|intrusions?|compromise|malware|phishing|ransomware|"
-    r"remote|code|data|espionage|spying)\b)",
-    re.IGNORECASE,
-)
-_BORDER = re.compile(
-    r"\b(?:border|fence|demarcation|MDL|DMZ|ceasefire|armistice|airspace|territorial waters|limit line|NLL|troops|"
-    r"soldiers|warships?|no-fly zone|drones?|UAVs?)\b|군사분계선|휴전선|영공|영해|북방한계선|비행금지구역|무인기|"
-    r"軍事境界線|領空|領海|兵士|飛行禁止区域|無人機",
-    re.IGNORECASE,
-)
-
-
-_SANCTIONS_TOPIC = re.compile(r"(?:한)?\s?(?:의\s?)?제재(?!를?\s?회피)|(?:の)?制裁(?!逃れ|回避)")
-# the sanctions' report telling of the DPRK's cyber revenue ("対北朝鮮制裁の報告書「サイバー攻撃が重要収入源」"): the
-# DPRK is the actor after all
-_REVENUE = re.compile(
-    r"収入源|資金源|外貨稼ぎ|수입원|자금원|돈줄|외화벌이|source of (?:revenue|income|funds)"
-    # or of its laundering of stolen crypto ("暗号資産230億円を資金洗浄=北朝鮮制裁パネルが報告")
-    r"|資金洗浄|マネーロンダリング|マネロン|자금\s?세탁|launder\w*"
-    r"|トルネードキャッシュ|토네이도\s?캐시|tornado\s+cash|ミキサー|믹서|\bmixers?\b",
-    re.IGNORECASE,
-)
 
 
 def _malware_subject(ctx: Context, malware: list[Mention]) -> bool:
