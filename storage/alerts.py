@@ -66,6 +66,14 @@ def item_alerts(conn, item_id: str) -> list[tuple[int, str, str, str]]:
     ).fetchall()
 
 
+def story_queued(conn, story_id: int) -> bool:
+    """Whether any outbox row (an alert, a follow-up, a digest line) was ever queued for an item of a story."""
+    row = conn.execute(
+        "SELECT 1 FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.story_id = ? LIMIT 1", (story_id,)
+    ).fetchone()
+    return row is not None
+
+
 def story_alerts(conn, story_id: int) -> list[tuple[int, str, str, str]]:
     """(id, notifier, channel, route) of the immediate alert rows of every item of a story, oldest first."""
     return conn.execute(

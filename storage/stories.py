@@ -139,14 +139,6 @@ def lead_item_id(conn, story_id: int) -> str | None:
     return row[0] if row else None
 
 
-def alerted(conn, story_id: int) -> bool:
-    """Whether any outbox row (an alert, a follow-up, a digest line) was ever queued for an item of a story."""
-    row = conn.execute(
-        "SELECT 1 FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.story_id = ? LIMIT 1", (story_id,)
-    ).fetchone()
-    return row is not None
-
-
 def earlier(conn, story_id: int, other: int) -> bool:
     """Whether a story began before another: first seen, then its first report's date, then that report's id (so
     two stories begun in one cycle compare the same whichever source was stored first)."""

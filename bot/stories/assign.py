@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from bot.records import TaggedItem
 from bot.stories import match, meaning, rules
-from storage import signatures, stories, vectors
+from storage import alerts, signatures, stories, vectors
 
 
 class Keeper:
@@ -76,13 +76,15 @@ def _merge(conn, story_id: int, other: int, now: str) -> int:
     id and lead), else the earlier one; both alerted: they stay apart."""
     if other == story_id:
         return story_id
-    mine, theirs = stories.alerted(conn, story_id), stories.alerted(conn, other)
+    mine, theirs = alerts.story_queued(conn, story_id), alerts.story_queued(conn, other)
     if mine and theirs:
         return story_id
     other_first = stories.earlier(conn, other, story_id)
-    into, gone = (other, story_id) if theirs or (not mine and other_first) else (story_id, other)
+    keep_other = theirs or (not mine and other_first)
+    into, gone = (other, story_id) if keep_other else (story_id, other)
+    gone_first = other_first if gone == other else not other_first
     lead, lead_id = stories.lead_item(conn, gone), stories.lead_item_id(conn, gone)
-    stories.absorb(conn, into, gone, now, gone_first=other_first == (gone == other))
+    stories.absorb(conn, into, gone, now, gone_first=gone_first)
     if lead is not None and match.own_advisories(*lead):
         _lead_with_advisory(conn, into, lead_id)
     return into
