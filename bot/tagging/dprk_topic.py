@@ -55,7 +55,7 @@ _LURE_TOPIC_AFTER = re.compile(
 # The DPRK mocked or supported by others (twelfth round): "a game making fun of North Korea's leader", "a parody of",
 # "hackers who sympathize with North Korea", "pro-North Korean hackers", 친북 해커: not the DPRK acting
 _MOCKED_OR_SUPPORTED_BEFORE = re.compile(
-    r"\b(?:making\s+fun\s+of|mak(?:es|ing)\s+fun\s+of|mocking|mocks|mocked|ridiculing|lampoon\w*|satiri[sz]\w*|"
+    r"\b(?:mak(?:es|ing)\s+fun\s+of|mocking|mocks|mocked|ridiculing|lampoon\w*|satiri[sz]\w*|"
     r"parod(?:y|ies|ying)\s+of|sympathi[sz]\w*\s+with|loyal\s+to|in\s+support\s+of)\s+(?:the\s+)?$"
     r"|\b[Pp]ro-$|친$",
     re.IGNORECASE,
@@ -69,7 +69,7 @@ _DEPLOYMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # its news as the bait of a scam or lure (twelfth round): 관심을 이용해, 이슈를 악용한, 話題に便乗, "capitalizing on"
-_BAIT_WORDS = ("관심", "이슈", "소식", "화제", "話題", "関心", "apitali")
+_BAIT_WORDS = ("관심", "이슈", "소식", "화제", "話題", "関心", "apitali")  # "apitali": Capitalizing or capitalizing
 _BAIT = re.compile(
     r"(?:관심|이슈|소식|화제)(?:을|를)?\s?(?:이용|악용)|話題に便乗|(?:関心|話題)を悪用|\bcapitali[sz]\w*\s+on\b",
     re.IGNORECASE,

@@ -104,6 +104,8 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "demanded a ransom in bitcoin": the currency, not its holders
     if _LAUNDERED_THROUGH.search(ctx.text, max(0, hit.start - 90), hit.start):
         return True  # "laundered the ransom through cryptocurrency exchanges": the route of the money
+    if ctx.text[max(0, hit.start - 5) : hit.start].lower().endswith(("anti-", "anti ", "counter-")):
+        return True  # "anti-aircraft weapons", "counter-drone systems": arms against it, not its sector
     if trains_hackers(ctx, hit):
         return True  # "hackers are trained at the university": the DPRK's own school
     if _authors(ctx, hit):

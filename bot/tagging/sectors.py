@@ -251,8 +251,6 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
             continue  # the DPRK's own, the bait, the source; a quoted expert's university
         if s in disowned:
             continue  # "대우조선해양은 해킹당했다. 북한의 소행은 아니라고 한다": a victim of someone else
-        if ctx.text[max(0, hit.start - 5) : hit.start].lower().endswith(("anti-", "anti ", "counter-")):
-            continue  # "anti-aircraft weapons", "counter-drone systems": arms against it, not its sector
         found.append((sector, hit))
         if _ministry_systems(ctx, hit):
             found.append(("government", hit))  # a defense ministry's database or network: a ministry's too
