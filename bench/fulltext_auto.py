@@ -42,7 +42,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, nargs="*", default=sorted((SHARED / "corpus").glob("*.jsonl")))
     args = parser.parse_args()
     from bot.tagging import get_tagger
-    from bot.tagging.evaluate import evaluate_views, load_corpus
+    from bot.tagging.measure.evaluate import evaluate_views, load_corpus
 
     tagger = get_tagger()
     if not args.feeds and not args.corpus:

@@ -42,11 +42,11 @@ CONFIG = {
 def candidates(tagger, record: dict) -> dict | None:
     """The record's gold sectors, the rules' sectors, and (sector, features) of each sector word; None when the
     record is not a scored DPRK cyber text."""
-    from bot.tagging.actors import find_mentions
-    from bot.tagging.context import Context
-    from bot.tagging.frames import add_crypto_theft
-    from bot.tagging.sectors import find_sectors
-    from bot.tagging.signals import assess
+    from bot.tagging.find.actors import find_mentions
+    from bot.tagging.find.frames import add_crypto_theft
+    from bot.tagging.judge.signals import assess
+    from bot.tagging.read.context import Context
+    from bot.tagging.sectors.find import find_sectors
     from bot.tagging.tagger import pick_language
 
     gold = record.get("labels") or {}

@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.tagging import build_kb
-from bot.tagging.kb import KB_PATH, KnowledgeBase, load_kb
+from bot.tagging.words import build_kb
+from bot.tagging.words.kb import KB_PATH, KnowledgeBase, load_kb
 
 GALAXIES = {
     "threat-actor": {
@@ -83,7 +83,7 @@ def test_build_is_deterministic():
 
 def test_kb_check_exits_1_on_unresolved_conflicts(monkeypatch):
     kb = KnowledgeBase(build_kb.build(overrides(), GALAXIES))
-    monkeypatch.setattr("bot.tagging.kb.load_kb", lambda: kb)
+    monkeypatch.setattr("bot.tagging.words.kb.load_kb", lambda: kb)
     result = CliRunner().invoke(cli, ["kb", "check"])
     assert result.exit_code == 1
     assert "'Shared Name'" in result.output and "UNRESOLVED" in result.output

@@ -4,7 +4,7 @@ scanning the text with every pattern."""
 import pytest
 
 from bot.tagging import get_tagger
-from bot.tagging.korean import CjkMatcher
+from bot.tagging.read.korean import CjkMatcher
 
 DPRK_TEXTS = [
     "북한 해킹조직 라자루스가 가상자산 거래소를 공격해 암호화폐를 탈취했다.",

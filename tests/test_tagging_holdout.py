@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.tagging import get_tagger
-from bot.tagging.evaluate import evaluate, format_report, load_corpus
+from bot.tagging.measure.evaluate import evaluate, format_report, load_corpus
 
 HOLDOUT = Path(__file__).parent / "data" / "tagging" / "holdout.jsonl"
 

@@ -3,7 +3,7 @@
 import spacy
 
 from bot.tagging import Tagger
-from bot.tagging.nlp import MODEL_ENV
+from bot.tagging.read.nlp import MODEL_ENV
 
 
 def test_model_from_env_is_loaded_and_used(tmp_path, monkeypatch):

@@ -1,7 +1,7 @@
-"""How the tagger cuts a text into sentences (bot/tagging/context.py): Japanese full stops, quotations,
+"""How the tagger cuts a text into sentences (bot/tagging/read/context.py): Japanese full stops, quotations,
 abbreviations, hard-wrapped lines, headings and bullets. Texts written for this test."""
 
-from bot.tagging.context import sentence_starts
+from bot.tagging.read.context import sentence_starts
 
 
 def _sentences(text: str) -> list[str]:

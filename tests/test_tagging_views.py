@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.tagging.views import LEAD_CHARS, records_in_view, view_of
+from bot.tagging.measure.views import LEAD_CHARS, records_in_view, view_of
 
 LABELLED = Path(__file__).parent / "data" / "tagging" / "labelled.jsonl"
 RECORD = {

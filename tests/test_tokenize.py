@@ -9,8 +9,8 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.tagging.nlp import KO_CONFIG, build_english, doc_text
-from bot.tagging.tokenize import CACHE_SIZE, ChunkTokenizer
+from bot.tagging.read.nlp import KO_CONFIG, build_english, doc_text
+from bot.tagging.read.tokenize import CACHE_SIZE, ChunkTokenizer
 
 DATA = Path(__file__).parent / "data"
 PIECES = [

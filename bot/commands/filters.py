@@ -84,20 +84,20 @@ def check_sectors(names) -> tuple[str, ...]:
 
 def sector_names() -> list[str]:
     """Every sector the tagger can give (the taxonomy's list: the keys of the sector lexicon)."""
-    from bot.tagging import lexicon
+    from bot.tagging.words import lexicon
 
     return sorted(set(lexicon.NOUNS) | set(lexicon.MODIFIERS))
 
 
 def _known_actor(name: str) -> bool:
-    from bot.tagging.kb import load_kb
+    from bot.tagging.words.kb import load_kb
 
     return name in load_kb().actors
 
 
 def _actor_names() -> list[str]:
     """Canonical actor names and every alias spelling: what a misspelt name is compared with."""
-    from bot.tagging.kb import load_kb
+    from bot.tagging.words.kb import load_kb
 
     kb = load_kb()
     names = set(kb.actors)

@@ -102,8 +102,8 @@ def eval_cmd(corpus: Path, as_json: bool, view: str) -> None:
     many pages that reads). --json prints the whole-text report with the views under "views".
     """
     from bot.tagging import get_tagger
-    from bot.tagging.evaluate import evaluate_views, format_views, load_corpus
-    from bot.tagging.views import VIEWS
+    from bot.tagging.measure.evaluate import evaluate_views, format_views, load_corpus
+    from bot.tagging.measure.views import VIEWS
 
     try:
         records = load_corpus(corpus)
@@ -127,7 +127,7 @@ def kb() -> None:
 @click.argument("name")
 def kb_show(name: str) -> None:
     """Show the actor (or malware) NAME, or any of its aliases, with every alias and where it came from."""
-    from bot.tagging.kb import load_kb
+    from bot.tagging.words.kb import load_kb
 
     base = load_kb()
     canonical = base.resolve(name)
@@ -158,7 +158,7 @@ def kb_show(name: str) -> None:
 @kb.command("check")
 def kb_check() -> None:
     """Report aliases claimed by two actors and other problems; exit 1 if any is unresolved."""
-    from bot.tagging.kb import load_kb
+    from bot.tagging.words.kb import load_kb
 
     base = load_kb()
     for c in base.conflicts:
@@ -176,7 +176,7 @@ def kb_check() -> None:
 @kb.command("build")
 def kb_build() -> None:
     """Regenerate data/kb.json from pymispgalaxies and data/overrides.yaml (deterministic, sorted)."""
-    from bot.tagging import build_kb
+    from bot.tagging.words import build_kb
 
     echo(f"kb: wrote {build_kb.main()}")
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
-from bot.tagging.kb import load_kb
+from bot.tagging.words.kb import load_kb
 
 NAMESPACE = uuid.UUID("0d7c2b51-8a51-4c1e-9a3e-5b8f3f1e2c44")  # advisory-bot's MISP uuid namespace: never change
 

@@ -19,7 +19,7 @@ from typing import TextIO
 
 import stix2
 
-from bot.tagging.kb import load_kb
+from bot.tagging.words.kb import load_kb
 
 NAMESPACE = uuid.UUID("6b1f6f0c-5d1e-4d8a-9a52-2f3c0e3e7a10")  # advisory-bot's STIX id namespace: never change
 KB_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)

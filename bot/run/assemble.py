@@ -34,7 +34,7 @@ def routes_config(path: Path | None, env: Mapping[str, str]) -> RoutesFile:
 
 
 def actor_resolver():
-    from bot.tagging.kb import load_kb
+    from bot.tagging.words.kb import load_kb
 
     kb = load_kb()
     return lambda name: kb.resolve(name) or name
@@ -43,7 +43,7 @@ def actor_resolver():
 def story_keeper():
     """Story assignment that knows actor families: APT38, Andariel, TraderTraitor ... belong to Lazarus Group."""
     from bot.stories.assign import Keeper
-    from bot.tagging.kb import load_kb
+    from bot.tagging.words.kb import load_kb
 
     kb = load_kb()
 

@@ -4,7 +4,7 @@
     tags = get_tagger().tag(title, text, language=None)
 
 `get_tagger()` builds the spaCy pipelines once per process (thread-safe) and returns the same Tagger after.
-spaCy is imported then, not with this package: the knowledge base (bot.tagging.kb) is used by processes
+spaCy is imported then, not with this package: the knowledge base (bot.tagging.words.kb) is used by processes
 that never tag (a cycle of 304s, the archive commands, the main process of a pooled cycle).
 """
 

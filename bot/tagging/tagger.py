@@ -15,22 +15,22 @@ from spacy.tokens import Doc
 
 from bot.records import Evidence, Tags
 from bot.tagging import indicators
-from bot.tagging.actors import find_mentions
-from bot.tagging.context import Context
-from bot.tagging.frames import (
+from bot.tagging.find.actors import find_mentions
+from bot.tagging.find.frames import (
     add_crypto_theft,
     add_money_theft,
     add_organisations_aimed_at,
 )
-from bot.tagging.gapped_phrases import add_gapped_phrases
-from bot.tagging.kb import KnowledgeBase, load_kb
-from bot.tagging.korean import HANGUL
-from bot.tagging.nlp import build_english, build_korean
-from bot.tagging.prescreen import Prescreen
-from bot.tagging.sector_frames import it_worker_scheme
-from bot.tagging.sectors import find_sectors
-from bot.tagging.signals import assess
-from bot.tagging.the_north import add_the_north
+from bot.tagging.find.gapped_phrases import add_gapped_phrases
+from bot.tagging.find.the_north import add_the_north
+from bot.tagging.judge.signals import assess
+from bot.tagging.read.context import Context
+from bot.tagging.read.korean import HANGUL
+from bot.tagging.read.nlp import build_english, build_korean
+from bot.tagging.read.prescreen import Prescreen
+from bot.tagging.sectors.find import find_sectors
+from bot.tagging.sectors.frames import it_worker_scheme
+from bot.tagging.words.kb import KnowledgeBase, load_kb
 
 _LETTER = re.compile(r"[^\W\d_]")
 KOREAN_SHARE = 0.3

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.tagging import lexicon, lexicon_cjk
+from bot.tagging.words import lexicon, lexicon_cjk
 
 # breach and theft words that are not cyber words on their own, but are in a headline about an exchange or a bank
 _ENGLISH_EXTRA = (

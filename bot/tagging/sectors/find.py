@@ -1,0 +1,357 @@
+"""Find the sectors a DPRK cyber text says were targeted or hit (taxonomy.md "Sectors").
+
+Rules:
+- A sector is named by an organisation noun phrase: a whole noun ("banks", "think tanks", "법원") or a
+  modifier joined to a head noun, through coordination ("defence, aerospace and nuclear organisations") or one
+  plain word ("financial trading firms", "software development companies").
+  Adjectives alone do not count: "medical certificates" and "financial information" are stolen data; nor do
+  negated modifiers ("non-governmental organisations") or a noun used as a verb after its subject ("it judges").
+- It counts only in a targeting frame: its sentence has a target word (targeted, attacks on, victims, stole
+  from, heist, recipients, reached...) and a DPRK agent (actor, DPRK signal, "the group", "hackers") is in it or
+  the two before. In a text naming a DPRK actor or malware family, words referring back to its activity ("the
+  campaign", "the operators") are agents too. In a text about DPRK cyber activity (an actor or family in the title
+  or first sentences, or a DPRK signal with a cyber/target word in the title) a target frame counts anywhere; if it
+  also covers another state's hackers, only in a paragraph naming a DPRK agent. A list under a "Targets" /
+  "Targeted sectors" / "Victims" heading (to the next blank line) or after "Sector:" on a line counts as targeted,
+  and so do bullet lines introduced by a line that speaks of targets ("Who do they target? ... span across:").
+- A sector modifier decides its head ("aerospace manufacturers" is aerospace); a policy field ("defence-policy
+  officials") is no sector; the authors ("our governments", "The Governments of X and Y" as subject) are not hit.
+- Not after a lure word ("disguised as", "fake", "-themed", "appear to come from"; Korean/Japanese "통일부를
+  사칭한", "통일부를 가장한", "을 빙자", "を名乗り") or before one ("the ministry's logo", "통일부 로고"), not
+  when it is the source ("according to prosecutors", "보안업체에 따르면"), not when the DPRK owns it ("its space
+  programme", "North Korean banks"), and only in texts that are dprk_cyber.
+- A quoted expert's university or institute ("said Kim, a professor at Korea University", "高麗大の金教授は「…」と
+  話した"; commentators.py) is no victim.
+- Military secrets, documents or war plans stolen or leaked (military_secrets.py): the military was hit (defense).
+- A supply-chain compromise ("supply chain attack" on a software maker, named or not; 공급망 공격) hit technology,
+  unless its clause names it a method ("supply chain attacks and social engineering techniques", "...といった手法").
+- Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
+- "stole cryptocurrency", "theft of crypto": the stolen asset names the cryptocurrency sector; in a DPRK cyber text a
+  sentence stealing cryptocurrency (frames.py) names it wherever it stands.
+- A head noun followed by a reporting verb is the source ("US federal agencies warned"); a Korean/Japanese noun
+  with an impersonation marker later in its clause is the bait ("통일부 산하 ... 직원을 사칭한").
+- The DPRK IT-worker scheme (Famous Chollima, or scheme words such as IT workers / remote developer jobs in or
+  just after a DPRK sentence) targets companies hiring
+  remote IT workers: technology (taxonomy.md).
+- Why a noun in a frame is still no victim: not_victims.py (English) and cjk_sources.py (Korean, Japanese).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.tagging.find.actors import Mention
+from bot.tagging.read.context import Context
+from bot.tagging.read.nlp import Hit
+from bot.tagging.sectors.cjk import listed_modifiers
+from bot.tagging.sectors.commentators import commentator
+from bot.tagging.sectors.frames import (
+    bare_sector_noun,
+    compound_of_other,
+    it_worker_scheme,
+    list_item,
+    lure_after_head,
+    reports,
+    supply_chain,
+)
+from bot.tagging.sectors.military_secrets import military_secrets
+from bot.tagging.sectors.not_victims import not_an_organisation, owned_or_lure
+from bot.tagging.words import lexicon
+
+JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
+LOOKAHEAD = 12  # tokens from a modifier to its head across a coordinated list
+UPPER_ONLY = {"it"}  # "IT companies", not "it"
+
+
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if not any(k.start < hit.end and hit.start < k.end for k in kept):
+            kept.append(hit)
+    return kept
+
+
+def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
+    """The head noun a sector modifier attaches to, across coordinated modifiers."""
+    allowed = lexicon.MODIFIER_HEADS_ONLY.get(mod.text.lower())
+    j = mod.tok_end
+    limit = min(len(ctx.doc), mod.tok_end + LOOKAHEAD)
+    bridged = False
+    while j < limit:
+        heads = [h for h in ctx.by_token.get(j, ()) if h.kind == "head"]
+        if heads and (allowed is None or heads[0].text.lower() in allowed):
+            return heads[0]
+        if not bridged and j == mod.tok_end and _bridge(ctx, j, allowed):
+            bridged, j = True, j + 1  # "financial trading firms", "software development companies"
+            continue
+        other = taken.get(j)
+        if other is not None and other.kind == "noun" and ctx.doc[other.tok_end - 1].lower_ in lexicon.HEADS:
+            return other  # "medical and energy providers": the next noun phrase carries the head
+        if other is not None and other.kind in ("mod", "noun"):
+            j = other.tok_end
+            continue
+        if ctx.doc[j].lower_ not in JOINERS and not ctx.doc[j].is_space:
+            return None
+        j += 1
+    return None
+
+
+def _bridge(ctx: Context, j: int, allowed: set[str] | None) -> bool:
+    """One plain lower-case word between a modifier and its head noun ("financial [trading] firms"); not a function
+    word ("stealing technology [from] organizations") nor a research word ("defense [analysis] institute" is a think
+    tank)."""
+    tok = ctx.doc[j]
+    if not (tok.is_alpha and tok.is_lower) or tok.is_stop or ctx.by_token.get(j) or j + 1 >= len(ctx.doc):
+        return False  # a word that is itself vocabulary ("military hacking groups") is no bridge
+    if tok.lower_ in lexicon.RESEARCH_BRIDGES:
+        return False
+    heads = [h for h in ctx.by_token.get(j + 1, ()) if h.kind == "head"]
+    return bool(heads) and (allowed is None or heads[0].text.lower() in allowed)
+
+
+def _disowned(ctx: Context) -> set[int]:
+    """The sentences whose hack the sentence itself or the next says was not the DPRK's ("북한의 소행은 아니라고
+    한다", "not the work of North Korea", "北朝鮮の犯行ではない")."""
+    if not _NOT_THE_DPRKS.search(ctx.text):
+        return set()  # one scan of the text: most texts disown nothing
+    saying = {i for i in range(len(ctx.starts)) if _NOT_THE_DPRKS.search(ctx.sent_text(i))}
+    return saying | {i - 1 for i in saying if i > 0}
+
+
+_NOT_THE_DPRKS = re.compile(
+    r"(?:북한|북|北)(?:의|과는|과)?\s?(?:소행은|소행이|소행으로는)\s?아니|북한과\s?(?:는\s?)?무관"
+    r"|(?:北朝鮮|北)の犯行(?:で|じゃ)はな|北朝鮮(?:と|とは)無関係"
+    r"|\bnot\s+(?:the\s+work\s+of|linked\s+to|tied\s+to|attributed\s+to|carried\s+out\s+by)\s+(?:the\s+)?North\b"
+    r"|\bNorth\s+Korea\s+was\s+not\s+(?:involved|behind|responsible)",
+    re.IGNORECASE,
+)
+
+
+def _ministry_systems(ctx: Context, hit: Hit) -> bool:
+    """A defense ministry's own database or network ("the Defense Ministry's database", "국방부 전산망")."""
+    text = " ".join(hit.text.lower().split())
+    if text in lexicon.ALSO_GOVERNMENT:
+        return bool(_ITS_SYSTEMS.match(ctx.text, hit.end))
+    ministry = next((m for m in lexicon.ALSO_GOVERNMENT if text.startswith(m)), None)
+    return ministry is not None and bool(_ITS_SYSTEMS.fullmatch(text[len(ministry) :]))
+
+
+# A body's own computer systems right after its name ("'s database", "の内部網", " 전산망").
+_ITS_SYSTEMS = re.compile(
+    r"(?:'s|’s|の|의)?\s?(?:database|databases|network|networks|system|systems|server|servers|computers|intranet|"
+    r"e-?mail|データベース|ネットワーク|システム|サーバー?|内部網|전산망|내부망|서버|인트라넷|시스템|네트워크|"
+    r"데이터베이스)",
+    re.IGNORECASE,
+)
+
+
+def _covered(ctx: Context, pos: int) -> bool:
+    return any(h.start <= pos < h.end for h in ctx.hits("noun") + ctx.hits("mod"))
+
+
+def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, Hit]]:
+    pool = [
+        h
+        for h in ctx.hits("noun") + ctx.hits("mod")
+        if not (h.value and h.text.lower() in UPPER_ONLY and h.text != h.text.upper())
+    ]
+    for a, b in listed:  # IT·금융·통신 등 ... 타깃으로: a listed Korean or Japanese modifier needs no head
+        pool += [Hit(*found) for found in listed_modifiers(ctx.text, a, b) if not _covered(ctx, found[2])]
+    kept = _longest_first(pool)
+    taken = {h.tok_start: h for h in kept if h.tok_start >= 0}
+    heads = {}
+    for hit in kept:
+        if hit.kind == "mod" and not _policy_field(ctx, hit):
+            head = _head_of(ctx, hit, taken)
+            if head is not None:
+                heads[hit.start] = head
+    modified = {h.start for h in heads.values()}
+    for hit in kept:  # a sector noun used as a modifier: "aerospace manufacturers"
+        nxt = taken.get(hit.tok_end) if hit.tok_start >= 0 else None
+        if nxt is not None and nxt.kind == "noun" and nxt.text.lower() in lexicon.HEADS:
+            modified.add(nxt.start)
+    out = []
+    thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
+    for hit in sorted(kept, key=lambda h: h.start):
+        bare = bare_sector_noun(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
+        bare = bare or (hit.kind == "mod" and hit.start not in heads and list_item(ctx, hit, taken))
+        bare = bare or any(a <= hit.start < b for a, b in listed)  # "Targets: • Defense and aerospace"
+        if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
+            continue
+        if hit.kind == "mod" and hit.start in heads and reports(ctx, heads[hit.start]):
+            continue  # "US federal agencies warned about ...": the source
+        if hit.kind == "mod" and hit.start in heads and lure_after_head(ctx, heads[hit.start]):
+            continue  # "diplomatic organization-spoofing emails": the bait
+        if hit.value in ("technology", "manufacturing") and hit.kind == "mod" and compound_of_other(ctx, hit, taken):
+            continue  # "space technology firms", "missile engineering company": the first modifier's sector
+        if hit.kind == "noun" and hit.start in modified and hit.tok_end - hit.tok_start == 1:
+            continue  # "aerospace manufacturers": the modifier names the sector, the head only says "companies"
+        if hit.kind == "noun" and reports(ctx, hit):
+            continue  # "federal prosecutors have indicted": the actor
+        if not_an_organisation(ctx, hit):
+            continue
+        out.append((hit.value, hit))
+    return out
+
+
+def _policy_field(ctx: Context, mod: Hit) -> bool:
+    """ "defence-policy officials", "energy policy experts": a policy field, not the sector's organisations."""
+    nxt = [t.lower_ for t in ctx.doc[mod.tok_end : mod.tok_end + 2] if not t.is_space]
+    return bool(nxt) and (nxt[0] in lexicon.FIELDS or (nxt[0] in ("-", "‐") and nxt[1:2] and nxt[1] in lexicon.FIELDS))
+
+
+def _stolen_asset(ctx: Context, mod: Hit) -> bool:
+    """ "stole cryptocurrency", "theft of crypto": the asset names the sector whose holders were hit."""
+    if mod.value != "cryptocurrency" or mod.tok_start < 1:
+        return False
+    one = ctx.doc[mod.tok_start - 1].lower_
+    two = ctx.doc[max(0, mod.tok_start - 2) : mod.tok_start].text.lower()
+    return one in lexicon.THEFT or two in lexicon.THEFT or one in lexicon.HOLDING or two in lexicon.HOLDING
+
+
+def _names_victims(ctx: Context, other: Hit) -> bool:
+    """ "Russian government agencies", "중국 정부": the nationality of the victims, not another state's hackers."""
+    if other.tok_end < 0:  # 중국 정부, 중국의 공공기관
+        return any(
+            ctx.text[other.end : h.start].strip() in ("", "의", "の") for h in ctx.hits("noun") if h.start >= other.end
+        )
+    return any(h.kind in ("noun", "mod") for h in ctx.by_token.get(other.tok_end, ()))
+
+
+def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> list[tuple[str, Hit]]:
+    """(sector, evidence hit) pairs that count, in text order."""
+    if not dprk_cyber:
+        return []
+    dprk_sents = ctx.sents_of([m.hit for m in mentions] + ctx.hits("dprk"))
+    agent_sents = dprk_sents | ctx.sents_of(ctx.hits("agent"))
+    if mentions:  # the text is about a named DPRK actor or family: "the campaign" refers back to it
+        agent_sents |= ctx.sents_of(ctx.hits("anaphor"))
+    target_sents = ctx.sents_of(ctx.hits("target"))
+    others = [h for h in ctx.hits("other") if not _names_victims(ctx, h)]
+    other_sents = ctx.sents_of(others)
+    listed = _target_lists(ctx)
+    thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
+    subject = _is_subject(ctx, mentions)
+    agent_paras = {_paragraph(ctx, ctx.starts[s]) for s in agent_sents}
+    found = []
+    disowned = _disowned(ctx)
+    for sector, hit in _candidates(ctx, listed):
+        s = ctx.sent(hit.start)
+        in_list = any(a <= hit.start < b for a, b in listed)
+        near_agent = bool(agent_sents & {s, s - 1, s - 2})
+        # a text about a DPRK actor: its victim frames count anywhere (in a text that also covers another
+        # state's hackers, only in a paragraph that names a DPRK agent)
+        anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
+        stolen = sector == "cryptocurrency" and s in thefts  # "the assets stolen included cryptocurrencies"
+        if not in_list and not stolen and (s not in target_sents or not (near_agent or anywhere)):
+            continue
+        if s in other_sents and s not in dprk_sents:
+            continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
+        if owned_or_lure(ctx, hit) or commentator(ctx, hit):
+            continue  # the DPRK's own, the bait, the source; a quoted expert's university
+        if s in disowned:
+            continue  # "대우조선해양은 해킹당했다. 북한의 소행은 아니라고 한다": a victim of someone else
+        found.append((sector, hit))
+        if _ministry_systems(ctx, hit):
+            found.append(("government", hit))  # a defense ministry's database or network: a ministry's too
+        if sector == "space" and " ".join(hit.text.lower().split()).endswith(lexicon.SPACE_AGENCIES):
+            found.append(("government", hit))  # a space agency is a government agency
+    for hit in military_secrets(ctx):  # "stole classified military documents": the military was hit
+        s = ctx.sent(hit.start)
+        anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
+        if (agent_sents & {s, s - 1, s - 2} or anywhere) and not (s in other_sents and s not in dprk_sents):
+            found.append(("defense", hit))
+    supply = [h for h in ctx.hits("cyber") if supply_chain(ctx, h)]
+    supply = [h for h in supply if ctx.sent(h.start) not in other_sents or ctx.sent(h.start) in dprk_sents]
+    if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit
+        found.append(("technology", supply[0]))
+    workers = [m.hit for m in mentions if m.alias.value == "Famous Chollima"]
+    scheme = it_worker_scheme(ctx)
+    if workers or scheme:
+        found.append(("technology", scheme[0] if scheme else workers[0]))
+    return found
+
+
+LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about
+# "Targets" / "Targeted sectors" / "Victims" headings, alone on a line (a list follows) or before a colon.
+_LIST_HEADING = re.compile(
+    r"^[ \t#*>-]*(?:targets?|targeted(?: sectors| industries| organi[sz]ations| entities)?|victims?|victimology|"
+    r"(?:affected|impacted) (?:sectors|industries|organi[sz]ations)|sectors?(?: targeted| affected)?|"
+    r"industries(?: targeted)?|target sectors)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_INLINE_HEADING = re.compile(
+    r"(?:^|\s)(?:targets?|targeted(?: sectors| industries)?|victims|sectors?(?: targeted)?|target sectors)"
+    r"[ \t]*:[ \t]*([^\n]+?)(?=[ \t]{2,}|\n|$)",
+    re.IGNORECASE,
+)
+
+
+# "The affected industries include manufacturing, media and construction", "victims included banks and
+# exchanges", "이번 공격의 대상은 소프트웨어, IT, 금융 등", "IT·SW·반도체·금융·통신 등 최소 6곳을 타깃으로",
+# "対象はA、Bなど": the list names what was targeted.
+_INCLUDE_LIST = re.compile(
+    r"\b(?:affected|impacted|targeted|victim|target|employer|hirer)\w*(?:\s+(?:industries|sectors|organi[sz]ations|entities|"
+    r"verticals|companies))?\s+(?:include[sd]?|including|span(?:ned|s)?|such\s+as)\s+([^.;:\n]+)",
+    re.IGNORECASE,
+)
+_CJK_LIST = re.compile(
+    r"(?:대상은|대상이|타깃은|표적은|対象は|標的は|勤務先には|勤務先は|雇用先には|취업처는|취업처에는)"
+    r"\s?([^.。\n]{2,80}?)\s?(?:등|など)"
+)
+# "... 등 최소 6곳을 타깃으로": found from its end, then the list read backwards (a scan from every word was slow)
+_CJK_COUNTED = re.compile(
+    r"\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)(?:을|를|が|を)?\s?"
+    r"(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
+    # "... 등 분야로 공격 대상을 넓혀", "...などの分野の企業を標的": a list of fields that were targeted
+    r"|\s?(?:등|など)\s?(?:의\s?|の)?(?:분야|산업|업종|업계|分野|業界|産業|業種)(?:의\s?|の)?(?:기업|企業|会社|조직|組織)?"
+    r"(?:을|를|が|を|으로|로|에)?\s?(?:공격\s?대상|공격|타깃|표적|겨냥|노려|노린|狙|標的|攻撃)"
+)
+_LIST_BEFORE = re.compile(  # items joined by ·, 、, commas, 와/과/및/や/と; an item may carry "(IT)"
+    r"(?:[\w가-힣]+(?:\([^()\n]{1,12}\))?\s?(?:[·・,、]|와|과|및|や|と)\s?)+[\w가-힣]+(?:\([^()\n]{1,12}\))?$"
+)
+CJK_LIST_REACH = 60  # characters before "등 최소 N곳" where its list is read
+
+
+INTRO_REACH = 200  # characters before a bullet list where the lines introducing it are read
+_BULLETS = re.compile(r"(?:^[ \t]*[•·*\-–][ \t]+[^\n]+\n?){2,}", re.MULTILINE)
+_INTRO = re.compile(
+    r"\b(?:target\w*|victim\w*|sectors?|industries|span\w* across|affected|impacted|focus\w* on)\b", re.IGNORECASE
+)
+
+
+def _target_lists(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of text listed under a "Targets" heading (up to a blank line), after "Targets:" on its line, or after
+    "the affected industries include" (대상은 ... 등, ... 등 최소 6곳을 타깃으로)."""
+    spans = []
+    for m in _LIST_HEADING.finditer(ctx.text):
+        end = ctx.text.find("\n\n", m.end() + 1)
+        spans.append((m.end(), len(ctx.text) if end < 0 else end))
+    spans += [m.span(1) for m in _INLINE_HEADING.finditer(ctx.text)]
+    spans += [m.span(1) for m in _INCLUDE_LIST.finditer(ctx.text)]
+    if "등" in ctx.text or "など" in ctx.text:
+        spans += [m.span(1) for m in _CJK_LIST.finditer(ctx.text)]
+        for m in _CJK_COUNTED.finditer(ctx.text):
+            listed = _LIST_BEFORE.search(ctx.text, max(0, m.start() - CJK_LIST_REACH), m.start())
+            if listed:
+                spans.append(listed.span())
+    for m in _BULLETS.finditer(ctx.text):  # "Who do they target? ... operations span across:" then bullet lines
+        intro = [line for line in ctx.text[max(0, m.start() - INTRO_REACH) : m.start()].splitlines() if line.strip()]
+        if intro and _INTRO.search(intro[-1]):  # the line right before the bullets introduces them
+            spans.append(m.span())
+    return spans
+
+
+def _is_subject(ctx: Context, mentions: list[Mention]) -> bool:
+    """The text is about DPRK cyber activity: a DPRK actor or family in the title or lede, or a DPRK signal in the
+    title with a cyber or target word in the title or first sentence."""
+    if any(ctx.sent(m.hit.start) <= LEDE_SENTENCES for m in mentions):
+        return True
+    if not any(ctx.sent(h.start) == 0 for h in ctx.hits("dprk")):
+        return False
+    return any(ctx.sent(h.start) <= 1 for h in ctx.hits("cyber") + ctx.hits("target"))
+
+
+def _paragraph(ctx: Context, pos: int) -> int:
+    """Index of the blank-line-separated paragraph holding character `pos`."""
+    return ctx.text.count("\n\n", 0, pos)
