@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.tagging.judge.dprk_topic import a_topic
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
 
@@ -23,6 +24,10 @@ _UNIDENTIFIED = re.compile(
     # the authority said nothing of who was behind it: 背後関係には触れなかった, 배후는 밝히지 않았다
     r"|背後(?:関係)?(?:に|には|は|を)?\s?(?:触れなかった|触れていない|明らかにしていない|明らかにしなかった)"
     r"|배후(?:는|를|에\s?대해서는)?\s?(?:밝히지\s?않|언급하지\s?않)"
+    # who did it is not known (thirteenth round): 誰による犯行かは不明, 누구의 소행인지 불분명
+    r"|誰(?:による|の)(?:犯行|もの|仕業|攻撃)か[^。\n]{0,12}?(?:不明|分かっていない|明らかになっていない)"
+    r"|누구의\s?(?:소행|짓)인지[^.!?\n]{0,12}?(?:불분명|불확실|알려지지\s?않|밝혀지지\s?않|확인되지\s?않)"
+    r"|\b(?:it\s+is|it\s+was|it's)\s+(?:not\s+(?:yet\s+)?known|unclear|unknown)\s+who\b"
     r"|\b(?:attacker|culprit|perpetrator|hackers?)s?\b[^.!?\n]{0,30}?\b(?:not\s+(?:yet\s+)?(?:been\s+)?identified|"
     r"unknown|unidentified)\b"
     r"|\b(?:did\s+not|didn't|has\s+not|have\s+not|declined\s+to|would\s+not)\s+(?:yet\s+)?(?:identify|name)\s+"
@@ -41,7 +46,21 @@ def only_as_background(ctx: Context, dprk: list[Hit], actors: int) -> bool:
     """True when the DPRK appears only in sentences of past record, in a text whose attacker is not identified."""
     if actors or not dprk or not _UNIDENTIFIED.search(ctx.text):
         return False
-    return all(_RECORD.search(ctx.sent_text(ctx.sent(hit.start))) or _a_place(ctx, hit) for hit in dprk)
+    return all(
+        _RECORD.search(ctx.sent_text(ctx.sent(hit.start)))
+        or _a_place(ctx, hit)
+        or _REACTION.match(ctx.text, hit.end)
+        or a_topic(ctx, hit, ctx.sent(hit.start))  # 北朝鮮制裁委: a body named after it (thirteenth round)
+        for hit in dprk
+    )
+
+
+# The DPRK reacting (thirteenth round): "北朝鮮はこれに反発し", "북한은 이에 반발해", "North Korea protested": a party's
+# reaction (a possible motive, at most), not an act
+_REACTION = re.compile(
+    r"(?:は|が|은|는|이|가)?\s?[^。.\n]{0,8}?(?:反発|抗議|반발|항의)|\s+(?:protested|objected|has\s+protested)\b",
+    re.IGNORECASE,
+)
 
 
 def _a_place(ctx: Context, hit: Hit) -> bool:

@@ -23,6 +23,8 @@ def a_topic(ctx: Context, hit: Hit, s: int) -> bool:
         ctx.text, max(0, hit.start - 30), hit.start
     ):
         return True
+    if _TITLED_BEFORE.search(ctx.text, max(0, hit.start - 200), hit.start) or _TITLED_AFTER.match(ctx.text, hit.end):
+        return True  # attachments titled "Briefing on ... North Korea visit", '북한 정세'라는 제목의: a lure's title
     if _WATCHERS_AFTER.match(ctx.text, hit.end):
         return True  # 북한전문 웹사이트, 北朝鮮専門サイト: those who cover the DPRK, not the DPRK
     if _DEPLOYMENT_AFTER.match(ctx.text, hit.end):
@@ -40,6 +42,16 @@ def a_topic(ctx: Context, hit: Hit, s: int) -> bool:
     )
 
 
+# The DPRK inside a quoted title (thirteenth round): "attachments titled “Briefing on ... North Korea visit,” and
+# “Itinerary of ...”", 제목은 '북한 ...', 件名「北朝鮮...」; or before 라는 제목의 / という件名: a lure's title, its
+# topic
+_OPEN, _CLOSE, _DOUBLE_CLOSE = "“\"‘'「『", "”\"’'」』", '”"」』'  # inside a title, ’ is an apostrophe
+_TITLED_BEFORE = re.compile(
+    rf"(?:\b(?:titled|entitled|named|headlined|subject(?:\s+lines?)?(?:\s+of)?)\s*:?\s*|제목(?:은|이|의)?\s?|(?:件名|題名)(?:は|が)?)"
+    rf"(?:[{_OPEN}][^{_DOUBLE_CLOSE}\n]{{0,80}}[{_CLOSE}],?\s*(?:and\s+|or\s+)?)*[{_OPEN}][^{_DOUBLE_CLOSE}\n]{{0,80}}$",
+    re.IGNORECASE,
+)
+_TITLED_AFTER = re.compile(rf"[^{_CLOSE}\n]{{0,60}}[{_CLOSE}](?:이?라는|という)\s?(?:제목|件名|題名|タイトル|表題)")
 _EN_DEFECTORS_AFTER = re.compile(r"\s+defectors?\b", re.IGNORECASE)
 _DATA_OF_BEFORE = re.compile(
     r"\b(?:data|information|details|records|files)\s+(?:of|on|about)\s+(?:[\w,.]+\s+){0,3}?$", re.IGNORECASE

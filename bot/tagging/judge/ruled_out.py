@@ -134,7 +134,9 @@ _FRAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FRAMED_AFTER = re.compile(
-    r"^\s?(?:의\s?)?(?:해커|해킹\s?조직)?\s?(?:의\s?)?(?:소행)?(?:으로|로)\s?(?:위장|가장|꾸며|보이게)"
+    # "자신들을 북한과 중국 해커들로 위장해" (thirteenth round): another state listed, hackers in the plural
+    r"^\s?(?:(?:과|와|이나|나|및)\s?[가-힣]{1,4}\s?)?(?:의\s?)?(?:해커들?|해킹\s?조직)?\s?(?:의\s?)?(?:소행)?(?:으로|로)"
+    r"\s?(?:위장|가장|꾸며|보이게)"
     r"|^(?:の)?(?:ハッカー)?(?:の)?(?:犯行)?(?:に見せかけ|を装|と見せかけ|に偽装)"
 )
 _NOT_BEFORE = re.compile(

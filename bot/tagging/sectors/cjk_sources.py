@@ -59,6 +59,8 @@ _COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
 
 OUTLET_NAME = 20  # characters of an outlet's name between a media noun and its source marker
 _CJK_SPEAKER = re.compile(r"(?:들)?(?:은|는)\s|は")  # the topic of its sentence (독일 언론들은 ... 보도했다)
+# an outlet's quoted name between the noun and its topic particle (북한전문매체 'NK뉴스'는 ... 보도했다; thirteenth)
+_QUOTED_OUTLET = re.compile(r"\s?['‘\"“「][^'’\"”」\n]{1,20}['’\"”」]\s?(?:은|는|が|は)\s?")
 _CJK_SAID = re.compile(
     r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였)|と(?:報じ|伝え|述べ|明らかにし|発表し)"
 )
@@ -88,6 +90,8 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
     if _CJK_SPEAKER.match(ctx.text, hit.end) and _CJK_SAID.search(sentence_after(ctx, hit)):
         return True  # "다른 언론은 ... 해킹대상이었다고 전했다", "CNNは...と報じた": who reports it
+    if hit.value == "media" and _QUOTED_OUTLET.match(ctx.text, hit.end) and _CJK_SAID.search(sentence_after(ctx, hit)):
+        return True  # "북한전문매체 'NK뉴스'는 ... 보냈다고 보도했다": the outlet reports it
     if hit.value == "media" and _outlet_cited(ctx.text[hit.end : hit.end + OUTLET_NAME + 8]):
         return True  # "정치 전문매체 더힐에 따르면": the outlet, past its name, is the source
     after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)

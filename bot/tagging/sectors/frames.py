@@ -66,7 +66,10 @@ def reports(ctx: Context, head: Hit) -> bool:
 
 APPOSITIVE = 4  # words of a name set off by commas after a head ("news agency, Yonhap News, reports")
 SPEAKER_REACH = 20  # tokens from a noun to the reporting verb of the clause it stands in
-TOLD = {"told", "tells", "telling", "tell"}
+TOLD = {"told", "tells", "telling", "tell", "briefed", "briefing", "briefings"}
+# "lawmakers were briefed on the hack", "a briefing held with lawmakers" (thirteenth round): the audience
+_BRIEFED_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|being)\s+briefed\b", re.IGNORECASE)
+_BRIEFING_BEFORE = re.compile(r"\bbriefings?\s+(?:held\s+)?(?:with|for|to)\s+(?:the\s+|other\s+)?$", re.IGNORECASE)
 PAYMENT = {
     "ransom", "ransoms", "paid", "pay", "paying", "payment", "payments", "extorted", "extortion",
     "requested", "demanded", "demanding", "decrypt",
@@ -89,6 +92,8 @@ def told(ctx: Context, hit: Hit) -> bool:
         return False
     left = [t.lower_ for t in ctx.doc[max(0, hit.tok_start - 3) : hit.tok_start] if not t.is_space]
     left = [w for w in left if w not in ("the", "a", "an", "local", "south", "korean")]
+    if _BRIEFED_AFTER.match(ctx.text, hit.end) or _BRIEFING_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start):
+        return True
     return bool(left) and left[-1] in TOLD
 
 

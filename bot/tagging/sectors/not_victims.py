@@ -90,6 +90,24 @@ _LAUNDERED_THROUGH = re.compile(
 )
 
 
+# A finance word that names a regulator or a watchdog (thirteenth round): "Financial Services Agency", "Financial
+# Action Task Force", "FinCEN" spelled out, "financial regulators", "financial authorities"
+_REGULATOR_AFTER = re.compile(
+    r"\s+(?:services\s+(?:agency|commission|authority)|supervisory\s+(?:service|commission|authority)"
+    r"|action\s+task\s+force|crimes\s+enforcement\s+network|conduct\s+authority|intelligence\s+units?"
+    r"|stability\s+board|regulators?|watchdogs?|authorities|supervisors?)\b",
+    re.IGNORECASE,
+)
+# What stolen money pays for (thirteenth round): "to bankroll nuclear and ballistic missile projects", "funding its
+# weapons programmes": a programme of its own, not a sector hit
+_PROGRAMME_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:programs?|programmes?|projects?|development)\b", re.IGNORECASE)
+_FUNDS_BEFORE = re.compile(
+    r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|bankroll(?:s|ed|ing)?|pay(?:s|ing)?\s+for|paid\s+for)\s+"
+    r"(?:[\w-]+(?:,\s*|\s+)){0,4}$",
+    re.IGNORECASE,
+)
+
+
 def owned_or_lure(ctx: Context, hit: Hit) -> bool:
     """The DPRK's own, the bait, the source, the speaker, the payment, the route, the topic or the authors."""
     before = ctx.text[max(0, hit.start - 30) : hit.start].lower().replace("’", "'").rstrip()
@@ -106,6 +124,10 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "laundered the ransom through cryptocurrency exchanges": the route of the money
     if ctx.text[max(0, hit.start - 5) : hit.start].lower().endswith(("anti-", "anti ", "counter-")):
         return True  # "anti-aircraft weapons", "counter-drone systems": arms against it, not its sector
+    if hit.value == "finance" and _REGULATOR_AFTER.match(ctx.text, hit.end):
+        return True  # "the Financial Services Agency", "financial regulators": the watchdog speaks (thirteenth round)
+    if _PROGRAMME_AFTER.match(ctx.text, hit.end) and _FUNDS_BEFORE.search(ctx.text, max(0, hit.start - 60), hit.start):
+        return True  # "to bankroll nuclear and ballistic missile projects": what the money pays for, its own
     if trains_hackers(ctx, hit):
         return True  # "hackers are trained at the university": the DPRK's own school
     if _authors(ctx, hit):
