@@ -74,6 +74,37 @@ def story_queued(conn, story_id: int) -> bool:
     return row is not None
 
 
+def story_claimed(conn, story_id: int) -> bool:
+    """Whether delivery has taken up any outbox row of a story: sent, being sent, or tried (an attempt or a post's
+    key). A story whose rows are all still waiting can yet be folded into another (bot.stories.alerting.fold)."""
+    row = conn.execute(
+        "SELECT 1 FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.story_id = ?"
+        " AND (o.status != 'pending' OR o.attempts > 0 OR o.batch_key IS NOT NULL) LIMIT 1",
+        (story_id,),
+    ).fetchone()
+    return row is not None
+
+
+def make_reply(conn, row_id: int, parent_id: int, now: str) -> None:
+    """A waiting alert row becomes a reply in the thread of the alert row `parent_id`, and the replies queued under
+    it move there too; when that reply is queued already, the alert row is dropped (it was never taken up)."""
+    changed = conn.execute(
+        "UPDATE OR IGNORE outbox SET kind = 'followup', parent_id = ?, updated_at = ?"
+        " WHERE id = ? AND kind = 'alert' AND status = 'pending' AND attempts = 0 AND batch_key IS NULL",
+        (parent_id, now, row_id),
+    ).rowcount
+    if not changed:
+        conn.execute(
+            "DELETE FROM outbox WHERE id = ? AND kind = 'alert' AND status = 'pending' AND attempts = 0"
+            " AND batch_key IS NULL",
+            (row_id,),
+        )
+    conn.execute(
+        "UPDATE outbox SET parent_id = ?, updated_at = ? WHERE parent_id = ? AND status = 'pending'",
+        (parent_id, now, row_id),
+    )
+
+
 def story_alerts(conn, story_id: int) -> list[tuple[int, str, str, str]]:
     """(id, notifier, channel, route) of the immediate alert rows of every item of a story, oldest first."""
     return conn.execute(

@@ -45,16 +45,25 @@ def _ids(ids: Sequence[int]) -> tuple[str, list[int]]:
     return ", ".join("?" * len(ids)), list(ids)
 
 
-def mark_sending(db: sqlite_utils.Database, ids: Sequence[int], batch_key: str, now: str, *, kind: str) -> None:
+def mark_sending(db: sqlite_utils.Database, ids: Sequence[int], batch_key: str, now: str, *, kind: str) -> bool:
     """A post of `kind` (alert, burst, digest, followup, ops) is about to go out with these rows: count the attempt
-    and give them its key and kind, so after a crash they form the same post again."""
+    and give them its key and kind, so after a crash they form the same post again. False, and nothing written,
+    when a row is no longer of that kind: a waiting alert that became a reply after the rows were read (its story
+    merged into another, bot.stories.alerting.fold) must not go out as an alert."""
     marks, params = _ids(ids)
+    row_kind = kind if kind in ("followup", "ops") else "alert"
     with transaction(db) as conn:
+        (same,) = conn.execute(
+            f"SELECT count(*) FROM outbox WHERE id IN ({marks}) AND kind = ?", [*params, row_kind]
+        ).fetchone()
+        if same != len(set(ids)):
+            return False
         conn.execute(
             f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, batch_key = ?, batch_kind = ?,"
             f" updated_at = ? WHERE id IN ({marks})",
             [batch_key, kind, now, *params],
         )
+    return True
 
 
 def mark_sent(db: sqlite_utils.Database, ids: Sequence[int], message_id: str, now: str) -> None:

@@ -1,8 +1,9 @@
 """A report close in meaning to reports of two stories bridges them: one story, whichever report came first.
 
 Sources are refreshed in parallel, so two reports of one event can each start a story in one cycle when they are
-not close enough to each other; a third close to both must not leave them apart. Two stories that both have
-alerts stay apart (merging would hide one alert's replies in another's thread).
+not close enough to each other; a third close to both must not leave them apart. An alert still waiting for
+delivery then becomes a reply in the other story's thread; two stories whose alerts are both out stay apart
+(merging would hide one alert's replies in another's thread).
 
 The vectors are set by hand (unit vectors with known cosines) so each test decides exactly which reports are close;
 the encoder itself is tested in test_stories_meaning.py. The archive, the store transaction, the routing, the
@@ -103,11 +104,12 @@ def test_a_bridged_story_without_an_alert_joins_the_alerted_one_and_its_report_r
     assert reply["thread_ts"] == alert["ts"] and "c.example.org" in str(reply["blocks"])
 
 
-def test_two_alerted_stories_stay_apart_when_a_report_bridges_them(tmp_path, slack_api):
+def test_two_alerted_stories_stay_apart_once_both_alerts_are_out(tmp_path, slack_api):
     clock = Clock(NOW)
     rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
     store_routed(rt, [report("a", A, cyber=True, minutes=0)], source="outlet-a")
     store_routed(rt, [report("b", B, cyber=True, minutes=5)], source="outlet-b")
+    deliver_due(rt, sleep=clock.sleep)  # both alerts are posted before the bridging report comes
     store_routed(rt, [report("c", between(0.6), cyber=True, minutes=10)], source="outlet-c")
     story = stories_of(rt.db())
     assert story["item-c"] == story["item-a"] != story["item-b"]  # c joins the closer; b keeps its own alert
@@ -117,3 +119,50 @@ def test_two_alerted_stories_stay_apart_when_a_report_bridges_them(tmp_path, sla
     assert sorted(m["metadata"]["event_payload"]["item_id"] for m in top) == ["item-a", "item-b"]
     (reply,) = [m for m in messages if m not in top]
     assert reply["thread_ts"] == next(m["ts"] for m in top if m["metadata"]["event_payload"]["item_id"] == "item-a")
+
+
+@pytest.mark.parametrize("order", ["ab", "ba"])
+def test_an_alert_still_waiting_becomes_a_reply_when_a_report_bridges_its_story(tmp_path, slack_api, order):
+    """Two reports of one event, in two languages, each open a story in one cycle (not close enough to each
+    other), both alerts queued; a third close to both arrives before delivery: one story, one alert (the earlier
+    report's), the other two replies in its thread, whichever source answered first."""
+    clock = Clock(NOW)
+    rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
+    reports = {"a": report("a", A, cyber=True, minutes=0), "b": report("b", B, cyber=True, minutes=5)}
+    for key in order:
+        store_routed(rt, [reports[key]], source=f"outlet-{key}")
+    assert len(set(stories_of(rt.db()).values())) == 2
+    store_routed(rt, [report("c", between(0.6), cyber=True, minutes=10)], source="outlet-c")
+    story = stories_of(rt.db())
+    assert story["item-a"] == story["item-b"] == story["item-c"]
+    deliver_due(rt, sleep=clock.sleep)
+    messages = slack_api.messages(INTEL)
+    top = [m for m in messages if m.get("thread_ts", m["ts"]) == m["ts"]]
+    assert [m["metadata"]["event_payload"]["item_id"] for m in top] == ["item-a"]  # one alert for the event
+    replies = [m for m in messages if m not in top]
+    assert replies and all(m["thread_ts"] == top[0]["ts"] for m in replies)
+    shown = " ".join(str(m["blocks"]) for m in replies)
+    assert "b.example.org" in shown and "c.example.org" in shown  # both later reports are in the thread
+    statuses = {row[0] for row in rt.db().execute("SELECT status FROM outbox").fetchall()}
+    assert statuses == {"sent"}  # nothing left waiting, nothing sent twice
+
+
+def test_an_alert_read_for_posting_is_not_posted_once_it_became_a_reply(tmp_path, slack_api):
+    """The daemon delivers beside the stores: rows read for a post may change before the post claims them. An
+    alert folded into another story's thread in between is not posted as an alert; the next round posts it as
+    the reply it became."""
+    from storage import outbox
+
+    clock = Clock(NOW)
+    rt = make_rt(tmp_path, slack_api, clock, [{"name": "all", "to": ["intel"]}])
+    store_routed(rt, [report("a", A, cyber=True, minutes=0)], source="outlet-a")
+    store_routed(rt, [report("b", B, cyber=True, minutes=5)], source="outlet-b")
+    db = rt.db()
+    read = {row["item_id"]: row["id"] for row in outbox.due(db, NOW.isoformat())}  # what a deliverer has read
+    store_routed(rt, [report("c", between(0.6), cyber=True, minutes=10)], source="outlet-c")  # b folds into a
+    assert not outbox.mark_sending(db, [read["item-b"]], f"a{read['item-b']}", NOW.isoformat(), kind="alert")
+    ((status, attempts, kind),) = db.execute(
+        "SELECT status, attempts, kind FROM outbox WHERE id = ?", (read["item-b"],)
+    ).fetchall()
+    assert (status, attempts, kind) == ("pending", 0, "followup")  # untouched by the refused claim
+    assert outbox.mark_sending(db, [read["item-a"]], f"a{read['item-a']}", NOW.isoformat(), kind="alert")

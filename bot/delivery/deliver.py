@@ -163,7 +163,9 @@ class Deliverer:
                 self.rt.metrics.alert(post.notifier, "recovered", len(ids))
             return found
         self._pace(post)
-        outbox.mark_sending(self.db, ids, post.key, now, kind=post.kind)
+        if not outbox.mark_sending(self.db, ids, post.key, now, kind=post.kind):
+            log.info("post skipped: its rows changed since they were read", extra={"post": key})
+            return None  # an alert folded into another story's thread meanwhile: the next round posts the reply
         try:
             message_id = notifier.send(message.to(channel=post.channel, thread_ts=thread_ts))
         except NotifyError as exc:

@@ -2,7 +2,8 @@
 
 Rules: a new item whose story was already alerted (immediately) in a channel becomes a follow-up in that
 alert's thread, not a second alert; an already-alerted item carried by one more source gets a follow-up naming
-that source; a revised item gets one "Updated:" reply per channel its story was alerted in. Targets are
+that source; a revised item gets one "Updated:" reply per channel its story was alerted in; a story merged into
+another before delivery took up its alert (`fold`) replies in the other's thread instead. Targets are
 duck-typed (notifier, channel, route, mode, due_at) so this does not depend on the router. The rows are
 written with storage.alerts' named queries, in the caller's transaction.
 """
@@ -54,3 +55,18 @@ def enqueue_revision(conn, item_id: str, story_id: int | None, version: int, wha
             conn, item_id, notifier, channel, route, parent, now, subject=f"revision-{version}", payload=payload
         )
     return created
+
+
+def fold(conn, gone: int, into: int, now: str) -> None:
+    """Story `gone` is merging into story `into` while its alerts still wait (storage.alerts.story_claimed is
+    false): in each channel where `into` has an alert, `gone`'s alert becomes a reply in that thread (with the
+    replies queued under it); in a channel `into` never alerted, `gone`'s alert stays and is the story's there."""
+    parents: dict[tuple[str, str], int] = {}
+    for row_id, notifier, channel, _ in alerts.story_alerts(conn, into):
+        parents.setdefault((notifier, channel), row_id)
+    for row_id, notifier, channel, _ in alerts.story_alerts(conn, gone):
+        parent = parents.get((notifier, channel))
+        if parent is None:
+            parents[(notifier, channel)] = row_id
+        else:
+            alerts.make_reply(conn, row_id, parent, now)

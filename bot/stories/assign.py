@@ -2,8 +2,9 @@
 (bot.stories.match), else the item starts a story of its own; an agency's own advisory leads its story.
 
 A new report close in meaning to reports of two stories bridges them: they become one, so the grouping does not
-depend on which report came first (sources are refreshed in parallel). Two stories that both have alerts queued
-or sent stay apart: merging them would hide one alert's follow-ups in the other's thread.
+depend on which report came first (sources are refreshed in parallel). While one story's alerts still wait for
+delivery, they become replies in the other's thread; two stories whose alerts delivery has both taken up stay
+apart: merging them would hide one alert's follow-ups in the other's thread.
 
 Runs inside the store transaction (bot.run.store) on its connection, so an item, its story membership and its
 alert are written together; the reads and writes are storage.stories' named queries.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.records import TaggedItem
-from bot.stories import match, meaning, rules
+from bot.stories import alerting, match, meaning, rules
 from storage import alerts, signatures, stories, vectors
 
 
@@ -72,16 +73,21 @@ def assign(
 
 
 def _merge(conn, story_id: int, other: int, now: str) -> int:
-    """One story of two that a new report bridges; the story it is in now. The one with alerts keeps them (its
-    id and lead), else the earlier one; both alerted: they stay apart."""
+    """One story of two that a new report bridges; the story it is in now. The one whose alerts delivery has
+    taken up keeps its id and lead, else the one with alerts queued, else the earlier one; the other's waiting
+    alerts become replies in its threads (alerting.fold). Both taken up: they stay apart."""
     if other == story_id:
         return story_id
     mine, theirs = alerts.story_queued(conn, story_id), alerts.story_queued(conn, other)
     if mine and theirs:
-        return story_id
+        mine_out, theirs_out = alerts.story_claimed(conn, story_id), alerts.story_claimed(conn, other)
+        if mine_out and theirs_out:
+            return story_id  # both alerts are out: merging would hide one alert's replies in the other's thread
+        mine, theirs = mine_out, theirs_out  # the one delivery took up keeps; neither: the earlier one
     other_first = stories.earlier(conn, other, story_id)
     keep_other = theirs or (not mine and other_first)
     into, gone = (other, story_id) if keep_other else (story_id, other)
+    alerting.fold(conn, gone, into, now)
     gone_first = other_first if gone == other else not other_first
     lead, lead_id = stories.lead_item(conn, gone), stories.lead_item_id(conn, gone)
     stories.absorb(conn, into, gone, now, gone_first=gone_first)
