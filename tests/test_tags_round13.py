@@ -8,7 +8,8 @@ Each sentence is written for this test in the shape of a kind; none is taken fro
   quotes that reports (북한전문매체 'X'는 ... 보도했다) are no media victims; lawmakers briefed on a hack are its
   audience; a financial regulator (the Financial Services Agency, 金融庁, 금융위원회) speaks; what stolen money pays
   for ("to bankroll ... missile projects") is the DPRK's own programme; money laundered through a financial company
-  (금융회사를 통해 돈세탁) names its route.
+  (금융회사를 통해 돈세탁) names its route; a list of sectors after "including" or "in" keeps its first item
+  ("including media, defence, and aerospace"), and "finance" is a sector word ("the media and finance sectors").
 - Confusers: hackers of another state disguised as North Korean and Chinese hackers (북한과 중국 해커들로 위장);
   the DPRK inside the quoted title of a lure ("attachments titled “... North Korea ...”", '북한 ...'이라는 제목의);
   a breach of which "who did it is not known" (誰による犯行かは不明), with the DPRK only as the name of a sanctions
@@ -152,3 +153,29 @@ def test_a_bank_hit_keeps_finance(tagger):
     """Only a regulator's name is no victim: a bank's systems breached by DPRK hackers stay finance."""
     tags = tagger.tag("北朝鮮ハッカー、銀行に侵入", "北朝鮮のハッカー集団が金融機関のシステムに侵入した。", "ja")
     assert "finance" in tags.sectors
+
+
+LISTS = [
+    ("North Korean hackers targeted organisations in media, defence and aerospace.", {"media", "defense", "aerospace"}),
+    (
+        "North Korean hackers targeted people in a variety of businesses, including media, defence, and aerospace.",
+        {"media", "defense", "aerospace"},
+    ),
+    (
+        "North Korean hackers targeted sectors including media, technology and finance.",
+        {"media", "technology", "finance"},
+    ),
+    ("North Korean hackers hit the media and finance sectors.", {"media", "finance"}),
+]
+
+
+@pytest.mark.parametrize(("text", "sectors"), LISTS)
+def test_a_list_of_sectors_keeps_its_first_item_and_finance(tagger, text, sectors):
+    """From S: a coordinated list of sectors after "including" or "in" keeps its first item when that item is a
+    modifier ("media"); "finance" is a sector word, as "financial" was."""
+    assert set(tagger.tag("North Korean hackers", text, "en").sectors) == sectors
+
+
+def test_finance_as_a_verb_names_no_sector(tagger):
+    text = "North Korean hackers stole cryptocurrency to finance the regime's weapons programmes."
+    assert "finance" not in tagger.tag("North Korean hackers", text, "en").sectors

@@ -162,8 +162,10 @@ def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> bool:
     doc = ctx.doc
     before = doc[mod.tok_start - 1].lower_
     after = doc[mod.tok_end].lower_ if mod.tok_end < len(doc) else "."
-    if before not in _LIST_JOINERS or after not in _LIST_JOINERS | _LIST_ENDS:
+    if after not in _LIST_JOINERS | _LIST_ENDS:
         return False
+    if before not in _LIST_JOINERS and not (before in _LIST_OPENERS and after in (",", "and", "or")):
+        return False  # the first item counts after "including" or "in", with the list going on after it
     for step in (-1, 1):  # walk the list both ways across joiners and other sector words, looking for a noun
         j = mod.tok_start - 1 if step < 0 else mod.tok_end
         others = _OTHER_ITEMS  # words of items that are no sector ("construction", "home network services")
@@ -189,6 +191,9 @@ def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> bool:
 
 
 _LIST_JOINERS = {",", "and", "or", "the", "as", "well", "&"}
+# words that open a list of sectors (thirteenth round): "including media, defence, and aerospace", "organisations
+# in media, defence and aerospace", "such as finance, energy and ..."
+_LIST_OPENERS = {"including", "in", "as", "like", "namely", "spanning", "across"}
 _LIST_ENDS = {".", ";", ":", ")"}
 _LIST_REACH = 12
 _OTHER_ITEMS = 3  # words of an item a list walk may cross (twelfth round: "manufacturing, media, and construction")

@@ -350,6 +350,7 @@ MODIFIERS = {
     "finance": [
         "financial", "banking", "fintech", "payment", "payments", "insurance", "investment",
         "credit card", "securities", "brokerage",
+        "finance",  # thirteenth round: "the media and finance sectors", a list's "... technology and finance"
     ],
     "defense": [
         "defense", "defence", "military", "weapons", "arms", "missile", "missiles", "warship", "warships",
