@@ -166,3 +166,36 @@ def test_an_alert_read_for_posting_is_not_posted_once_it_became_a_reply(tmp_path
     ).fetchall()
     assert (status, attempts, kind) == ("pending", 0, "followup")  # untouched by the refused claim
     assert outbox.mark_sending(db, [read["item-a"]], f"a{read['item-a']}", NOW.isoformat(), kind="alert")
+
+
+def test_folding_keeps_an_alert_in_a_channel_the_kept_story_never_alerted(tmp_path):
+    """alerting.fold, channel by channel: where the kept story has an alert, the merged story's waiting alert
+    becomes a reply there (with the reply queued under it); where it has none, the alert stays an alert."""
+    from bot.stories import alerting
+    from storage import alerts
+
+    db = open_archive(tmp_path / "a.db")
+    now = NOW.isoformat()
+    for key, vector in (("a", A), ("b", B)):
+        store(db, f"outlet-{key}", [report(key, vector, cyber=True, minutes=0)], now)
+    story = stories_of(db)
+    with db.conn:
+        kept = alerts.add_alert(db.conn, "item-a", "slack", "#intel", "all", "immediate", None, now)
+        alerts.add_alert(db.conn, "item-b", "slack", "#intel", "all", "immediate", None, now)
+        alerts.add_alert(db.conn, "item-b", "slack", "#exec", "all", "immediate", None, now)
+    assert kept == 1
+    rows = {(r[0], r[1]): r[2] for r in db.execute("SELECT item_id, channel, id FROM outbox").fetchall()}
+    with db.conn:  # one more source carried b: a reply queued under b's own alert
+        alerts.add_followup(db.conn, "item-b", "slack", "#intel", "all", rows[("item-b", "#intel")], now, "outlet-z")
+        alerting.fold(db.conn, story["item-b"], story["item-a"], now)
+    got = {
+        (item, channel, subject): (kind, parent)
+        for item, channel, subject, kind, parent in db.execute(
+            "SELECT item_id, channel, subject, kind, parent_id FROM outbox"
+        )
+    }
+    intel_alert = rows[("item-a", "#intel")]
+    assert got[("item-a", "#intel", "")] == ("alert", None)
+    assert got[("item-b", "#intel", "")] == ("followup", intel_alert)  # a reply in the kept story's thread
+    assert got[("item-b", "#intel", "outlet-z")] == ("followup", intel_alert)  # its reply moved along
+    assert got[("item-b", "#exec", "")] == ("alert", None)  # the kept story never alerted #exec: still an alert
