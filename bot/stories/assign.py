@@ -78,14 +78,11 @@ def _merge(conn, story_id: int, other: int, now: str) -> int:
     alerts become replies in its threads (alerting.fold). Both taken up: they stay apart."""
     if other == story_id:
         return story_id
-    mine, theirs = alerts.story_queued(conn, story_id), alerts.story_queued(conn, other)
-    if mine and theirs:
-        mine_out, theirs_out = alerts.story_claimed(conn, story_id), alerts.story_claimed(conn, other)
-        if mine_out and theirs_out:
-            return story_id  # both alerts are out: merging would hide one alert's replies in the other's thread
-        mine, theirs = mine_out, theirs_out  # the one delivery took up keeps; neither: the earlier one
+    mine, theirs = _standing(conn, story_id), _standing(conn, other)
+    if mine == theirs == OUT:
+        return story_id  # both alerts are out: merging would hide one alert's replies in the other's thread
     other_first = stories.earlier(conn, other, story_id)
-    keep_other = theirs or (not mine and other_first)
+    keep_other = theirs > mine or (theirs == mine and other_first)
     into, gone = (other, story_id) if keep_other else (story_id, other)
     alerting.fold(conn, gone, into, now)
     gone_first = other_first if gone == other else not other_first
@@ -94,6 +91,16 @@ def _merge(conn, story_id: int, other: int, now: str) -> int:
     if lead is not None and match.own_advisories(*lead):
         _lead_with_advisory(conn, into, lead_id)
     return into
+
+
+NONE, QUEUED, OUT = 0, 1, 2  # a story's alerts: none, queued and waiting, taken up by delivery
+
+
+def _standing(conn, story_id: int) -> int:
+    """How far a story's alerts have gone: the further one keeps its id and lead when two merge."""
+    if not alerts.story_queued(conn, story_id):
+        return NONE
+    return OUT if alerts.story_claimed(conn, story_id) else QUEUED
 
 
 def _lead_with_advisory(conn, story_id: int, item_id: str) -> None:

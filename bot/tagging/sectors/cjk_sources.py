@@ -88,10 +88,9 @@ _AFFILIATION = re.compile(
 def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
     (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
-    if _CJK_SPEAKER.match(ctx.text, hit.end) and _CJK_SAID.search(sentence_after(ctx, hit)):
+    outlet = hit.value == "media" and _QUOTED_OUTLET.match(ctx.text, hit.end)  # 북한전문매체 'NK뉴스'는 ... 보도했다
+    if (_CJK_SPEAKER.match(ctx.text, hit.end) or outlet) and _CJK_SAID.search(sentence_after(ctx, hit)):
         return True  # "다른 언론은 ... 해킹대상이었다고 전했다", "CNNは...と報じた": who reports it
-    if hit.value == "media" and _QUOTED_OUTLET.match(ctx.text, hit.end) and _CJK_SAID.search(sentence_after(ctx, hit)):
-        return True  # "북한전문매체 'NK뉴스'는 ... 보냈다고 보도했다": the outlet reports it
     if hit.value == "media" and _outlet_cited(ctx.text[hit.end : hit.end + OUTLET_NAME + 8]):
         return True  # "정치 전문매체 더힐에 따르면": the outlet, past its name, is the source
     after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)
