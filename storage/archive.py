@@ -308,7 +308,21 @@ def _v8(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """The full-text index follows the title and text only: sqlite-utils' update trigger re-indexed an item's
+    whole text on every update of any column (its story, its tags on a retag), twice (delete, then insert)."""
+    db.execute("DROP TRIGGER IF EXISTS items_au")
+    db.execute(
+        """
+        CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN
+          INSERT INTO items_fts (items_fts, rowid, title, text) VALUES('delete', old.rowid, old.title, old.text);
+          INSERT INTO items_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END
+        """
+    )
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:

@@ -131,7 +131,7 @@ def test_an_archive_of_version_7_gets_the_kind_of_the_posts_already_tried(tmp_pa
         )
     db.conn.close()
     db = open_archive(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 8
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     kinds = db.execute("SELECT batch_kind FROM outbox ORDER BY id").fetchall()
     assert [k[0] for k in kinds] == ["alert", "burst", "burst", "digest", "followup", "ops", None]
     burst = [p for p in plan(outbox.due(db, "2026-11-27"), burst_threshold=20) if p.key == "b2"]
