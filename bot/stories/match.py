@@ -6,6 +6,7 @@ storage.vectors for its candidates and decides among them; the first rule that f
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -141,8 +142,7 @@ def by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now: 
     rows = stories.event_candidates(conn, new.item_id, since, named, EVENT_CANDIDATES)
     numbers = {re.sub(r"[mbk]$", "", a) for a in new.amounts}  # "1.5b" -> "1.5", to spot amounts cheaply
     for item_id, title, actors, cves, wallets, malware, published, first_seen in rows:
-        actors = json.loads(actors)
-        actor_words = frozenset(w.lower() for a in actors for w in a.split())
+        actors, actor_words = _actors(actors)
         words = rules.title_words(title, actor_words)
         identifiers = (new.cves and cves != "[]") or (new.wallets and wallets != "[]") or new.iocs
         shared = words & new.title_words
@@ -152,9 +152,9 @@ def by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now: 
             item_id,
             True,
             frozenset(_family_of(actors, new, members)) if actors else frozenset({NO_ACTOR}),
-            frozenset(json.loads(cves)),
-            frozenset(json.loads(wallets)),
-            frozenset(json.loads(malware)),
+            _values(cves),
+            _values(wallets),
+            _values(malware),
             words,
             rules.title_names(title, actor_words),
             datetime.fromisoformat(published or first_seen),
@@ -170,6 +170,21 @@ def by_event(conn, new: rules.Profile, members: Callable[[str], set[str]], now: 
         if match:
             return match
     return None
+
+
+# An archived report is read again for every new report of its groups in the window: the same few JSON lists
+# (actors, CVEs, wallets, families) come back thousands of times per cycle. Pure functions of the stored text.
+@functools.lru_cache(maxsize=4096)
+def _actors(stored: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """An archived item's actors (its JSON column) and their lower-case words."""
+    actors = tuple(json.loads(stored))
+    return actors, frozenset(w.lower() for a in actors for w in a.split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _values(stored: str) -> frozenset[str]:
+    """The values of an archived item's JSON list column."""
+    return frozenset(json.loads(stored))
 
 
 def _family_of(actors, new: rules.Profile, members) -> set[str]:
