@@ -78,9 +78,10 @@ SCHEMES = (
     # "U.S. seizes crypto tied to North Korea", "seize $1.7M in crypto": the proceeds of the DPRK's thefts, forfeited
     (
         "crypto seized",
-        ("seiz", "forfeit"),
+        ("seiz", "forfeit", "freez", "froze"),
         re.compile(
-            r"\b(?:seiz\w*|forfeit\w*)\b(?:[^.!?\n]|\.(?=\d)){0,30}?\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|"
+            r"\b(?:seiz\w*|forfeit\w*|freez\w*|froze|frozen)\b(?:[^.!?\n]|\.(?=\d)){0,30}?\b(?:crypto\w*|bitcoin|ether|tether|"
+            r"usdt|stablecoins?|"
             r"tokens)\b",
             re.I,
         ),
@@ -99,13 +100,14 @@ SCHEMES = (
         ),
         None,
     ),
-    # 비트코인 스위스서 환수, 暗号資産を押収: the proceeds of the DPRK's thefts recovered (eleventh round)
+    # 비트코인 스위스서 환수, 暗号資産を押収: the proceeds of the DPRK's thefts recovered (eleventh round); 仮想通貨口座
+    # の凍結, 가상자산 계좌 동결: frozen (fourteenth round)
     (
         "crypto recovered",
-        ("환수", "압수", "몰수", "押収", "没収", "回収"),
+        ("환수", "압수", "몰수", "押収", "没収", "回収", "凍結", "동결"),
         re.compile(
             r"(?:비트코인|가상자산|암호화폐|가상화폐|이더리움|暗号資産|仮想通貨|ビットコイン)[^.!?。\n]{0,20}?"
-            r"(?:환수|압수|몰수|押収|没収|回収)"
+            r"(?:환수|압수|몰수|押収|没収|回収|凍結|동결)"
         ),
         None,
     ),

@@ -239,6 +239,9 @@ def _outside_other_topics(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> li
         # "In North Korea, hackers are ...": a fronted place phrase is no topic, its clause follows
         if i - 1 in dprk_items and _FRONTED.fullmatch(ctx.text[items[i - 1][0] : items[i - 1][1]]):
             dprk_items.add(i)
+    for i in sorted(dprk_items):  # "..., 방산업체에 발송…北소행 추정": a verdict on the acts the items before tell
+        if i >= 0 and _VERDICT.search(ctx.text[items[i][0] : items[i][1]]):
+            dprk_items.update(range(i))
     return [h for h in cyber if h.start >= title_end or item(h.start) in dprk_items]
 
 
@@ -266,6 +269,8 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _FRONTED = re.compile(r"\s*(?:In|Inside|For|From|Across|Within|At)\s+\S+(?:\s+\S+){0,2}\s*")
+# The DPRK named as the culprit after an ellipsis (fourteenth round): "…北소행 추정", "…북한 배후", "…北の犯行か"
+_VERDICT = re.compile(r"(?:…|\.\.\.)\s?(?:북한|北|북)\s?(?:의\s?|の)?(?:소행|배후|犯行|仕業)")
 QUOTE_SHARE = 0.8  # a quotation longer than this share of the title is the title itself
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 _PRONOUN_LED = re.compile(

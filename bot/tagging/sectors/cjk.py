@@ -66,6 +66,8 @@ def compound_nouns(text: str) -> list[tuple[str, str, int, int, str]]:
             continue
         if text.startswith(lexicon_cjk.NOT_BEFORE.get(m.group(), ()), m.end()):
             continue  # 金融庁, 금융위원회: a regulator (thirteenth round), as for the nouns (lexicon_cjk.NOT_BEFORE)
+        if text[: m.start()].endswith(lexicon_cjk.NOT_AFTER.get(m.group(), ())):
+            continue  # 소셜 엔지니어링: a technique (fourteenth round), as for the nouns (lexicon_cjk.NOT_AFTER)
         if _SECTOR_OF[m.group()] == "think-tanks-academia" and text[: m.start()].endswith(_INSTITUTE_OF):
             continue  # 宇宙研究機関, 원자력연구원: another sector's institute (lexicon_cjk.SECTOR_INSTITUTE_BEFORE)
         end = _reach(text, m.end())

@@ -58,7 +58,8 @@ _COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
 
 
 OUTLET_NAME = 20  # characters of an outlet's name between a media noun and its source marker
-_CJK_SPEAKER = re.compile(r"(?:들)?(?:은|는)\s|は")  # the topic of its sentence (독일 언론들은 ... 보도했다)
+# the topic of its sentence (독일 언론들은 ... 보도했다), past a bracket that names it again (新聞(…新聞社)は; 14th)
+_CJK_SPEAKER = re.compile(r"[)）]?(?:(?:들)?(?:은|는)\s|は)")
 # an outlet's quoted name between the noun and its topic particle (북한전문매체 'NK뉴스'는 ... 보도했다; thirteenth)
 _QUOTED_OUTLET = re.compile(r"\s?['‘\"“「][^'’\"”」\n]{1,20}['’\"”」]\s?(?:은|는|が|は)\s?")
 _CJK_SAID = re.compile(
@@ -108,6 +109,8 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         return True  # [김기자의 Defence], [금융 보안 특집]: a byline or a column's tag, not a victim
     if hit.value == "think-tanks-academia" and _OTHER_INSTITUTE.match(ctx.text, hit.end):
         return True  # 国策研究機関の韓国原子力研究院, 국책연구기관인 원자력연구원: another sector's institute described
+    if hit.value == "think-tanks-academia" and _DPRK_MINISTRY.search(ctx.text, max(0, hit.start - 12), hit.start):
+        return True  # 북한 외무성 미국연구소 연구사 명의의 담화: the DPRK's own institute speaks (fourteenth round)
     court = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]
     if hit.value == "judiciary" and any(m in court for m in lexicon_cjk.COURT_ACTS):
         return True  # 법원은 ... 영장을 발부, 사법당국은 ... 기소: the court acts
@@ -124,6 +127,8 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     )
 
 
+# the DPRK's foreign ministry (South Korea's is 외교부) owning the institute named next: "외무성 미국연구소"
+_DPRK_MINISTRY = re.compile(r"외무성\s?(?:산하\s?)?[가-힣]{0,6}$")
 _OTHER_INSTITUTE = re.compile(
     rf"(?:の|인|이자)\s?[^\s,.。、]{{0,6}}?(?:{'|'.join(lexicon_cjk.SECTOR_INSTITUTE_BEFORE)})(?:研究|연구)"
 )

@@ -90,10 +90,22 @@ def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
         if other is not None and other.kind in ("mod", "noun"):
             j = other.tok_end
             continue
+        if _acronym_in_brackets(ctx, j):
+            j += 3  # "unmanned aerial vehicle (UAV) manufacturers": the modifier's short name (fourteenth round)
+            continue
         if ctx.doc[j].lower_ not in JOINERS and not ctx.doc[j].is_space:
             return None
         j += 1
     return None
+
+
+def _acronym_in_brackets(ctx: Context, j: int) -> bool:
+    """Tokens j..j+2 are "(", an upper-case short name, ")"."""
+    doc = ctx.doc
+    if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+        return False
+    name = doc[j + 1].text
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
 def _bridge(ctx: Context, j: int, allowed: set[str] | None) -> bool:

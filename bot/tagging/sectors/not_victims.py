@@ -98,6 +98,12 @@ _REGULATOR_AFTER = re.compile(
     r"|stability\s+board|regulators?|watchdogs?|authorities|supervisors?)\b",
     re.IGNORECASE,
 )
+# A court's papers, not its systems (fourteenth round): "court documents", "court filings" cite the case
+_COURT_PAPERS = re.compile(
+    r"\s+(?:documents?|records?|filings?|papers|dockets?|transcripts?)\b"
+    r"(?!\s+(?:systems?|database|databases|portal|portals|network|networks|servers?))",
+    re.IGNORECASE,
+)
 # What stolen money pays for (thirteenth round): "to bankroll nuclear and ballistic missile projects", "funding its
 # weapons programmes": a programme of its own, not a sector hit
 _PROGRAMME_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:programs?|programmes?|projects?|development)\b", re.IGNORECASE)
@@ -124,6 +130,8 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "laundered the ransom through cryptocurrency exchanges": the route of the money
     if ctx.text[max(0, hit.start - 5) : hit.start].lower().endswith(("anti-", "anti ", "counter-")):
         return True  # "anti-aircraft weapons", "counter-drone systems": arms against it, not its sector
+    if hit.value == "judiciary" and _COURT_PAPERS.match(ctx.text, hit.end):
+        return True  # "listed in court documents as having had data stolen": the source (fourteenth round)
     if hit.value == "finance" and _REGULATOR_AFTER.match(ctx.text, hit.end):
         return True  # "the Financial Services Agency", "financial regulators": the watchdog speaks (thirteenth round)
     if _PROGRAMME_AFTER.match(ctx.text, hit.end) and _FUNDS_BEFORE.search(ctx.text, max(0, hit.start - 60), hit.start):

@@ -359,6 +359,9 @@ MODIFIERS = {
     "aerospace": [
         "aerospace", "aviation", "aircraft", "airline", "airlines",
         "fighter jet", "fighter jets", "helicopter", "helicopters", "drone", "drones",
+        # fourteenth round: the drone's other names ("defence and unmanned aerial vehicle (UAV) manufacturers")
+        "uav", "uavs", "unmanned aerial vehicle", "unmanned aerial vehicles", "unmanned-aerial-vehicle",
+        "unmanned aircraft",
     ],
     "space": [
         "space", "satellite", "satellites",
@@ -561,6 +564,7 @@ NOUNS = {
         "it maintenance companies", "it maintenance firms", "it contractors",
         # the sector's common news nouns (fourth session), not a text's errors
         "software supply chains",
+        "software engineer",  # fourteenth round: "spear-phished a software engineer at the company"
         "open-source developers", "open source developers", "managed service providers", "msps",
         "managed service provider", "msp",
     ],

@@ -359,6 +359,9 @@ NOT_AFTER["언론"] = ("국영 ", "관영 ", "국영", "관영")  # 국영 언�
 NOT_AFTER["연구원"] = (*NOT_AFTER["연구원"], "수석", "선임", "책임", "전임", "객원", "수석 ", "선임 ", "책임 ")
 # a space institute inside an aerospace one (항공우주연구원 is aerospace)
 NOT_AFTER |= {word: ("항공", "航空") for word in SPACE_INSTITUTES}
+# social engineering is a technique, not an engineering firm (fourteenth round)
+NOT_AFTER["엔지니어링"] = ("소셜 ", "소셜")
+NOT_AFTER["エンジニアリング"] = ("ソーシャル・", "ソーシャル", "ソーシャル ")
 NOT_BEFORE = {
     # a ministry's accredited reporters (통일부 출입기자): the press, not the ministry
     "통일부": ("출입", "기자단", "를 현재 출입", "를 출입"),
@@ -430,6 +433,7 @@ AFFILIATION = ("소속", "산하", "예하", "所属", "傘下")
 COURT_ACTS = (
     "기소", "영장", "발부", "선고", "재판", "판결", "起訴", "令状", "判決", "당국", "수사", "捜査", "공조", "宣告",
     "無罪", "무죄", "控訴", "항소",
+    "언급", "言及",  # 미 사법성(법무부)이 언급한 행위들: the ministry that spoke (fourteenth round)
 )  # fmt: skip
 # Markers later in a noun's clause that make it the route of an attack, not its victim (eleventh round): "국내 특정
 # 대학 서버는 ... 해킹에 이용됐는데", "大学のサーバーを踏み台に".
