@@ -59,11 +59,12 @@ _COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
 
 OUTLET_NAME = 20  # characters of an outlet's name between a media noun and its source marker
 # the topic of its sentence (독일 언론들은 ... 보도했다), past a bracket that names it again (新聞(…新聞社)は; 14th)
-_CJK_SPEAKER = re.compile(r"[)）]?(?:(?:들)?(?:은|는)\s|は)")
+_CJK_SPEAKER = re.compile(r"[)）]?(?:(?:들)?(?:은|는)\s|では|は)")
 # an outlet's quoted name between the noun and its topic particle (북한전문매체 'NK뉴스'는 ... 보도했다; thirteenth)
 _QUOTED_OUTLET = re.compile(r"\s?['‘\"“「][^'’\"”」\n]{1,20}['’\"”」]\s?(?:은|는|が|は)\s?")
 _CJK_SAID = re.compile(
-    r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였)|と(?:報じ|伝え|述べ|明らかにし|発表し)"
+    r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였|경고했|발표했)"
+    r"|と(?:報じ|伝え|述べ|明らかにし|発表し|分析)|(?:分析|調査)結果を(?:発表|公表)"  # fourteenth round: analysts
 )
 
 

@@ -81,8 +81,10 @@ def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
         heads = [h for h in ctx.by_token.get(j, ()) if h.kind == "head"]
         if heads and (allowed is None or heads[0].text.lower() in allowed):
             return heads[0]
-        if not bridged and j == mod.tok_end and _bridge(ctx, j, allowed):
-            bridged, j = True, j + 1  # "financial trading firms", "software development companies"
+        after_joiner = j > mod.tok_end and ctx.doc[j - 1].lower_ in ("and", "or", ",", "&")
+        if not bridged and (j == mod.tok_end or after_joiner) and _bridge(ctx, j, allowed):
+            # "financial trading firms", "software development companies"; "academic and strategic institutions"
+            bridged, j = True, j + 1
             continue
         other = taken.get(j)
         if other is not None and other.kind == "noun" and ctx.doc[other.tok_end - 1].lower_ in lexicon.HEADS:
@@ -254,6 +256,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         # a text about a DPRK actor: its victim frames count anywhere (in a text that also covers another
         # state's hackers, only in a paragraph that names a DPRK agent)
         anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
+        if s not in agent_sents and _TOPIC_SHIFT.match(ctx.sent_text(s).lstrip()):
+            near_agent = anywhere = False  # "한편, 국내 의료기관을 대상으로 한 랜섬웨어가 ...": another story
         stolen = sector == "cryptocurrency" and s in thefts  # "the assets stolen included cryptocurrencies"
         if not in_list and not stolen and (s not in target_sents or not (near_agent or anywhere)):
             continue
@@ -284,6 +288,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     return found
 
 
+# A sentence that opens on "meanwhile" tells another story (fourteenth round): its frames need their own agent.
+_TOPIC_SHIFT = re.compile(r"(?:한편|그런가 하면|meanwhile|separately|in other news|elsewhere)\b[,、，]?", re.IGNORECASE)
 LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about
 # "Targets" / "Targeted sectors" / "Victims" headings, alone on a line (a list follows) or before a colon.
 _LIST_HEADING = re.compile(
@@ -313,8 +319,11 @@ _CJK_LIST = re.compile(
 )
 # "... 등 최소 6곳을 타깃으로": found from its end, then the list read backwards (a scan from every word was slow)
 _CJK_COUNTED = re.compile(
-    r"\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)(?:을|를|が|を)?\s?"
+    r"\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?여?\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)(?:을|를|が|を)?\s?"
     r"(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
+    # "... 등 50여개 기관의 PC가 악성코드에 감염": their machines infected or taken (fourteenth round)
+    r"|\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?여?\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)\s?(?:의|の)\s?"
+    r"(?:PC|컴퓨터|서버|전산망|パソコン|サーバー?)(?:가|이|が)?\s?[^.。\n]{0,12}?(?:감염|장악|해킹|感染|乗っ取)"
     # "... 등 분야로 공격 대상을 넓혀", "...などの分野の企業を標的": a list of fields that were targeted
     r"|\s?(?:등|など)\s?(?:의\s?|の)?(?:분야|산업|업종|업계|分野|業界|産業|業種)(?:의\s?|の)?(?:기업|企業|会社|조직|組織)?"
     r"(?:을|를|が|を|으로|로|에)?\s?(?:공격\s?대상|공격|타깃|표적|겨냥|노려|노린|狙|標的|攻撃)"

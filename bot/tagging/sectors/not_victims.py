@@ -157,7 +157,7 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "according to prosecutors", "banks said", "announced Axie developers": the source
     if nxt in lexicon.MEANS:
         return True  # "software supply chain routes": how, not whom
-    if _SEEMING_FROM.search(ctx.text, max(ctx.starts[ctx.sent(hit.start)], hit.start - 120), hit.start):
+    if _SEEMING_FROM.search(ctx.text, max(ctx.starts[ctx.sent(hit.start)], hit.start - 200), hit.start):
         return True  # "messages that appear to come from journalists, academics and officials"
     words = [word.lower().strip("\"'‘’“”") for word in left]
     for i in range(len(words) - 1, -1, -1):
@@ -200,7 +200,8 @@ _SEEMING_FROM = re.compile(
     r"\b(?:appear|appears|appeared|appearing|look|looks|looked|looking|seem|seems|seemed|seeming|purport\w*|"
     r"claim\w*|pretend\w*)\b[^.;:!?]{0,30}?\b(?:(?:come|comes|coming|be|are|is|was|were)\s+(?:sent\s+)?from|"
     r"like\b[^.;:!?]{0,40}?\bfrom)\b"
-    r"(?:(?!\bto\b)[^.;:!?]){0,80}$",  # up to the noun, not past "to" (who received it)
+    # up to the noun, not past "to" (who received it); a list of senders may lie between (fourteenth round)
+    r"(?:(?!\bto\b)[^.;:!?]){0,140}$",
     re.IGNORECASE,
 )
 
