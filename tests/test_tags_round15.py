@@ -104,3 +104,27 @@ def test_infiltrated_tech_workers_are_the_scheme(tagger):
 @pytest.mark.parametrize("title", ["北朝鮮の技術労働者がロシアに派遣 建設現場で", "北朝鮮のIT人材育成、平壌で大会"])
 def test_labourers_sent_abroad_are_no_scheme(tagger, title):
     assert not tagger.tag(title, "", "ja").dprk_cyber
+
+
+AGAINST_THE_DPRK = [
+    (
+        "情報機関のハッキング疑惑",
+        "情報機関は北朝鮮やテロ対策の目的で200回余りハッキングを試みていたと報告した。削除されたハッキング関連資料の"
+        "うち北朝鮮に対するものは10件だった。",
+        "ja",
+    ),
+    ("국정원 해킹 의혹", "국정원은 북한에 대한 감시 목적으로 해킹 프로그램을 썼다고 국회에 보고했다.", "ko"),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "language"), AGAINST_THE_DPRK)
+def test_another_states_hacking_aimed_at_the_dprk_is_no_dprk_cyber(tagger, title, text, language):
+    """From the one confuser false alarm of the blind set Y (the only record of Y read): an agency's hacking for
+    countermeasures against North Korea (北朝鮮対策の目的で, 北朝鮮に対するもの, 북한에 대한 감시) has the DPRK as
+    its target."""
+    assert not tagger.tag(title, text, language).dprk_cyber
+
+
+def test_dprk_hackers_after_countermeasure_files_stay(tagger):
+    text = "北朝鮮のハッカー集団がテロ対策の資料を狙ってハッキングを試みた。"
+    assert tagger.tag("北朝鮮のハッカーが攻撃", text, "ja").dprk_cyber
