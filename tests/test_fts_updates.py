@@ -3,13 +3,12 @@ revision re-indexes the new words, and an archive made before this rule gets it 
 
 from datetime import UTC, datetime
 
-import sqlite_utils
-
 from bot.records import Item, TaggedItem, Tags
 from bot.run.store import store, update_tags
 from storage import open_archive
-from storage.archive import MIGRATIONS, transaction
+from storage.archive import MIGRATIONS
 from storage.search import Query, search
+from tests.old_archive import archive_at
 
 NOW = "2026-12-07T08:00:00+00:00"
 
@@ -61,12 +60,7 @@ def test_a_new_title_or_text_is_indexed_and_the_old_words_are_gone(fresh_db):
 
 def test_an_archive_made_before_the_rule_gets_it_when_opened(tmp_path):
     path = tmp_path / "old.db"
-    db = sqlite_utils.Database(path)  # an archive written at schema 8
-    db.conn.isolation_level = None
-    for number, migration in enumerate(MIGRATIONS[:8], start=1):
-        with transaction(db):
-            migration(db)
-            db.execute(f"PRAGMA user_version = {number}")
+    db = archive_at(path, 8)  # an archive written at schema 8
     db.execute(
         "INSERT INTO items (id, title, text, first_seen, source) VALUES ('o1', 'Old report', 'wiper at a bank', ?,"
         " 'feed-a')",

@@ -4,14 +4,14 @@ burst resumed after a crash goes on as a burst: its rows are alert rows, only ba
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import sqlite_utils
 
 from bot.delivery.deliver import deliver_due
 from bot.delivery.plan import plan
 from bot.notify.slack import SlackNotifier
 from storage import open_archive, outbox
-from storage.archive import MIGRATIONS, transaction
+from storage.archive import MIGRATIONS
 from tests.conftest import Clock
+from tests.old_archive import archive_at
 from tests.test_delivery_modes import INTEL, make_rt, payloads, store_routed, tagged
 
 NOW = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)
@@ -115,12 +115,7 @@ def test_a_burst_resumed_after_a_crash_goes_on_as_the_same_burst(tmp_path, slack
 
 def test_an_archive_of_version_7_gets_the_kind_of_the_posts_already_tried(tmp_path):
     path = tmp_path / "v7.db"
-    db = sqlite_utils.Database(path)
-    db.conn.isolation_level = None
-    for number, migration in enumerate(MIGRATIONS[:7], start=1):
-        with transaction(db):
-            migration(db)
-            db.execute(f"PRAGMA user_version = {number}")
+    db = archive_at(path, 7)
     db.execute("INSERT INTO items (id, first_seen, source) VALUES ('i1', '2026-11-26', 'feed')")
     keys = ["a1", "b2", "b2", "d4", "f5", "o6", None]
     for n, key in enumerate(keys, start=1):

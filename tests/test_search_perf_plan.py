@@ -6,7 +6,6 @@ Checked with EXPLAIN QUERY PLAN, never timed; plus the item_tags copies (migrati
 from datetime import UTC, datetime
 
 import pytest
-import sqlite_utils
 
 from bot.records import Item, TaggedItem, Tags
 from bot.run.store import store, update_tags
@@ -15,6 +14,7 @@ from storage.archive import MIGRATIONS, transaction
 from storage.items import set_tags
 from storage.search import Query, build_sql
 from storage.stats import counts
+from tests.old_archive import archive_at
 
 NOW = "2026-11-26T12:00:00+00:00"
 
@@ -85,12 +85,7 @@ def test_tag_rows_copy_their_item_on_insert_retag_and_revision(fresh_db):
 
 def test_migration_fills_the_copies_of_an_existing_archive(tmp_path):
     path = tmp_path / "old.db"
-    db = sqlite_utils.Database(path)  # an archive written before v5
-    db.conn.isolation_level = None
-    for number, migration in enumerate(MIGRATIONS[:4], start=1):
-        with transaction(db):
-            migration(db)
-            db.execute(f"PRAGMA user_version = {number}")
+    db = archive_at(path, 4)  # an archive written before v5
     db.execute(
         "INSERT INTO items (id, title, published, first_seen, source, dprk_cyber) VALUES"
         " ('d1', 't', '2026-11-20T09:00:00+00:00', ?, 'feed-a', 1), ('d2', 't', NULL, ?, 'feed-a', 0)",
