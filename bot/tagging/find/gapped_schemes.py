@@ -80,9 +80,8 @@ SCHEMES = (
         "crypto seized",
         ("seiz", "forfeit", "freez", "froze"),
         re.compile(
-            r"\b(?:seiz\w*|forfeit\w*|freez\w*|froze|frozen)\b(?:[^.!?\n]|\.(?=\d)){0,30}?\b(?:crypto\w*|bitcoin|ether|tether|"
-            r"usdt|stablecoins?|"
-            r"tokens)\b",
+            r"\b(?:seiz\w*|forfeit\w*|freez\w*|froze|frozen)\b(?:[^.!?\n]|\.(?=\d)){0,30}?"
+            r"\b(?:crypto\w*|bitcoin|ether|tether|usdt|stablecoins?|tokens)\b",
             re.I,
         ),
         None,

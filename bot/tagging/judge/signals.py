@@ -48,6 +48,7 @@ from bot.tagging.judge.other_states import not_another_states
 from bot.tagging.judge.ruled_out import heads_ruled_out_name, ruled_out
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
+from bot.tagging.words import lexicon
 
 WEAK_DPRK = {"NK", "RGB", "N.K."}
 _WEAK_BEFORE_HACKERS = re.compile(r"[-\s]*(?:hackers?|hacking|cyber|APT|IT workers)\b", re.IGNORECASE)
@@ -249,7 +250,7 @@ def _neighbours(ctx: Context, s: int) -> tuple[int, ...]:
     """Sentences that continue sentence `s` (a title's body, or a reply that does not change subject)."""
     out = []
     for i in (s - 1, s + 1):
-        if 0 <= i < len(ctx.starts) and not ctx.sent_text(max(i, s)).lstrip().lower().startswith(SHIFTS):
+        if 0 <= i < len(ctx.starts) and not ctx.sent_text(max(i, s)).lstrip().lower().startswith(lexicon.SHIFTS):
             out.append(i)
     return tuple(out)
 
@@ -278,6 +279,3 @@ _PRONOUN_LED = re.compile(
 )
 DIGEST_ITEMS = 3  # a title with this many comma/semicolon/bar-separated items is a digest of topics
 SUBJECT_PREFIX = 2  # an item this short is a headline's subject ("美, ...", "北, ..."), not a topic of its own
-
-# Sentence openers that change the subject: a cyber word after them is not about the DPRK sentence before.
-SHIFTS = ("separately", "meanwhile", "elsewhere", "in other news", "in a separate", "also on")

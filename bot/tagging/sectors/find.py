@@ -56,7 +56,7 @@ from bot.tagging.sectors.frames import (
 )
 from bot.tagging.sectors.military_secrets import military_secrets
 from bot.tagging.sectors.not_victims import not_an_organisation, owned_or_lure
-from bot.tagging.words import lexicon
+from bot.tagging.words import lexicon, lexicon_cjk
 
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
 LOOKAHEAD = 12  # tokens from a modifier to its head across a coordinated list
@@ -288,8 +288,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     return found
 
 
-# A sentence that opens on "meanwhile" tells another story (fourteenth round): its frames need their own agent.
-_TOPIC_SHIFT = re.compile(r"(?:한편|그런가 하면|meanwhile|separately|in other news|elsewhere)\b[,、，]?", re.IGNORECASE)
+# A sentence that opens on "meanwhile" tells another story (fifteenth round): its frames need their own agent.
+_TOPIC_SHIFT = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon.SHIFTS + lexicon_cjk.SHIFTS))})\b", re.IGNORECASE)
 LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about
 # "Targets" / "Targeted sectors" / "Victims" headings, alone on a line (a list follows) or before a colon.
 _LIST_HEADING = re.compile(
@@ -318,12 +318,12 @@ _CJK_LIST = re.compile(
     r"\s?([^.。\n]{2,80}?)\s?(?:등|など)"
 )
 # "... 등 최소 6곳을 타깃으로": found from its end, then the list read backwards (a scan from every word was slow)
+_COUNT = r"\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?여?\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)"  # 등 최소 6곳
 _CJK_COUNTED = re.compile(
-    r"\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?여?\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)(?:을|를|が|を)?\s?"
-    r"(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
+    rf"{_COUNT}(?:을|를|が|を)?\s?(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
     # "... 등 50여개 기관의 PC가 악성코드에 감염": their machines infected or taken (fourteenth round)
-    r"|\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?여?\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)\s?(?:의|の)\s?"
-    r"(?:PC|컴퓨터|서버|전산망|パソコン|サーバー?)(?:가|이|が)?\s?[^.。\n]{0,12}?(?:감염|장악|해킹|感染|乗っ取)"
+    rf"|{_COUNT}\s?(?:의|の)\s?(?:PC|컴퓨터|서버|전산망|パソコン|サーバー?)(?:가|이|が)?\s?[^.。\n]{{0,12}}?"
+    r"(?:감염|장악|해킹|感染|乗っ取)"
     # "... 등 분야로 공격 대상을 넓혀", "...などの分野の企業を標的": a list of fields that were targeted
     r"|\s?(?:등|など)\s?(?:의\s?|の)?(?:분야|산업|업종|업계|分野|業界|産業|業種)(?:의\s?|の)?(?:기업|企業|会社|조직|組織)?"
     r"(?:을|를|が|を|으로|로|에)?\s?(?:공격\s?대상|공격|타깃|표적|겨냥|노려|노린|狙|標的|攻撃)"

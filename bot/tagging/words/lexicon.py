@@ -155,6 +155,9 @@ LAW_ACTS = {
     "suspect", "suspects", "accuse", "accuses", "blame", "blames", "blamed",
 }
 MEANS = {"route", "routes", "vector", "vectors", "technique", "techniques", "tactic", "tactics", "method", "methods"}
+# Sentence openers that change the subject (judge/signals.py: a cyber word after them is not about the DPRK sentence
+# before; sectors/find.py: a victim after them needs its own agent).
+SHIFTS = ("separately", "meanwhile", "elsewhere", "in other news", "in a separate", "also on")
 SOURCE_BEFORE = (
     "according to",
     # who found or looked into the attack: "discovered by the defence ministry", "a division ... in charge of

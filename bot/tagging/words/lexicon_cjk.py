@@ -20,6 +20,8 @@ DPRK = [
     "金総書記", "북조선",
 ]
 # Scheme words (cyber words too): with a DPRK signal near, the companies hiring these workers (technology) were hit.
+# Sentence openers that change the subject (lexicon.SHIFTS): "한편, ...", "그런가 하면 ..." (fifteenth round)
+SHIFTS = ("한편", "그런가 하면")
 SCHEME = [
     "IT 노동자", "IT 인력", "IT 근로자", "IT 개발자", "정보기술 노동자", "정보·기술 노동자", "기술 노동자", "위장 취업",
     "원격 취업", "IT労働者", "IT技術者", "노트북 농장", "偽装就職", "リモートワーク", "リモート勤務", "IT 기술자",
