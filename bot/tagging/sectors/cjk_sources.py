@@ -54,7 +54,7 @@ def issuer(ctx: Context, hit: Hit) -> bool:
     return bool(acts) and not any(t in ahead[: min(acts)] for t in lexicon_cjk.TARGET)
 
 
-_COUNTED = re.compile(r"\s?\d+\s?여?\s?명의")
+_COUNTED = re.compile(r"\s?(?:\d+|수십|수백|수천|십수|수)\s?여?\s?명의")  # 40여 명의, 수십 명의 (sixteenth round)
 
 
 OUTLET_NAME = 20  # characters of an outlet's name between a media noun and its source marker
@@ -112,6 +112,8 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         return True  # 国策研究機関の韓国原子力研究院, 국책연구기관인 원자력연구원: another sector's institute described
     if hit.value == "think-tanks-academia" and _DPRK_MINISTRY.search(ctx.text, max(0, hit.start - 12), hit.start):
         return True  # 북한 외무성 미국연구소 연구사 명의의 담화: the DPRK's own institute speaks (fourteenth round)
+    if _only_exposed(sentence_after(ctx, hit)):
+        return True  # 금융회사 등 160여 개 기관도 유사한 해킹 위험에 노출됐다: at risk, not hit (sixteenth round)
     court = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]
     if hit.value == "judiciary" and any(m in court for m in lexicon_cjk.COURT_ACTS):
         return True  # 법원은 ... 영장을 발부, 사법당국은 ... 기소: the court acts
@@ -126,6 +128,20 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         or any(after.lstrip().startswith(m) for m in lexicon_cjk.TOPIC_AFTER)
         or after.startswith(lexicon_cjk.CAPACITY_AFTER)
     )
+
+
+_EXPOSED = re.compile(r"(?:위험|위협|リスク|危険|脅威)(?:에|に)\s?(?:노출|처해|처했|さらされ|晒され)")
+_RISK_OF = re.compile(r"(?:해킹|공격|ハッキング|攻撃)\s?(?:의\s?|の)?(?:위험|위협|リスク|危険|脅威)")
+
+
+def _only_exposed(after: str) -> bool:
+    """ "...도 유사한 해킹 위험에 노출됐습니다", "攻撃の危険にさらされている": the noun's sentence says it was exposed
+    to a risk, with no attack on it before (an attack word that only names the risk does not count)."""
+    exposed = _EXPOSED.search(after)
+    if exposed is None:
+        return False
+    before = _RISK_OF.sub("", after[: exposed.end()])
+    return not any(t in before for t in lexicon_cjk.TARGET)
 
 
 # the DPRK's foreign ministry (South Korea's is 외교부) owning the institute named next: "외무성 미국연구소"

@@ -180,6 +180,7 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
             if head is not None:
                 heads[hit.start] = head
     modified = {h.start for h in heads.values()}
+    headed = frozenset(heads)
     for hit in kept:  # a sector noun used as a modifier: "aerospace manufacturers"
         nxt = taken.get(hit.tok_end) if hit.tok_start >= 0 else None
         if nxt is not None and nxt.kind == "noun" and nxt.text.lower() in lexicon.HEADS:
@@ -188,7 +189,7 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
     thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     for hit in sorted(kept, key=lambda h: h.start):
         bare = bare_sector_noun(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
-        bare = bare or (hit.kind == "mod" and hit.start not in heads and list_item(ctx, hit, taken))
+        bare = bare or (hit.kind == "mod" and hit.start not in heads and list_item(ctx, hit, taken, headed))
         bare = bare or any(a <= hit.start < b for a, b in listed)  # "Targets: • Defense and aerospace"
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue

@@ -154,9 +154,11 @@ def lure_after_head(ctx: Context, head: Hit) -> bool:
 _LURE_SUFFIX = re.compile(r"[-‐](?:spoof\w*|themed|impersonat\w*|branded|lookalike)\b", re.IGNORECASE)
 
 
-def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> bool:
+def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit], headed: frozenset[int] = frozenset()) -> bool:
     """ "organizations in the national defense, defense industry, media, diplomacy, and academia": a sector modifier
-    standing alone as an item of a coordinated list that also holds a sector noun phrase."""
+    standing alone as an item of a coordinated list that also holds a sector noun phrase (a sector noun, or a
+    modifier with its head: "the government, defense industrial organisations and media"; `headed` holds the
+    starts of those modifiers)."""
     if mod.tok_start < 1:
         return False
     doc = ctx.doc
@@ -174,7 +176,7 @@ def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> bool:
                 break
             hit = taken.get(j) or next((h for h in taken.values() if h.tok_end == j + 1), None)
             if hit is not None and hit is not mod:
-                if hit.kind == "noun":
+                if hit.kind == "noun" or hit.start in headed:
                     return True
                 j = hit.tok_start - 1 if step < 0 else hit.tok_end
                 continue

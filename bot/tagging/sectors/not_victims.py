@@ -88,6 +88,13 @@ def _field_of_expertise(ctx: Context, mod: Hit) -> bool:
 _LAUNDERED_THROUGH = re.compile(
     r"\blaunder\w*\b[^.;!?]{0,60}?\b(?:through|via|using|on)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
 )
+# "the drugmaker working with a university to develop the vaccine": the victim's partner, named by its name
+# (capitalised words) or "the"/"a"; not the victim (sixteenth round)
+_PARTNER_OF = re.compile(
+    r"\b(?:[Ww]orking|[Ww]orked|[Ww]orks|[Pp]artner(?:ed|ing|s)?|[Cc]ollaborat(?:ing|ed|es)|[Tt]eamed up|"
+    r"in (?:partnership|collaboration|cooperation)|[Cc]ooperating)\s+with\s+(?:(?:the|an?)\s+)?"
+    r"(?:[A-Z][\w.&'’-]*\s+){0,4}$"
+)
 
 
 # A finance word that names a regulator or a watchdog (thirteenth round): "Financial Services Agency", "Financial
@@ -128,6 +135,8 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "demanded a ransom in bitcoin": the currency, not its holders
     if _LAUNDERED_THROUGH.search(ctx.text, max(0, hit.start - 90), hit.start):
         return True  # "laundered the ransom through cryptocurrency exchanges": the route of the money
+    if _PARTNER_OF.search(ctx.text, max(0, hit.start - 60), hit.start):
+        return True  # "the drugmaker working with X University": the victim's partner
     if ctx.text[max(0, hit.start - 5) : hit.start].lower().endswith(("anti-", "anti ", "counter-")):
         return True  # "anti-aircraft weapons", "counter-drone systems": arms against it, not its sector
     if hit.value == "judiciary" and _COURT_PAPERS.match(ctx.text, hit.end):

@@ -14,6 +14,8 @@ DPRK = [
     "democratic people’s republic of korea", "reconnaissance general bureau", "kim jong un", "kim jong-un",
     "kim jong - un", "bureau 121", "unit 180", "lab 110", "hermit kingdom", "kim regime", "korean people's army",
     "korean workers' party", "workers' party of korea",
+    # sixteenth round: the earlier leaders, and the schools named after them
+    "kim il sung", "kim il-sung", "kim jong il", "kim jong-il",
     # the leader's hackers in headline idiom ("Kim's cyber army"): no other Kim has an army of hackers
     "kim's hackers", "kim’s hackers", "kim's cyber army", "kim’s cyber army", "kim's hacker army",
     "kim’s hacker army", "kim's cyber warriors", "kim’s cyber warriors", "kim's hacking army", "kim’s hacking army",
@@ -205,6 +207,8 @@ BARE_NOUNS = ("government", "military")
 GOVERNMENT_ENDS = {
     "and", "or", "in", "of", "with", "by", "for", "to", "from", "on", "at", "as", "over", "since", "last", "this",
     "during", "through", "between", "until",
+    # sixteenth round: the attack is the subject ("attacks against the government were launched by ...")
+    "was", "were", "have", "had", "presumably", "allegedly", "reportedly",
 }
 # Verbs and prepositions after which a cryptocurrency word is the stolen asset, i.e. its holders were hit.
 THEFT = {
@@ -339,7 +343,8 @@ ALSO_GOVERNMENT = {
 # A space agency is a government agency too (taxonomy.md: government is agencies; the convention of the labelled
 # sets: a national space agency hit is government and space).
 SPACE_AGENCIES = (
-    "space agency", "space agencies", "宇宙局", "航空宇宙局", "宇宙機関", "우주항공청", "우주국", "항공우주국",
+    "space agency", "space agencies", "space administration",
+    "宇宙局", "航空宇宙局", "宇宙機関", "우주항공청", "우주국", "항공우주국",
 )
 # Sector modifiers (need a head) and heads they may not take ("research" + "companies" is not academia).
 MODIFIERS = {
@@ -507,6 +512,8 @@ NOUNS = {
         "space research organisation", "space research organization", "space research agency",
         "space research institute", "space research center", "satellite makers", "satellite maker",
         "satellite manufacturers", "rocket makers",
+        # sixteenth round: a national agency by its generic head ("the National Aeronautics and Space Administration")
+        "space administration",
     ],
     "government": [
         "governments", "ministry", "ministries", "diplomats", "embassies", "embassy", "government agency",
@@ -538,6 +545,7 @@ NOUNS = {
         # tenth round: experts named by their field
         "experts in foreign policy", "experts in national security", "experts in nuclear", "nuclear experts",
         "sanctions experts", "security experts on north korea", "national security experts",
+        "nuclear scientists", "nuclear researchers",  # sixteenth round: as "nuclear experts"
         # eleventh round: experts named by the fields they work in
         "experts in the fields of", "experts in the field of", "experts in diplomacy", "diplomacy experts",
         "diplomacy and security experts", "diplomatic and security experts", "security and diplomacy experts",
@@ -578,6 +586,9 @@ NOUNS = {
         "telcos", "telco", "internet service providers", "isps",
         "mobile operators",
         "internet service provider", "broadband providers",
+        # sixteenth round: the operator by its network ("an unnamed mobile network operator")
+        "mobile network operator", "mobile network operators", "telecom operator", "telecommunications operator",
+        "telecommunications operators",
     ],
     "media": [
         "journalists", "journalist", "news outlets", "broadcasters", "news media", "newspapers", "reporters",

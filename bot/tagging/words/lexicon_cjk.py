@@ -18,6 +18,8 @@ DPRK = [
     *HACKING_UNITS,
     # tenth round: the leader by his title in Japanese (金総書記); North Korea as NHK's Korean service writes it
     "金総書記", "북조선",
+    # sixteenth round: the earlier leaders, and the schools named after them (김일성대 서버)
+    "김일성", "김정일", "金日成", "金正日",
 ]
 # Scheme words (cyber words too): with a DPRK signal near, the companies hiring these workers (technology) were hit.
 # Sentence openers that change the subject (lexicon.SHIFTS): "한편, ...", "그런가 하면 ..." (fifteenth round)
@@ -97,6 +99,13 @@ CYBER = [
     # a ninth battery (Korean headline idioms): account credentials, an intranet broken into, fake apps
     "계정 정보 노", "계정 정보를 노", "계정정보 노", "계정정보를 노", "인트라넷 침투", "인트라넷에 침투",
     "인트라넷 해킹", "가짜 앱", "가짜앱",
+    # sixteenth round: DDoS as Japanese and Korean news also case it; machines infected with a computer virus or
+    # made bots (a virus alone may be a disease's)
+    "DDos", "DDOS", "ＤＤｏＳ", "ボット化", "コンピューターウィルス", "コンピュータウイルス", "コンピュータウィルス",
+    *(f"{machine}{particle}{virus}" for machine in ("パソコン", "PC", "端末", "サーバー", "サーバ", "コンピューター")
+      for particle in ("が", "は", "も") for virus in ("ウイルス", "ウィルス")),
+    *(f"{machine}{particle}바이러스" for machine in ("PC", "컴퓨터", "서버")
+      for particle in ("가", "이", "는", "도", "가 ", "이 ", "는 ")),
 ]
 # Cryptocurrency laundered (가상자산 세탁, 暗号資産の資金洗浄): the proceeds of the DPRK's thefts; money laundering
 # alone (자금세탁, 資金洗浄: ships, banks, front companies) is not cyber.
@@ -192,6 +201,11 @@ NOUNS = {
         "公的機関", "公共機関",
         # fifth session: the aides of who governs
         "대통령 보좌관", "의원 보좌관", "보좌진", "議員秘書", "안보 라인", "안보라인",
+        # sixteenth round: the foreign-affairs and security officials as one compound
+        "외교안보라인", "외교안보 라인", "외교·안보라인", "외교·안보 라인",
+        # and the government's websites attacked (政府系ウェブサイトを狙ったDDoS攻撃, 정부 웹사이트 공격)
+        "政府系ウェブサイト", "政府系サイト", "政府のウェブサイト", "政府ウェブサイト", "政府サイト", "정부 웹사이트",
+        "정부 홈페이지", "정부웹사이트", "정부홈페이지", "政府のホームページ", "政府系ホームページ",
         # eighth session: lawmakers
         "국회의원", "国会議員", "要人", "政府高官", "고위 공직자", "고위공직자",
         "선거관리위원회", "선관위", "選挙管理委員会", "選管", "외무부", "영사관", "領事館", "総領事館",
@@ -429,6 +443,8 @@ ISSUER_ACTS = (
     "성명", "주의보", "권고문", "당부", "제재 대상", "독자제재", "제재를 부과", "규탄", "경보를 발령", "보도자료",
     "声明", "注意喚起", "制裁対象", "制裁を科", "警戒を促", "注意を促", "경계를 당부", "주의를 당부",
     "분석했", "분석한 결과",
+    # sixteenth round: the bodies attending a meeting (14개 부처가 참석한 가운데 개최한 회의), not its victims
+    "참석한", "참석해", "참석하는", "出席した", "出席して", "出席する",
 )
 ISSUER_REACH = 60  # characters after the body within which its act is read
 # Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
