@@ -14,6 +14,10 @@ Each sentence is written for this test in the shape of a kind; none is taken fro
   (パソコンがウイルスに感染, ボット化); a virus alone may be a disease's.
 - DPRK signals: the earlier leaders and the schools named after them (김일성대, Kim Il Sung University).
 - Actors: TraderTraitor in another katakana spelling (トレイダートレイター).
+- A second pass over W and X (opened in earlier rounds) for kinds their rounds had left: bodies that only could be
+  hacked (해킹당할 수 있는 위기에 놓였다); a contractor broken into on the way (우회해 침투) is the route; people
+  named by the fields they work in ("officials in diplomacy, military and national security"); game makers are
+  technology, unless cryptocurrency was taken from them; a financial-security software vendor is technology.
 """
 
 import pytest
@@ -163,3 +167,56 @@ def test_the_earlier_leaders_alone_are_no_cyber(tagger, title):
 def test_tradertraitor_in_another_katakana_spelling(tagger):
     tags = tagger.tag("暗号資産流出", "流出はトレイダートレイターと呼ばれる北朝鮮のハッカー集団の犯行だった。", "ja")
     assert "TraderTraitor" in tags.actors
+
+
+# The second pass (W and X, opened in earlier rounds, read again for kinds the rounds had left).
+SECOND_PASS = [
+    (
+        "北 악성코드",
+        "북한이 만든 악성코드에 감염된 PC를 통해 정부 기관 등 주요 기관이 언제라도 해킹당할 수 있는 위기에 놓였다.",
+        "ko",
+        set(),
+    ),
+    (
+        "北 해킹",
+        "북한 해킹 조직이 국내 조선업체에 공격을 시도했다. 주로 IT 유지 보수 업체의 PC를 점거, 우회해 침투했다.",
+        "ko",
+        {"manufacturing"},
+    ),
+    (
+        "Kimsuky",
+        "Kimsuky hackers targeted 40 retired government officials in diplomacy, military and national security.",
+        "en",
+        {"government"},
+    ),
+    (
+        "北 해커",
+        "북한 해커들이 국내 온라인 게임업체의 보안망을 뚫고 해킹한 정황이 포착됐다.",
+        "ko",
+        {"technology"},
+    ),
+    (
+        "Lazarus",
+        "North Korean hackers stole cryptocurrency worth $100 million from a blockchain game company.",
+        "en",
+        {"cryptocurrency"},
+    ),
+    (
+        "北 라자루스",
+        "북한 해커들은 국내 금융보안인증 업체를 해킹해 프로그램의 취약점을 찾아냈다.",
+        "ko",
+        {"technology"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "language", "sectors"), SECOND_PASS)
+def test_second_pass_sector_kinds(tagger, title, text, language, sectors):
+    tags = tagger.tag(title, text, language)
+    assert tags.dprk_cyber
+    assert set(tags.sectors) == sectors
+
+
+def test_officials_and_the_military_as_a_list_stay_victims(tagger):
+    tags = tagger.tag("Kimsuky", "Kimsuky hackers targeted government officials, the military and banks.", "en")
+    assert {"government", "defense", "finance"} <= set(tags.sectors)

@@ -130,8 +130,14 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     )
 
 
-_EXPOSED = re.compile(r"(?:위험|위협|リスク|危険|脅威)(?:에|に)\s?(?:노출|처해|처했|さらされ|晒され)")
-_RISK_OF = re.compile(r"(?:해킹|공격|ハッキング|攻撃)\s?(?:의\s?|の)?(?:위험|위협|リスク|危険|脅威)")
+_EXPOSED = re.compile(
+    r"(?:위험|위협|위기|リスク|危険|脅威)(?:에|に)\s?(?:노출|처해|처했|처한|놓였|놓여|놓인|さらされ|晒され)"
+)
+# the attack that only names the risk: 해킹 위험, 攻撃の危険, 언제라도 해킹당할 수 있는 (could be hacked)
+_RISK_OF = re.compile(
+    r"(?:해킹|공격|ハッキング|攻撃)\s?(?:의\s?|の)?(?:위험|위협|リスク|危険|脅威)"
+    r"|(?:해킹|공격|침투)\s?(?:당할|받을|될)\s?수\s?(?:도\s?)?있는"
+)
 
 
 def _only_exposed(after: str) -> bool:

@@ -193,6 +193,12 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
         bare = bare or any(a <= hit.start < b for a, b in listed)  # "Targets: • Defense and aerospace"
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
+        if (
+            hit.kind == "mod"
+            and hit.start not in heads
+            and _FIELDS_OF_PEOPLE.search(ctx.text, max(0, hit.start - 150), hit.start)
+        ):
+            continue  # "officials in diplomacy, military and national security": the fields they work in
         if hit.kind == "mod" and hit.start in heads and reports(ctx, heads[hit.start]):
             continue  # "US federal agencies warned about ...": the source
         if hit.kind == "mod" and hit.start in heads and lure_after_head(ctx, heads[hit.start]):
@@ -213,6 +219,16 @@ def _policy_field(ctx: Context, mod: Hit) -> bool:
     """ "defence-policy officials", "energy policy experts": a policy field, not the sector's organisations."""
     nxt = [t.lower_ for t in ctx.doc[mod.tok_end : mod.tok_end + 2] if not t.is_space]
     return bool(nxt) and (nxt[0] in lexicon.FIELDS or (nxt[0] in ("-", "‐") and nxt[1:2] and nxt[1] in lexicon.FIELDS))
+
+
+# People named by the fields they work in, a list of fields up to the modifier (sixteenth round): "officials in
+# diplomacy, military and national security", "experts on defense and energy"
+_FIELDS_OF_PEOPLE = re.compile(
+    r"\b(?:officials|experts|specialists|figures|professionals|analysts|scholars|workers|personnel|staff)\s+"
+    r"(?:in|on|of|working in)\s+(?:the\s+)?(?:fields?\s+of\s+)?"
+    r"(?:[A-Za-z-]+(?:\s+[A-Za-z-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$",
+    re.IGNORECASE,
+)
 
 
 def _stolen_asset(ctx: Context, mod: Hit) -> bool:
@@ -250,6 +266,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     agent_paras = {_paragraph(ctx, ctx.starts[s]) for s in agent_sents}
     found = []
     disowned = _disowned(ctx)
+    crypto_sents = ctx.sents_of([h for h in ctx.hits("noun") + ctx.hits("mod") if h.value == "cryptocurrency"])
     for sector, hit in _candidates(ctx, listed):
         s = ctx.sent(hit.start)
         in_list = any(a <= hit.start < b for a, b in listed)
@@ -268,6 +285,8 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
             continue  # the DPRK's own, the bait, the source; a quoted expert's university
         if s in disowned:
             continue  # "대우조선해양은 해킹당했다. 북한의 소행은 아니라고 한다": a victim of someone else
+        if sector == "technology" and _GAME.search(hit.text) and s in crypto_sents:
+            continue  # "crypto stolen from a blockchain game company": the cryptocurrency sector's (sixteenth round)
         found.append((sector, hit))
         if _ministry_systems(ctx, hit):
             found.append(("government", hit))  # a defense ministry's database or network: a ministry's too
@@ -289,6 +308,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     return found
 
 
+_GAME = re.compile(r"game|gaming|게임|ゲーム", re.IGNORECASE)
 # A sentence that opens on "meanwhile" tells another story (fifteenth round): its frames need their own agent.
 _TOPIC_SHIFT = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon.SHIFTS + lexicon_cjk.SHIFTS))})\b", re.IGNORECASE)
 LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about

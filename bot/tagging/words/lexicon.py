@@ -578,6 +578,9 @@ NOUNS = {
         "software engineer",  # fourteenth round: "spear-phished a software engineer at the company"
         "open-source developers", "open source developers", "managed service providers", "msps",
         "managed service provider", "msp",
+        # sixteenth round: game makers
+        "game companies", "game company", "gaming companies", "gaming company", "game developers",
+        "game developer", "video game companies", "video game company", "online game companies",
     ],
     "telecommunications": [
         "telecommunications", "telecom operators", "telecoms", "mobile carriers", "mobile carrier", "telecom carrier",

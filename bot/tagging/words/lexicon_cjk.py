@@ -243,6 +243,10 @@ NOUNS = {
         # tenth round: a sector written as a company-name suffix or a generic company noun
         "소프트웨어 제작사", "소프트웨어 제작업체", "SW 개발사", "SW 업체", "SW업체", "SW 기업", "SW기업",
         "시스템 개발업체",
+        # sixteenth round: game makers and security-software vendors by their other names
+        "게임업체", "게임 업체", "게임회사", "게임 회사", "ゲーム会社", "ゲーム企業", "금융보안인증 업체",
+        "금융보안인증업체", "보안인증 업체", "보안인증업체", "보안소프트웨어 업체", "보안 소프트웨어 업체",
+        "보안소프트웨어 제작업체", "보안 SW업체", "보안SW업체", "보안 SW 업체",
     ],
     "telecommunications": [
         "통신사", "이동통신", "이통사", "통신업체", "통신 3사", "이통 3사", "이통3사",
@@ -463,6 +467,8 @@ COURT_ACTS = (
 ROUTE_LATER = (
     "에 이용됐", "에 이용되", "에 악용됐", "에 악용되", "경유지", "踏み台", "を経由", "に悪用され", "に利用され",
     "우회 침투", "우회침투",
+    # sixteenth round: broken into by way of it (IT 유지보수 업체의 PC를 점거, 우회해 침투)
+    "우회해 침투", "우회해서 침투", "우회하여 침투", "우회해 내부망", "を経由して侵入",
     # money laundered through it (해외 금융회사를 통해 돈세탁된, 取引所を通じて資金洗浄): the route (thirteenth round)
     "통해 돈세탁", "통해 자금세탁", "통해 세탁", "を通じて資金洗浄", "を通じてマネーロンダリング", "経由で資金洗浄",
 )  # fmt: skip
