@@ -14,6 +14,8 @@ Rules:
   an outlet cited past its name, a DPRK hacking unit's name (110호 연구소), an outlet after a dash ending a quoted
   headline ("... 해킹 - 중앙일보"), a byline or column tag in square brackets, or another sector's institute
   described as a policy institute ("国策研究機関の韓国原子力研究院").
+- A body whose sentence only says it was exposed to a risk ("...도 유사한 해킹 위험에 노출됐다", "해킹당할 수 있는
+  위기에 놓였다"), no attack on it before, was not hit; bodies attending a meeting ("14개 부처가 참석한") are issuers.
 """
 
 from __future__ import annotations

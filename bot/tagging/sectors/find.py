@@ -33,6 +33,9 @@ Rules:
 - The DPRK IT-worker scheme (Famous Chollima, or scheme words such as IT workers / remote developer jobs in or
   just after a DPRK sentence) targets companies hiring
   remote IT workers: technology (taxonomy.md).
+- People named by the fields they work in ("officials in diplomacy, military and national security") give no sector
+  for those fields; a game maker in a sentence about cryptocurrency is that sector's (a blockchain game), not
+  technology.
 - Why a noun in a frame is still no victim: not_victims.py (English) and cjk_sources.py (Korean, Japanese).
 """
 

@@ -9,7 +9,8 @@ Rules (English; Korean and Japanese markers are cjk_sources.py, the shared frame
   to prosecutors", "banks said", "reported by", "sources in"), the speaker's side, the payment ("demanded a ransom
   in bitcoin"), a school that trains hackers, a watering hole ("media sites frequented by"), the topic of data
   ("data on ... power plants"), the authors ("our governments"), the bait ("the ministry's logo", "messages that
-  appear to come from journalists", a lure word before the noun with no target word between).
+  appear to come from journalists", a lure word before the noun with no target word between), the victim's partner
+  ("the drugmaker working with X University").
 """
 
 from __future__ import annotations
