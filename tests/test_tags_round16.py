@@ -220,3 +220,8 @@ def test_second_pass_sector_kinds(tagger, title, text, language, sectors):
 def test_officials_and_the_military_as_a_list_stay_victims(tagger):
     tags = tagger.tag("Kimsuky", "Kimsuky hackers targeted government officials, the military and banks.", "en")
     assert {"government", "defense", "finance"} <= set(tags.sectors)
+
+
+def test_north_made_malware_in_a_korean_headline(tagger):
+    assert tagger.tag("북제작 악성코드, 게임에 심어져 유통", "", "ko").dprk_cyber
+    assert not tagger.tag("북 제작 영화, 서울서 상영", "", "ko").dprk_cyber

@@ -143,6 +143,7 @@ DPRK_SYLLABLE = (
     r"(?<![\uac00-\ud7a3A-Za-z])북(?=\s?[,·]|\s?(?:해커|해킹|도발|소행|배후|연계|추정|악성코드|사이버|정찰총국|랜섬웨어"
     r"|가상자산|암호화폐|가상화폐|공작원|위장\s?취업|IT\s?(?:인력|노동자|기술자|개발자|조직)|체신성|당국|정권|인민군|보위성"
     r"|노동자|근로자"
+    r"|제작\s?(?:악성코드|악성|랜섬웨어|해킹|앱)"  # sixteenth round: 북제작 악성코드 (North-made malware)
     r"|지원\s?(?:해킹|해커|사이버)))"
 )
 # Space research institutes and agencies (the modifier decides its head; not inside 항공우주연구원: NOT_AFTER)
