@@ -225,3 +225,13 @@ def test_officials_and_the_military_as_a_list_stay_victims(tagger):
 def test_north_made_malware_in_a_korean_headline(tagger):
     assert tagger.tag("북제작 악성코드, 게임에 심어져 유통", "", "ko").dprk_cyber
     assert not tagger.tag("북 제작 영화, 서울서 상영", "", "ko").dprk_cyber
+
+
+def test_a_risk_in_the_next_japanese_sentence_leaves_the_victims(tagger):
+    """The exposure must be the noun's own sentence: a Japanese paragraph runs on past 。 with no space."""
+    text = (
+        "北朝鮮のIT労働者スキームは当初テクノロジー企業を標的にしていたが、今や金融、医療、政府機関にも広がっている。"
+        "リモートワーカーを雇うすべての企業がリスクにさらされている。"
+    )
+    tags = tagger.tag("北朝鮮のIT労働者", text, "ja")
+    assert {"finance", "healthcare", "government"} <= set(tags.sectors)

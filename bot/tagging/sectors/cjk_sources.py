@@ -145,6 +145,7 @@ _RISK_OF = re.compile(
 def _only_exposed(after: str) -> bool:
     """ "...도 유사한 해킹 위험에 노출됐습니다", "攻撃の危険にさらされている": the noun's sentence says it was exposed
     to a risk, with no attack on it before (an attack word that only names the risk does not count)."""
+    after = re.split(r"[.!?。\n]", after, maxsplit=1)[0]  # its own sentence: a Japanese one runs on past 。
     exposed = _EXPOSED.search(after)
     if exposed is None:
         return False
