@@ -235,3 +235,22 @@ def test_a_risk_in_the_next_japanese_sentence_leaves_the_victims(tagger):
     )
     tags = tagger.tag("北朝鮮のIT労働者", text, "ja")
     assert {"finance", "healthcare", "government"} <= set(tags.sectors)
+
+
+# From the one confuser false alarm of the blind set Z (the only record of Z read for it): those who work for the
+# rights of North Korea's people are the topic, not the DPRK.
+HUMAN_RIGHTS_TOPIC = [
+    ("인권단체에 악성 메일", "탈북민과 북한인권단체 관계자들에게 악성코드가 담긴 이메일이 유포됐다.", "ko"),
+    ("人権団体に不審メール", "北朝鮮人権団体の関係者にマルウェア付きのメールが届いた。", "ja"),
+    ("Phishing hits activists", "North Korean human rights groups received phishing emails last week.", "en"),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "language"), HUMAN_RIGHTS_TOPIC)
+def test_rights_groups_for_north_koreans_are_no_dprk_signal(tagger, title, text, language):
+    assert not tagger.tag(title, text, language).dprk_cyber
+
+
+def test_dprk_hackers_after_rights_groups_stay(tagger):
+    text = "북한 해킹조직이 북한인권단체 관계자들을 노려 스피어피싱 이메일을 보냈다."
+    assert tagger.tag("北 해커", text, "ko").dprk_cyber

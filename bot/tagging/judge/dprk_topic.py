@@ -1,7 +1,8 @@
 """The DPRK word as a topic, not the actor: sanctions on it (대북제재 관련부서, 北朝鮮制裁委員会; unless the sanctions'
 report tells of its cyber revenue or laundering), a lure document or information about it, a site that covers it,
 its troop deployment as the occasion of others' attacks, its news as a scam's bait, a game mocking it, hackers who
-sympathise with it, its defectors whose data was breached. signals.py skips such a DPRK word when it pairs signals.
+sympathise with it, its defectors whose data was breached, those who work for its people's rights (북한인권단체).
+signals.py skips such a DPRK word when it pairs signals.
 """
 
 from __future__ import annotations
@@ -74,6 +75,10 @@ _MOCKED_OR_SUPPORTED_BEFORE = re.compile(
 )
 _WATCHERS_AFTER = re.compile(
     r"\s?(?:전문\s?(?:매체|웹사이트|사이트|언론|뉴스|기자|지|연구)|専門(?:サイト|メディア|誌|紙|ニュース|家))"
+    # sixteenth round: those who work for its people's rights (북한인권단체, 北朝鮮人権団体, North Korean human rights)
+    r"|\s?(?:인권\s?(?:단체|활동가|운동가|운동|센터|기관|관계자|단체들)|人権(?:団体|活動家|NGO))"
+    r"|(?:'s|’s)?\s+human[\s-]+rights\s+(?:groups?|activists?|organi[sz]ations?|advocates?|NGOs?)\b",
+    re.IGNORECASE,
 )
 _DEPLOYMENT_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:(?:troop|troops|military)\s+(?:deployment|dispatch)|(?:deployment|dispatch)\s+of\s+(?:its\s+)?"
