@@ -254,3 +254,41 @@ def test_rights_groups_for_north_koreans_are_no_dprk_signal(tagger, title, text,
 def test_dprk_hackers_after_rights_groups_stay(tagger):
     text = "북한 해킹조직이 북한인권단체 관계자들을 노려 스피어피싱 이메일을 보냈다."
     assert tagger.tag("北 해커", text, "ko").dprk_cyber
+
+
+# From the three confuser false alarms of the blind set ZC (the only records of ZC read): a family reported worldwide
+# before anyone named its authors is no attribution alone, and the DPRK as one guess among others is no signal.
+UNATTRIBUTED = [
+    (
+        "Ransomware outbreak hits hospitals",
+        "The WannaCry ransomware spread to 150 countries over the weekend. WannaCry locks files and asks for bitcoin.",
+        "en",
+    ),
+    (
+        "워너크라이 피해 신고 잇따라",
+        "워너크라이 랜섬웨어에 감염됐다는 신고가 이어지고 있다. 워너크라이는 파일을 암호화한다.",
+        "ko",
+    ),
+    (
+        "Parliament email under attack",
+        "One member joked that the cyber attack came from Kim Jong Un, Putin or a teenager in a basement.",
+        "en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "language"), UNATTRIBUTED)
+def test_an_unattributed_outbreak_and_a_guess_are_no_dprk_cyber(tagger, title, text, language):
+    assert not tagger.tag(title, text, language).dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("US blames North Korea for WannaCry", "The White House said North Korea was behind the WannaCry ransomware."),
+        ("Report", "Hackers of the Democratic People's Republic of Korea, or North Korea, hit banks with malware."),
+        ("New DTrack variant found", "Researchers found a new DTrack variant spreading in banks."),
+    ],
+)
+def test_attributed_families_and_the_dprk_named_twice_stay(tagger, title, text):
+    assert tagger.tag(title, text, "en").dprk_cyber

@@ -8,6 +8,8 @@ Rules (taxonomy.md "The tag contract"):
   added).
   Missiles, shipping sanctions, troops, satellites and nuclear work give DPRK signals without cyber words:
   dprk_related only.
+- A family whose name alone is no attribution (`malware_unattributed` in data/overrides.yaml: WannaCry, reported
+  worldwide before anyone named its authors) counts beside a DPRK signal only, never as a text's subject.
 - Another state's cyber word ("Russian hackers", "러시아 연계 해커", "中国のハッカー集団") does not pair with a DPRK
   signal: the DPRK is then the topic ("Russian hackers target South Korea over North Korean troop deployment";
   other_states.py). Nor does a cyber word in another sense (a border breached, a vulnerability to disease;
@@ -114,7 +116,10 @@ _OPEN_AFTER = re.compile(
     r"|(?:의\s?)?(?:해커|해킹)\s?(?:부대|조직|그룹)?인지[^.!?。\n]{0,16}?(?:확인되지|확인이\s?안|밝혀지지|알\s?수\s?없)"
     # 북한 소행 가능성에 대해 ... "파악 중"이라고만 (twelfth round): asked about, not answered
     r"|\s?(?:소행|배후|관여)\s?(?:가능성|여부)에\s?대(?:해|한)(?:서는)?\s?[^.!?。\n]{0,30}?(?:파악\s?중|조사\s?중|확인\s?중|답하지|언급하지)"
-    r"|\s(?:or (?:someone|somebody|another|other|some other|a different|china|russia|iran))",
+    r"|\s(?:or (?:someone|somebody|another|other|some other|a different|china|russia|iran))"
+    # one of a list of guesses (sixteenth round): "an attack from Kim Jong Un, Putin or a kid in his basement"
+    r"|(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})+,?\s+or\s+(?!(?:the\s+)?(?:North|N\.|DPRK|Pyongyang|Kim\b))"
+    r"(?:an?\s+\w+|[A-Z][\w'’.-]*)",
     re.IGNORECASE,
 )
 _OPEN_BEFORE = re.compile(r"\bwhether (?:it was |it is |the attack came from |the hackers were from )?$", re.IGNORECASE)
@@ -180,7 +185,7 @@ def assess(ctx: Context, mentions: list[Mention]) -> Verdict:
 def _malware_subject(ctx: Context, malware: list[Mention]) -> bool:
     """A distinctive DPRK malware family the text is about: in the title, or named twice with one in the first body
     sentences; with a cyber or attack word in or next to one of its sentences, and no other state's hackers there."""
-    firm = [m for m in malware if not m.ambiguous]
+    firm = [m for m in malware if not m.ambiguous and not m.alias.unattributed]  # WannaCry: no attribution alone
     counts: dict[str, int] = {}
     for m in firm:
         counts[m.alias.value] = counts.get(m.alias.value, 0) + 1

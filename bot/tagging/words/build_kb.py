@@ -117,6 +117,7 @@ def build(overrides: dict, galaxies: dict) -> dict:
         "malware": dict(sorted(malware.items())),
         "malware_aliases": {k: {**v, "spellings": sorted(spellings[k])} for k, v in sorted(malware_aliases.items())},
         "ambiguous": sorted(ambiguous),
+        "unattributed": sorted(overrides.get("malware_unattributed", [])),
         "case_sensitive": exact,
         "plain": plain,
         "designations": designations,

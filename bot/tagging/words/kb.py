@@ -33,6 +33,7 @@ class Alias:
     exact: tuple[str, ...]  # when not empty, only these spellings count (ZINC, not zinc)
     plain: bool = False  # made of ordinary words ("Ruby Sleet" the cocktail): needs a cyber word or DPRK signal
     designation: bool = False  # a plain alias that, capitalised, is a vendor's name for the group (Springtail)
+    unattributed: bool = False  # a family whose name alone is no attribution (WannaCry): needs a DPRK signal
 
     def accepts(self, text: str) -> bool:
         """Does `text` as written (its case) count for this alias?"""
@@ -60,6 +61,7 @@ class KnowledgeBase:
         ambiguous = set(data.get("ambiguous", ()))
         plain = set(data.get("plain", ()))
         designations = set(data.get("designations", ()))
+        unattributed = set(data.get("unattributed", ()))
         exact_by_key: dict[str, set[str]] = {}
         for spelling in data.get("case_sensitive", ()):
             exact_by_key.setdefault(norm(spelling), set()).add(spelling)
@@ -76,6 +78,7 @@ class KnowledgeBase:
                     exact=tuple(sorted(exact_by_key.get(key, ()))),
                     plain=key in plain,
                     designation=key in designations,
+                    unattributed=kind == "malware" and entry[field] in unattributed,
                 )
         self.conflicts: list[dict] = data.get("conflicts", [])
         self.problems: list[dict] = data.get("problems", [])
