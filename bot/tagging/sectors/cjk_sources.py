@@ -61,12 +61,13 @@ _COUNTED = re.compile(r"\s?(?:\d+|수십|수백|수천|십수|수)\s?여?\s?명�
 
 OUTLET_NAME = 20  # characters of an outlet's name between a media noun and its source marker
 # the topic of its sentence (독일 언론들은 ... 보도했다), past a bracket that names it again (新聞(…新聞社)は; 14th)
-_CJK_SPEAKER = re.compile(r"[)）]?(?:(?:들)?(?:은|는)\s|では|は)")
+_CJK_SPEAKER = re.compile(r"[)）]?(?:(?:들)?(?:은|는)\s|(?:ら|たち)?(?:では|は))")  # 研究者らは (sixteenth round)
 # an outlet's quoted name between the noun and its topic particle (북한전문매체 'NK뉴스'는 ... 보도했다; thirteenth)
 _QUOTED_OUTLET = re.compile(r"\s?['‘\"“「][^'’\"”」\n]{1,20}['’\"”」]\s?(?:은|는|が|は)\s?")
 _CJK_SAID = re.compile(
     r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였|경고했|발표했)"
     r"|と(?:報じ|伝え|述べ|明らかにし|発表し|分析)|(?:分析|調査)結果を(?:発表|公表)"  # fourteenth round: analysts
+    r"|ことを(?:明らかにし|発表し|突き止め)"  # sixteenth round: "...によって組織されたことを明らかにした"
 )
 
 
@@ -114,6 +115,8 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         return True  # 国策研究機関の韓国原子力研究院, 국책연구기관인 원자력연구원: another sector's institute described
     if hit.value == "think-tanks-academia" and _DPRK_MINISTRY.search(ctx.text, max(0, hit.start - 12), hit.start):
         return True  # 북한 외무성 미국연구소 연구사 명의의 담화: the DPRK's own institute speaks (fourteenth round)
+    if _PURPOSE_AFTER.match(ctx.text, hit.end):
+        return True  # 북한이 해군 군사력 강화를 위해 ... 해킹: what the theft is for, the DPRK's own (sixteenth round)
     if _only_exposed(sentence_after(ctx, hit)):
         return True  # 금융회사 등 160여 개 기관도 유사한 해킹 위험에 노출됐다: at risk, not hit (sixteenth round)
     court = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]
@@ -132,6 +135,11 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     )
 
 
+# A programme the attack serves: "(해군) 군사력 강화를 위해", "(海軍)力の強化のため", "to strengthen its navy"
+_PURPOSE_AFTER = re.compile(
+    r"\s?(?:(?:군사력|전력|능력|방위력|역량|戦力|軍事力|能力|力)(?:의|の)?\s?)?(?:강화|증강|확충|현대화|強化|増強|近代化)"
+    r"(?:를|을|の)?\s?(?:위해|위한|ため)"
+)
 _EXPOSED = re.compile(
     r"(?:위험|위협|위기|リスク|危険|脅威)(?:에|に)\s?(?:노출|처해|처했|처한|놓였|놓여|놓인|さらされ|晒され)"
 )

@@ -80,12 +80,14 @@ def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
     j = mod.tok_end
     limit = min(len(ctx.doc), mod.tok_end + LOOKAHEAD)
     bridged = False
+    after_other = False  # right after another modifier of the list: its own bridge word may follow
     while j < limit:
         heads = [h for h in ctx.by_token.get(j, ()) if h.kind == "head"]
         if heads and (allowed is None or heads[0].text.lower() in allowed):
             return heads[0]
         after_joiner = j > mod.tok_end and ctx.doc[j - 1].lower_ in ("and", "or", ",", "&")
-        if not bridged and (j == mod.tok_end or after_joiner) and _bridge(ctx, j, allowed):
+        # "broadcasting and financial [computer] networks" (sixteenth round): the bridge after the list's last modifier
+        if not bridged and (j == mod.tok_end or after_joiner or after_other) and _bridge(ctx, j, allowed):
             # "financial trading firms", "software development companies"; "academic and strategic institutions"
             bridged, j = True, j + 1
             continue
@@ -93,8 +95,9 @@ def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
         if other is not None and other.kind == "noun" and ctx.doc[other.tok_end - 1].lower_ in lexicon.HEADS:
             return other  # "medical and energy providers": the next noun phrase carries the head
         if other is not None and other.kind in ("mod", "noun"):
-            j = other.tok_end
+            j, after_other = other.tok_end, True
             continue
+        after_other = False
         if _acronym_in_brackets(ctx, j):
             j += 3  # "unmanned aerial vehicle (UAV) manufacturers": the modifier's short name (fourteenth round)
             continue
@@ -349,7 +352,8 @@ _CJK_COUNTED = re.compile(
     rf"|{_COUNT}\s?(?:의|の)\s?(?:PC|컴퓨터|서버|전산망|パソコン|サーバー?)(?:가|이|が)?\s?[^.。\n]{{0,12}}?"
     r"(?:감염|장악|해킹|感染|乗っ取)"
     # "... 등 분야로 공격 대상을 넓혀", "...などの分野の企業を標的": a list of fields that were targeted
-    r"|\s?(?:등|など)\s?(?:의\s?|の)?(?:분야|산업|업종|업계|分野|業界|産業|業種)(?:의\s?|の)?(?:기업|企業|会社|조직|組織)?"
+    r"|\s?(?:등|など)\s?(?:의\s?|の)?(?:幅広い|様々な|さまざまな|多様な|多くの|다양한\s|여러\s)?"  # 16th round
+    r"(?:분야|산업|업종|업계|分野|業界|産業|業種)(?:의\s?|の)?(?:기업|企業|会社|조직|組織)?"
     r"(?:을|를|が|を|으로|로|에)?\s?(?:공격\s?대상|공격|타깃|표적|겨냥|노려|노린|狙|標的|攻撃)"
 )
 _LIST_BEFORE = re.compile(  # items joined by ·, 、, commas, 와/과/및/や/と; an item may carry "(IT)"

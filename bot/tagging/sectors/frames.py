@@ -79,6 +79,7 @@ PAYMENT = {
 CJK_PAYMENT = (
     "몸값", "身代金", "대가로", "支払", "결제", "지불", "받은", "받았", "받아", "요구", "送られ", "송금",
     "압수", "몰수", "押収", "没収",
+    "要求", "出さなければ", "払わなければ", "支払え",  # sixteenth round: a ransom demanded in Japanese
 )  # fmt: skip
 _PARENTHESES = re.compile(r"\([^()\n]{0,40}\)|（[^（）\n]{0,40}）")
 PAYMENT_REACH = 4  # words (Korean/Japanese: 3 times as many characters) around cryptocurrency

@@ -91,6 +91,11 @@ _LAUNDERED_THROUGH = re.compile(
 )
 # "the drugmaker working with a university to develop the vaccine": the victim's partner, named by its name
 # (capitalised words) or "the"/"a"; not the victim (sixteenth round)
+_SPONSOR_OF = re.compile(
+    r"\b(?:backed|sponsored|supported|funded|directed|ordered|run)\s+by\s+(?:the\s+|a\s+|their\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PARTNER_OF = re.compile(
     r"\b(?:[Ww]orking|[Ww]orked|[Ww]orks|[Pp]artner(?:ed|ing|s)?|[Cc]ollaborat(?:ing|ed|es)|[Tt]eamed up|"
     r"in (?:partnership|collaboration|cooperation)|[Cc]ooperating)\s+with\s+(?:(?:the|an?)\s+)?"
@@ -138,6 +143,8 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "laundered the ransom through cryptocurrency exchanges": the route of the money
     if _PARTNER_OF.search(ctx.text, max(0, hit.start - 60), hit.start):
         return True  # "the drugmaker working with X University": the victim's partner
+    if _SPONSOR_OF.search(ctx.text, max(0, hit.start - 40), hit.start):
+        return True  # "cyberattacks backed by national governments": who is behind them, not who was hit
     if ctx.text[max(0, hit.start - 5) : hit.start].lower().endswith(("anti-", "anti ", "counter-")):
         return True  # "anti-aircraft weapons", "counter-drone systems": arms against it, not its sector
     if hit.value == "judiciary" and _COURT_PAPERS.match(ctx.text, hit.end):

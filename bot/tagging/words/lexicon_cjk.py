@@ -30,6 +30,7 @@ SCHEME = [
     "偽装就業", "ラップトップファーム", "IT 직원", "IT직원", "IT 외화벌이", "IT 일꾼", "ITワーカー", "IT ワーカー",
     "IT 전문가",  # twelfth round: 北 IT전문가들 ... 美기업서 거액
     "潜入した技術労働者", "潜入した技術者",  # fourteenth round: 北朝鮮から潜入した技術労働者 (tech workers infiltrated)
+    "IT공작원", "IT 공작원", "北朝鮮の応募者", "北朝鮮人応募者",  # sixteenth round: IT operatives, the applicants
 ]
 CYBER = [
     "해킹", "해커", "사이버", "악성코드", "악성 코드", "랜섬웨어", "피싱", "취약점", "백도어", "공격그룹",
@@ -99,6 +100,8 @@ CYBER = [
     # a ninth battery (Korean headline idioms): account credentials, an intranet broken into, fake apps
     "계정 정보 노", "계정 정보를 노", "계정정보 노", "계정정보를 노", "인트라넷 침투", "인트라넷에 침투",
     "인트라넷 해킹", "가짜 앱", "가짜앱",
+    # sixteenth round: mail robbed (북한, 장성 '개인 이메일' 털었다)
+    "이메일' 털", "이메일’ 털", "이메일 털", "이메일을 털", "메일 계정 털", "메일을 털",
     # sixteenth round: DDoS as Japanese and Korean news also case it; machines infected with a computer virus or
     # made bots (a virus alone may be a disease's)
     "DDos", "DDOS", "ＤＤｏＳ", "ボット化", "コンピューターウィルス", "コンピュータウイルス", "コンピュータウィルス",
@@ -142,7 +145,7 @@ JA_NORTH_AGENT = (
 DPRK_SYLLABLE = (
     r"(?<![\uac00-\ud7a3A-Za-z])북(?=\s?[,·]|\s?(?:해커|해킹|도발|소행|배후|연계|추정|악성코드|사이버|정찰총국|랜섬웨어"
     r"|가상자산|암호화폐|가상화폐|공작원|위장\s?취업|IT\s?(?:인력|노동자|기술자|개발자|조직)|체신성|당국|정권|인민군|보위성"
-    r"|노동자|근로자"
+    r"|노동자|근로자|세력"
     r"|제작\s?(?:악성코드|악성|랜섬웨어|해킹|앱)"  # sixteenth round: 북제작 악성코드 (North-made malware)
     r"|지원\s?(?:해킹|해커|사이버)))"
 )
@@ -291,7 +294,7 @@ MODIFIERS = {
     "defense": ["국방", "방위", "군사", "군수", "미사일", "무기", "防衛", "国防", "軍事", "ミサイル", "兵器", "武器"],
     "government": ["정부", "공공", "외교", "행정", "정계", "政府", "行政", "外交", "政界", "政治"],
     "finance": ["금융", "증권", "보험", "金融", "保険"],
-    "healthcare": ["의료", "보건", "제약", "医療", "製薬", "保健", "ワクチン"],
+    "healthcare": ["의료", "보건", "제약", "医療", "製薬", "保健", "ワクチン", "ヘルスケア", "헬스케어"],
     "energy": ["원전", "전력", "電力", "エネルギー", "석유", "가스", "石油", "ガス"],
     "technology": ["IT", "ICT", "SW", "소프트웨어", "솔루션", "클라우드", "ソフトウェア", "ＩＴ"],
     "telecommunications": ["통신", "通信", "携帯電話"],
@@ -358,7 +361,7 @@ CRYPTO_THEFT = THEFT + ("襲撃", "털린", "털었", "털어", "털려", "流�
 # Words after a supply-chain word, in its clause, that make it the method ("サプライチェーン攻撃や...といった手法").
 MEANS = ("手法", "手口", "수법", "기법")
 # Possessors before a sector noun that make it the DPRK's own (북한의 가상자산, 北朝鮮のビットコイン).
-OWN_BEFORE = ("북한의", "북한이 보유한", "北朝鮮の", "北朝鮮が保有")
+OWN_BEFORE = ("북한의", "북한이 보유한", "北朝鮮の", "北朝鮮が保有", "북한", "북측의", "北の")  # 북한 군부 (16th)
 # Other states' hackers: a sentence naming them (and no DPRK agent) does not give DPRK sectors.
 OTHER_STATES = [
     "중국", "러시아", "이란", "中国", "ロシア", "イラン",
