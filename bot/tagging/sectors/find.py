@@ -36,7 +36,8 @@ Rules:
 - People named by the fields they work in ("officials in diplomacy, military and national security") give no sector
   for those fields; a game maker in a sentence about cryptocurrency is that sector's (a blockchain game), not
   technology.
-- Why a noun in a frame is still no victim: not_victims.py (English) and cjk_sources.py (Korean, Japanese).
+- Why a noun in a frame is still no victim: not_victims.py (English) and cjk_sources.py (Korean, Japanese); the
+  lists a text says were targeted: lists.py.
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ from bot.tagging.sectors.frames import (
     reports,
     supply_chain,
 )
+from bot.tagging.sectors.lists import target_lists
 from bot.tagging.sectors.military_secrets import military_secrets
-from bot.tagging.sectors.not_victims import not_an_organisation, owned_or_lure
+from bot.tagging.sectors.not_victims import named_by_field, not_an_organisation, owned_or_lure
 from bot.tagging.words import lexicon, lexicon_cjk
 
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
@@ -199,11 +201,7 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
         bare = bare or any(a <= hit.start < b for a, b in listed)  # "Targets: • Defense and aerospace"
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
-        if (
-            hit.kind == "mod"
-            and hit.start not in heads
-            and _FIELDS_OF_PEOPLE.search(ctx.text, max(0, hit.start - 150), hit.start)
-        ):
+        if hit.kind == "mod" and hit.start not in heads and named_by_field(ctx, hit):
             continue  # "officials in diplomacy, military and national security": the fields they work in
         if hit.kind == "mod" and hit.start in heads and reports(ctx, heads[hit.start]):
             continue  # "US federal agencies warned about ...": the source
@@ -225,16 +223,6 @@ def _policy_field(ctx: Context, mod: Hit) -> bool:
     """ "defence-policy officials", "energy policy experts": a policy field, not the sector's organisations."""
     nxt = [t.lower_ for t in ctx.doc[mod.tok_end : mod.tok_end + 2] if not t.is_space]
     return bool(nxt) and (nxt[0] in lexicon.FIELDS or (nxt[0] in ("-", "‐") and nxt[1:2] and nxt[1] in lexicon.FIELDS))
-
-
-# People named by the fields they work in, a list of fields up to the modifier (sixteenth round): "officials in
-# diplomacy, military and national security", "experts on defense and energy"
-_FIELDS_OF_PEOPLE = re.compile(
-    r"\b(?:officials|experts|specialists|figures|professionals|analysts|scholars|workers|personnel|staff)\s+"
-    r"(?:in|on|of|working in)\s+(?:the\s+)?(?:fields?\s+of\s+)?"
-    r"(?:[A-Za-z-]+(?:\s+[A-Za-z-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$",
-    re.IGNORECASE,
-)
 
 
 def _stolen_asset(ctx: Context, mod: Hit) -> bool:
@@ -266,7 +254,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     target_sents = ctx.sents_of(ctx.hits("target"))
     others = [h for h in ctx.hits("other") if not _names_victims(ctx, h)]
     other_sents = ctx.sents_of(others)
-    listed = _target_lists(ctx)
+    listed = target_lists(ctx)
     thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     subject = _is_subject(ctx, mentions)
     agent_paras = {_paragraph(ctx, ctx.starts[s]) for s in agent_sents}
@@ -318,77 +306,6 @@ _GAME = re.compile(r"game|gaming|게임|ゲーム", re.IGNORECASE)
 # A sentence that opens on "meanwhile" tells another story (fifteenth round): its frames need their own agent.
 _TOPIC_SHIFT = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon.SHIFTS + lexicon_cjk.SHIFTS))})\b", re.IGNORECASE)
 LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about
-# "Targets" / "Targeted sectors" / "Victims" headings, alone on a line (a list follows) or before a colon.
-_LIST_HEADING = re.compile(
-    r"^[ \t#*>-]*(?:targets?|targeted(?: sectors| industries| organi[sz]ations| entities)?|victims?|victimology|"
-    r"(?:affected|impacted) (?:sectors|industries|organi[sz]ations)|sectors?(?: targeted| affected)?|"
-    r"industries(?: targeted)?|target sectors)[ \t]*:?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_INLINE_HEADING = re.compile(
-    r"(?:^|\s)(?:targets?|targeted(?: sectors| industries)?|victims|sectors?(?: targeted)?|target sectors)"
-    r"[ \t]*:[ \t]*([^\n]+?)(?=[ \t]{2,}|\n|$)",
-    re.IGNORECASE,
-)
-
-
-# "The affected industries include manufacturing, media and construction", "victims included banks and
-# exchanges", "이번 공격의 대상은 소프트웨어, IT, 금융 등", "IT·SW·반도체·금융·통신 등 최소 6곳을 타깃으로",
-# "対象はA、Bなど": the list names what was targeted.
-_INCLUDE_LIST = re.compile(
-    r"\b(?:affected|impacted|targeted|victim|target|employer|hirer)\w*(?:\s+(?:industries|sectors|organi[sz]ations|entities|"
-    r"verticals|companies))?\s+(?:include[sd]?|including|span(?:ned|s)?|such\s+as)\s+([^.;:\n]+)",
-    re.IGNORECASE,
-)
-_CJK_LIST = re.compile(
-    r"(?:대상은|대상이|타깃은|표적은|対象は|標的は|勤務先には|勤務先は|雇用先には|취업처는|취업처에는)"
-    r"\s?([^.。\n]{2,80}?)\s?(?:등|など)"
-)
-# "... 등 최소 6곳을 타깃으로": found from its end, then the list read backwards (a scan from every word was slow)
-_COUNT = r"\s?(?:등|など)\s?(?:최소\s?|약\s?)?\d+\s?여?\s?(?:곳|개\s?(?:조직|기관|기업|업체|사)|社|組織)"  # 등 최소 6곳
-_CJK_COUNTED = re.compile(
-    rf"{_COUNT}(?:을|를|が|を)?\s?(?:타깃|대상|표적|겨냥|노려|노린|공격|狙|標的|攻撃)"
-    # "... 등 50여개 기관의 PC가 악성코드에 감염": their machines infected or taken (fourteenth round)
-    rf"|{_COUNT}\s?(?:의|の)\s?(?:PC|컴퓨터|서버|전산망|パソコン|サーバー?)(?:가|이|が)?\s?[^.。\n]{{0,12}}?"
-    r"(?:감염|장악|해킹|感染|乗っ取)"
-    # "... 등 분야로 공격 대상을 넓혀", "...などの分野の企業を標的": a list of fields that were targeted
-    r"|\s?(?:등|など)\s?(?:의\s?|の)?(?:幅広い|様々な|さまざまな|多様な|多くの|다양한\s|여러\s)?"  # 16th round
-    r"(?:분야|산업|업종|업계|分野|業界|産業|業種)(?:의\s?|の)?(?:기업|企業|会社|조직|組織)?"
-    r"(?:을|를|が|を|으로|로|에)?\s?(?:공격\s?대상|공격|타깃|표적|겨냥|노려|노린|狙|標的|攻撃)"
-)
-_LIST_BEFORE = re.compile(  # items joined by ·, 、, commas, 와/과/및/や/と; an item may carry "(IT)"
-    r"(?:[\w가-힣]+(?:\([^()\n]{1,12}\))?\s?(?:[·・,、]|와|과|및|や|と)\s?)+[\w가-힣]+(?:\([^()\n]{1,12}\))?$"
-)
-CJK_LIST_REACH = 60  # characters before "등 최소 N곳" where its list is read
-
-
-INTRO_REACH = 200  # characters before a bullet list where the lines introducing it are read
-_BULLETS = re.compile(r"(?:^[ \t]*[•·*\-–][ \t]+[^\n]+\n?){2,}", re.MULTILINE)
-_INTRO = re.compile(
-    r"\b(?:target\w*|victim\w*|sectors?|industries|span\w* across|affected|impacted|focus\w* on)\b", re.IGNORECASE
-)
-
-
-def _target_lists(ctx: Context) -> list[tuple[int, int]]:
-    """Spans of text listed under a "Targets" heading (up to a blank line), after "Targets:" on its line, or after
-    "the affected industries include" (대상은 ... 등, ... 등 최소 6곳을 타깃으로)."""
-    spans = []
-    for m in _LIST_HEADING.finditer(ctx.text):
-        end = ctx.text.find("\n\n", m.end() + 1)
-        spans.append((m.end(), len(ctx.text) if end < 0 else end))
-    spans += [m.span(1) for m in _INLINE_HEADING.finditer(ctx.text)]
-    spans += [m.span(1) for m in _INCLUDE_LIST.finditer(ctx.text)]
-    if "등" in ctx.text or "など" in ctx.text:
-        spans += [m.span(1) for m in _CJK_LIST.finditer(ctx.text)]
-        for m in _CJK_COUNTED.finditer(ctx.text):
-            listed = _LIST_BEFORE.search(ctx.text, max(0, m.start() - CJK_LIST_REACH), m.start())
-            if listed:
-                spans.append(listed.span())
-    for m in _BULLETS.finditer(ctx.text):  # "Who do they target? ... operations span across:" then bullet lines
-        intro = [line for line in ctx.text[max(0, m.start() - INTRO_REACH) : m.start()].splitlines() if line.strip()]
-        if intro and _INTRO.search(intro[-1]):  # the line right before the bullets introduces them
-            spans.append(m.span())
-    return spans
 
 
 def _is_subject(ctx: Context, mentions: list[Mention]) -> bool:

@@ -10,7 +10,9 @@ Rules (English; Korean and Japanese markers are cjk_sources.py, the shared frame
   in bitcoin"), a school that trains hackers, a watering hole ("media sites frequented by"), the topic of data
   ("data on ... power plants"), the authors ("our governments"), the bait ("the ministry's logo", "messages that
   appear to come from journalists", a lure word before the noun with no target word between), the victim's partner
-  ("the drugmaker working with X University").
+  ("the drugmaker working with X University"), who backs the attacks ("backed by national governments").
+- A headless modifier in the list of fields people work in ("officials in diplomacy, military and national
+  security"): their fields (named_by_field).
 """
 
 from __future__ import annotations
@@ -83,6 +85,26 @@ def _field_of_expertise(ctx: Context, mod: Hit) -> bool:
         if words[i] not in _LIST_JOINERS and not words[i].isalpha():
             return False
     return False
+
+
+# People named by the fields they work in, a list of fields up to the modifier (sixteenth round): "officials in
+# diplomacy, military and national security", "experts on defense and energy"
+_FIELDS_OF_PEOPLE = re.compile(
+    r"\b(?:officials|experts|specialists|figures|professionals|analysts|scholars|workers|personnel|staff)\s+"
+    r"(?:in|on|of|working in)\s+(?:the\s+)?(?:fields?\s+of\s+)?"
+    r"(?:[A-Za-z-]+(?:\s+[A-Za-z-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$",
+    re.IGNORECASE,
+)
+
+
+def named_by_field(ctx: Context, mod: Hit) -> bool:
+    """A modifier with no head of its own in the list of fields people work in ("officials in diplomacy, military
+    and national security"): their fields, not organisations hit (find.py asks it of headless modifiers only:
+    "staff in defense companies" were hit)."""
+    return bool(_FIELDS_OF_PEOPLE.search(ctx.text, max(0, mod.start - FIELDS_REACH), mod.start))
+
+
+FIELDS_REACH = 150  # characters before the modifier where the people and their list are read
 
 
 # the route laundered money took (twelfth round): "laundered stolen funds through cryptocurrency exchanges"
