@@ -105,3 +105,27 @@ def test_headline_kinds(tagger, title, language, actor):
 @pytest.mark.parametrize("title", ["남북 세력 균형 논의", "북 세력과 남 세력의 대화 재개"])
 def test_forces_in_politics_are_no_cyber(tagger, title):
     assert not tagger.tag(title, "", "ko").dprk_cyber
+
+
+def test_the_longest_hits_win_and_do_not_overlap():
+    """sectors/find.py keeps the longest of overlapping hits (ties: the earlier), now marked character by character."""
+    from bot.tagging.read.nlp import Hit
+    from bot.tagging.sectors.find import _longest_first
+
+    hits = [Hit("noun", "defense", 0, 7, "defense"), Hit("noun", "defense", 0, 17, "defense contractor"),
+            Hit("mod", "finance", 20, 27, "banking"), Hit("mod", "finance", 24, 31, "kingdom"),
+            Hit("noun", "media", 40, 44, "news")]  # fmt: skip
+    kept = _longest_first(hits)
+    assert [(h.start, h.end) for h in sorted(kept, key=lambda h: h.start)] == [(0, 17), (20, 27), (40, 44)]
+
+
+@pytest.mark.parametrize(
+    ("word", "prefix", "is_vocab"),
+    [("방산업체를", "방산업체", True), ("방산업체", "방산업체", True), ("정부와", "정부", True), ("정부청사", "정부", False),
+     ("北朝鮮", None, False)],
+)  # fmt: skip
+def test_korean_and_japanese_sector_words_are_found_by_their_prefixes(word, prefix, is_vocab):
+    from bot.tagging.sectors.cjk import _is_vocab, _vocab_prefix
+
+    assert _vocab_prefix(word) == prefix
+    assert _is_vocab(word) is is_vocab

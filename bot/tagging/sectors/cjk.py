@@ -30,6 +30,8 @@ _VOCAB = sorted(
     key=len,
     reverse=True,
 )
+_VOCAB_SET = frozenset(_VOCAB)
+_VOCAB_LONGEST = len(_VOCAB[0])
 _PARTICLES = re.compile(r"(?:와|과|이나|나|및|을|를|이|가|은|는|의|에|에서|도|들|や|と|の|、)+$")
 _COORDINATING = re.compile(r"(?:와|과|이나|나|및|や|と|、)?$")  # particles that go on to the next item of a list
 _BRIDGE = re.compile(r"^[\uac00-\ud7a3\u4e00-\u9fff\u30a0-\u30ff]{1,4}$")  # 의료[서비스] 업체, IT [관리] 회사
@@ -161,8 +163,8 @@ def _starts_with_vocab(word: str) -> bool:
 
 
 def _vocab_prefix(word: str) -> str | None:
-    """The longest sector word `word` starts with."""
-    return next((v for v in _VOCAB if word.startswith(v)), None)
+    """The longest sector word `word` starts with (its prefixes looked up, longest first)."""
+    return next((word[:i] for i in range(min(len(word), _VOCAB_LONGEST), 0, -1) if word[:i] in _VOCAB_SET), None)
 
 
 def _vocab_then_head(word: str) -> bool:
@@ -183,4 +185,6 @@ def _vocab_then_target(rest: str) -> bool:
 
 
 def _is_vocab(word: str) -> bool:
-    return any(word == v or (word.startswith(v) and not _PARTICLES.sub("", word[len(v) :])) for v in _VOCAB)
+    """A sector word, particles after it allowed (its prefixes looked up: a long list is read in linear time)."""
+    longest = min(len(word), _VOCAB_LONGEST)
+    return any(word[:i] in _VOCAB_SET and not _PARTICLES.sub("", word[i:]) for i in range(1, longest + 1))

@@ -69,10 +69,14 @@ UPPER_ONLY = {"it"}  # "IT companies", not "it"
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
+    """The longest hits that overlap no longer one (ties: the earlier), marked character by character: a text
+    listing thousands of sector words costs linear time, not quadratic."""
     kept: list[Hit] = []
+    taken = bytearray(max((h.end for h in hits), default=0))
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if not any(k.start < hit.end and hit.start < k.end for k in kept):
+        if not any(taken[hit.start : hit.end]):
             kept.append(hit)
+            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     return kept
 
 
@@ -181,6 +185,7 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
         pool += [Hit(*found) for found in listed_modifiers(ctx.text, a, b) if not _covered(ctx, found[2])]
     kept = _longest_first(pool)
     taken = {h.tok_start: h for h in kept if h.tok_start >= 0}
+    ends = {h.tok_end: h for h in taken.values()}  # kept hits do not overlap: one per end
     heads = {}
     for hit in kept:
         if hit.kind == "mod" and not _policy_field(ctx, hit):
@@ -197,7 +202,7 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
     thefts = ctx.sents_of([h for h in ctx.hits("cyber") if h.value == "crypto theft"])
     for hit in sorted(kept, key=lambda h: h.start):
         bare = bare_sector_noun(ctx, hit) or (hit.value == "cryptocurrency" and ctx.sent(hit.start) in thefts)
-        bare = bare or (hit.kind == "mod" and hit.start not in heads and list_item(ctx, hit, taken, headed))
+        bare = bare or (hit.kind == "mod" and hit.start not in heads and list_item(ctx, hit, taken, ends, headed))
         bare = bare or any(a <= hit.start < b for a, b in listed)  # "Targets: • Defense and aerospace"
         if hit.kind == "mod" and hit.start not in heads and not _stolen_asset(ctx, hit) and not bare:
             continue
@@ -207,7 +212,7 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
             continue  # "US federal agencies warned about ...": the source
         if hit.kind == "mod" and hit.start in heads and lure_after_head(ctx, heads[hit.start]):
             continue  # "diplomatic organization-spoofing emails": the bait
-        if hit.value in ("technology", "manufacturing") and hit.kind == "mod" and compound_of_other(ctx, hit, taken):
+        if hit.value in ("technology", "manufacturing") and hit.kind == "mod" and compound_of_other(ctx, hit, ends):
             continue  # "space technology firms", "missile engineering company": the first modifier's sector
         if hit.kind == "noun" and hit.start in modified and hit.tok_end - hit.tok_start == 1:
             continue  # "aerospace manufacturers": the modifier names the sector, the head only says "companies"

@@ -155,7 +155,9 @@ def lure_after_head(ctx: Context, head: Hit) -> bool:
 _LURE_SUFFIX = re.compile(r"[-‐](?:spoof\w*|themed|impersonat\w*|branded|lookalike)\b", re.IGNORECASE)
 
 
-def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit], headed: frozenset[int] = frozenset()) -> bool:
+def list_item(
+    ctx: Context, mod: Hit, taken: dict[int, Hit], ends: dict[int, Hit], headed: frozenset[int] = frozenset()
+) -> bool:
     """ "organizations in the national defense, defense industry, media, diplomacy, and academia": a sector modifier
     standing alone as an item of a coordinated list that also holds a sector noun phrase (a sector noun, or a
     modifier with its head: "the government, defense industrial organisations and media"; `headed` holds the
@@ -175,7 +177,7 @@ def list_item(ctx: Context, mod: Hit, taken: dict[int, Hit], headed: frozenset[i
         for _ in range(_LIST_REACH):
             if not 0 <= j < len(doc):
                 break
-            hit = taken.get(j) or next((h for h in taken.values() if h.tok_end == j + 1), None)
+            hit = taken.get(j) or ends.get(j + 1)
             if hit is not None and hit is not mod:
                 if hit.kind == "noun" or hit.start in headed:
                     return True
@@ -231,11 +233,11 @@ _COORDINATED_BARE = re.compile(
 _GAP_BREAK = re.compile(r"[,.;:!?]|\b(?:to|of|and|or|by|from|with|name)\b", re.IGNORECASE)
 
 
-def compound_of_other(ctx: Context, hit: Hit, taken: dict[int, Hit]) -> bool:
+def compound_of_other(ctx: Context, hit: Hit, ends: dict[int, Hit]) -> bool:
     """ "space technology", "missile engineering": a modifier right after another sector's modifier or noun."""
     if hit.tok_start < 1:
         return False
-    before = next((h for h in taken.values() if h.tok_end == hit.tok_start), None)
+    before = ends.get(hit.tok_start)
     return before is not None and before.value not in ("", hit.value)
 
 

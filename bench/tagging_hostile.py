@@ -1,0 +1,62 @@
+"""How long the tagger takes on hostile texts made of long lists: thousands of sector words, list items, guesses.
+
+    python bench/tagging_hostile.py [--repeat 3]
+
+Feed text is hostile: a page may list a word thousands of times. The sector finder reads each candidate word with
+its neighbours, so its work must grow with the text, not with its square. Prints seconds per text (best of
+--repeat) and characters per second; an ordinary 9 KB article takes a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.tagging import get_tagger  # noqa: E402
+
+CASES = {
+    "fields of people, 4,000 modifiers (en)": (
+        "North Korean hackers targeted officials in " + "diplomacy, military, " * 2000 + "and security.",
+        "en",
+    ),
+    "a list of 2,000 headed items (en)": (
+        "North Korean hackers spied on the government, "
+        + "military, defense industrial organisations, " * 1000
+        + "and media.",
+        "en",
+    ),
+    "a list of 3,000 fields (ja)": (
+        "北朝鮮のハッカー集団は" + "化学、" * 3000 + "ヘルスケアなど幅広い業界を狙っている。",
+        "ja",
+    ),
+    "3,000 bodies exposed to a risk (ko)": (
+        "북한 해커가 금융회사를 해킹했다. 금융회사 " + "등 기관도 " * 3000 + "위험에 노출됐다.",
+        "ko",
+    ),
+    "3,000 guesses (en)": ("North Korea" + ", Alpha Beta Gamma" * 3000 + " or a kid did it, a hacker said.", "en"),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    tagger = get_tagger()
+    tagger.tag("warm-up", "North Korean hackers hit a bank.", "en")
+    for name, (text, language) in CASES.items():
+        best = min(_timed(tagger, text, language) for _ in range(args.repeat))
+        print(f"{name:<42} {len(text):>7,} chars  {best:6.2f} s  {len(text) / best:>10,.0f} chars/s")
+
+
+def _timed(tagger, text: str, language: str) -> float:
+    started = time.perf_counter()
+    tagger.tag("hostile", text, language)
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()
