@@ -129,3 +129,17 @@ def test_korean_and_japanese_sector_words_are_found_by_their_prefixes(word, pref
 
     assert _vocab_prefix(word) == prefix
     assert _is_vocab(word) is is_vocab
+
+
+def test_a_product_named_after_a_group_is_not_the_group(tagger):
+    """From the one confuser false alarm of the blind set ZD (the only record of ZD read): a vendor's platform named
+    after a DPRK group."""
+    text = "According to the analyst, their Andariel intelligence platform detected Emotet and TrickBot on the network."
+    tags = tagger.tag("Ransomware hits a hospital chain", text, "en")
+    assert not tags.dprk_cyber
+    assert "Andariel" not in tags.actors
+
+
+def test_the_group_beside_its_tools_stays(tagger):
+    tags = tagger.tag("Report", "The Andariel group used a new platform of loaders against defense firms.", "en")
+    assert "Andariel" in tags.actors

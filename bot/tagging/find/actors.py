@@ -29,6 +29,8 @@ Rules (taxonomy.md):
   journalists"); the insect and the weather stay ordinary words.
 - Such a name right after the DPRK as its possessor counts ("North Korea's Lazarus", 北朝鮮の「Lazarus」, 북한의
   라자루스).
+- A name followed by "platform", "product" or "dashboard" ("their Andariel intelligence platform") is a vendor's
+  product named after the group, not the group.
 - A name ruled out, framed or set aside ("'김수키'가 아닌 중국 해커", "not Lazarus", "ラザルスではなく";
   ruled_out.py) names no one.
 - Malware names count on their own (ambiguous ones need cyber words nearby); they never add an actor.
@@ -62,6 +64,13 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
         if not any(k.start < hit.end and hit.start < k.end for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+# A product named after a group (sixteenth round): "their Andariel intelligence platform detected Emotet"
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:(?:threat\s+)?intelligence\s+|monitoring\s+|analytics\s+|detection\s+)?(?:platform|product|dashboard)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _is_person(ctx: Context, hit: Hit) -> bool:
@@ -274,6 +283,8 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
             continue
         if alias.ambiguous and hit.text[:1].isupper() and _is_person(ctx, hit):
             continue
+        if _PRODUCT_AFTER.match(ctx.text, hit.end):
+            continue  # "their Andariel intelligence platform": a vendor's product named after the group
         candidates.append((alias, hit))
     firm = [(a, h) for a, h in candidates if not a.ambiguous]
     fiction = _fiction_sents(ctx)
