@@ -143,3 +143,16 @@ def test_a_product_named_after_a_group_is_not_the_group(tagger):
 def test_the_group_beside_its_tools_stays(tagger):
     tags = tagger.tag("Report", "The Andariel group used a new platform of loaders against defense firms.", "en")
     assert "Andariel" in tags.actors
+
+
+def test_a_bare_noun_far_past_its_target_word_is_not_read_again():
+    """bare_sector_noun reads the words between a target word and a bare "military" or "government" (coordinated
+    bare nouns may stand between): within BARE_REACH characters only, so a hostile list of thousands is linear."""
+    from bot.tagging.sectors.frames import BARE_REACH
+
+    tagger = get_tagger()
+    near = tagger.tag("Report", "North Korean hackers targeted the government and military.", "en")
+    assert {"government", "defense"} <= set(near.sectors)
+    far = "North Korean hackers targeted the " + "government, " * (BARE_REACH // 12 + 1) + "and military."
+    assert len(far) > BARE_REACH
+    assert "government" in tagger.tag("Report", far, "en").sectors  # the first items, near the target word, count

@@ -221,12 +221,13 @@ def bare_sector_noun(ctx: Context, hit: Hit) -> bool:
         if not ((nxt.is_punct and nxt.text not in ("-", "‐", "–")) or nxt.lower_ in lexicon.GOVERNMENT_ENDS):
             return False
     before = [h for h in ctx.hits("target") if h.end <= hit.start]
-    if not before:
-        return False
+    if not before or hit.start - before[-1].end > BARE_REACH:
+        return False  # (a hostile list of thousands of bare nouns is not re-read for each of them)
     between = _COORDINATED_BARE.sub(" ", ctx.text[before[-1].end : hit.start])
     return len(between) <= 30 and not _GAP_BREAK.search(between)
 
 
+BARE_REACH = 300  # characters from a target word to a bare noun it may frame, across coordinated bare nouns
 _COORDINATED_BARE = re.compile(
     rf"\b(?:{'|'.join(lexicon.BARE_NOUNS)})\s*(?:,\s*(?:and|or)?|and|or|&)\s*", re.IGNORECASE
 )
