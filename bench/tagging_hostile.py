@@ -37,6 +37,10 @@ CASES = {
         "북한 해커가 금융회사를 해킹했다. 금융회사 " + "등 기관도 " * 3000 + "위험에 노출됐다.",
         "ko",
     ),
+    "6,000 actor names (en)": (
+        "North Korean hackers: " + "Lazarus Group, Kimsuky, Andariel, " * 2000 + "and APT37.",
+        "en",
+    ),
     "3,000 guesses (en)": ("North Korea" + ", Alpha Beta Gamma" * 3000 + " or a kid did it, a hacker said.", "en"),
 }
 

@@ -108,14 +108,13 @@ def test_forces_in_politics_are_no_cyber(tagger, title):
 
 
 def test_the_longest_hits_win_and_do_not_overlap():
-    """sectors/find.py keeps the longest of overlapping hits (ties: the earlier), now marked character by character."""
-    from bot.tagging.read.nlp import Hit
-    from bot.tagging.sectors.find import _longest_first
+    """The finders keep the longest of overlapping hits (ties: the earlier), now marked character by character."""
+    from bot.tagging.read.nlp import Hit, longest_first
 
     hits = [Hit("noun", "defense", 0, 7, "defense"), Hit("noun", "defense", 0, 17, "defense contractor"),
             Hit("mod", "finance", 20, 27, "banking"), Hit("mod", "finance", 24, 31, "kingdom"),
             Hit("noun", "media", 40, 44, "news")]  # fmt: skip
-    kept = _longest_first(hits)
+    kept = longest_first(hits)
     assert [(h.start, h.end) for h in sorted(kept, key=lambda h: h.start)] == [(0, 17), (20, 27), (40, 44)]
 
 

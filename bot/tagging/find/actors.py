@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from bot.tagging.judge.ruled_out import ruled_out
 from bot.tagging.read.context import Context
 from bot.tagging.read.korean import CJK_CHAR
-from bot.tagging.read.nlp import Hit
+from bot.tagging.read.nlp import Hit, longest_first
 from bot.tagging.words import lexicon, lexicon_cjk
 from bot.tagging.words.kb import Alias, KnowledgeBase
 
@@ -56,14 +56,6 @@ class Mention:
     alias: Alias
     hit: Hit
     ambiguous: bool
-
-
-def _longest_first(hits: list[Hit]) -> list[Hit]:
-    kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if not any(k.start < hit.end and hit.start < k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
 
 
 # A product named after a group (sixteenth round): "their Andariel intelligence platform detected Emotet"
@@ -277,7 +269,7 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
     has_cyber = bool(cyber_sents)
     clearly_cyber = len({" ".join(h.text.lower().split()) for h in cyber}) >= 2
     candidates: list[tuple[Alias, Hit]] = []
-    for hit in _longest_first(ctx.hits("alias")):
+    for hit in longest_first(ctx.hits("alias")):
         alias = kb.aliases.get(hit.value)
         if alias is None or not alias.accepts(hit.text) or ruled_out(ctx, hit):
             continue

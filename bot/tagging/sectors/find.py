@@ -46,7 +46,7 @@ import re
 
 from bot.tagging.find.actors import Mention
 from bot.tagging.read.context import Context
-from bot.tagging.read.nlp import Hit
+from bot.tagging.read.nlp import Hit, longest_first
 from bot.tagging.sectors.cjk import listed_modifiers
 from bot.tagging.sectors.commentators import commentator
 from bot.tagging.sectors.frames import (
@@ -66,18 +66,6 @@ from bot.tagging.words import lexicon, lexicon_cjk
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
 LOOKAHEAD = 12  # tokens from a modifier to its head across a coordinated list
 UPPER_ONLY = {"it"}  # "IT companies", not "it"
-
-
-def _longest_first(hits: list[Hit]) -> list[Hit]:
-    """The longest hits that overlap no longer one (ties: the earlier), marked character by character: a text
-    listing thousands of sector words costs linear time, not quadratic."""
-    kept: list[Hit] = []
-    taken = bytearray(max((h.end for h in hits), default=0))
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if not any(taken[hit.start : hit.end]):
-            kept.append(hit)
-            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-    return kept
 
 
 def _head_of(ctx: Context, mod: Hit, taken: dict[int, Hit]) -> Hit | None:
@@ -183,7 +171,7 @@ def _candidates(ctx: Context, listed: list[tuple[int, int]]) -> list[tuple[str, 
     ]
     for a, b in listed:  # IT·금융·통신 등 ... 타깃으로: a listed Korean or Japanese modifier needs no head
         pool += [Hit(*found) for found in listed_modifiers(ctx.text, a, b) if not _covered(ctx, found[2])]
-    kept = _longest_first(pool)
+    kept = longest_first(pool)
     taken = {h.tok_start: h for h in kept if h.tok_start >= 0}
     ends = {h.tok_end: h for h in taken.values()}  # kept hits do not overlap: one per end
     heads = {}
