@@ -111,13 +111,14 @@ FIELDS_REACH = 150  # characters before the modifier where the people and their 
 _LAUNDERED_THROUGH = re.compile(
     r"\blaunder\w*\b[^.;!?]{0,60}?\b(?:through|via|using|on)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
 )
-# "the drugmaker working with a university to develop the vaccine": the victim's partner, named by its name
-# (capitalised words) or "the"/"a"; not the victim (sixteenth round)
+# "cyberattacks backed by national governments": who is behind the attacks, not who was hit (seventeenth round)
 _SPONSOR_OF = re.compile(
     r"\b(?:backed|sponsored|supported|funded|directed|ordered|run)\s+by\s+(?:the\s+|a\s+|their\s+|its\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "the drugmaker working with a university to develop the vaccine": the victim's partner, named by its name
+# (capitalised words) or "the"/"a"; not the victim (sixteenth round)
 _PARTNER_OF = re.compile(
     r"\b(?:[Ww]orking|[Ww]orked|[Ww]orks|[Pp]artner(?:ed|ing|s)?|[Cc]ollaborat(?:ing|ed|es)|[Tt]eamed up|"
     r"in (?:partnership|collaboration|cooperation)|[Cc]ooperating)\s+with\s+(?:(?:the|an?)\s+)?"
