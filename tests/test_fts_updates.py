@@ -13,7 +13,7 @@ from tests.old_archive import archive_at
 NOW = "2026-12-07T08:00:00+00:00"
 
 
-def item(item_id, title, text, version=None):
+def item(item_id, title, text):
     return TaggedItem(
         Item(
             source="feed-a",
