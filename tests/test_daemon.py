@@ -81,3 +81,37 @@ def test_run_stops_cleanly_on_signal(tmp_path, feed_server, signum):
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM items").fetchone()[0] > 0
+
+
+def test_a_repeated_sigterm_during_shutdown_still_exits_0(tmp_path, feed_server):
+    # `timeout`, systemd and container runtimes signal the process and then its group: the same stop request can
+    # arrive again after the daemon has stopped, while the interpreter is exiting. It must not turn a clean stop
+    # into death by signal (exit 143).
+    feed_server.serve("/feed.xml", FEED, content_type="application/rss+xml")
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        f"sources:\n  - name: agency\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n    allow_private: true\n"
+    )
+    log = tmp_path / "log.txt"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--sources", str(sources), "--db", str(tmp_path / "a.db")],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=tmp_path,
+        )
+        try:
+            assert wait_for(lambda: "source refreshed" in log.read_text()), log.read_text()
+            proc.send_signal(signal.SIGTERM)
+            deadline = time.monotonic() + 30
+            while "daemon stopped" not in log.read_text() and time.monotonic() < deadline:
+                time.sleep(0.002)
+            while proc.poll() is None and time.monotonic() < deadline:  # the same request again, until it exits
+                proc.send_signal(signal.SIGTERM)
+                time.sleep(0.002)
+            assert proc.wait(timeout=30) == 0, log.read_text()
+        finally:
+            if proc.poll() is None:
+                proc.kill()

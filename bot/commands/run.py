@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
 from pathlib import Path
 
 import click
@@ -82,6 +83,11 @@ def _run(config, sources_path, db_path, routes_path, once, metrics_port, metrics
     finally:
         if server is not None:
             server.stop()
+    # Stopped: what is left is the interpreter's exit, where Python puts back the default handlers. `timeout`,
+    # systemd and container runtimes signal the process and then its group, so the same stop request can come again
+    # now, and would turn a clean stop into death by signal (exit 143).
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, signal.SIG_IGN)
 
 
 def _once(config, db_path: Path, routes_path: Path | None) -> None:
