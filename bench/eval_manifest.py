@@ -25,6 +25,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from extractors.identity import normalize_url  # noqa: E402
+
 SETS = ROOT / "bench" / "eval_sets"
 KEPT = ("id", "url", "source", "provenance", "published", "language", "category", "confuser", "labels", "unscored")
 
@@ -36,12 +39,13 @@ def text_hash(record: dict) -> str:
 
 
 def address(url: str | None) -> str:
-    """An address compared without scheme, `www.`, query, fragment or trailing slash."""
-    if not url:
+    """The item identity's normal form of an address (tracking parameters dropped), less scheme, `www.` and a
+    trailing slash: the same page fetched over http and https is one page."""
+    normal = normalize_url(url)
+    if not normal:
         return ""
-    parts = urlsplit(url.strip())
-    host = parts.netloc.lower().removeprefix("www.")
-    return urlunsplit(("", host, parts.path.rstrip("/"), "", ""))
+    parts = urlsplit(normal)
+    return urlunsplit(("", parts.netloc.removeprefix("www."), parts.path.rstrip("/"), parts.query, ""))
 
 
 def manifest_line(record: dict) -> dict:

@@ -37,7 +37,8 @@ def test_check_names_each_text_an_earlier_set_already_had(tmp_path):
     old = write(
         tmp_path / "old.jsonl",
         [
-            record("o-1", "https://www.news.example/story/?utm_source=feed", "Headline one", "First body."),
+            record("o-1", "https://www.news.example/story/?utm_source=feed&id=7", "Headline one", "First body."),
+            record("o-3", "https://news.example/view?id=8", "Headline three", "Third body."),
             record("o-2", "https://blog.example/post", "Headline two", "Second body."),
         ],
     )
@@ -46,9 +47,9 @@ def test_check_names_each_text_an_earlier_set_already_had(tmp_path):
     new = write(
         tmp_path / "new.jsonl",
         [
-            record("n-1", "http://news.example/story", "Another headline", "Another body."),  # same page
+            record("n-1", "http://news.example/story?id=7", "Another headline", "Another body."),  # same page
             record("n-2", "https://mirror.example/copy", "Headline two", "Second body."),  # same text elsewhere
-            record("n-3", "https://fresh.example/page", "Fresh", "Not seen before."),
+            record("n-3", "https://news.example/view?id=9", "Fresh", "Another page of the same site."),
         ],
     )
     out = run("check", str(new), str(manifest))
