@@ -21,6 +21,25 @@ from bot.tagging.read.nlp import Hit
 
 def ruled_out(ctx: Context, hit: Hit) -> bool:
     """ "'김수키'가 아닌 중국 해커", "not North Korea but China", "北朝鮮ではなく中国": named as who it was not."""
+    return _ruled_out_here(ctx, hit) or _negated_elsewhere(ctx, hit)
+
+
+def _negated_elsewhere(ctx: Context, hit: Hit) -> bool:
+    """ "해커 조직이 '김수키'가 아니라 중국 조직으로 추정 ... 김수키 추정 해킹 자료를 분석": a name negated in favour of
+    another state's hackers is ruled out in its other mentions too (eighteenth round)."""
+    if hit.kind != "alias" or not ctx.hits("other"):
+        return False
+    return any(
+        other.value == hit.value and other.start != hit.start and _negated(ctx, other) for other in ctx.hits("alias")
+    )
+
+
+def _negated(ctx: Context, hit: Hit) -> bool:
+    after = ctx.text[hit.end : hit.end + NEGATION_REACH]
+    return bool(_NOT_AFTER.match(after) or _NOT_BEFORE.search(ctx.text[max(0, hit.start - NEGATION_REACH) : hit.start]))
+
+
+def _ruled_out_here(ctx: Context, hit: Hit) -> bool:
     after = ctx.text[hit.end : hit.end + NEGATION_REACH]
     before = ctx.text[max(0, hit.start - NEGATION_REACH) : hit.start]
     framing = ctx.text[max(0, hit.start - FRAMED_REACH) : hit.start]
@@ -106,10 +125,11 @@ FRAMED_REACH = 40  # characters before a name where a false flag's words are rea
 # "북한 ‘김수키’보다는 중국 배후 집단일 가능성", "北朝鮮よりも中国の可能性": more likely another state than the name
 _RATHER_AFTER = re.compile(r"[’'\"」』]?\s?(?:보다는|보다|よりも|より)")
 RATHER_REACH = 30  # characters after the comparison where the other state stands
-# "북한 아닌", "'김수키'가 아닌", "北朝鮮ではなく"; not "북한 소행이 아닌지" (a suspicion: "whether it was not the
-# North's doing")
+# "북한 아닌", "'김수키'가 아닌", "'김수키'가 아니라 중국 조직", "北朝鮮ではなく"; not "북한 소행이 아닌지" (a
+# suspicion: "whether it was not the North's doing"), nor "북한뿐만 아니라" (not only), whose particle stands between
 _NOT_AFTER = re.compile(
-    r"^[’'\"」』]?\s?(?:해커들?|해킹\s?(?:조직|그룹)|の?ハッカー(?:集団)?)?\s?(?:(?:이|가)?\s?아닌(?![지가])|(?:で|じゃ)は?な[くい])"
+    r"^[’'\"」』]?\s?(?:해커들?|해킹\s?(?:조직|그룹)|の?ハッカー(?:集団)?)?\s?(?:(?:이|가)?\s?(?:아닌(?![지가])|아니(?:라|고)\b)"
+    r"|(?:で|じゃ)は?な[くい])"
 )
 PHRASE_REACH = 12  # characters from a DPRK signal to the name it modifies ("북한 해커 그룹 '김수키'")
 

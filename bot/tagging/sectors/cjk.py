@@ -48,7 +48,8 @@ _TARGET_AFTER = re.compile(
 _OWN = re.compile(r"(?:북한|北朝鮮|北)\s?(?:의\s?|の)?$")
 _INSIDE = re.compile(r"[\uac00-\ud7a3\u30a1-\u30fa\u30fc]")  # a Hangul syllable or katakana before the modifier
 _SEPARATOR = re.compile(r"[·・、,/&]")
-_EXPERTS = re.compile(r"\s?(?:전문가|専門家|교수|학자|연구자|研究者|教授)")  # experts in the field
+# experts in the field; reporters on its beat (외교안보 분야 기자들: media, eighteenth round)
+_EXPERTS = re.compile(r"\s?(?:전문가|専門家|교수|학자|연구자|研究者|教授|기자|記者)")
 _FIELD = re.compile(r"^[\uac00-\ud7a3]{1,3}계$")  # 정치계, 재계: a field of people in a list
 _MODIFIERS = sorted((w for words in lexicon_cjk.MODIFIERS.values() for w in words), key=len, reverse=True)
 _MOD = re.compile("|".join(re.escape(w) for w in _MODIFIERS))
@@ -72,7 +73,8 @@ def compound_nouns(text: str) -> list[tuple[str, str, int, int, str]]:
             continue  # 소셜 엔지니어링: a technique (fourteenth round), as for the nouns (lexicon_cjk.NOT_AFTER)
         if _SECTOR_OF[m.group()] == "think-tanks-academia" and text[: m.start()].endswith(_INSTITUTE_OF):
             continue  # 宇宙研究機関, 원자력연구원: another sector's institute (lexicon_cjk.SECTOR_INSTITUTE_BEFORE)
-        end = _reach(text, m.end())
+        # 정보기술(IT) 기업: the modifier spelled out, then in parentheses before the head (eighteenth round)
+        end = _reach(text, m.end() + 1 if text.startswith((")", "）"), m.end()) else m.end())
         if end is not None:
             found.append(("noun", _SECTOR_OF[m.group()], m.start(), end, text[m.start() : end]))
     return found

@@ -117,6 +117,9 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         return True  # 북한 외무성 미국연구소 연구사 명의의 담화: the DPRK's own institute speaks (fourteenth round)
     if _PURPOSE_AFTER.match(ctx.text, hit.end):
         return True  # 북한이 해군 군사력 강화를 위해 ... 해킹: what the theft is for, the DPRK's own (sixteenth round)
+    skill = _SKILL_AFTER.match(ctx.text, hit.end)
+    if skill and not any(t in skill.group() for t in lexicon_cjk.TARGET):
+        return True  # 암호화폐 및 블록체인 기술에서 전문가 수준의 역량: a job seeker's skills (eighteenth round)
     if _only_exposed(sentence_after(ctx, hit)):
         return True  # 금융회사 등 160여 개 기관도 유사한 해킹 위험에 노출됐다: at risk, not hit (sixteenth round)
     court = re.split(r"[,.!?。、，\n]", ctx.text[hit.end : hit.end + 2 * LURE_CLAUSE])[0]
@@ -136,9 +139,18 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
 
 
 # A programme the attack serves: "(해군) 군사력 강화를 위해", "(海軍)力の強化のため", "to strengthen its navy"
+# (eighteenth round) the programme pushed, "'해군 무력' 강화에 매진하고 있는 북한"; what a leader inspects, "김정은은
+# 해군부대를 직접 시찰"
 _PURPOSE_AFTER = re.compile(
-    r"\s?(?:(?:군사력|전력|능력|방위력|역량|戦力|軍事力|能力|力)(?:의|の)?\s?)?(?:강화|증강|확충|현대화|強化|増強|近代化)"
-    r"(?:를|을|の)?\s?(?:위해|위한|ため)"
+    r"\s?[’']?\s?(?:(?:군사력|무력|전력|능력|방위력|역량|戦力|軍事力|武力|能力|力)(?:의|の)?\s?[’']?\s?)?"
+    r"(?:강화|증강|확충|현대화|強化|増強|近代化)"
+    r"(?:(?:를|을|の)?\s?(?:위해|위한|ため)|에\s?(?:매진|주력|나서|힘을)|に(?:注力|力を))"
+    r"|\s?(?:부대|基地)?(?:를|을|を)?\s?(?:직접\s?)?(?:시찰|현지지도|視察)"
+)
+# Skills claimed: "(암호화폐 및 블록체인) 기술에서 전문가 수준의 역량", "…分野での経験", "개발 경력"
+_SKILL_AFTER = re.compile(
+    r"[^,.!?。、，\n]{0,16}?(?:기술|개발|분야|技術|開発|分野)\s?(?:에서|에|での|の)?\s?(?:의\s?)?"
+    r"(?:전문가\s?수준|전문성|역량|경력|실무\s?경험|경험|専門知識|経験|スキル)"
 )
 _EXPOSED = re.compile(
     r"(?:위험|위협|위기|リスク|危険|脅威)(?:에|に)\s?(?:노출|처해|처했|처한|놓였|놓여|놓인|さらされ|晒され)"

@@ -41,8 +41,8 @@ def reports(ctx: Context, head: Hit) -> bool:
         close = next((i for i, t in enumerate(tokens[1 : APPOSITIVE + 2], 1) if t.text == ","), None)
         if close is not None and all(t.text[:1].isupper() for t in tokens[1:close]):
             tokens = tokens[close + 1 :]
-    if tokens[:1] and tokens[0].lower_ in ("of", "for") and tokens[1:2] and tokens[1].text[:1].isupper():
-        tokens = tokens[1:]  # "the Ministry of Foreign Affairs said": past the body's name
+    if tokens[:1] and tokens[0].lower_ in ("of", "for", "in") and tokens[1:2] and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]  # "the Ministry of Foreign Affairs said", "prosecutors in California and Georgia unsealed"
         while tokens[:1] and (tokens[0].text[:1].isupper() or tokens[0].lower_ in ("and", "of", "&")):
             tokens = tokens[1:]
     words = [t.lower_ for t in tokens[:4]]
@@ -77,7 +77,7 @@ PAYMENT = {
     "seized", "seize", "seizes", "seizure", "forfeiture", "forfeited", "confiscated", "illicit", "proceeds",
 }  # fmt: skip
 CJK_PAYMENT = (
-    "몸값", "身代金", "대가로", "支払", "결제", "지불", "받은", "받았", "받아", "요구", "送られ", "송금",
+    "몸값", "身代金", "대가로", "支払", "결제", "지불", "지급", "받은", "받았", "받아", "요구", "送られ", "송금",
     "압수", "몰수", "押収", "没収",
     "要求", "出さなければ", "払わなければ", "支払え",  # sixteenth round: a ransom demanded in Japanese
 )  # fmt: skip

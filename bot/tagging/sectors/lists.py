@@ -32,6 +32,13 @@ _INCLUDE_LIST = re.compile(
     r"verticals|companies))?\s+(?:include[sd]?|including|span(?:ned|s)?|such\s+as)\s+([^.;:\n]+)",
     re.IGNORECASE,
 )
+# "targeted multiple sectors (e.g., education, government, and cryptocurrency)": examples in parentheses
+_EXAMPLES_LIST = re.compile(
+    r"\b(?:affected|impacted|targeted|targeting|targets|victimi[sz]ed|hit|attacked)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:industries|sectors|organi[sz]ations|entities|verticals)\s*\(\s*(?:e\.\s?g\.|i\.\s?e\.|such\s+as|including)"
+    r",?\s*([^()\n]{3,200})\)",
+    re.IGNORECASE,
+)
 _CJK_LIST = re.compile(
     r"(?:대상은|대상이|타깃은|표적은|対象は|標的は|勤務先には|勤務先は|雇用先には|취업처는|취업처에는)"
     r"\s?([^.。\n]{2,80}?)\s?(?:등|など)"
@@ -70,6 +77,7 @@ def target_lists(ctx: Context) -> list[tuple[int, int]]:
         spans.append((m.end(), len(ctx.text) if end < 0 else end))
     spans += [m.span(1) for m in _INLINE_HEADING.finditer(ctx.text)]
     spans += [m.span(1) for m in _INCLUDE_LIST.finditer(ctx.text)]
+    spans += [m.span(1) for m in _EXAMPLES_LIST.finditer(ctx.text)]
     if "등" in ctx.text or "など" in ctx.text:
         spans += [m.span(1) for m in _CJK_LIST.finditer(ctx.text)]
         for m in _CJK_COUNTED.finditer(ctx.text):

@@ -244,6 +244,9 @@ TARGET = [
     "reached out", "reaching out", "to contact", "to approach", "to solicit", "soliciting",
     "broke into", "break into", "breaking into", "broken into", "focus on", "set its sights on", "sets its sights on",
     "crosshairs", "cross-hairs",
+    # eighteenth round: "on the APT's radar" (not "the navy's radar": a radar, no frame)
+    "on its radar", "on their radar", "on the radar", "on the apt's radar", "on the group's radar",
+    "on the actor's radar", "on the hackers' radar", "on the attackers' radar",
     *THEFT_VERBS,
     "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
     "gained access to", "gaining access to", "concentrates on", "concentrated on", "concentrating on",
