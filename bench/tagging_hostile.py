@@ -41,6 +41,11 @@ CASES = {
         "North Korean hackers: " + "Lazarus Group, Kimsuky, Andariel, " * 2000 + "and APT37.",
         "en",
     ),
+    # every name read against the others' negations (judge/ruled_out.py): once per text, not once per name
+    "6,000 names beside another state (en)": (
+        "Not Kimsuky but Chinese hackers: " + "Lazarus Group, Kimsuky, Andariel, " * 2000 + "and APT37.",
+        "en",
+    ),
     "3,000 guesses (en)": ("North Korea" + ", Alpha Beta Gamma" * 3000 + " or a kid did it, a hacker said.", "en"),
 }
 

@@ -14,6 +14,7 @@ Rules (taxonomy.md: a name counts only where the text says the group did it):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
@@ -29,9 +30,10 @@ def _negated_elsewhere(ctx: Context, hit: Hit) -> bool:
     another state's hackers is ruled out in its other mentions too (eighteenth round)."""
     if hit.kind != "alias" or not ctx.hits("other"):
         return False
-    return any(
-        other.value == hit.value and other.start != hit.start and _negated(ctx, other) for other in ctx.hits("alias")
-    )
+    negated = ctx.memo.get("negated_aliases")
+    if negated is None:  # once per text: a hostile text of thousands of names stays linear
+        negated = ctx.memo["negated_aliases"] = {a.value for a in ctx.hits("alias") if _negated(ctx, a)}
+    return hit.value in negated
 
 
 def _negated(ctx: Context, hit: Hit) -> bool:
@@ -68,19 +70,34 @@ def superseded(ctx: Context, hit: Hit) -> bool:
     if not ctx.hits("other"):
         return False  # no other state named anywhere: nothing to set the name aside for
     s = ctx.sent(hit.start)
-    start, text = ctx.starts[s], ctx.sent_text(s)
-    contrast = _CONTRAST.search(text, hit.end - start)
-    if contrast is not None:
-        if not _FIRST_SUSPICION.search(text, 0, contrast.start()):
+    start = ctx.starts[s]
+    contrasts, suspicions = _sentence_marks(ctx, s)
+    at = bisect_left(contrasts, (hit.end - start,))
+    if at < len(contrasts):
+        contrast_start, contrast_end = contrasts[at]
+        if not (suspicions and suspicions[0][1] <= contrast_start):
             return False
-        if _other_hackers(ctx, s, start + contrast.end()):
+        if _other_hackers(ctx, s, start + contrast_end):
             return True
         # "프랙은 '김수키'를 범인으로 지목했지만, 전문가들은 물음표를 붙인다. ... "해커는 중국인일 가능성이 높다""
         return s + 1 < len(ctx.starts) and _other_hackers(ctx, s + 1, ctx.starts[s + 1])
-    if s + 1 >= len(ctx.starts) or not _FIRST_SUSPICION.search(text):
+    if s + 1 >= len(ctx.starts) or not suspicions:
         return False
     following = ctx.sent_text(s + 1)  # "당초 김수키 소행으로 알려졌다. 그러나 ... 중국 해커"
     return bool(_CONTRAST_START.match(following)) and _other_hackers(ctx, s + 1, ctx.starts[s + 1])
+
+
+def _sentence_marks(ctx: Context, s: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The contrasts and first suspicions of sentence `s` (offsets in it), found once per sentence: a hostile
+    sentence listing thousands of names is read once, not once per name."""
+    key = f"marks:{s}"
+    if key not in ctx.memo:
+        text = ctx.sent_text(s)
+        ctx.memo[key] = (
+            [m.span() for m in _CONTRAST.finditer(text)],
+            [m.span() for m in _FIRST_SUSPICION.finditer(text)],
+        )
+    return ctx.memo[key]
 
 
 def _other_hackers(ctx: Context, s: int, after: int) -> bool:

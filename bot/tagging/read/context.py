@@ -63,6 +63,7 @@ class Context:
     starts: list[int]
     by_kind: dict[str, list[Hit]] = field(default_factory=dict)
     by_token: dict[int, list[Hit]] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # facts of the whole text a rule computes once
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
