@@ -46,6 +46,21 @@ CASES = {
         "Not Kimsuky but Chinese hackers: " + "Lazarus Group, Kimsuky, Andariel, " * 2000 + "and APT37.",
         "en",
     ),
+    # one sentence of 40 KB with no boundary: rules that read a hit's sentence read it in bounded pieces
+    # (read/context.py SENTENCE_MAX); a state before a CJK noun is matched by position (sectors/find.py)
+    "1,200 mixed en/ja list items (ja)": (
+        "North Korean hackers " + "北朝鮮のハッカー and universities and 政府機関 and stole from and " * 1200,
+        "ja",
+    ),
+    "1,200 names beside suspicions (ja)": (
+        "North Korean hackers " + "initially blamed on and 北朝鮮のハッカー and Kimsuky and 中国のハッカー and " * 1200,
+        "ja",
+    ),
+    "1,200 states before nouns (ko)": (
+        "North Korean hackers "
+        + "を攻撃 and told reporters and 러시아 해커 and government agencies and 銀行 and " * 1200,
+        "ko",
+    ),
     "3,000 guesses (en)": ("North Korea" + ", Alpha Beta Gamma" * 3000 + " or a kid did it, a hacker said.", "en"),
 }
 

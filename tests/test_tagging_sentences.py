@@ -48,3 +48,19 @@ def test_headings_bullets_and_the_title_stay_apart():
         "• banks",
         "• exchanges",
     ]
+
+
+def test_a_run_without_boundaries_is_cut_into_bounded_pieces_at_spaces():
+    from bot.tagging.read.context import SENTENCE_MAX
+
+    text = "Title\n" + "banks, hospitals and universities " * 1000  # one 34,000-character sentence
+    starts = sentence_starts(text)
+    ends = [*starts[1:], len(text)]
+    assert len(starts) > 8
+    assert all(b - a <= SENTENCE_MAX for a, b in zip(starts, ends, strict=True))
+    assert all(text[s - 1] in " ," for s in starts[2:])  # cut after a space or a comma, never inside a word
+
+
+def test_ordinary_sentences_are_not_cut():
+    text = "Title\n" + "Hackers hit banks in Seoul. " * 300
+    assert sentence_starts(text) == [0, 6, *range(6 + 28, len(text), 28)]

@@ -14,7 +14,7 @@ Rules (taxonomy.md: a name counts only where the text says the group did it):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
@@ -153,9 +153,13 @@ PHRASE_REACH = 12  # characters from a DPRK signal to the name it modifies ("북
 
 def heads_ruled_out_name(ctx: Context, hit: Hit) -> bool:
     """ "북한 해커 그룹 '김수키'가 아닌 중국 해커": the DPRK signal modifies a name that is ruled out."""
-    for alias in ctx.hits("alias"):
-        between = ctx.text[hit.end : alias.start]
-        if 0 <= len(between) <= PHRASE_REACH and not re.search(r"[.,。、\n]", between) and ruled_out(ctx, alias):
+    ruled = ctx.memo.get("ruled_out_alias_starts")
+    if ruled is None:  # once per text, in text order: a hostile list of names and signals stays linear
+        ruled = ctx.memo["ruled_out_alias_starts"] = sorted(a.start for a in ctx.hits("alias") if ruled_out(ctx, a))
+    if ruled and ruled[0] <= hit.end:
+        return True  # a name ruled out at or before the signal (nothing between them)
+    for start in ruled[bisect_right(ruled, hit.end) : bisect_right(ruled, hit.end + PHRASE_REACH)]:
+        if not re.search(r"[.,。、\n]", ctx.text[hit.end : start]):
             return True
     return False
 

@@ -43,6 +43,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from bot.tagging.find.actors import Mention
 from bot.tagging.read.context import Context
@@ -227,11 +228,19 @@ def _stolen_asset(ctx: Context, mod: Hit) -> bool:
     return one in lexicon.THEFT or two in lexicon.THEFT or one in lexicon.HOLDING or two in lexicon.HOLDING
 
 
+NATIONALITY_GAP = 8  # characters between a state and its victims' noun: spaces and a particle (의, の)
+
+
 def _names_victims(ctx: Context, other: Hit) -> bool:
     """ "Russian government agencies", "중국 정부": the nationality of the victims, not another state's hackers."""
-    if other.tok_end < 0:  # 중국 정부, 중국의 공공기관
+    if other.tok_end < 0:  # 중국 정부, 중국의 공공기관: a noun at most a particle and spaces away
+        nouns = ctx.memo.get("noun_starts")
+        if nouns is None:  # once per text: a hostile list of thousands of states and nouns stays linear
+            nouns = ctx.memo["noun_starts"] = sorted(h.start for h in ctx.hits("noun"))
+        at = bisect_left(nouns, other.end)
         return any(
-            ctx.text[other.end : h.start].strip() in ("", "의", "の") for h in ctx.hits("noun") if h.start >= other.end
+            ctx.text[other.end : start].strip() in ("", "의", "の")
+            for start in nouns[at : bisect_right(nouns, other.end + NATIONALITY_GAP)]
         )
     return any(h.kind in ("noun", "mod") for h in ctx.by_token.get(other.tok_end, ()))
 
