@@ -23,6 +23,9 @@ MAX_ITEMS = 8
 BRIDGE = 4  # characters of a compound between a modifier and a head (의료[서비스] 업체)
 
 _HEADS = tuple(sorted(lexicon_cjk.HEADS, key=len, reverse=True))
+_HEADS_BY_FIRST: dict[str, tuple[str, ...]] = {}  # the heads by their first character, longest first
+for _head in _HEADS:
+    _HEADS_BY_FIRST[_head[0]] = (*_HEADS_BY_FIRST.get(_head[0], ()), _head)
 _VOCAB = sorted(
     {w.replace(" ", "") for words in lexicon_cjk.NOUNS.values() for w in words}
     | {w for words in lexicon_cjk.MODIFIERS.values() for w in words}
@@ -151,7 +154,7 @@ def _head_in(word: str, bridge: int) -> int | None:
     if bridge:
         bridge = max(bridge, len(_COMPOUND.match(word).group()))
     for i in range(min(bridge, len(word)) + 1):
-        for head in _HEADS:
+        for head in _HEADS_BY_FIRST.get(word[i : i + 1], ()):
             if word.startswith(head, i) and not (head == "社" and word.startswith("社会", i)):
                 return i + len(head)  # メディア8社, 金融各社; not 情報社会 (society)
     return None
