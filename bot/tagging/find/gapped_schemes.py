@@ -37,6 +37,28 @@ SCHEMES = (
         ),
         None,
     ),
+    # "blocks 1,800 job applications from suspected North Korean agents" (nineteenth round): the scheme's
+    # applicants screened out or named as agents (not "job seekers" alone: defectors seek jobs too)
+    (
+        "applicants screened",
+        ("applica",),
+        re.compile(
+            r"\b(?:job\s+)?applica(?:tions?|nts?)\b[^.!?\n]{0,40}?\b(?:agents|operatives|impostors|imposters)\b"
+            r"|\b(?:block\w*|reject\w*|flag\w*|screen\w*)\s+(?:more\s+than\s+|over\s+|some\s+)?(?:[\d,.]+\s+)?"
+            r"(?:job\s+)?applica(?:tions|nts)\b",
+            re.I,
+        ),
+        None,
+    ),
+    # "operatives lure crypto developers with fake companies": the fake-recruiter campaigns against developers
+    (
+        "developers lured",
+        ("lur",),
+        re.compile(
+            r"\blur(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:developers|engineers|programmers|job\s+seekers)\b", re.I
+        ),
+        None,
+    ),
     # "operatives pose as Japanese freelancers": posing as the workers the scheme places
     (
         "posing as workers",

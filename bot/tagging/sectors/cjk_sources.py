@@ -200,8 +200,14 @@ def _cited_outlet(ctx: Context, hit: Hit) -> bool:
     return at_line_end and bool(_CITED_OUTLET.search(ctx.text, max(0, hit.start - 12), hit.start))
 
 
+# A numbered unit: 227연구소, 110호 연구소, 180部隊 (the DPRK numbers its hacking units; nineteenth round)
+_NUMBERED = re.compile(r"(?<![\d,.])\d{2,4}\s?(?:호|号)?\s?$")
+
+
 def _unit_name(ctx: Context, hit: Hit) -> bool:
-    """The noun is part of a DPRK hacking unit's name (110호 연구소, 180部隊)."""
+    """The noun is part of a DPRK hacking unit's name (110호 연구소, 180部隊, 227연구소)."""
+    if _NUMBERED.search(ctx.text, max(0, hit.start - 8), hit.start):
+        return True
     for unit in lexicon_cjk.HACKING_UNITS:
         at = ctx.text.find(unit, max(0, hit.start - len(unit)), hit.end + len(unit))
         if at >= 0 and at <= hit.start and hit.end <= at + len(unit):

@@ -245,6 +245,9 @@ def _names_victims(ctx: Context, other: Hit) -> bool:
     return any(h.kind in ("noun", "mod") for h in ctx.by_token.get(other.tok_end, ()))
 
 
+_HOT_WALLET = re.compile(r"hot\s?wallets?|핫\s?월렛|ホット\s?ウォレット", re.IGNORECASE)
+
+
 def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> list[tuple[str, Hit]]:
     """(sector, evidence hit) pairs that count, in text order."""
     if not dprk_cyber:
@@ -272,7 +275,9 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
         if s not in agent_sents and _TOPIC_SHIFT.match(ctx.sent_text(s).lstrip()):
             near_agent = anywhere = False  # "한편, 국내 의료기관을 대상으로 한 랜섬웨어가 ...": another story
-        stolen = sector == "cryptocurrency" and s in thefts  # "the assets stolen included cryptocurrencies"
+        # "the assets stolen included cryptocurrencies"; a hot wallet (an exchange's or a platform's online wallet) in
+        # a DPRK cyber text is what was drained, in whichever sentence (nineteenth round)
+        stolen = sector == "cryptocurrency" and (s in thefts or _HOT_WALLET.search(hit.text) is not None)
         if not in_list and not stolen and (s not in target_sents or not (near_agent or anywhere)):
             continue
         if s in other_sents and s not in dprk_sents:

@@ -45,6 +45,10 @@ def not_an_organisation(ctx: Context, hit: Hit) -> bool:
     before = [t.lower_ for t in doc[max(0, hit.tok_start - 3) : hit.tok_start] if not t.is_space]
     if before[-1:] and before[-1] in lexicon.NEGATING or before[-2:] in (["non", "-"], ["non", "‐"]):
         return True
+    if _DENIED_BEFORE.search(ctx.text, max(ctx.starts[ctx.sent(hit.start)], hit.start - 80), hit.start):
+        return True  # "none among those tricked were government employees": denied (nineteenth round)
+    if _PEOPLES_BEFORE.search(ctx.text, max(0, hit.start - 12), hit.start) or _PEOPLES_AFTER.match(ctx.text, hit.end):
+        return True  # "the Ministry of the People's Armed Forces": a state's own institution (nineteenth round)
     if hit.value in ("media", "manufacturing") and before[-1:] == ["social"]:
         return True  # "social media": platforms, not the press; "social engineering": a technique
     if hit.value == "technology" and _MAKERS_OF_MALWARE.match(ctx.text, hit.end):
@@ -59,6 +63,15 @@ def not_an_organisation(ctx: Context, hit: Hit) -> bool:
     return hit.tok_end - hit.tok_start == 1 and bool(words) and words[-1] in lexicon.SUBJECTS
 
 
+# "none among those tricked were government employees", "the victims were not banks": a class of victims denied
+_DENIED_BEFORE = re.compile(
+    r"\b(?:none|nobody|no\s+one|neither)\b[^.;!?]{0,60}?\s(?:were|was|are|is)\s+(?:(?:any|a|an|the)\s+)?$"
+    r"|\b(?:were|was|are|is)\s+not\s+(?:(?:any|a|an|the)\s+)?$",
+    re.IGNORECASE,
+)
+# "the Korean People's Army", "the Ministry of the People's Armed Forces": a state's own institutions by name
+_PEOPLES_BEFORE = re.compile(r"\bPeople['’]s\s+$")
+_PEOPLES_AFTER = re.compile(r"\s+of\s+(?:the\s+)?People['’]s\s")
 _FIELD_WORDS = {"field", "fields", "area", "areas"}
 # A hospital owned by the university ("the hospital of a private university"): not a think tank. (An atomic energy
 # research institute stays one: the reference corpus labels it energy and think-tanks-academia.)

@@ -146,6 +146,7 @@ FICTION = [
 REPORTING = {
     "said", "say", "says", "allege", "alleged", "alleges", "told", "added", "noted", "warned", "believe", "believes",
     "continued", "wrote", "explained", "stated", "announced", "warn", "recommended", "urged", "advised",
+    "issued", "issue", "issues",  # "federal agencies have issued an alert" (nineteenth round)
 }
 # Words between a sector modifier and "institute" that make it a research body, not the sector ("defense analysis
 # institute" is a think tank).
@@ -324,6 +325,7 @@ NEGATING = {"non", "non-", "not-for", "anti"}
 HEADS = {
     "agencies", "agency", "bodies", "business", "businesses", "center", "centers", "centre", "centres", "community",
     "companies", "company", "contractor", "contractors", "department", "departments", "developers", "employees",
+    "verticals", "vertical",  # "blockchain and fintech verticals" (nineteenth round)
     "entities", "entity", "exchange", "exchanges", "facilities", "firm", "firms", "groups", "hack", "hacks",
     "heist", "heists", "holders", "industries", "industry", "institute", "institutes", "institution",
     "institutions", "investors", "laboratories", "labs", "makers", "manufacturer", "manufacturers", "networks",
@@ -522,7 +524,8 @@ NOUNS = {
     "government": [
         "governments", "ministry", "ministries", "diplomats", "embassies", "embassy", "government agency",
         "government agencies", "foreign ministry", "state agencies", "public officials", "state institutions",
-        "government officials", "national security officials", "lawmakers", "legislators", "parliamentarians",
+        "government officials", "government official", "national security officials", "lawmakers", "legislators",
+        "parliamentarians",
         "public sector", "public agencies", "public institutions", "public-sector organizations",
         # the sector's common news nouns (fourth session), not a text's errors
         "diplomat", "ambassador", "ambassadors", "consulate", "consulates", "local governments", "municipalities",

@@ -387,6 +387,8 @@ NOT_AFTER |= {word: ("항공", "航空") for word in SPACE_INSTITUTES}
 # social engineering is a technique, not an engineering firm (fourteenth round)
 NOT_AFTER["엔지니어링"] = ("소셜 ", "소셜")
 NOT_AFTER["エンジニアリング"] = ("ソーシャル・", "ソーシャル", "ソーシャル ")
+# the ministries concerned (関係省庁が連携して対応, 관계부처 합동): the government responding, no victim (19th round)
+NOT_AFTER |= {word: ("関係", "関係 ", "관계", "관계 ") for word in ("省庁", "부처", "府省庁")}
 NOT_BEFORE = {
     # a ministry's accredited reporters (통일부 출입기자): the press, not the ministry
     "통일부": ("출입", "기자단", "를 현재 출입", "를 출입"),
