@@ -2,7 +2,8 @@
 
 Each sentence is written for this test in the shape of a kind; none is taken from an article.
 - Headlines: the IT-worker scheme's applicants screened out ("blocks 900 job applications from suspected North Korean
-  agents"), and fake recruiters luring developers.
+  agents"), fake recruiters luring developers, and "information technology (IT) workers" (from the headlines of AC,
+  opened for them after its blind measurement).
 - Sectors: a hot wallet in a DPRK cyber text is what was drained, in whichever sentence; "blockchain and fintech
   verticals"; a "government official" in the singular.
 - No victim: a numbered unit (227연구소) is the DPRK's own; the ministries concerned (関係省庁が連携) respond; a
@@ -26,6 +27,7 @@ def tagger():
     [
         "Retailer blocks 900 job applications from suspected North Korean agents",
         "North Korean operatives use fake startups to lure crypto developers",
+        "Guidance on North Korean information technology (IT) workers",  # from AC's headlines
     ],
 )
 def test_headline_kinds(tagger, title):

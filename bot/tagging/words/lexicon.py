@@ -42,6 +42,7 @@ CYBER = [
     "crypto-attacks", "cryptocurrency attacks", "illegal leak", "illegal outflow", "unauthorized outflow",
     "cryptocurrency thefts", "crypto theft", "data breach", "breached", "intrusion", "intrusions", "it workers",
     "it worker", "laptop farm", "laptop farms", "remote it workers", "ioc", "iocs", "indicators of compromise",
+    "information technology workers", "information technology (it) workers",  # nineteenth round, from AC
     "ttps", "sigma rule", "yara", "cyber heist", "bank heist", "cyberheist",
     "malicious", "stolen cryptocurrency", "stolen crypto", "crypto thieves", "cyber theft", "cyber-enabled",
     "private keys", "seed phrases", "crypto mixer", "mixers", "tornado cash", "credentials", "passwords", "npm",
@@ -124,6 +125,7 @@ SCHEME = {
     "remote developers", "remote developer", "remote software developers", "remote software developer",
     "remote it jobs", "remote developer jobs", "remote jobs", "remote positions", "remote worker", "remote workers",
     "remote work scheme", "remote work", "remote-work", "remote-worker", "information technology workers",
+    "information technology (it) workers", "information technology (it) worker",  # nineteenth round, from AC
     "information technology worker", "information technology jobs", "it jobs", "it work", "it job",
     "tech jobs", "tech job", "tech workers", "tech worker", "it warriors", "it warrior", "workers scheme",
     "worker scheme", "fake workers", "fake us workers", "fake it workers", "as freelancers", "freelance developers",
