@@ -9,7 +9,8 @@ Each sentence is written for this test in the shape of a kind; none is taken fro
 - No victim: a numbered unit (227연구소) is the DPRK's own; the ministries concerned (関係省庁が連携) respond; a
   class of victims denied ("none among those tricked were government employees"); an institution of "the People's"
   (the Ministry of the People's Armed Forces) is a state's own; "federal agencies have issued an alert" are the
-  issuers.
+  issuers; another thief's record a theft is compared with ("a record previously held by X, who stole ... from a
+  central bank", in two sets); the court where a case is heard ("the indictment unsealed in the US District Court").
 """
 
 import pytest
@@ -93,6 +94,20 @@ SECTORS = [
         {"cryptocurrency", "technology"},
     ),
     (
+        "Exchange theft breaks a record",
+        "North Korea's Lazarus Group stole $1.5 billion from a crypto exchange, the largest theft ever, a record "
+        "previously held by a dictator who stole $1 billion from a central bank.",
+        "en",
+        {"cryptocurrency"},
+    ),
+    (
+        "North Korean hacker indicted",
+        "The North Korean hacker attacked hospitals in Kansas, according to the indictment unsealed in the US District "
+        "Court for the District of Kansas.",
+        "en",
+        {"healthcare"},
+    ),
+    (
         "Feds Issue Another Cybersecurity Alert",
         "Federal agencies have issued another cybersecurity alert. The FBI said North Korea's Kimsuky hackers are "
         "compromising think tanks.",
@@ -122,6 +137,16 @@ def test_victims_that_are_not_only_one_kind_stay(tagger):
 def test_an_institute_with_a_count_after_it_stays_a_victim(tagger):
     text = "북한 해커들이 국내 연구소 3곳을 해킹했다. 2019년 연구소 해킹도 있었다."
     assert tagger.tag("북한 해커, 연구소 해킹", text, "ko").sectors == ("think-tanks-academia",)
+
+
+def test_the_record_that_the_dprk_holds_stays_its_theft(tagger):
+    text = "The record belonged to North Korean hackers, who stole $81 million from a central bank."
+    assert tagger.tag("Lazarus record", text, "en").sectors == ("finance",)
+
+
+def test_a_court_hacked_stays_a_victim(tagger):
+    text = "North Korean hackers of the Lazarus Group hacked the court's network and stole data from the Supreme Court."
+    assert tagger.tag("Court hacked", text, "en").sectors == ("judiciary",)
 
 
 def test_a_vertical_farm_is_no_vertical(tagger):

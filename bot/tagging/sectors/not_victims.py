@@ -155,6 +155,27 @@ _COURT_PAPERS = re.compile(
 )
 # What stolen money pays for (thirteenth round): "to bankroll nuclear and ballistic missile projects", "funding its
 # weapons programmes": a programme of its own, not a sector hit
+# A record the theft is compared with: "a record previously held by X, who stole ... from", "the record belonged to X"
+# (nineteenth round: two sets' reports of one large theft compared it with another thief's)
+_RECORD_HELD_BY = re.compile(
+    r"\brecord\b[^.;!?]{0,30}?\b(?:held|set)\s+by\b[^.;!?]*$|\brecord\s+(?:previously\s+)?belonged\s+to\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _compared_record(ctx: Context, hit: Hit) -> bool:
+    """The noun is in the theft of another record holder, not of the DPRK (no DPRK name or signal between)."""
+    record = _RECORD_HELD_BY.search(ctx.text, max(ctx.starts[ctx.sent(hit.start)], hit.start - 120), hit.start)
+    if record is None:
+        return False
+    return not any(record.start() <= h.start < hit.start for h in (*ctx.hits("alias"), *ctx.hits("dprk")))
+
+
+_COURT_ACTS_BEFORE = re.compile(
+    r"\b(?:unsealed|filed|returned|charged|indicted|sentenced|convicted|pleaded\s+guilty|pled\s+guilty|heard|tried)"
+    r"\s+(?:[\w.-]+\s+){0,2}?(?:in|by|before)\s+(?:the\s+|a\s+)?(?:[\w.]+\s+){0,3}$",  # "in the US District Court"
+    re.IGNORECASE,
+)
 _PROGRAMME_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:programs?|programmes?|projects?|development)\b", re.IGNORECASE)
 _FUNDS_BEFORE = re.compile(
     r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|bankroll(?:s|ed|ing)?|pay(?:s|ing)?\s+for|paid\s+for)\s+"
@@ -183,6 +204,8 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "cyberattacks backed by national governments": who is behind them, not who was hit
     if ctx.text[max(0, hit.start - 5) : hit.start].lower().endswith(("anti-", "anti ", "counter-")):
         return True  # "anti-aircraft weapons", "counter-drone systems": arms against it, not its sector
+    if hit.value == "judiciary" and _COURT_ACTS_BEFORE.search(ctx.text, max(0, hit.start - 60), hit.start):
+        return True  # "the indictment unsealed in the US District Court": where the case is heard (nineteenth round)
     if hit.value == "judiciary" and _COURT_PAPERS.match(ctx.text, hit.end):
         return True  # "listed in court documents as having had data stolen": the source (fourteenth round)
     if hit.value == "finance" and _REGULATOR_AFTER.match(ctx.text, hit.end):
@@ -191,6 +214,8 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "to bankroll nuclear and ballistic missile projects": what the money pays for, its own
     if trains_hackers(ctx, hit):
         return True  # "hackers are trained at the university": the DPRK's own school
+    if _compared_record(ctx, hit):
+        return True  # "a record previously held by <someone>, who stole $1 billion from a central bank": compared
     if _authors(ctx, hit):
         return True
     if hit.tok_start < 0:
