@@ -12,7 +12,8 @@ With them a later session can
 - gather a set again from the same addresses and know, by the hash, that it has the very texts.
 
 `check` prints, for each text of NEW that repeats an earlier one, its id, the manifest and id it repeats, and how
-(same address, same text); then the counts. Its exit code is 0 either way: it reports, the reader decides.
+(same address, same text); then the counts. Its exit code is 0 either way: it reports, the reader decides. The earlier
+sets may be manifests or labelled sets with their text (../shared/corpus/dev.jsonl, say).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def check(path: Path, manifests: list[Path]) -> None:
             where = f"{manifest.stem}:{line.get('id')}"
             if address(line.get("url")):
                 by_address.setdefault(address(line.get("url")), where)
-            by_hash.setdefault(line["sha256"], where)
+            by_hash.setdefault(line.get("sha256") or text_hash(line), where)  # a manifest, or a set with its text
     records = read_jsonl(path)
     repeated = 0
     for record in records:

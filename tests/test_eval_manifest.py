@@ -57,3 +57,10 @@ def test_check_names_each_text_an_earlier_set_already_had(tmp_path):
     assert "n-2: same text as old_manifest:o-2" in out
     assert "n-3" not in out
     assert out.strip().endswith("3 texts, 2 repeat an earlier set (1 manifests read)")
+
+
+def test_check_reads_a_set_with_its_text_as_an_earlier_set(tmp_path):
+    old = write(tmp_path / "dev.jsonl", [record("d-1", "https://a.example/x", "Same title", "Same body.")])
+    new = write(tmp_path / "new.jsonl", [record("n-1", "https://b.example/y", "Same title", "Same body.")])
+    out = run("check", str(new), str(old))
+    assert "n-1: same text as dev:d-1" in out
