@@ -94,12 +94,12 @@ def eval_cmd(corpus: Path, as_json: bool, view: str) -> None:
     """Score the tagger on a labelled JSONL corpus (the format of dev.jsonl).
 
     Prints precision, recall and F1 for dprk_cyber, dprk_related, actors (micro), sectors (micro) and cves,
-    then every miss and false alarm with the tagger's evidence. Each record's `unscored` labels are skipped.
-    Each text is scored in three views: the whole text, its headline + first 280 characters (what a feed
-    summary carries) and its headline alone (records without a title are left out); the partial views score
-    dprk_cyber and dprk_related. Two more views show what `fulltext: auto` makes of the short ones: lead+page and
-    headline+page read the whole text where the short view leaves the tagger undecided (their reports say how
-    many pages that reads). --json prints the whole-text report with the views under "views".
+    each sector's own scores, then every miss and false alarm with the tagger's evidence. Each record's
+    `unscored` labels are skipped. Each text is scored in three views: the whole text, its headline + first 280
+    characters (what a feed summary carries) and its headline alone (records without a title are left out); the
+    partial views score dprk_cyber and dprk_related. Two more views show what `fulltext: auto` makes of the short
+    ones: lead+page and headline+page read the whole text where the short view leaves the tagger undecided (their
+    reports say how many pages that reads). --json prints the whole-text report with the views under "views".
     """
     from bot.tagging import get_tagger
     from bot.tagging.measure.evaluate import evaluate_views, format_views, load_corpus

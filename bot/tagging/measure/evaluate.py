@@ -59,6 +59,11 @@ class Report:
     named: int = 0  # of them, those whose view names the DPRK at all (dprk_related in the view)
     named_found: int = 0  # of those, the ones tagged dprk_cyber
     pages_read: int | None = None  # a "+page" view: the records read whole because the short view left it undecided
+    by_sector: dict[str, Count] = field(default_factory=dict)  # each sector's own tp, fp, fn (which ones to trust)
+
+    def sector_names(self) -> list[str]:
+        """The sectors met in labels or tags, most labelled first."""
+        return sorted(self.by_sector, key=lambda n: (-(self.by_sector[n].tp + self.by_sector[n].fn), n))
 
     def within_reach(self) -> dict:
         recall = self.named_found / self.named if self.named else 1.0
@@ -72,6 +77,7 @@ class Report:
             "confuser_false_alarms": self.confuser_false_alarms,
             "within_reach": self.within_reach(),
             "scores": {k: c.as_dict() for k, c in self.counts.items()},
+            "sectors_by_name": {name: self.by_sector[name].as_dict() for name in self.sector_names()},
             "errors": self.errors,
         }
 
@@ -104,6 +110,9 @@ def evaluate(records: list[dict], tagger: Tagger) -> Report:
                 continue
             gold, mine = _as_set(label, labels[label]), _as_set(label, getattr(got, label))
             report.counts[label].add(gold, mine)
+            if label == "sectors":
+                for name in gold | mine:
+                    report.by_sector.setdefault(name, Count()).add(gold & {name}, mine & {name})
             for kind, values in (("miss", gold - mine), ("false alarm", mine - gold)):
                 for value in sorted(values):
                     report.errors.append(
@@ -180,6 +189,12 @@ def format_report(report: Report) -> str:
         lines.append(
             f"{label:<14}{d['precision']:>7.3f}{d['recall']:>7.3f}{d['f1']:>7.3f}{d['tp']:>5}{d['fp']:>5}{d['fn']:>5}"
         )
+    if report.by_sector:
+        lines.append("sectors by name (most labelled first):")
+        for name in report.sector_names():
+            d = report.by_sector[name].as_dict()
+            scores = f"{d['precision']:>7.3f}{d['recall']:>7.3f}{d['f1']:>7.3f}"
+            lines.append(f"  {name:<22}{scores}{d['tp']:>5}{d['fp']:>5}{d['fn']:>5}")
     for err in report.errors:
         lines.append(f"{err['id']}  {err['label']}  {err['kind']}: {err['value']}")
         for e in err["evidence"]:
