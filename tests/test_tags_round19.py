@@ -151,3 +151,41 @@ def test_a_court_hacked_stays_a_victim(tagger):
 
 def test_a_vertical_farm_is_no_vertical(tagger):
     assert not tagger.tag("Report", "North Korean hackers targeted a vertical farm.", "en").sectors
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        (
+            '대표 "해킹, 北 소행 가능성 낮아"',
+            "브릿지에서 가상자산이 해킹으로 탈취됐다. 대표는 북한 소행 가능성은 낮다고 말했다.",
+            "ko",
+        ),
+        (
+            "Exchange hacked",
+            "Hackers drained $30 million. Investigators said North Korean involvement is unlikely.",
+            "en",
+        ),
+        ("Exchange hacked", "Hackers drained $30 million. There is no evidence that North Korea was behind it.", "en"),
+        ("取引所に不正アクセス", "取引所がハッキングされた。警察は北朝鮮の関与の可能性は低いとみている。", "ja"),
+    ],
+)
+def test_the_dprk_denied_or_called_unlikely_is_no_signal(tagger, title, text, language):
+    # from AD, measured blind at f0df965: a hack whose owner calls the North's hand unlikely
+    assert not tagger.tag(title, text, language).dprk_cyber
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        ("북한 해킹", "경찰은 북한 소행 가능성이 높다고 밝혔다. 해커들이 거래소를 해킹했다.", "ko"),
+        ("북한 해킹", "경찰은 북한 소행일 가능성이 적지 않다고 밝혔다. 해커들이 거래소를 해킹했다.", "ko"),
+        (
+            "Lazarus hack",
+            "North Korea's Lazarus Group hacked the exchange; there was no evidence that users lost funds.",
+            "en",
+        ),
+    ],
+)
+def test_the_dprk_called_likely_stays(tagger, title, text, language):
+    assert tagger.tag(title, text, language).dprk_cyber

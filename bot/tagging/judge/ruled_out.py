@@ -47,6 +47,7 @@ def _ruled_out_here(ctx: Context, hit: Hit) -> bool:
     framing = ctx.text[max(0, hit.start - FRAMED_REACH) : hit.start]
     return bool(
         _NOT_AFTER.match(after)
+        or _DENIED_AFTER.match(ctx.text, hit.end, hit.end + DENIAL_REACH)
         or _NOT_BEFORE.search(before)
         or _FRAMED_BEFORE.search(framing)
         or _FRAMED_AFTER.match(after)
@@ -138,6 +139,7 @@ _HACKERS_NEAR = re.compile(
 
 
 NEGATION_REACH = 20  # characters around a name that its negation may span
+DENIAL_REACH = 40  # characters after a name where it is denied or called unlikely ("... involvement is unlikely")
 FRAMED_REACH = 40  # characters before a name where a false flag's words are read ("attempted to place the blame on")
 # "북한 ‘김수키’보다는 중국 배후 집단일 가능성", "北朝鮮よりも中国の可能性": more likely another state than the name
 _RATHER_AFTER = re.compile(r"[’'\"」』]?\s?(?:보다는|보다|よりも|より)")
@@ -182,6 +184,17 @@ _FRAMED_AFTER = re.compile(
 )
 _NOT_BEFORE = re.compile(
     r"\b(?:not|rather than|instead of|other than)\s(?:by\s|from\s)?(?:the\s)?$"
-    r"|\bnot\s+(?:to\s+)?(?:have\s+)?been\s+(?:the\s+)?$",  # "seems not to have been North Korean hackers after all"
+    r"|\bnot\s+(?:to\s+)?(?:have\s+)?been\s+(?:the\s+)?$"  # "seems not to have been North Korean hackers after all"
+    r"|\bno\s+(?:evidence|sign|indication)s?\s+(?:that|of)\s+(?:the\s+)?$",  # "no evidence that North Korea ..." (19th)
+    re.IGNORECASE,
+)
+# Denied or called unlikely (nineteenth round): "해킹 北 소행 가능성 낮아", "북한 개입 가능성은 희박",
+# "北朝鮮の関与の可能性は低い", "北朝鮮が関わった証拠はない", "North Korean involvement is unlikely"
+_DENIED_AFTER = re.compile(
+    r"[’'\"」』]?\s?(?:의\s?)?(?:해커\s?|해킹\s?조직\s?)?(?:의\s?)?(?:소행|개입|연루|관여)(?:일|이라는|으로\s?볼)?\s?"
+    r"가능성(?:은|이|도)?\s?(?:낮|희박|적[다고은])"
+    r"|(?:の)?(?:ハッカー)?(?:の)?(?:関与|犯行)の?可能性(?:は|が)?(?:低|薄)"
+    r"|(?:が|の)?(?:関わった|関与した|関与の|犯行の)証拠は(?:ない|なく|見つかって(?:いない|おらず))"
+    r"|(?:['’]s)?\s+(?:involvement|role)\s+(?:is|was|seems|appears)\s+(?:highly\s+)?unlikely",
     re.IGNORECASE,
 )
