@@ -37,18 +37,17 @@ def _negated_elsewhere(ctx: Context, hit: Hit) -> bool:
 
 
 def _negated(ctx: Context, hit: Hit) -> bool:
+    """ "'김수키'가 아닌", "not North Korea", "no evidence that North Korea": negated right around the name."""
     after = ctx.text[hit.end : hit.end + NEGATION_REACH]
     return bool(_NOT_AFTER.match(after) or _NOT_BEFORE.search(ctx.text[max(0, hit.start - NEGATION_REACH) : hit.start]))
 
 
 def _ruled_out_here(ctx: Context, hit: Hit) -> bool:
     after = ctx.text[hit.end : hit.end + NEGATION_REACH]
-    before = ctx.text[max(0, hit.start - NEGATION_REACH) : hit.start]
     framing = ctx.text[max(0, hit.start - FRAMED_REACH) : hit.start]
     return bool(
-        _NOT_AFTER.match(after)
+        _negated(ctx, hit)
         or _DENIED_AFTER.match(ctx.text, hit.end, hit.end + DENIAL_REACH)
-        or _NOT_BEFORE.search(before)
         or _FRAMED_BEFORE.search(framing)
         or _FRAMED_AFTER.match(after)
         or superseded(ctx, hit)

@@ -23,9 +23,8 @@ MAX_ITEMS = 8
 BRIDGE = 4  # characters of a compound between a modifier and a head (의료[서비스] 업체)
 
 _HEADS = tuple(sorted(lexicon_cjk.HEADS, key=len, reverse=True))
-_HEADS_BY_FIRST: dict[str, tuple[str, ...]] = {}  # the heads by their first character, longest first
-for _head in _HEADS:
-    _HEADS_BY_FIRST[_head[0]] = (*_HEADS_BY_FIRST.get(_head[0], ()), _head)
+# the heads by their first character, longest first
+_HEADS_BY_FIRST = {first: tuple(h for h in _HEADS if h[0] == first) for first in {h[0] for h in _HEADS}}
 _VOCAB = sorted(
     {w.replace(" ", "") for words in lexicon_cjk.NOUNS.values() for w in words}
     | {w for words in lexicon_cjk.MODIFIERS.values() for w in words}
