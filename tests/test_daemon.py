@@ -1,5 +1,6 @@
 """The daemon: one APScheduler job per source, and a clean stop on SIGTERM/SIGINT."""
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -51,14 +52,15 @@ def wait_for(predicate, timeout=30.0):
     return False
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_run_stops_cleanly_on_signal(tmp_path, feed_server, signum):
+@contextlib.contextmanager
+def running_daemon(tmp_path, feed_server, db):
+    """`advisory-bot run` in a process of its own on one loopback feed, once it has refreshed the source: (the
+    process, its log file). Killed on the way out if it is still running."""
     feed_server.serve("/feed.xml", FEED, content_type="application/rss+xml")
     sources = tmp_path / "sources.yaml"
     sources.write_text(
         f"sources:\n  - name: agency\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n    allow_private: true\n"
     )
-    db = tmp_path / "data" / "a.db"
     log = tmp_path / "log.txt"
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     with log.open("w") as out:
@@ -71,11 +73,18 @@ def test_run_stops_cleanly_on_signal(tmp_path, feed_server, signum):
         )
         try:
             assert wait_for(lambda: "source refreshed" in log.read_text()), log.read_text()
-            proc.send_signal(signum)
-            assert proc.wait(timeout=30) == 0
+            yield proc, log
         finally:
             if proc.poll() is None:
                 proc.kill()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_run_stops_cleanly_on_signal(tmp_path, feed_server, signum):
+    db = tmp_path / "data" / "a.db"
+    with running_daemon(tmp_path, feed_server, db) as (proc, log):
+        proc.send_signal(signum)
+        assert proc.wait(timeout=30) == 0
     text = log.read_text()
     assert "daemon stopping" in text and "daemon stopped" in text
     conn = sqlite3.connect(db)
@@ -87,31 +96,12 @@ def test_a_repeated_sigterm_during_shutdown_still_exits_0(tmp_path, feed_server)
     # `timeout`, systemd and container runtimes signal the process and then its group: the same stop request can
     # arrive again after the daemon has stopped, while the interpreter is exiting. It must not turn a clean stop
     # into death by signal (exit 143).
-    feed_server.serve("/feed.xml", FEED, content_type="application/rss+xml")
-    sources = tmp_path / "sources.yaml"
-    sources.write_text(
-        f"sources:\n  - name: agency\n    type: rss\n    url: {feed_server.url('/feed.xml')}\n    allow_private: true\n"
-    )
-    log = tmp_path / "log.txt"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--sources", str(sources), "--db", str(tmp_path / "a.db")],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=tmp_path,
-        )
-        try:
-            assert wait_for(lambda: "source refreshed" in log.read_text()), log.read_text()
+    with running_daemon(tmp_path, feed_server, tmp_path / "a.db") as (proc, log):
+        proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 30
+        while "daemon stopped" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.002)
+        while proc.poll() is None and time.monotonic() < deadline:  # the same request again, until it exits
             proc.send_signal(signal.SIGTERM)
-            deadline = time.monotonic() + 30
-            while "daemon stopped" not in log.read_text() and time.monotonic() < deadline:
-                time.sleep(0.002)
-            while proc.poll() is None and time.monotonic() < deadline:  # the same request again, until it exits
-                proc.send_signal(signal.SIGTERM)
-                time.sleep(0.002)
-            assert proc.wait(timeout=30) == 0, log.read_text()
-        finally:
-            if proc.poll() is None:
-                proc.kill()
+            time.sleep(0.002)
+        assert proc.wait(timeout=30) == 0, log.read_text()
