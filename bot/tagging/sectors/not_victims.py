@@ -124,6 +124,13 @@ FIELDS_REACH = 150  # characters before the modifier where the people and their 
 _LAUNDERED_THROUGH = re.compile(
     r"\blaunder\w*\b[^.;!?]{0,60}?\b(?:through|via|using|on)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
 )
+# "on behalf of the previously designated First Credit Bank", "sanctioned crypto mixers": a sanctioned entity is the
+# DPRK's own or its launderer, not its victim (twentieth round)
+_SANCTIONED_BEFORE = re.compile(
+    r"\b(?:previously\s+|already\s+|also\s+)?(?:designated|sanctioned|blacklisted|OFAC-designated|UN-designated)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "cyberattacks backed by national governments": who is behind the attacks, not who was hit (seventeenth round)
 _SPONSOR_OF = re.compile(
     r"\b(?:backed|sponsored|supported|funded|directed|ordered|run)\s+by\s+(?:the\s+|a\s+|their\s+|its\s+)?"
@@ -200,6 +207,8 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "laundered the ransom through cryptocurrency exchanges": the route of the money
     if _PARTNER_OF.search(ctx.text, max(0, hit.start - 60), hit.start):
         return True  # "the drugmaker working with X University": the victim's partner
+    if _SANCTIONED_BEFORE.search(ctx.text, max(0, hit.start - 50), hit.start):
+        return True  # "the previously designated First Credit Bank": sanctioned, the DPRK's own or its launderer
     if _SPONSOR_OF.search(ctx.text, max(0, hit.start - 40), hit.start):
         return True  # "cyberattacks backed by national governments": who is behind them, not who was hit
     if ctx.text[max(0, hit.start - 5) : hit.start].lower().endswith(("anti-", "anti ", "counter-")):
