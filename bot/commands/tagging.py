@@ -79,7 +79,7 @@ def tag(jsonl) -> None:
 
 
 @click.command("eval")
-@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.option(
     "--view",
@@ -90,8 +90,8 @@ def tag(jsonl) -> None:
     "lead+page and headline+page read the whole text where the short view leaves the tagger undecided, as "
     "`fulltext: auto` reads the article page.",
 )
-def eval_cmd(corpus: Path, as_json: bool, view: str) -> None:
-    """Score the tagger on a labelled JSONL corpus (the format of dev.jsonl).
+def eval_cmd(corpus: tuple[Path, ...], as_json: bool, view: str) -> None:
+    """Score the tagger on a labelled JSONL corpus (the format of dev.jsonl), or on several pooled.
 
     Prints precision, recall and F1 for dprk_cyber, dprk_related, actors (micro), sectors (micro) and cves,
     each sector's own scores, then every miss and false alarm with the tagger's evidence. Each record's
@@ -100,22 +100,52 @@ def eval_cmd(corpus: Path, as_json: bool, view: str) -> None:
     partial views score dprk_cyber and dprk_related. Two more views show what `fulltext: auto` makes of the short
     ones: lead+page and headline+page read the whole text where the short view leaves the tagger undecided (their
     reports say how many pages that reads). --json prints the whole-text report with the views under "views".
+
+    Several corpora (eval A.jsonl B.jsonl ...) are each scored on their own and then pooled: one line per set,
+    then the pooled report, each error marked with its set; --json adds each set's scores under "sets".
     """
     from bot.tagging import get_tagger
-    from bot.tagging.measure.evaluate import evaluate_views, format_views, load_corpus
+    from bot.tagging.measure.evaluate import evaluate_views, format_sets, format_views, load_corpus, pooled
     from bot.tagging.measure.views import VIEWS
 
-    try:
-        records = load_corpus(corpus)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise click.ClickException(f"eval: {corpus}: {exc}") from None
+    names = _set_names(corpus)
+    records = {}
+    for path, name in zip(corpus, names, strict=True):
+        try:
+            records[name] = load_corpus(path)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"eval: {path}: {exc}") from None
     views = VIEWS if view == "all" else (view,)
-    reports = evaluate_views(records, get_tagger(), views)
+    tagger = get_tagger()
+    per_set = {name: evaluate_views(recs, tagger, views) for name, recs in records.items()}
+    if len(per_set) == 1:
+        reports = per_set[names[0]]
+    else:
+        reports = {v: pooled([per_set[n][v] for n in names], names) for v in views}
     if as_json:
         first = reports[views[0]].as_dict()
-        echo(_dump({**first, "view": views[0], "views": {v: r.as_dict() for v, r in reports.items()}}))
-    else:
+        out = {**first, "view": views[0], "views": {v: r.as_dict() for v, r in reports.items()}}
+        if len(per_set) > 1:
+            out["sets"] = [
+                {"corpus": name, "views": {v: _summary(r.as_dict()) for v, r in per_set[name].items()}}
+                for name in names
+            ]
+        echo(_dump(out))
+    elif len(per_set) == 1:
         echo(format_views(reports))
+    else:
+        echo(f"{format_sets(per_set)}\n\n== pooled over {len(names)} sets ==\n{format_views(reports)}")
+
+
+def _set_names(paths: tuple[Path, ...]) -> list[str]:
+    """Each corpus by its file name, or by its path where two file names are the same."""
+    names = [p.name for p in paths]
+    return [p.name if names.count(p.name) == 1 else str(p) for p in paths]
+
+
+def _summary(report: dict) -> dict:
+    """A set's report without its errors (the pooled report lists them, each with its set)."""
+    return {k: v for k, v in report.items() if k != "errors"}
 
 
 @click.group()

@@ -82,6 +82,31 @@ class Report:
         }
 
 
+def pooled(reports: list[Report], names: list[str]) -> Report:
+    """Several sets' reports of one view as one: their counts summed, each error marked with its set's name (ids of
+    different sets may repeat)."""
+    total = Report(items=0)
+    for report, name in zip(reports, names, strict=True):
+        for label, count in report.counts.items():
+            _add_count(total.counts[label], count)
+        for sector, count in report.by_sector.items():
+            _add_count(total.by_sector.setdefault(sector, Count()), count)
+        total.errors += [{"corpus": name, **err} for err in report.errors]
+        total.confuser_false_alarms += report.confuser_false_alarms
+        total.items += report.items
+        total.positives += report.positives
+        total.named += report.named
+        total.named_found += report.named_found
+        if report.pages_read is not None:
+            total.pages_read = (total.pages_read or 0) + report.pages_read
+    return total
+
+
+def _add_count(total: Count, count: Count) -> None:
+    total.tp, total.fp, total.fn = total.tp + count.tp, total.fp + count.fp, total.fn + count.fn
+    total.records += count.records
+
+
 def load_corpus(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -155,6 +180,26 @@ def _with_pages(records: list[dict], view: str, tagger: Tagger) -> Report:
     return report
 
 
+def format_sets(per_set: dict[str, dict[str, Report]]) -> str:
+    """One line per set: its dprk_cyber F1 in each view, and its actors and sectors F1 on the whole text."""
+    views = list(next(iter(per_set.values())))
+    width = max(len(name) for name in per_set) + 2
+    head = f"{'set':<{width}}{'items':>6}" + "".join(f"{v:>15}" for v in views)
+    whole = "whole" in views
+    lines = [
+        "== each set: dprk_cyber F1 in each view" + (", actors and sectors F1 on the whole text ==" if whole else " ==")
+    ]
+    lines.append(head + (f"{'actors':>8}{'sectors':>9}" if whole else ""))
+    for name, reports in per_set.items():
+        row = f"{name:<{width}}{reports[views[0]].items:>6}"
+        row += "".join(f"{reports[v].counts['dprk_cyber'].as_dict()['f1']:>15.3f}" for v in views)
+        if whole:
+            scores = reports["whole"].counts
+            row += f"{scores['actors'].as_dict()['f1']:>8.3f}{scores['sectors'].as_dict()['f1']:>9.3f}"
+        lines.append(row)
+    return "\n".join(lines)
+
+
 def format_views(reports: dict[str, Report]) -> str:
     """Each view's block under a heading naming it."""
     blocks = []
@@ -196,7 +241,8 @@ def format_report(report: Report) -> str:
             scores = f"{d['precision']:>7.3f}{d['recall']:>7.3f}{d['f1']:>7.3f}"
             lines.append(f"  {name:<22}{scores}{d['tp']:>5}{d['fp']:>5}{d['fn']:>5}")
     for err in report.errors:
-        lines.append(f"{err['id']}  {err['label']}  {err['kind']}: {err['value']}")
+        where = f"{err['corpus']}:{err['id']}" if "corpus" in err else err["id"]
+        lines.append(f"{where}  {err['label']}  {err['kind']}: {err['value']}")
         for e in err["evidence"]:
             lines.append(f"    {e['label']}={e['value']!r} {e['text']!r} @{e['start']}-{e['end']}")
     return "\n".join(lines)
