@@ -530,7 +530,9 @@ def test_round_four_second_set(tagger, text, sectors):
 
 
 # Systematic Korean and Japanese sector vocabulary (the sector's common news nouns), with confusers: a network of
-# communications, a portal account and a satellite technology are no victims.
+# communications, a portal account and the DPRK's own satellite technology are no victims. (Satellite technology
+# stolen was a confuser here until the twenty-first round: the labels of every fresh set count the field of stolen
+# technology as hit, tests/test_tags_round21.py.)
 CJK_VOCABULARY = [
     ("북한 해커들이 저축은행과 보험사를 공격했다.", {"finance"}),
     ("북한 해킹조직이 합참과 방위사업청을 노렸다.", {"defense"}),
@@ -551,7 +553,8 @@ CJK_VOCABULARY = [
     ("North Korean hackers phished North Korea specialists at a research institute.", {"think-tanks-academia"}),
     ("Lawyers said North Korean hackers stole crypto.", {"cryptocurrency"}),
     ("북한 해커가 포털 계정으로 메일을 보냈다.", set()),
-    ("北朝鮮のハッカーが人工衛星に関する技術を盗んだ。", set()),
+    ("北朝鮮のハッカーが人工衛星に関する技術を盗んだ。", {"space"}),
+    ("北朝鮮のハッカーが盗んだ資金は北朝鮮の人工衛星技術の開発に使われた。", set()),
 ]
 
 

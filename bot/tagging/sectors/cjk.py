@@ -172,14 +172,15 @@ def _vocab_prefix(word: str) -> str | None:
 
 
 def _vocab_then_head(word: str) -> bool:
-    """ "原子力の分野": a sector word, の or 의, then a head."""
+    """ "原子力の分野", "宇宙関連の企業": a sector word, の or 의 or a short compound, then a head."""
     v = _vocab_prefix(word)
     if v is None:
         return False
     rest = word[len(v) :]
     rest = rest[1:] if rest[:1] in ("の", "의") else rest
     rest = rest.removeprefix("主要")  # 言論界の主要人物: the main figures of the field
-    return _head_in(rest, 0) is not None
+    # 航空・[宇宙関連の企業]: a compound may bridge to the head, as after the first item (twenty-first round)
+    return _head_in(rest, BRIDGE) is not None
 
 
 def _vocab_then_target(rest: str) -> bool:

@@ -22,7 +22,8 @@ Rules:
   programme", "North Korean banks"), and only in texts that are dprk_cyber.
 - A quoted expert's university or institute ("said Kim, a professor at Korea University", "高麗大の金教授は「…」と
   話した"; commentators.py) is no victim.
-- Military secrets, documents or war plans stolen or leaked (military_secrets.py): the military was hit (defense).
+- Military secrets, documents or war plans stolen or leaked (military_secrets.py): the military was hit (defense);
+  a field's technology stolen or leaked (stolen_know_how.py): the field was hit (twenty-first round).
 - A supply-chain compromise ("supply chain attack" on a software maker, named or not; 공급망 공격) hit technology,
   unless its clause names it a method ("supply chain attacks and social engineering techniques", "...といった手法").
 - Not in a sentence about another state's hackers (Russia, Volt Typhoon...) unless it names the DPRK agent too.
@@ -62,6 +63,7 @@ from bot.tagging.sectors.frames import (
 from bot.tagging.sectors.lists import target_lists
 from bot.tagging.sectors.military_secrets import military_secrets
 from bot.tagging.sectors.not_victims import named_by_field, not_an_organisation, owned_or_lure
+from bot.tagging.sectors.stolen_know_how import stolen_know_how
 from bot.tagging.words import lexicon, lexicon_cjk
 
 JOINERS = {",", "and", "or", "&", "-", "/", "related", "focused", "oriented", "based", "’s", "'s", "as", "well"}
@@ -293,11 +295,12 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
             found.append(("government", hit))  # a defense ministry's database or network: a ministry's too
         if sector == "space" and " ".join(hit.text.lower().split()).endswith(lexicon.SPACE_AGENCIES):
             found.append(("government", hit))  # a space agency is a government agency
-    for hit in military_secrets(ctx):  # "stole classified military documents": the military was hit
+    # "stole classified military documents": the military was hit; "stole satellite technology": the field was
+    for hit in military_secrets(ctx) + stolen_know_how(ctx):
         s = ctx.sent(hit.start)
         anywhere = subject and (not others or _paragraph(ctx, hit.start) in agent_paras)
         if (agent_sents & {s, s - 1, s - 2} or anywhere) and not (s in other_sents and s not in dprk_sents):
-            found.append(("defense", hit))
+            found.append((hit.value, hit))
     supply = [h for h in ctx.hits("cyber") if supply_chain(ctx, h)]
     supply = [h for h in supply if ctx.sent(h.start) not in other_sents or ctx.sent(h.start) in dprk_sents]
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit

@@ -4,9 +4,8 @@
 "the wartime operational plans were stolen": the data belongs to the military, so its networks were breached.
 The military word alone stays an adjective elsewhere ("military information" sought by a lure is no victim), so
 this frame asks for a theft or a leak in the same sentence, one that took place ("stole", "were leaked"): an aim
-("focused on stealing military secrets", "trying to steal cash or military secrets") names no victim. Weapons or
-missile *technology* is not here: the DPRK seeking know-how names no victim (taxonomy.md: its own programmes do
-not count).
+("focused on stealing military secrets", "trying to steal cash or military secrets") names no victim. A field's
+*technology* stolen (weapons, satellites) is stolen_know_how.py's, which uses this module's THEFT.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ _HINTS = (
     "military", "war plan", "wartime", "war operation", "secrets", "군사", "작전", "軍事", "作戦", "설계", "국방",
     "防衛", "国防", "設計",
 )  # fmt: skip
-_THEFT = re.compile(
+THEFT = re.compile(
     r"\b(?:stole|stolen|theft|thefts|leak|leaks|leaked|leaking|exfiltrated|exfiltrating|exfiltration|taken|took)\b"
     rf"|{'|'.join(lexicon_cjk.THEFT)}|유출|빼내|빼간|빼갔|流出|盗み出|不正入手|入手",
     re.IGNORECASE,
@@ -49,7 +48,7 @@ def military_secrets(ctx: Context) -> list[Hit]:
             continue
         start = ctx.starts[s]
         end = ctx.starts[s + 1] if s + 1 < len(ctx.starts) else len(ctx.text)
-        if _THEFT.search(ctx.text, start, end):
+        if THEFT.search(ctx.text, start, end):
             seen.add(s)
             out.append(Hit("noun", "defense", m.start(), m.end(), m.group(0)))
     return out
