@@ -51,14 +51,16 @@ _CLAUSE_END = re.compile(r"[.;:!?。\n]|\b(?:but|while|which|who)\b|(?:했다|�
 
 def stolen_know_how(ctx: Context) -> list[Hit]:
     """One hit per field per sentence whose technology was stolen or leaked in that sentence."""
-    out, seen = [], set()
+    out, seen, thefts = [], set(), {}
     for tech in _KNOW_HOW.finditer(ctx.text):
         if _ORGANISATION_AFTER.match(ctx.text, tech.end()):
             continue
         s = ctx.sent(tech.start())
         start = ctx.starts[s]
         end = ctx.starts[s + 1] if s + 1 < len(ctx.starts) else len(ctx.text)
-        if not THEFT.search(ctx.text, start, end):
+        if s not in thefts:  # once per sentence: a hostile list of "technology" stays linear
+            thefts[s] = THEFT.search(ctx.text, start, end) is not None
+        if not thefts[s]:
             continue
         for field in _fields(ctx.text, start, end, tech):
             sector = _SECTOR_OF[field.group(0).lower()] if field.group(0).isascii() else _SECTOR_OF[field.group(0)]
