@@ -68,7 +68,7 @@ LISTS = [
     # the first item of a Japanese list bridged to its head by a compound (関連の), as the last item always was
     ("北朝鮮のハッカー集団は航空・宇宙関連の企業を標的にした。", "ja", {"aerospace", "space"}),
     ("北朝鮮のハッカー集団は防衛・宇宙関連の企業を標的にした。", "ja", {"defense", "space"}),
-    # 항공 (aviation) as a modifier in a Korean list of fields
+    # a Korean list of fields (read so before this round too)
     ("북한 해킹조직은 항공·우주, 원자력 등 분야의 기업을 표적으로 삼았다.", "ko", {"aerospace", "energy", "space"}),
 ]
 
