@@ -183,6 +183,21 @@ _COURT_ACTS_BEFORE = re.compile(
     r"\s+(?:[\w.-]+\s+){0,2}?(?:in|by|before)\s+(?:the\s+|a\s+)?(?:[\w.]+\s+){0,3}$",  # "in the US District Court"
     re.IGNORECASE,
 )
+# The law at work (twenty-second round, recurring in AD and AG): "gone to court to seize", "the court district where
+# the charges were filed"; people of the law as the subject of what they do ("federal prosecutors this
+# year have racked up indictments", "prosecutors and investigators have exemplified"), not "prosecutors targeted by".
+_LAW_AT_WORK_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
+_LAW_AT_WORK_BEFORE = re.compile(r"\b(?:gone|went|go|goes|going|taken|took|take|back)\s+to\s+$", re.IGNORECASE)
+_LAW_PEOPLE = {"prosecutors", "prosecutor", "judges", "judge", "investigators", "attorneys", "lawyers"}
+_LAW_SUBJECT_AFTER = re.compile(
+    r"(?:\s+(?:and|&)\s+[a-z]+)?(?:\s+(?:this|last|in|from|on)\s+[\w.-]+(?:\s+[\w.-]+)?)?"
+    r"\s+(?:(?:have|has|had|will|would|also|once\s+again|today|recently|previously|later)\s+)*"
+    r"(?:[a-z]+ed|said|say|says|allege|alleges|argue|argues|charge|charges|seek|seeks|sought|won|brought|took)\b"
+    r"(?!\s+by\b)",
+    re.IGNORECASE,
+)
+# a crime's name: "bank fraud", "securities fraud" (a charge, twenty-second round, recurring in AD and AF)
+_FRAUD_AFTER = re.compile(r"[\s-]+fraud\b", re.IGNORECASE)
 _PROGRAMME_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:programs?|programmes?|projects?|development)\b", re.IGNORECASE)
 _FUNDS_BEFORE = re.compile(
     r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|bankroll(?:s|ed|ing)?|pay(?:s|ing)?\s+for|paid\s+for)\s+"
@@ -215,6 +230,10 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         return True  # "anti-aircraft weapons", "counter-drone systems": arms against it, not its sector
     if hit.value == "judiciary" and _COURT_ACTS_BEFORE.search(ctx.text, max(0, hit.start - 60), hit.start):
         return True  # "the indictment unsealed in the US District Court": where the case is heard (nineteenth round)
+    if hit.value == "judiciary" and _law_at_work(ctx, hit):
+        return True  # "gone to court to seize", "federal prosecutors have racked up indictments": the law acting
+    if hit.value == "finance" and _FRAUD_AFTER.match(ctx.text, hit.end):
+        return True  # "wire fraud, identity fraud, and bank fraud": the charge's name
     if hit.value == "judiciary" and _COURT_PAPERS.match(ctx.text, hit.end):
         return True  # "listed in court documents as having had data stolen": the source (fourteenth round)
     if hit.value == "finance" and _REGULATOR_AFTER.match(ctx.text, hit.end):
@@ -254,6 +273,18 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         if w in lexicon.LURE or w.endswith("-themed"):
             return True
     return False
+
+
+def _law_at_work(ctx: Context, hit: Hit) -> bool:
+    if hit.tok_start < 0:
+        return False  # English only
+    if _LAW_AT_WORK_AFTER.match(ctx.text, hit.end):
+        return True
+    if hit.text.lower() in ("court", "courts") and _LAW_AT_WORK_BEFORE.search(
+        ctx.text, max(0, hit.start - 20), hit.start
+    ):
+        return True
+    return hit.text.lower() in _LAW_PEOPLE and _LAW_SUBJECT_AFTER.match(ctx.text, hit.end) is not None
 
 
 def _authors(ctx: Context, hit: Hit) -> bool:
