@@ -106,9 +106,14 @@ class Context:
     def sents_of(self, hits: list[Hit]) -> set[int]:
         return {self.sent(h.start) for h in hits}
 
-    def sent_text(self, index: int) -> str:
+    def sent_span(self, index: int) -> tuple[int, int]:
+        """Where sentence `index` starts and ends in the text."""
         end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        return self.text[self.starts[index] : end]
+        return self.starts[index], end
+
+    def sent_text(self, index: int) -> str:
+        start, end = self.sent_span(index)
+        return self.text[start:end]
 
     def words_around(self, hit: Hit, before: int = 1, after: int = 1) -> tuple[list[str], list[str]]:
         """The words just before and after a hit, as written (token-based when the hit has tokens)."""

@@ -46,8 +46,7 @@ def military_secrets(ctx: Context) -> list[Hit]:
         s = ctx.sent(m.start())
         if s in seen:
             continue
-        start = ctx.starts[s]
-        end = ctx.starts[s + 1] if s + 1 < len(ctx.starts) else len(ctx.text)
+        start, end = ctx.sent_span(s)
         if THEFT.search(ctx.text, start, end):
             seen.add(s)
             out.append(Hit("noun", "defense", m.start(), m.end(), m.group(0)))

@@ -12,6 +12,7 @@ victim, nor does the DPRK's own ("its satellite technology", 북한의 위성 �
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
@@ -56,14 +57,13 @@ def stolen_know_how(ctx: Context) -> list[Hit]:
         if _ORGANISATION_AFTER.match(ctx.text, tech.end()):
             continue
         s = ctx.sent(tech.start())
-        start = ctx.starts[s]
-        end = ctx.starts[s + 1] if s + 1 < len(ctx.starts) else len(ctx.text)
+        start, end = ctx.sent_span(s)
         if s not in thefts:  # once per sentence: a hostile list of "technology" stays linear
             thefts[s] = THEFT.search(ctx.text, start, end) is not None
         if not thefts[s]:
             continue
         for field in _fields(ctx.text, start, end, tech):
-            sector = _SECTOR_OF[field.group(0).lower()] if field.group(0).isascii() else _SECTOR_OF[field.group(0)]
+            sector = _SECTOR_OF[field.group(0).lower()]
             if (s, sector) in seen or _OWN_BEFORE.search(ctx.text, max(start, field.start() - 20), field.start()):
                 continue
             if _other_states_theft(ctx, start, field.start()):
@@ -75,12 +75,17 @@ def stolen_know_how(ctx: Context) -> list[Hit]:
 
 def _other_states_theft(ctx: Context, start: int, at: int) -> bool:
     """Another state's hackers named after the last DPRK name before the field word, in its sentence."""
+    others, dprk = ctx.memo.get("know_how_names") or ctx.memo.setdefault(
+        "know_how_names",
+        (sorted(h.start for h in ctx.hits("other")), sorted(h.start for k in ("dprk", "alias") for h in ctx.hits(k))),
+    )
 
-    def last(kinds: tuple[str, ...]) -> int:
-        return max((h.start for k in kinds for h in ctx.hits(k) if start <= h.start < at), default=-1)
+    def last(starts: list[int]) -> int:  # the last name before `at` in the sentence, by position (linear texts)
+        i = bisect_left(starts, at) - 1
+        return starts[i] if i >= 0 and starts[i] >= start else -1
 
-    other = last(("other",))
-    return other >= 0 and other > last(("dprk", "alias"))
+    other = last(others)
+    return other >= 0 and other > last(dprk)
 
 
 def _fields(text: str, start: int, end: int, tech: re.Match) -> list[re.Match]:
