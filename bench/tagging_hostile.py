@@ -61,6 +61,14 @@ CASES = {
         + "を攻撃 and told reporters and 러시아 해커 and government agencies and 銀行 and " * 1200,
         "ko",
     ),
+    # many sentences, each naming another state and the DPRK: every DPRK word, noun, cyber word, paragraph and field
+    # of stolen know-how is found by position (find/frames.py, judge/other_states.py, sectors/)
+    "4,000 sentences of stolen know-how (en)": (
+        "\n\n".join(
+            ["Chinese hackers and North Korean Lazarus hackers stole satellite and nuclear technology."] * 4000
+        ),
+        "en",
+    ),
     "3,000 guesses (en)": ("North Korea" + ", Alpha Beta Gamma" * 3000 + " or a kid did it, a hacker said.", "en"),
 }
 

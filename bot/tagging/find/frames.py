@@ -23,6 +23,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
@@ -112,11 +113,28 @@ def add_crypto_theft(ctx: Context) -> None:
     add_cyber(ctx, added)
 
 
+def _covered(spans: list[Hit]):
+    """A test of whether a position falls inside one of the hits: the furthest end among those starting at or before
+    it, sorted once, so a text of many nouns and DPRK words stays linear."""
+    ordered = sorted(spans, key=lambda h: h.start)
+    starts, furthest, reach = [h.start for h in ordered], [], -1
+    for h in ordered:
+        reach = max(reach, h.end)
+        furthest.append(reach)
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and furthest[i] > pos
+
+    return inside
+
+
 def add_organisations_aimed_at(ctx: Context) -> None:
     """Add a cyber Hit for each sentence where the DPRK targets or steals from a sector's organisations."""
     nouns = ctx.hits("noun") + ctx.hits("mod")
     # the DPRK as an actor, not inside a noun ("North Korea experts", 北朝鮮専門家: the topic of their work)
-    dprk = [d for d in ctx.hits("dprk") if not any(n.start <= d.start < n.end for n in nouns)]
+    in_noun = _covered(nouns)
+    dprk = [d for d in ctx.hits("dprk") if not in_noun(d.start)]
     dprk_sents = ctx.sents_of(dprk) - ctx.sents_of(ctx.hits("other"))  # not beside another state's hackers
     if not dprk_sents:
         return

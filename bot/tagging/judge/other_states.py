@@ -7,6 +7,7 @@ a clause ("中国やロシアが ... サイバー分野") own its cyber word; si
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
@@ -23,8 +24,10 @@ def not_another_states(ctx: Context, cyber: list[Hit], dprk: list[Hit]) -> tuple
     others = {ctx.sent(h.start) for h in cyber if _OTHER_OWNER.search(ctx.text, max(0, h.start - OWNER_REACH), h.start)}
     if not others:
         return cyber, False
-    owned = {ctx.sent(h.start) for h in cyber for d in dprk if 0 <= h.start - d.end <= DPRK_OWNER_REACH}
-    kept = [h for h in cyber if ctx.sent(h.start) not in others - owned]
+    ends = sorted(d.end for d in dprk)  # a DPRK word ending within the reach before the cyber word (bisect: linear)
+    owned = {ctx.sent(h.start) for h in cyber if _ends_within(ends, h.start - DPRK_OWNER_REACH, h.start)}
+    foreign = others - owned
+    kept = [h for h in cyber if ctx.sent(h.start) not in foreign]
     if owned:
         return kept, False
     # the text's hackers are another state's and never the DPRK's: "the hackers" later on, and the cyber words of a
@@ -70,3 +73,9 @@ _OTHER_OWNER = re.compile(
     r"(?:성향\s?)?(?:의\s?)?(?:해커|해킹\s?(?:그룹|조직|단체)|핵티비스트|(?i:hacktivists?|hackers?|groups?)|ハッカー|ハクティビスト)?"
     r"(?:\s?(?:그룹|단체|조직|集団|グループ))?(?:의|가|이|が|の)?\s?$)"
 )
+
+
+def _ends_within(ends: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list holds a value in [lo, hi]."""
+    i = bisect_left(ends, lo)
+    return i < len(ends) and ends[i] <= hi

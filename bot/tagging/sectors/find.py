@@ -329,5 +329,9 @@ def _is_subject(ctx: Context, mentions: list[Mention]) -> bool:
 
 
 def _paragraph(ctx: Context, pos: int) -> int:
-    """Index of the blank-line-separated paragraph holding character `pos`."""
-    return ctx.text.count("\n\n", 0, pos)
+    """Index of the blank-line-separated paragraph holding character `pos`: the blank lines (found once per text, as
+    str.count finds them) that end before it."""
+    breaks = ctx.memo.get("paragraph_breaks")
+    if breaks is None:
+        breaks = ctx.memo["paragraph_breaks"] = [m.start() for m in re.finditer("\n\n", ctx.text)]
+    return bisect_right(breaks, pos - 2)
