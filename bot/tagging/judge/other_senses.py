@@ -51,8 +51,9 @@ _EXPLOIT = {"exploit", "exploits", "exploited", "exploiting", "exploitation"}
 _SHIPPING = re.compile(
     r"\b(?:vessels?|ships?|tankers?|flags?|AIS|transponders?|ship-to-ship|maritime|fishing\s+boats?)\b", re.IGNORECASE
 )
+# "해킹이 아니었다", "サイバー攻撃ではない"; not the suspicion "ハッキングしたのではないか" (it may well have hacked)
 _NEGATED_AFTER = re.compile(
-    r"[\w\uac00-\ud7a3]{0,3}?\s?(?:이|가)?\s?(?:아니(?:다|었|라|며|고)|아닌\s?것)|[^。\n]{0,3}?(?:では|じゃ)(?:ない|なく|なかった)"
+    r"[\w\uac00-\ud7a3]{0,3}?\s?(?:이|가)?\s?(?:아니(?:다|었|라|며|고)|아닌\s?것)|[^。\n]{0,3}?(?:では|じゃ)(?:ない(?!か|だろう|でしょう)|なく|なかった(?!か|だろう|でしょう))"
 )
 # "サイバーセキュリティ研究者", "cybersecurity researchers": people who study attacks, no attack
 _PEOPLE_AFTER = re.compile(

@@ -147,7 +147,7 @@ RATHER_REACH = 30  # characters after the comparison where the other state stand
 # suspicion: "whether it was not the North's doing"), nor "북한뿐만 아니라" (not only), whose particle stands between
 _NOT_AFTER = re.compile(
     r"^[’'\"」』]?\s?(?:해커들?|해킹\s?(?:조직|그룹)|の?ハッカー(?:集団)?)?\s?(?:(?:이|가)?\s?(?:아닌(?![지가])|아니(?:라|고)\b)"
-    r"|(?:で|じゃ)は?な[くい])"
+    r"|(?:で|じゃ)は?な(?:く|い(?!か|だろう|でしょう)))"  # not the suspicion "ラザルスではないか"
 )
 PHRASE_REACH = 12  # characters from a DPRK signal to the name it modifies ("북한 해커 그룹 '김수키'")
 
@@ -179,7 +179,7 @@ _FRAMED_AFTER = re.compile(
     # "자신들을 북한과 중국 해커들로 위장해" (thirteenth round): another state listed, hackers in the plural
     r"^\s?(?:(?:과|와|이나|나|및)\s?[가-힣]{1,4}\s?)?(?:의\s?)?(?:해커들?|해킹\s?조직)?\s?(?:의\s?)?(?:소행)?(?:으로|로)"
     r"\s?(?:위장|가장|꾸며|보이게)"
-    r"|^(?:の)?(?:ハッカー)?(?:の)?(?:犯行)?(?:に見せかけ|を装|と見せかけ|に偽装)"
+    r"|^(?:の)?(?:ハッカー)?(?:の)?(?:犯行|仕業)?(?:に見せ(?:かけ|掛け)|を装|と見せ(?:かけ|掛け)|に偽装)"
 )
 _NOT_BEFORE = re.compile(
     r"\b(?:not|rather than|instead of|other than)\s(?:by\s|from\s)?(?:the\s)?$"

@@ -65,7 +65,7 @@ _CJK_SPEAKER = re.compile(r"[)）]?(?:(?:들)?(?:은|는)\s|(?:ら|たち)?(?:�
 # an outlet's quoted name between the noun and its topic particle (북한전문매체 'NK뉴스'는 ... 보도했다; thirteenth)
 _QUOTED_OUTLET = re.compile(r"\s?['‘\"“「][^'’\"”」\n]{1,20}['’\"”」]\s?(?:은|는|が|は)\s?")
 _CJK_SAID = re.compile(
-    r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였|경고했|발표했)"
+    r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였|경고했|발표했|강조했)"
     r"|と(?:報じ|伝え|述べ|明らかにし|発表し|分析)|(?:分析|調査)結果を(?:発表|公表)"  # fourteenth round: analysts
     r"|ことを(?:明らかにし|発表し|突き止め)"  # sixteenth round: "...によって組織されたことを明らかにした"
 )
@@ -131,7 +131,7 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
         or issuer(ctx, hit)
         or any(m in clause for m in lexicon_cjk.LURE_BEFORE)
         or any(m in after[:7] for m in lexicon_cjk.SOURCE_AFTER)
-        or any(after.startswith(m) for m in lexicon_cjk.NOT_THIS)
+        or (any(after.startswith(m) for m in lexicon_cjk.NOT_THIS) and not after.startswith(lexicon_cjk.SUSPECTED))
         or bool(_AFFILIATION.match(ctx.text, hit.end, hit.end + 20))
         or any(after.lstrip().startswith(m) for m in lexicon_cjk.TOPIC_AFTER)
         or after.startswith(lexicon_cjk.CAPACITY_AFTER)

@@ -166,6 +166,8 @@ def list_item(
         return False
     doc = ctx.doc
     before = doc[mod.tok_start - 1].lower_
+    if before in _QUOTES and mod.tok_start >= 2:
+        before = doc[mod.tok_start - 2].lower_  # targeting "media, aerospace, ...": the quote opens the list
     after = doc[mod.tok_end].lower_ if mod.tok_end < len(doc) else "."
     if after not in _LIST_JOINERS | _LIST_ENDS:
         return False
@@ -199,6 +201,10 @@ _LIST_JOINERS = {",", "and", "or", "the", "as", "well", "&"}
 # words that open a list of sectors (thirteenth round): "including media, defence, and aerospace", "organisations
 # in media, defence and aerospace", "such as finance, energy and ..."
 _LIST_OPENERS = {"including", "in", "as", "like", "namely", "spanning", "across"}
+# ... and a target verb right before the first item (twenty-third round): "is targeting "media, aerospace, financial,
+# and critical infrastructure sectors"", a list whose own head the walk does not reach
+_LIST_OPENERS |= {"targeting", "targeted", "targets", "attacking", "attacked", "hitting"}
+_QUOTES = {'"', "“", "'", "‘"}
 _LIST_ENDS = {".", ";", ":", ")"}
 _LIST_REACH = 12
 _OTHER_ITEMS = 3  # words of an item a list walk may cross (twelfth round: "manufacturing, media, and construction")

@@ -29,7 +29,17 @@ _INLINE_HEADING = re.compile(
 # "対象はA、Bなど": the list names what was targeted.
 _INCLUDE_LIST = re.compile(
     r"\b(?:affected|impacted|targeted|victim|target|employer|hirer)\w*(?:\s+(?:industries|sectors|organi[sz]ations|entities|"
-    r"verticals|companies))?\s+(?:include[sd]?|including|span(?:ned|s)?|such\s+as)\s+([^.;:\n]+)",
+    r"verticals|companies))?"
+    # "Lazarus Group targets range far and wide, including government, military, ..." (twenty-third round)
+    r"(?:\s+(?:range|ranging|are|were|vary|varied)(?:\s+(?:far|wide|widely|and|broadly)){0,3}\s*[,—–-]?)?"
+    r"\s+(?:include[sd]?|including|span(?:ned|s)?|such\s+as)\s+([^.;:\n]+)",
+    re.IGNORECASE,
+)
+# "infiltrates a range of industries from electronics and aerospace to automotive and health care": the range
+# (twenty-third round)
+_RANGE_LIST = re.compile(
+    r"\b(?:target\w*|attack\w*|infiltrat\w*|hack\w*|hit|hits|breach\w*|compromis\w*)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:industries|sectors|organi[sz]ations|verticals|fields)\s+(?:ranging\s+)?from\s+([^.;:\n]+?\bto\b[^.;:\n]+)",
     re.IGNORECASE,
 )
 # "targeted multiple sectors (e.g., education, government, and cryptocurrency)": examples in parentheses
@@ -78,6 +88,7 @@ def target_lists(ctx: Context) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _INLINE_HEADING.finditer(ctx.text)]
     spans += [m.span(1) for m in _INCLUDE_LIST.finditer(ctx.text)]
     spans += [m.span(1) for m in _EXAMPLES_LIST.finditer(ctx.text)]
+    spans += [m.span(1) for m in _RANGE_LIST.finditer(ctx.text)]
     if "등" in ctx.text or "など" in ctx.text:
         spans += [m.span(1) for m in _CJK_LIST.finditer(ctx.text)]
         for m in _CJK_COUNTED.finditer(ctx.text):

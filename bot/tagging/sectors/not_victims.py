@@ -138,11 +138,12 @@ _SPONSOR_OF = re.compile(
     re.IGNORECASE,
 )
 # "the drugmaker working with a university to develop the vaccine": the victim's partner, named by its name
-# (capitalised words) or "the"/"a"; not the victim (sixteenth round)
+# (capitalised words) or "the"/"a"; not the victim (sixteenth round). The investigators' partners too, past a list
+# of them: "will continue to cooperate with the FBI, other US government agencies" (twenty-third round)
 _PARTNER_OF = re.compile(
-    r"\b(?:[Ww]orking|[Ww]orked|[Ww]orks|[Pp]artner(?:ed|ing|s)?|[Cc]ollaborat(?:ing|ed|es)|[Tt]eamed up|"
-    r"in (?:partnership|collaboration|cooperation)|[Cc]ooperating)\s+with\s+(?:(?:the|an?)\s+)?"
-    r"(?:[A-Z][\w.&'’-]*\s+){0,4}$"
+    r"\b(?:[Ww]orking|[Ww]orked|[Ww]orks|[Pp]artner(?:ed|ing|s)?|[Cc]ollaborat(?:ing|ed|es|e)|[Tt]eamed up|"
+    r"in (?:partnership|collaboration|cooperation)|[Cc]ooperat(?:ing|ed|es|e))\s+(?:closely\s+)?with\s+"
+    r"(?:(?:the|an?)\s+)?(?:(?:[A-Z][\w.&'’-]*|other|and|its|their|the|other)(?:,\s*|\s+)){0,6}$"
 )
 
 
@@ -189,6 +190,21 @@ _COURT_ACTS_BEFORE = re.compile(
 _LAW_AT_WORK_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
 _LAW_AT_WORK_BEFORE = re.compile(r"\b(?:gone|went|go|goes|going|taken|took|take|back)\s+to\s+$", re.IGNORECASE)
 _LAW_PEOPLE = {"prosecutors", "prosecutor", "judges", "judge", "investigators", "attorneys", "lawyers"}
+# The law at work, twenty-third round (recurring in AI and AJ): the evidence handed to it ("passed evidence of the
+# allegations to prosecutors"), its findings ("the conclusion reached by prosecutors"), its office speaking ("a
+# statement from the central prosecutors' office said"); not "phishing e-mails sent to prosecutors".
+_LAW_HANDED_TO = re.compile(
+    r"\b(?:pass|hand|refer|submit|forward|transfer|turn|present)\w*\s+(?:over\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:evidence|case|cases|findings|files|results|dossier)\b[^.;!?]{0,60}?\bto\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_LAW_FINDING_BY = re.compile(
+    r"\b(?:conclusions?|findings?|investigations?|probes?|inquir(?:y|ies)|statements?|analys[ie]s|charges|"
+    r"indictments?)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:reached\s+|made\s+|conducted\s+|led\s+|issued\s+|released\s+|filed\s+|brought\s+)?"
+    r"(?:by|from|of)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_LAW_OFFICE_AFTER = re.compile(r"(?:'s|’s|'|’)?\s+office\b")
 _LAW_SUBJECT_AFTER = re.compile(
     r"(?:\s+(?:and|&)\s+[a-z]+)?(?:\s+(?:this|last|in|from|on)\s+[\w.-]+(?:\s+[\w.-]+)?)?"
     r"\s+(?:(?:have|has|had|will|would|also|once\s+again|today|recently|previously|later)\s+)*"
@@ -284,7 +300,13 @@ def _law_at_work(ctx: Context, hit: Hit) -> bool:
         ctx.text, max(0, hit.start - 20), hit.start
     ):
         return True
-    return hit.text.lower() in _LAW_PEOPLE and _LAW_SUBJECT_AFTER.match(ctx.text, hit.end) is not None
+    if hit.text.lower() not in _LAW_PEOPLE:
+        return False
+    office = _LAW_OFFICE_AFTER.match(ctx.text, hit.end)
+    if _LAW_SUBJECT_AFTER.match(ctx.text, office.end() if office else hit.end):
+        return True  # "federal prosecutors have racked up", "the prosecutors' office said"
+    before = ctx.text[max(ctx.starts[ctx.sent(hit.start)], hit.start - 120) : hit.start]
+    return bool(_LAW_HANDED_TO.search(before) or _LAW_FINDING_BY.search(before))
 
 
 def _authors(ctx: Context, hit: Hit) -> bool:

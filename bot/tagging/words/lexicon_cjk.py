@@ -312,6 +312,7 @@ HEADS = [
     "関係者", "施設", "メーカー", "人物", "大手",
     "社",  # eleventh round: companies counted (メディア8社, 金融各社)
     "部署",
+    "직원",  # twenty-third round: 정부 직원 (government staff), as 政府職員
 ]
 # Words that join the items of a list (and particles ending an item).
 LIST_WORDS = (
@@ -341,6 +342,7 @@ TARGET = [
     "乗っ取", "털렸", "奪っ", "奪い", "奪わ", "강도사건", "강도 사건", "빼내", "襲撃",
     "被害者", "被害企業", "被害組織", "被害が出", "被害が確認",
     "対象となっ", "対象になっ", "も対象",
+    "목표로 잡",  # twenty-third round: 정부·싱크탱크·대학 직원 등을 목표로 잡았다
 ]
 # Targeting and theft words after which a sector's organisations are what the DPRK aimed at (see frames.py).
 # Theft words (a target word starting with one of these is a theft).
@@ -455,10 +457,14 @@ ISSUER_ACTS = (
     "분석했", "분석한 결과",
     # sixteenth round: the bodies attending a meeting (14개 부처가 참석한 가운데 개최한 회의), not its victims
     "참석한", "참석해", "참석하는", "出席した", "出席して", "出席する",
+    # twenty-third round (recurring in AI and AJ): the investigators' partners ("... 경찰청과 협력하고"), not victims
+    "과 협력", "와 협력", "과 공조", "와 공조", "과 함께 수사", "와 함께 수사", "と協力", "と連携", "と共同で捜査",
 )
 ISSUER_REACH = 60  # characters after the body within which its act is read
 # Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
 NOT_THIS = ("이 아닌", "가 아닌", "이 아니라", "가 아니라", "ではなく", "ではない")
+# ... but a question that suspects it: "政府機関ではないか" (may well be the government's), not a negation
+SUSPECTED = ("ではないか", "ではないだろう", "ではないでしょう")
 # The hackers' own unit: a noun right before these, then a hacker word, is the agent's affiliation
 # ("사이버사령부 소속 해커들", "偵察総局傘下のハッカー"), not a victim.
 AFFILIATION = ("소속", "산하", "예하", "所属", "傘下")
