@@ -157,7 +157,12 @@ TRAINING_ROUND = [
     ("North Korean hackers stole documents from the Defense Ministry's database.", {"defense", "government"}),
     ("北朝鮮のハッカーが韓国国防省のシステムに侵入した。", {"defense", "government"}),
     ("북한 해커들이 국방부 전산망을 해킹했다.", {"defense", "government"}),
-    ("The breach was discovered by the defence ministry after North Korean hackers stole warship blueprints.", set()),
+    # since the twenty-fourth round a weapon's blueprints stolen hit the military (defense); the ministry that
+    # discovered the breach still adds no government
+    (
+        "The breach was discovered by the defence ministry after North Korean hackers stole warship blueprints.",
+        {"defense"},
+    ),
     # a company's legal suffix is a head; a power generation agency is energy
     ("North Korean hackers breached Korea Shipbuilding Co. and stole designs.", {"manufacturing"}),
     ("North Korean hackers targeted a power generation agency.", {"energy"}),

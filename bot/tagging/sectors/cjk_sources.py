@@ -71,6 +71,15 @@ _CJK_SAID = re.compile(
 )
 
 
+# The subject of an analysis that ends its sentence (twenty-fourth round): the analyst, not the victim
+# (a name's rest may follow the noun: 고려대학교 정보보호대학원(원장 ...)이), or that holds a briefing on it
+_ANALYST = re.compile(r"[^\s,.。·]{0,6}(?:\s[^\s,.。·]{1,10})?\s?(?:\([^()\n]{1,20}\))?(?:이|가|은|는)\s")
+_ANALYSES = re.compile(
+    r"(?:분석(?:한다|했다|하고\s?있다|할\s?예정이다|에\s?나섰다|에\s?착수했다)|보고한다|보고했다"
+    r"|보고회를?\s?(?:개최한다|개최했다|연다|열었다|개최할\s?예정이다))[.\s]*$"
+)
+
+
 def sentence_after(ctx: Context, hit: Hit) -> str:
     """The rest of the hit's sentence (a Japanese paragraph runs on: 。 takes no space)."""
     return re.split(r"(?<=[.!?。])\s|\n", ctx.text[hit.end : hit.end + 300], maxsplit=1)[0]
@@ -96,6 +105,8 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     outlet = hit.value == "media" and _QUOTED_OUTLET.match(ctx.text, hit.end)  # 북한전문매체 'NK뉴스'는 ... 보도했다
     if (_CJK_SPEAKER.match(ctx.text, hit.end) or outlet) and _CJK_SAID.search(sentence_after(ctx, hit)):
         return True  # "다른 언론은 ... 해킹대상이었다고 전했다", "CNNは...と報じた": who reports it
+    if _ANALYST.match(ctx.text, hit.end) and _ANALYSES.search(sentence_after(ctx, hit)):
+        return True  # "고려대 정보보호대학원(원장 ...)이 ... 벌인 해킹을 심층 분석한다": who analyses it (24th round)
     if hit.value == "media" and _outlet_cited(ctx.text[hit.end : hit.end + OUTLET_NAME + 8]):
         return True  # "정치 전문매체 더힐에 따르면": the outlet, past its name, is the source
     after = _COUNTED.sub("", ctx.text[hit.end : hit.end + 14])[:10]  # "40여 명의 PC": people counted, not 명의 (a name)

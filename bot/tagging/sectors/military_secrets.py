@@ -16,8 +16,17 @@ from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
 from bot.tagging.words import lexicon_cjk
 
+_WEAPONS = (
+    r"(?:warships?|submarines?|destroyers?|frigates?|(?:fighter|stealth)\s+(?:jets?|aircraft)|fighters?|missiles?|"
+    r"weapons?|tanks?|drones?|military\s+(?:aircraft|vessels?))"
+)
 _SECRETS = re.compile(
     r"\bmilitary\s+(?:secrets|documents|data|files|plans|blueprints|information)\b"
+    # a weapon's blueprints (twenty-fourth round, recurring in AI and AK): "stole South Korean warship blueprints",
+    # "the blueprints for the country's new fighter were stolen"
+    rf"|\b{_WEAPONS}\s+(?:blueprints|design\s+(?:documents|drawings|plans))\b"
+    rf"|\b(?:blueprints|design\s+(?:documents|drawings|plans))\s+(?:of|for)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"(?:[\w'’\"“”.-]+\s+){{0,5}}?{_WEAPONS}\b"
     r"|\bwar(?:time)?\s+(?:operation(?:al|s)?\s+)?plans\b|\bdefen[cs]e\s+secrets\b"
     r"|군사\s?(?:기밀|비밀|자료|문서|정보)(?!사령부|본부)|작전\s?계획|(?:군함|잠수함|전투기|함정)의?\s?설계\s?(?:도면|도|자료)"
     r"|국방\s?(?:기밀|비밀)"
@@ -26,6 +35,7 @@ _SECRETS = re.compile(
     re.IGNORECASE,
 )
 _HINTS = (
+    "blueprint", "design doc", "design draw", "design plan",
     "military", "war plan", "wartime", "war operation", "secrets", "군사", "작전", "軍事", "作戦", "설계", "국방",
     "防衛", "国防", "設計",
 )  # fmt: skip

@@ -401,6 +401,7 @@ MODIFIERS = {
     ],
     "telecommunications": [
         "telecommunications", "telecom", "telecoms", "telco", "mobile operator",
+        "telecommunication",  # "telecommunication firms" (twenty-fourth round)
     ],
     "media": [
         "media", "news", "broadcasting", "press", "broadcast",

@@ -283,7 +283,7 @@ NOUNS = {
 # word, nor the DPRK's: 북한 군, 北朝鮮の軍 is the owner rule's).
 MILITARY_BARE = (
     r"(?<![\uac00-\ud7a3])(?<!북한 )(?<!북 )(?<!북한의 )군"
-    r"(?=\s?(?:전산망|내부망|인트라넷|관계자|간부|장병|서버|통신망|지휘부|정보망|책임자|수뇌부|고위)|·관"
+    r"(?=\s?(?:전산망|내부망|인트라넷|관계자|간부|장병|서버|통신망|지휘부|정보망|책임자|수뇌부|고위|기관)|·관"
     r"|(?:을|의|이|에|과|와)(?![\uac00-\ud7a3]))",
     r"(?<![\u4e00-\u9fff\u30a0-\u30ff])軍(?=[をにのやと、]|関係者)",
 )
@@ -302,7 +302,7 @@ MODIFIERS = {
     "space": ["우주", "위성", "宇宙", "衛星"],
     "aerospace": ["航空", "航空宇宙", "항공우주", "ロケット", "로켓"],
     "manufacturing": ["제조", "자동차", "화학", "엔지니어링", "기계", "製造", "自動車", "化学", "エンジニアリング"],
-    "think-tanks-academia": ["학술", "교육", "学術", "教育", "研究", "学界"],
+    "think-tanks-academia": ["학술", "교육", "学術", "教育", "研究", "学界", "연구"],  # 연구 분야 종사자 (24th)
     "judiciary": ["법률", "法律"],
 }
 # Organisation heads a modifier attaches to (a head may end a compound: 계약업체, 방위산업체).
@@ -459,6 +459,8 @@ ISSUER_ACTS = (
     "참석한", "참석해", "참석하는", "出席した", "出席して", "出席する",
     # twenty-third round (recurring in AI and AJ): the investigators' partners ("... 경찰청과 협력하고"), not victims
     "과 협력", "와 협력", "과 공조", "와 공조", "과 함께 수사", "와 함께 수사", "と協力", "と連携", "と共同で捜査",
+    # twenty-fourth round: the bodies that jointly issue a statement (6府省庁連名), or hold a briefing (보고회)
+    "連名", "보고회",
 )
 ISSUER_REACH = 60  # characters after the body within which its act is read
 # Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
@@ -473,6 +475,8 @@ COURT_ACTS = (
     "기소", "영장", "발부", "선고", "재판", "판결", "起訴", "令状", "判決", "당국", "수사", "捜査", "공조", "宣告",
     "無罪", "무죄", "控訴", "항소",
     "언급", "言及",  # 미 사법성(법무부)이 언급한 행위들: the ministry that spoke (fourteenth round)
+    # a suit filed with the court (twenty-fourth round): 연방법원에 고소장을 제출, 裁判所に提訴
+    "고소", "소송", "소장을", "提訴", "訴訟", "訴え",
 )  # fmt: skip
 # Markers later in a noun's clause that make it the route of an attack, not its victim (eleventh round): "국내 특정
 # 대학 서버는 ... 해킹에 이용됐는데", "大学のサーバーを踏み台に".
