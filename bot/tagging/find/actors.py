@@ -73,8 +73,17 @@ def _is_person(ctx: Context, hit: Hit) -> bool:
         nxt = right[0]
         if _headline_word(ctx, hit, nxt):
             return False  # "Lazarus Suspected in Major Solana Hack": title case, not a surname
+        if nxt.lower() in _DPRK_AFTER_NAME:
+            return False  # "Lazarus North Korea's most prolific hacking group": an appositive, not a surname
         return nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in lexicon.ACTOR_NOUNS
     return False
+
+
+_DPRK_AFTER_NAME = {"north", "dprk", "pyongyang"}
+# In a text with game words and no DPRK signal, a coined name right before "APT" or "threat actor" is the group
+# ("an unusual target for the Lazarus APT group": a fake game was its lure; twenty-fifth round)
+# (not "Lazarus hackers": an anime's team of hackers may be called so)
+_HACKERS_AFTER = re.compile(r"\s+(?:APT\b|threat\s+(?:actor|group)\b)")
 
 
 def _headline_word(ctx: Context, hit: Hit, nxt: str) -> bool:
@@ -287,7 +296,11 @@ def find_mentions(ctx: Context, kb: KnowledgeBase) -> list[Mention]:
     has_dprk = bool(ctx.hits("dprk")) or any(a.kind == "actor" for a, _ in firm)
     mentions = [Mention(a, h, False) for a, h in firm]
     for alias, hit in candidates:
-        if not alias.ambiguous or (fiction and not has_dprk):
+        if not alias.ambiguous:
+            continue
+        if fiction and not has_dprk:
+            if not alias.plain and hit.text[:1].isupper() and _HACKERS_AFTER.match(ctx.text, hit.end):
+                mentions.append(Mention(alias, hit, True))  # "the Lazarus APT group" amid a fake game's players
             continue
         # ALL-CAPS (ZINC) and Hangul/kana spellings are rarely anything else once cyber words are near.
         marked = hit.text.isupper() or bool(CJK_CHAR.search(hit.text))

@@ -134,7 +134,7 @@ def add_organisations_aimed_at(ctx: Context) -> None:
     nouns = ctx.hits("noun") + ctx.hits("mod")
     # the DPRK as an actor, not inside a noun ("North Korea experts", 北朝鮮専門家: the topic of their work)
     in_noun = _covered(nouns)
-    dprk = [d for d in ctx.hits("dprk") if not in_noun(d.start)]
+    dprk = [d for d in ctx.hits("dprk") if not in_noun(d.start) and not _partner(ctx, d)]
     dprk_sents = ctx.sents_of(dprk) - ctx.sents_of(ctx.hits("other"))  # not beside another state's hackers
     if not dprk_sents:
         return
@@ -149,6 +149,25 @@ def add_organisations_aimed_at(ctx: Context) -> None:
                 Hit("cyber", "organisations aimed at", hit.start, hit.end, hit.text, hit.tok_start, hit.tok_end)
             )
     add_cyber(ctx, added)
+
+
+# The DPRK as the other party of what someone else does, not the one who aims (twenty-fifth round, AK): "targeting
+# those conducting trade in goods, services, or technology with North Korea", "exports to North Korea"
+_PARTNER_BEFORE = re.compile(r"\b(?:with|to|against|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_OWNED_AFTER = re.compile(r"(?:'s|’s)\s+(?=(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+){2})")  # a list it owns
+
+
+def _partner(ctx: Context, dprk: Hit) -> bool:
+    """The DPRK as the other party ("trade with North Korea"), or as the owner of the list that follows ("North
+    Korea's textiles, manufacturing, information technology, fishing, and other industries"; not "North Korea's
+    hackers, ...")."""
+    if _PARTNER_BEFORE.search(ctx.text, max(0, dprk.start - 16), dprk.start):
+        return True
+    owned = _OWNED_AFTER.match(ctx.text, dprk.end)
+    if owned is None:
+        return False
+    at = owned.end()
+    return not any(h.start == at for kind in ("agent", "cyber", "alias") for h in ctx.hits(kind))
 
 
 def _aimed(hit: Hit) -> bool:

@@ -179,6 +179,8 @@ _FRAMED_AFTER = re.compile(
     # "자신들을 북한과 중국 해커들로 위장해" (thirteenth round): another state listed, hackers in the plural
     r"^\s?(?:(?:과|와|이나|나|및)\s?[가-힣]{1,4}\s?)?(?:의\s?)?(?:해커들?|해킹\s?조직)?\s?(?:의\s?)?(?:소행)?(?:으로|로)"
     r"\s?(?:위장|가장|꾸며|보이게)"
+    # "해킹 사실을 북한에 뒤집어씌우려고 했다": the blame pinned on it (twenty-fifth round; AI's 仕業と見せ掛け)
+    r"|^\s?(?:의\s?)?(?:소행으로\s?)?(?:에게?|한테)\s?(?:뒤집어\s?씌우|덮어\s?씌우|떠넘기|전가)"
     r"|^(?:の)?(?:ハッカー)?(?:の)?(?:犯行|仕業)?(?:に見せ(?:かけ|掛け)|を装|と見せ(?:かけ|掛け)|に偽装)"
 )
 _NOT_BEFORE = re.compile(

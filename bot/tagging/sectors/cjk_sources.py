@@ -65,7 +65,8 @@ _CJK_SPEAKER = re.compile(r"[)）]?(?:(?:들)?(?:은|는)\s|(?:ら|たち)?(?:�
 # an outlet's quoted name between the noun and its topic particle (북한전문매체 'NK뉴스'는 ... 보도했다; thirteenth)
 _QUOTED_OUTLET = re.compile(r"\s?['‘\"“「][^'’\"”」\n]{1,20}['’\"”」]\s?(?:은|는|が|は)\s?")
 _CJK_SAID = re.compile(
-    r"(?:다고|라고|다며|라며)\s?(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였|경고했|발표했|강조했)"
+    r"(?:다고|라고|다며|라며|[”\"’']\s?(?:이라|라)?고|[”\"’']\s?(?:이라|라)?며)\s?"  # “...”고 밝혔다 (25th round)
+    r"(?:전했|보도했|밝혔|말했|설명했|주장했|지적했|덧붙였|경고했|발표했|강조했)"
     r"|と(?:報じ|伝え|述べ|明らかにし|発表し|分析)|(?:分析|調査)結果を(?:発表|公表)"  # fourteenth round: analysts
     r"|ことを(?:明らかにし|発表し|突き止め)"  # sixteenth round: "...によって組織されたことを明らかにした"
 )
@@ -78,6 +79,13 @@ _ANALYSES = re.compile(
     r"(?:분석(?:한다|했다|하고\s?있다|할\s?예정이다|에\s?나섰다|에\s?착수했다)|보고한다|보고했다"
     r"|보고회를?\s?(?:개최한다|개최했다|연다|열었다|개최할\s?예정이다))[.\s]*$"
 )
+
+
+def _aimed_before(ctx: Context, hit: Hit) -> bool:
+    """A target word earlier in the speaker's sentence: "북한 해커의 표적이 된 고려대 김 교수는 "..."고 말했다" is a
+    victim who speaks."""
+    before = re.split(r"[.!?。\n]", ctx.text[max(ctx.starts[ctx.sent(hit.start)], hit.start - 60) : hit.start])[-1]
+    return any(t in before for t in lexicon_cjk.TARGET)
 
 
 def sentence_after(ctx: Context, hit: Hit) -> str:
@@ -103,7 +111,11 @@ def cjk_lure_or_source(ctx: Context, hit: Hit) -> bool:
     """Korean/Japanese markers: 통일부를 사칭한, 가짜 ... 스타트업, 研究員を名乗り, 보안업체에 따르면; the DPRK's own
     (北朝鮮のビットコイン); a court acting (법원은 ... 영장을 발부했다)."""
     outlet = hit.value == "media" and _QUOTED_OUTLET.match(ctx.text, hit.end)  # 북한전문매체 'NK뉴스'는 ... 보도했다
-    if (_CJK_SPEAKER.match(ctx.text, hit.end) or outlet) and _CJK_SAID.search(sentence_after(ctx, hit)):
+    if (
+        (_CJK_SPEAKER.match(ctx.text, hit.end) or outlet)
+        and _CJK_SAID.search(sentence_after(ctx, hit))
+        and not _aimed_before(ctx, hit)
+    ):
         return True  # "다른 언론은 ... 해킹대상이었다고 전했다", "CNNは...と報じた": who reports it
     if _ANALYST.match(ctx.text, hit.end) and _ANALYSES.search(sentence_after(ctx, hit)):
         return True  # "고려대 정보보호대학원(원장 ...)이 ... 벌인 해킹을 심층 분석한다": who analyses it (24th round)

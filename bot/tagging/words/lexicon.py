@@ -17,6 +17,8 @@ DPRK = [
     # sixteenth round: the earlier leaders, and the schools named after them
     "kim il sung", "kim il-sung", "kim jong il", "kim jong-il",
     "north koreas",  # a headline from a URL slug drops the apostrophe ("North Koreas Crypto Theft Hits Record")
+    # twenty-fifth round: the headline abbreviation ("Fallout Over Hack by N. Koreans Hits Philippines Bank")
+    "n. korea", "n. korean", "n. koreans", "n.korea", "n.korean", "n.koreans", "n. korea's", "n. korea’s",
     # the leader's hackers in headline idiom ("Kim's cyber army"): no other Kim has an army of hackers
     "kim's hackers", "kim’s hackers", "kim's cyber army", "kim’s cyber army", "kim's hacker army",
     "kim’s hacker army", "kim's cyber warriors", "kim’s cyber warriors", "kim's hacking army", "kim’s hacking army",
@@ -44,6 +46,9 @@ CYBER = [
     "it worker", "laptop farm", "laptop farms", "remote it workers", "ioc", "iocs", "indicators of compromise",
     "information technology workers", "information technology (it) workers",  # nineteenth round, from AC
     "ttps", "sigma rule", "yara", "cyber heist", "bank heist", "cyberheist",
+    # twenty-fifth round: one-word and hyphenated spellings ("in alleged North Korean cyberhack")
+    "cyberhack", "cyberhacks", "cyber-hack", "cyber-hacks", "cyber-heist", "cyber-heists", "cybertheft",
+    "cyber-theft",
     "malicious", "stolen cryptocurrency", "stolen crypto", "crypto thieves", "cyber theft", "cyber-enabled",
     "private keys", "seed phrases", "crypto mixer", "mixers", "tornado cash", "credentials", "passwords", "npm",
     "pypi", "stealer", "drainer", "watering hole", "watering-hole", "ddos", "smishing",
@@ -254,6 +259,8 @@ TARGET = [
     "sets sights on", "set sights on", "suffered", "suffers", "suffer", "hackings", "gain access to",
     "gained access to", "gaining access to", "concentrates on", "concentrated on", "concentrating on",
     "concentrate on", "spy on", "spied on", "spying on",
+    # twenty-fifth round (AK, AL): malware found on a victim's machines ("spotted in financial institutions")
+    "spotted in", "detected in", "detected on", "detected at", "found on the networks of", "found in the networks of",
     # eleventh round: aim taken; the firms where the IT-worker scheme placed its workers ("got jobs at")
     "taken aim at", "took aim at", "take aim at", "takes aim at", "taking aim at", "jobs at", "job at",
     "employment at", "employment with", "hired by", "employed by", "employed at", "positions at", "disabled",
@@ -392,6 +399,7 @@ MODIFIERS = {
     "healthcare": [
         "healthcare", "health care", "health-care", "medical", "pharmaceutical", "pharma", "public health",
         "hospital", "biotech", "health", "vaccine", "vaccines", "drug",
+        "medicine",  # "British medicine manufacturer" (twenty-fifth round)
     ],
     "energy": [
         "energy", "nuclear", "power", "oil", "gas", "electricity", "utility", "power generation", "electric",
@@ -414,6 +422,7 @@ MODIFIERS = {
         "automotive", "chemical", "chemicals", "electronics", "chip", "chips", "machinery",
     ],
 }
+_PLURALS = {"sector": "sectors", "industry": "industries", "institution": "institutions", "institute": "institutes"}
 MODIFIER_HEADS_ONLY = {
     # "industrial control systems" are the machinery of plants, not manufacturers
     "industrial": {
@@ -474,6 +483,10 @@ MODIFIER_HEADS_ONLY = {
         "developer",
     },
 }
+# A head allowed in the singular is allowed in the plural too (twenty-fifth round: "media, defense, and IT
+# industries", "the manufacturing, finance and education sectors" lost their last item)
+for _heads in MODIFIER_HEADS_ONLY.values():
+    _heads |= {_PLURALS[h] for h in _heads if h in _PLURALS}
 # Whole noun phrases that name a sector's organisations on their own.
 NOUNS = {
     "cryptocurrency": [

@@ -483,6 +483,8 @@ COURT_ACTS = (
 ROUTE_LATER = (
     "에 이용됐", "에 이용되", "에 악용됐", "에 악용되", "경유지", "踏み台", "を経由", "に悪用され", "に利用され",
     "우회 침투", "우회침투",
+    # twenty-fifth round: mail sent by way of it ("통일부나 산하 단체를 통해서 발송된 것은 아니고"), not to it
+    "통해서 발송", "통해 발송",
     # sixteenth round: broken into by way of it (IT 유지보수 업체의 PC를 점거, 우회해 침투)
     "우회해 침투", "우회해서 침투", "우회하여 침투", "우회해 내부망", "を経由して侵入",
     # money laundered through it (해외 금융회사를 통해 돈세탁된, 取引所を通じて資金洗浄): the route (thirteenth round)
