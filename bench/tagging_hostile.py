@@ -70,6 +70,20 @@ CASES = {
         "en",
     ),
     "3,000 guesses (en)": ("North Korea" + ", Alpha Beta Gamma" * 3000 + " or a kid did it, a hacker said.", "en"),
+    # sixteenth session: ranges of industries that never reach "to" (sectors/lists.py), the IT-worker scheme's
+    # employers in one long sentence (sectors/find.py), the DPRK as the owner of lists (find/frames.py)
+    "3,000 ranges with no end (en)": (
+        "North Korean hackers " + "hacked industries from banks and " * 3000 + "hospitals.",
+        "en",
+    ),
+    "2,000 employers of IT workers (en)": (
+        "North Korean IT workers " + "were placed at banks, hospitals and " * 2000 + "a defense contractor.",
+        "en",
+    ),
+    "2,000 owned lists (en)": (
+        "North Korea targeted " + "North Korea's textiles, fishing, mining, banks and " * 2000 + "hospitals.",
+        "en",
+    ),
 }
 
 

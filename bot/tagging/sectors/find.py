@@ -284,7 +284,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         stolen = sector == "cryptocurrency" and (s in thefts or _HOT_WALLET.search(hit.text) is not None)
         # "placed these workers at several companies and at least one defense contractor": the scheme's employers
         # (twenty-fourth round, recurring in AJ and AK)
-        employer = s in employer_sents and _EMPLOYER_BEFORE.search(ctx.text, ctx.starts[s], hit.start) is not None
+        employer = s in employer_sents and _employed_at(ctx, s, hit)
         if not in_list and not stolen and not employer and (s not in target_sents or not (near_agent or anywhere)):
             continue
         if s in other_sents and s not in dprk_sents:
@@ -319,6 +319,14 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
 _GAME = re.compile(r"game|gaming|게임|ゲーム", re.IGNORECASE)
 # The employers of the IT-worker scheme: the organisations the workers were placed at, hired by or got jobs with,
 # right before the noun (a few words of its own, and a coordinated list, may lie between).
+EMPLOYER_REACH = 120  # characters before a noun where "workers placed at" is read
+
+
+def _employed_at(ctx: Context, s: int, hit: Hit) -> bool:
+    start = max(ctx.starts[s], hit.start - EMPLOYER_REACH)
+    return _EMPLOYER_BEFORE.search(ctx.text, start, hit.start) is not None
+
+
 _EMPLOYER_BEFORE = re.compile(
     r"\b(?:workers|developers|positions|jobs|employees|placed|hired|employed|working|worked|work)\s+"
     r"(?:(?:at|with|by|into|in)\s+)(?:[\w'’.-]+(?:,\s*|\s+)){0,8}$",

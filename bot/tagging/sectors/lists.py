@@ -39,7 +39,7 @@ _INCLUDE_LIST = re.compile(
 # (twenty-third round)
 _RANGE_LIST = re.compile(
     r"\b(?:target\w*|attack\w*|infiltrat\w*|hack\w*|hit|hits|breach\w*|compromis\w*)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:industries|sectors|organi[sz]ations|verticals|fields)\s+(?:ranging\s+)?from\s+([^.;:\n]+?\bto\b[^.;:\n]+)",
+    r"(?:industries|sectors|organi[sz]ations|verticals|fields)\s+(?:ranging\s+)?from\s+([^.;:\n]{1,200}?\bto\b[^.;:\n]{1,200})",
     re.IGNORECASE,
 )
 # "targeted multiple sectors (e.g., education, government, and cryptocurrency)": examples in parentheses
