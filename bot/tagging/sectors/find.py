@@ -268,8 +268,6 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     found = []
     disowned = _disowned(ctx)
     crypto_sents = ctx.sents_of([h for h in ctx.hits("noun") + ctx.hits("mod") if h.value == "cryptocurrency"])
-    scheme = it_worker_scheme(ctx)
-    employer_sents = {i for h in scheme for i in (ctx.sent(h.start), ctx.sent(h.start) + 1)}
     for sector, hit in _candidates(ctx, listed):
         s = ctx.sent(hit.start)
         in_list = any(a <= hit.start < b for a, b in listed)
@@ -282,10 +280,7 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
         # "the assets stolen included cryptocurrencies"; a hot wallet (an exchange's or a platform's online wallet) in
         # a DPRK cyber text is what was drained, in whichever sentence (nineteenth round)
         stolen = sector == "cryptocurrency" and (s in thefts or _HOT_WALLET.search(hit.text) is not None)
-        # "placed these workers at several companies and at least one defense contractor": the scheme's employers
-        # (twenty-fourth round, recurring in AJ and AK)
-        employer = s in employer_sents and _employed_at(ctx, s, hit)
-        if not in_list and not stolen and not employer and (s not in target_sents or not (near_agent or anywhere)):
+        if not in_list and not stolen and (s not in target_sents or not (near_agent or anywhere)):
             continue
         if s in other_sents and s not in dprk_sents:
             continue  # "Russia's Forest Blizzard attacked power companies" in a multi-country report
@@ -311,27 +306,13 @@ def find_sectors(ctx: Context, mentions: list[Mention], dprk_cyber: bool) -> lis
     if supply:  # a software maker breached to reach its customers (3CX, JumpCloud): technology was hit
         found.append(("technology", supply[0]))
     workers = [m.hit for m in mentions if m.alias.value == "Famous Chollima"]
+    scheme = it_worker_scheme(ctx)
     if workers or scheme:
         found.append(("technology", scheme[0] if scheme else workers[0]))
     return found
 
 
 _GAME = re.compile(r"game|gaming|게임|ゲーム", re.IGNORECASE)
-# The employers of the IT-worker scheme: the organisations the workers were placed at, hired by or got jobs with,
-# right before the noun (a few words of its own, and a coordinated list, may lie between).
-EMPLOYER_REACH = 120  # characters before a noun where "workers placed at" is read
-
-
-def _employed_at(ctx: Context, s: int, hit: Hit) -> bool:
-    start = max(ctx.starts[s], hit.start - EMPLOYER_REACH)
-    return _EMPLOYER_BEFORE.search(ctx.text, start, hit.start) is not None
-
-
-_EMPLOYER_BEFORE = re.compile(
-    r"\b(?:workers|developers|positions|jobs|employees|placed|hired|employed|working|worked|work)\s+"
-    r"(?:(?:at|with|by|into|in)\s+)(?:[\w'’.-]+(?:,\s*|\s+)){0,8}$",
-    re.IGNORECASE,
-)
 # A sentence that opens on "meanwhile" tells another story (fifteenth round): its frames need their own agent.
 _TOPIC_SHIFT = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon.SHIFTS + lexicon_cjk.SHIFTS))})\b", re.IGNORECASE)
 LEDE_SENTENCES = 4  # an actor named in the title or these first sentences is what the text is about

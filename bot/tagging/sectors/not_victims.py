@@ -286,19 +286,9 @@ def owned_or_lure(ctx: Context, hit: Hit) -> bool:
         w, pair = words[i], " ".join(words[i - 1 : i + 1])
         if w in _TARGET_WORDS or pair in _TARGET_WORDS or w in lexicon.LURE_STOP or w in ".;!?":
             return False  # "... were sent to diplomats", "fake messages aimed at engineers"
-        if pair in _EMPLOYED_AT:
-            return False  # "fake remote workers at unsuspecting tech companies": the workers are fake, not the firms
         if w in lexicon.LURE or w.endswith("-themed"):
             return True
     return False
-
-
-# The IT-worker scheme's employers (twenty-fourth round): what comes after these is real, whatever came before
-_EMPLOYED_AT = {
-    f"{who} {prep}"
-    for who in ("workers", "developers", "jobs", "positions", "placed", "employed", "hired")
-    for prep in ("at", "with", "by")
-}
 
 
 def _law_at_work(ctx: Context, hit: Hit) -> bool:

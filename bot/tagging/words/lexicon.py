@@ -264,6 +264,9 @@ TARGET = [
     # eleventh round: aim taken; the firms where the IT-worker scheme placed its workers ("got jobs at")
     "taken aim at", "took aim at", "take aim at", "takes aim at", "taking aim at", "jobs at", "job at",
     "employment at", "employment with", "hired by", "employed by", "employed at", "positions at", "disabled",
+    # twenty-fourth round (AJ, AK): "placed these workers at ... a defense contractor", "fake remote workers at
+    # unsuspecting tech and crypto companies" (a target word also ends the lure walk: the firms are real)
+    "workers at", "workers with",
     "knocked out", "knocked offline", "taken offline", "hijacking", "hijacked",
     # a network paralysed or crippled was hit (fifth session: the sector's wording, not a text's)
     "paralysed", "paralyzed", "paralysing", "paralyzing", "crippled", "crippling",
