@@ -9,6 +9,7 @@ import re
 
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
+from bot.tagging.words import lexicon_cjk
 
 
 def other_sense(ctx: Context, hit: Hit) -> bool:
@@ -53,7 +54,8 @@ _SHIPPING = re.compile(
 )
 # "해킹이 아니었다", "サイバー攻撃ではない"; not the suspicion "ハッキングしたのではないか" (it may well have hacked)
 _NEGATED_AFTER = re.compile(
-    r"[\w\uac00-\ud7a3]{0,3}?\s?(?:이|가)?\s?(?:아니(?:다|었|라|며|고)|아닌\s?것)|[^。\n]{0,3}?(?:では|じゃ)(?:ない(?!か|だろう|でしょう)|なく|なかった(?!か|だろう|でしょう))"
+    r"[\w\uac00-\ud7a3]{0,3}?\s?(?:이|가)?\s?(?:아니(?:다|었|라|며|고)|아닌\s?것)"
+    rf"|[^。\n]{{0,3}}?(?:では|じゃ)(?:ない{lexicon_cjk.NOT_A_QUESTION}|なく|なかった{lexicon_cjk.NOT_A_QUESTION})"
 )
 # "サイバーセキュリティ研究者", "cybersecurity researchers": people who study attacks, no attack
 _PEOPLE_AFTER = re.compile(

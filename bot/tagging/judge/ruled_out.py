@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 
 from bot.tagging.read.context import Context
 from bot.tagging.read.nlp import Hit
+from bot.tagging.words import lexicon_cjk
 
 
 def ruled_out(ctx: Context, hit: Hit) -> bool:
@@ -147,7 +148,7 @@ RATHER_REACH = 30  # characters after the comparison where the other state stand
 # suspicion: "whether it was not the North's doing"), nor "북한뿐만 아니라" (not only), whose particle stands between
 _NOT_AFTER = re.compile(
     r"^[’'\"」』]?\s?(?:해커들?|해킹\s?(?:조직|그룹)|の?ハッカー(?:集団)?)?\s?(?:(?:이|가)?\s?(?:아닌(?![지가])|아니(?:라|고)\b)"
-    r"|(?:で|じゃ)は?な(?:く|い(?!か|だろう|でしょう)))"  # not the suspicion "ラザルスではないか"
+    rf"|(?:で|じゃ)は?な(?:く|い{lexicon_cjk.NOT_A_QUESTION}))"  # not the suspicion "ラザルスではないか"
 )
 PHRASE_REACH = 12  # characters from a DPRK signal to the name it modifies ("북한 해커 그룹 '김수키'")
 

@@ -137,7 +137,8 @@ def _disowned(ctx: Context) -> set[int]:
 
 _NOT_THE_DPRKS = re.compile(
     r"(?:북한|북|北)(?:의|과는|과)?\s?(?:소행은|소행이|소행으로는)\s?아니|북한과\s?(?:는\s?)?무관"
-    r"|(?:北朝鮮|北)の(?:犯行|仕業)(?:で|じゃ)はな(?!いか|いだろう|いでしょう|かったか)|北朝鮮(?:と|とは)無関係"
+    rf"|(?:北朝鮮|北)の(?:犯行|仕業)(?:で|じゃ)はな(?!(?:い|かった){lexicon_cjk.QUESTION})"
+    r"|北朝鮮(?:と|とは)無関係"
     r"|\bnot\s+(?:the\s+work\s+of|linked\s+to|tied\s+to|attributed\s+to|carried\s+out\s+by)\s+(?:the\s+)?North\b"
     r"|\bNorth\s+Korea\s+was\s+not\s+(?:involved|behind|responsible)",
     re.IGNORECASE,

@@ -200,10 +200,12 @@ def list_item(
 _LIST_JOINERS = {",", "and", "or", "the", "as", "well", "&"}
 # words that open a list of sectors (thirteenth round): "including media, defence, and aerospace", "organisations
 # in media, defence and aerospace", "such as finance, energy and ..."
-_LIST_OPENERS = {"including", "in", "as", "like", "namely", "spanning", "across"}
-# ... and a target verb right before the first item (twenty-third round): "is targeting "media, aerospace, financial,
-# and critical infrastructure sectors"", a list whose own head the walk does not reach
-_LIST_OPENERS |= {"targeting", "targeted", "targets", "attacking", "attacked", "hitting"}
+# and a target verb right before the first item (twenty-third round): "is targeting "media, aerospace, financial, and
+# critical infrastructure sectors"", a list whose own head the walk does not reach
+_LIST_OPENERS = {
+    "including", "in", "as", "like", "namely", "spanning", "across",
+    "targeting", "targeted", "targets", "attacking", "attacked", "hitting",
+}  # fmt: skip
 _QUOTES = {'"', "“", "'", "‘"}
 _LIST_ENDS = {".", ";", ":", ")"}
 _LIST_REACH = 12

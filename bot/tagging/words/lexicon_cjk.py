@@ -465,8 +465,12 @@ ISSUER_ACTS = (
 ISSUER_REACH = 60  # characters after the body within which its act is read
 # Negations right after a sector noun: "정부·기관이 아닌 개인을 상대로" (not the government but individuals).
 NOT_THIS = ("이 아닌", "가 아닌", "이 아니라", "가 아니라", "ではなく", "ではない")
-# ... but a question that suspects it: "政府機関ではないか" (may well be the government's), not a negation
-SUSPECTED = ("ではないか", "ではないだろう", "ではないでしょう")
+# ... but a question that suspects it: "政府機関ではないか", "ハッキングしたのではないか" (may well have), not a
+# negation. The endings are declared once; NOT_A_QUESTION is the lookahead the negation patterns put after ない.
+QUESTION_ENDINGS = ("か", "だろう", "でしょう")
+QUESTION = f"(?:{'|'.join(QUESTION_ENDINGS)})"
+NOT_A_QUESTION = f"(?!{QUESTION})"
+SUSPECTED = tuple(f"ではない{e}" for e in QUESTION_ENDINGS)
 # The hackers' own unit: a noun right before these, then a hacker word, is the agent's affiliation
 # ("사이버사령부 소속 해커들", "偵察総局傘下のハッカー"), not a victim.
 AFFILIATION = ("소속", "산하", "예하", "所属", "傘下")
